@@ -1,0 +1,38 @@
+// Errors: only broken input (an application or a notice pack that cannot be read) throws.
+// A rejected application is not an error; it is a report (see report.hpp).
+#pragma once
+
+#include <stdexcept>
+#include <string>
+
+namespace nxkx {
+
+/// Base of every exception nxkx throws.
+class error : public std::runtime_error {
+ public:
+  /// `code` is stable and machine-readable (e.g. "input.type"); `path` is a JSON pointer
+  /// into the document that was read ("" for the whole document); `reason` is the English text.
+  error(std::string code, std::string path, std::string reason);
+
+  const std::string& code() const noexcept { return code_; }
+  const std::string& path() const noexcept { return path_; }
+  const std::string& reason() const noexcept { return reason_; }
+
+ private:
+  std::string code_, path_, reason_;
+};
+
+/// An application (or any input document) could not be read: malformed JSON, a wrong type,
+/// an impossible date, an unknown code, an unknown field, invalid UTF-8, a limit crossed.
+class input_error : public error {
+ public:
+  using error::error;
+};
+
+/// A notice pack could not be loaded: the path names the place in the pack.
+class pack_error : public error {
+ public:
+  using error::error;
+};
+
+}  // namespace nxkx

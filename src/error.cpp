@@ -1,0 +1,32 @@
+#include "nxkx/error.hpp"
+
+#include <string>
+#include <utility>
+
+namespace nxkx {
+namespace {
+
+// nlohmann-style "[id] where: what", so a log line alone says what broke and where.
+std::string describe(const std::string& code, const std::string& path, const std::string& reason) {
+  std::string text;
+  text.reserve(code.size() + path.size() + reason.size() + 5);
+  text += '[';
+  text += code;
+  text += "] ";
+  if (!path.empty()) {
+    text += path;
+    text += ": ";
+  }
+  text += reason;
+  return text;
+}
+
+}  // namespace
+
+error::error(std::string code, std::string path, std::string reason)
+    : std::runtime_error(describe(code, path, reason)),
+      code_(std::move(code)),
+      path_(std::move(path)),
+      reason_(std::move(reason)) {}
+
+}  // namespace nxkx
