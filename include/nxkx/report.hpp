@@ -1,0 +1,69 @@
+// The answer of a check: a decision and findings that cite the notice clause by clause.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nxkx/codes.hpp"
+#include "nxkx/date.hpp"
+#include "nxkx/notice.hpp"
+
+namespace nxkx {
+
+/// One broken (or unverifiable) rule.
+struct finding {
+  std::string rule_id;  ///< e.g. "eligibility.evaluation_grade"
+  std::string kind;     ///< the requirement kind
+  severity level = severity::rejected;
+  bool unknown = false;  ///< the rule could not be judged because the input leaves a fact out
+  std::vector<clause_ref> clauses;
+  std::string interpretation;  ///< the pack's reading, if the rule has one
+  std::string path;            ///< JSON pointer of the field concerned, e.g. "/applicant/kind"
+  localized message;           ///< what is wrong
+  localized expected;          ///< what the notice asks
+  localized found;             ///< what the application says
+  contact whom_to_call;        ///< 四、联系方式 of the project type
+};
+
+/// What happened to one rule, for people who ask "why" (check_options::trace).
+enum class rule_status { passed, failed, not_applicable };
+
+struct rule_trace {
+  std::string rule_id;
+  rule_status status = rule_status::passed;
+};
+
+std::string_view to_code(rule_status s) noexcept;
+
+/// The result for one application.
+struct report {
+  std::string notice_id;
+  nxkx::stage stage = stage::application;
+  date as_of;
+  std::string application_id;  ///< as the input gave it
+  std::string title;
+  std::string project_type;
+  std::string applicant_name;
+  std::string credit_code;
+  nxkx::decision decision = decision::accepted;
+  std::vector<finding> findings;  ///< worst first, then in pack order
+  std::vector<rule_trace> trace;  ///< every rule evaluated, when asked for
+
+  bool accepted() const noexcept {
+    return decision == decision::accepted || decision == decision::complete;
+  }
+};
+
+/// The label of a decision in a language, e.g. 不予受理 / rejected.
+std::string_view decision_label(decision d, lang l) noexcept;
+/// The label of a severity in a language, e.g. 材料不全 / incomplete.
+std::string_view severity_label(severity s, nxkx::stage st, lang l) noexcept;
+
+/// The report as JSON text (both languages); `indent` < 0 gives compact output.
+std::string to_json(const report& r, int indent = 2);
+/// The report as a block of text for people, in one language.
+std::string to_text(const report& r, lang l);
+/// The same, naming the project type as the notice `n` does (e.g. 全区学会能力提升项目).
+std::string to_text(const report& r, lang l, const notice& n);
+
+}  // namespace nxkx

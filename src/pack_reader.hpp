@@ -1,0 +1,97 @@
+// Internal: reading a notice pack with errors that name the place in the pack.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "nxkx/date.hpp"
+#include "nxkx/error.hpp"
+#include "nxkx/notice.hpp"
+
+namespace nxkx::detail {
+
+using json = nlohmann::json;
+
+[[noreturn]] inline void pack_fail(const std::string& path, const std::string& reason,
+                                   const char* code = "pack.invalid") {
+  throw pack_error(code, path, reason);
+}
+
+inline std::string child(const std::string& path, std::string_view key) {
+  std::string out = path;
+  out += '/';
+  for (char c : key) {
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
+  }
+  return out;
+}
+
+inline std::string child(const std::string& path, std::size_t index) {
+  return path + '/' + std::to_string(index);
+}
+
+inline const json& member(const json& obj, std::string_view key, const std::string& path) {
+  if (!obj.is_object()) pack_fail(path, "expected an object");
+  auto it = obj.find(key);
+  if (it == obj.end()) pack_fail(child(path, key), "required field is missing", "pack.missing");
+  return *it;
+}
+
+inline const json* optional_member(const json& obj, std::string_view key) {
+  if (!obj.is_object()) return nullptr;
+  auto it = obj.find(key);
+  return it == obj.end() || it->is_null() ? nullptr : &*it;
+}
+
+inline std::string text(const json& v, const std::string& path) {
+  if (!v.is_string()) pack_fail(path, std::string("expected a string, found ") + v.type_name());
+  return v.get<std::string>();
+}
+
+inline std::string text_at(const json& obj, std::string_view key, const std::string& path) {
+  return text(member(obj, key, path), child(path, key));
+}
+
+inline std::string text_or(const json& obj, std::string_view key, const std::string& path,
+                           std::string fallback = {}) {
+  const json* v = optional_member(obj, key);
+  return v ? text(*v, child(path, key)) : fallback;
+}
+
+inline localized localized_at(const json& obj, std::string_view key, const std::string& path) {
+  const json& v = member(obj, key, path);
+  std::string p = child(path, key);
+  return localized{text_at(v, "zh", p), text_at(v, "en", p)};
+}
+
+inline date date_at(const json& obj, std::string_view key, const std::string& path) {
+  std::string p = child(path, key);
+  std::string s = text(member(obj, key, path), p);
+  std::string why;
+  auto d = parse_date(s, &why);
+  if (!d) pack_fail(p, why);
+  return *d;
+}
+
+inline const json& array_at(const json& obj, std::string_view key, const std::string& path) {
+  const json& v = member(obj, key, path);
+  if (!v.is_array())
+    pack_fail(child(path, key), std::string("expected an array, found ") + v.type_name());
+  return v;
+}
+
+template <class E>
+E code_at(const json& v, const std::string& path, std::string_view what) {
+  std::string s = text(v, path);
+  auto e = from_code<E>(s);
+  if (!e) pack_fail(path, "unknown " + std::string(what) + " \"" + s + "\"", "pack.unknown_code");
+  return *e;
+}
+
+}  // namespace nxkx::detail

@@ -1,0 +1,67 @@
+// Kind "applicant_kind": the applicant (or each joint applicant) is of a kind the project
+// type admits (申报主体). The admitted kinds are the project type's, in the pack's catalogue.
+#include <algorithm>
+
+#include "requirements/requirement.hpp"
+
+namespace nxkx::detail {
+namespace {
+
+localized join_labels(const notice_data& n, const std::vector<applicant_kind>& kinds) {
+  localized out;
+  for (applicant_kind k : kinds) {
+    localized l = kind_label(n, k);
+    if (!out.zh.empty()) {
+      out.zh += "、";
+      out.en += ", ";
+    }
+    out.zh += l.zh;
+    out.en += l.en;
+  }
+  return out;
+}
+
+class applicant_kind_requirement final : public requirement {
+ public:
+  applicant_kind_requirement(const json& params, const std::string& path) {
+    std::string who = text_or(params, "subject", path, "lead");
+    if (who != "lead" && who != "joint_applicants")
+      pack_fail(child(path, "subject"), "expected \"lead\" or \"joint_applicants\"");
+    joint_ = who == "joint_applicants";
+  }
+
+  bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
+    const auto& allowed = joint_ ? ctx.type.joint_eligible : ctx.type.eligible;
+    // A project type that names no joint kinds admits any organisation as joint applicant.
+    if (joint_ && (allowed.empty() || ctx.app.joint_applicants.empty())) return false;
+    auto check = [&](const applicant& e, const std::string& base) {
+      if (std::find(allowed.begin(), allowed.end(), e.kind) != allowed.end()) return;
+      violation v;
+      v.path = base + "/kind";
+      v.found = kind_label(ctx.n, e.kind);
+      v.vars.emplace_back("eligible", join_labels(ctx.n, allowed));
+      out.push_back(std::move(v));
+    };
+    if (!joint_) {
+      check(ctx.app.lead, "/applicant");
+    } else {
+      for (std::size_t i = 0; i < ctx.app.joint_applicants.size(); ++i)
+        check(ctx.app.joint_applicants[i].organisation, "/joint_applicants/" + std::to_string(i));
+    }
+    return true;
+  }
+
+  std::vector<std::string_view> variables() const override { return {"eligible"}; }
+
+ private:
+  bool joint_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<requirement> make_applicant_kind(const json& params, const std::string& path,
+                                                 const notice_data&) {
+  return std::make_unique<applicant_kind_requirement>(params, path);
+}
+
+}  // namespace nxkx::detail

@@ -1,0 +1,52 @@
+// Kind "division_in_region": an organisation lies in the notice's region (全区范围内), at the
+// level the rule asks for (any division, or a county-level one: 县、区、市).
+#include "requirements/requirement.hpp"
+
+namespace nxkx::detail {
+namespace {
+
+class division_in_region final : public requirement {
+ public:
+  division_in_region(const json& params, const std::string& path)
+      : scope_(entity_scope::from_params(params, path)) {
+    std::string level = text_or(params, "level", path, "any");
+    if (level == "county")
+      county_only_ = true;
+    else if (level != "any")
+      pack_fail(child(path, "level"), "expected \"any\" or \"county\", found \"" + level + "\"");
+  }
+
+  bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
+    bool any = false;
+    scope_.for_each(ctx.app,
+                    [&](const applicant& e, const joint_applicant*, const std::string& base) {
+                      any = true;
+                      violation v;
+                      v.path = base + "/division";
+                      if (!e.division) {
+                        v.unknown = true;
+                        v.found = {"未填写", "not given"};
+                        out.push_back(std::move(v));
+                        return;
+                      }
+                      const division* d = ctx.n.divisions.find(*e.division);
+                      if (d && (!county_only_ || d->level == division_level::county)) return;
+                      v.found = both(d ? d->name + " (" + d->code + ")" : *e.division);
+                      out.push_back(std::move(v));
+                    });
+    return any;
+  }
+
+ private:
+  entity_scope scope_;
+  bool county_only_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<requirement> make_division_in_region(const json& params, const std::string& path,
+                                                     const notice_data&) {
+  return std::make_unique<division_in_region>(params, path);
+}
+
+}  // namespace nxkx::detail

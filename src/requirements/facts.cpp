@@ -1,0 +1,358 @@
+// Kind "facts": an eligibility declaration. Each condition names a declared fact (a yes/no,
+// a code, a number) and what it must be; "all" conditions must hold, or "any" one of them.
+// An undeclared fact is unknown: the rule then yields the rule's `when_unknown` severity.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+
+#include "requirements/requirement.hpp"
+
+namespace nxkx::detail {
+namespace {
+
+struct fact_value {
+  enum class type { unknown, boolean, code, integer } t = type::unknown;
+  bool b = false;
+  std::string_view code;
+  std::int64_t i = 0;
+};
+
+enum class fact_type { boolean, code, integer };
+enum class fact_subject { entity, joint, application };
+
+/// What a fact is read from.
+struct fact_source {
+  const application& app;
+  const applicant* entity = nullptr;
+  const joint_applicant* joint = nullptr;
+};
+
+fact_value of(const tristate& v) {
+  fact_value f;
+  if (v) {
+    f.t = fact_value::type::boolean;
+    f.b = *v;
+  }
+  return f;
+}
+template <class E>
+fact_value of(const std::optional<E>& v) {
+  fact_value f;
+  if (v) {
+    f.t = fact_value::type::code;
+    f.code = to_code(*v);
+  }
+  return f;
+}
+fact_value of_int(std::optional<std::int64_t> v) {
+  fact_value f;
+  if (v) {
+    f.t = fact_value::type::integer;
+    f.i = *v;
+  }
+  return f;
+}
+const year_record* year_of(const fact_source& s, int year) {
+  auto it = s.entity->history.find(year);
+  return it == s.entity->history.end() ? nullptr : &it->second;
+}
+
+struct fact_def {
+  std::string_view name;
+  fact_type type;
+  fact_subject subject;
+  std::string_view ns;  ///< vocabulary namespace of its codes
+  bool yearly;
+  fact_value (*get)(const fact_source&, int year);
+  std::string_view path;  ///< relative JSON pointer; "{year}" stands for the year
+};
+
+// The catalogue of facts a pack may name. Adding a fact means adding a model field, its JSON
+// name (docs/application-format.md) and a line here.
+const std::array<fact_def, 20> facts{{
+    {"legal_person", fact_type::boolean, fact_subject::entity, "", false,
+     [](const fact_source& s, int) { return of(s.entity->legal_person); }, "/legal_person"},
+    {"own_account", fact_type::boolean, fact_subject::entity, "", false,
+     [](const fact_source& s, int) { return of(s.entity->own_account); }, "/own_account"},
+    {"has_capacity", fact_type::boolean, fact_subject::entity, "", false,
+     [](const fact_source& s, int) { return of(s.entity->has_capacity); }, "/has_capacity"},
+    {"supervised_by_association", fact_type::boolean, fact_subject::entity, "", false,
+     [](const fact_source& s, int) { return of(s.entity->supervised_by_association); },
+     "/supervised_by_association"},
+    {"group_member", fact_type::boolean, fact_subject::entity, "", false,
+     [](const fact_source& s, int) { return of(s.entity->group_member); }, "/group_member"},
+    {"approved_by_cast", fact_type::boolean, fact_subject::entity, "", false,
+     [](const fact_source& s, int) { return of(s.entity->approved_by_cast); }, "/approved_by_cast"},
+    {"establishment_approved", fact_type::boolean, fact_subject::entity, "", false,
+     [](const fact_source& s, int) { return of(s.entity->establishment_approved); },
+     "/establishment_approved"},
+    {"field", fact_type::code, fact_subject::entity, "grassroots_field", false,
+     [](const fact_source& s, int) { return of(s.entity->field); }, "/field"},
+    {"history.annual_inspection", fact_type::code, fact_subject::entity, "inspection_result", true,
+     [](const fact_source& s, int y) {
+       const year_record* r = year_of(s, y);
+       return r ? of(r->annual_inspection) : fact_value{};
+     },
+     "/history/{year}/annual_inspection"},
+    {"history.penalized", fact_type::boolean, fact_subject::entity, "", true,
+     [](const fact_source& s, int y) {
+       const year_record* r = year_of(s, y);
+       return r ? of(r->penalized) : fact_value{};
+     },
+     "/history/{year}/penalized"},
+    {"history.projects", fact_type::code, fact_subject::entity, "project_completion", true,
+     [](const fact_source& s, int y) {
+       const year_record* r = year_of(s, y);
+       return r ? of(r->projects) : fact_value{};
+     },
+     "/history/{year}/projects"},
+    {"history.evaluation_grade", fact_type::code, fact_subject::entity, "evaluation_grade", true,
+     [](const fact_source& s, int y) {
+       const year_record* r = year_of(s, y);
+       return r ? of(r->evaluation_grade) : fact_value{};
+     },
+     "/history/{year}/evaluation_grade"},
+    {"head_signed", fact_type::boolean, fact_subject::joint, "", false,
+     [](const fact_source& s, int) { return of(s.joint->head_signed); }, "/head_signed"},
+    {"sealed", fact_type::boolean, fact_subject::joint, "", false,
+     [](const fact_source& s, int) { return of(s.joint->sealed); }, "/sealed"},
+    {"submission.paper_copies", fact_type::integer, fact_subject::application, "", false,
+     [](const fact_source& s, int) { return of_int(s.app.submitted.paper_copies); },
+     "/submission/paper_copies"},
+    {"submission.sealed", fact_type::boolean, fact_subject::application, "", false,
+     [](const fact_source& s, int) { return of(s.app.submitted.sealed); }, "/submission/sealed"},
+    {"submission.word_version.emailed", fact_type::boolean, fact_subject::application, "", false,
+     [](const fact_source& s, int) { return of(s.app.submitted.word.emailed); },
+     "/submission/word_version/emailed"},
+    {"submission.word_version.sent_to", fact_type::code, fact_subject::application, "", false,
+     [](const fact_source& s, int) {
+       fact_value f;
+       if (s.app.submitted.word.sent_to) {
+         f.t = fact_value::type::code;
+         f.code = *s.app.submitted.word.sent_to;
+       }
+       return f;
+     },
+     "/submission/word_version/sent_to"},
+    {"plan.work_measures.count", fact_type::integer, fact_subject::application, "", false,
+     [](const fact_source& s, int) {
+       // A blank line is not a measure.
+       auto n = std::count_if(s.app.project_plan.work_measures.begin(),
+                              s.app.project_plan.work_measures.end(), [](const std::string& m) {
+                                return m.find_first_not_of(" \t\r\n") != std::string::npos;
+                              });
+       return of_int(static_cast<std::int64_t>(n));
+     },
+     "/plan/work_measures"},
+    {"joint_applicants.count", fact_type::integer, fact_subject::application, "", false,
+     [](const fact_source& s, int) {
+       return of_int(static_cast<std::int64_t>(s.app.joint_applicants.size()));
+     },
+     "/joint_applicants"},
+}};
+
+struct condition {
+  const fact_def* fact = nullptr;
+  int year = 0;
+  std::vector<json> allowed;    ///< the value must be one of these
+  std::vector<json> forbidden;  ///< or must not be one of these
+  std::optional<std::int64_t> min;
+  bool unknown_passes = false;
+};
+
+enum class verdict { holds, fails, unknown };
+
+class facts_requirement final : public requirement {
+ public:
+  facts_requirement(const json& params, const std::string& path, const notice_data& n) : n_(n) {
+    std::string subject = text_or(params, "subject", path, "lead");
+    if (subject == "application") {
+      application_level_ = true;
+    } else {
+      scope_ = entity_scope::from_params(params, path);
+    }
+    std::string combine = text_or(params, "combine", path, "all");
+    if (combine != "all" && combine != "any")
+      pack_fail(child(path, "combine"), "expected \"all\" or \"any\", found \"" + combine + "\"");
+    any_ = combine == "any";
+    const json& conds = array_at(params, "conditions", path);
+    if (conds.empty()) pack_fail(child(path, "conditions"), "at least one condition is needed");
+    for (std::size_t i = 0; i < conds.size(); ++i)
+      conditions_.push_back(read_condition(conds[i], child(child(path, "conditions"), i)));
+  }
+
+  bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
+    if (application_level_) {
+      judge(fact_source{ctx.app}, "", ctx.app.lead.name, out);
+      return true;
+    }
+    bool any_entity = false;
+    scope_.for_each(ctx.app,
+                    [&](const applicant& e, const joint_applicant* j, const std::string& base) {
+                      any_entity = true;
+                      judge(fact_source{ctx.app, &e, j}, base, e.name, out);
+                    });
+    return any_entity;
+  }
+
+  std::vector<std::string_view> variables() const override {
+    return {"item", "year", "name", "min"};
+  }
+
+ private:
+  condition read_condition(const json& c, const std::string& p) const {
+    if (!c.is_object()) pack_fail(p, "expected an object");
+    for (const auto& [key, value] : c.items())
+      if (key != "fact" && key != "year" && key != "allowed" && key != "forbidden" &&
+          key != "min" && key != "unknown_passes")
+        pack_fail(child(p, key), "unknown field \"" + key + "\"", "pack.unknown_field");
+    condition out;
+    std::string name = text_at(c, "fact", p);
+    for (const auto& f : facts)
+      if (f.name == name) out.fact = &f;
+    if (!out.fact) {
+      std::string known;
+      for (const auto& f : facts) known += (known.empty() ? "" : ", ") + std::string(f.name);
+      pack_fail(child(p, "fact"), "unknown fact \"" + name + "\"; known facts: " + known,
+                "pack.unknown_code");
+    }
+    const fact_def& f = *out.fact;
+    if (application_level_ != (f.subject == fact_subject::application))
+      pack_fail(child(p, "fact"), "fact \"" + name + "\" does not belong to this rule's subject");
+    if (f.subject == fact_subject::joint && scope_.who != entity_scope::subject::joint_applicants)
+      pack_fail(child(p, "fact"), "fact \"" + name + "\" exists only for joint applicants");
+    if (f.yearly) {
+      const json& y = member(c, "year", p);
+      if (!y.is_number_integer() || y.get<std::int64_t>() < 1900 || y.get<std::int64_t>() > 2200)
+        pack_fail(child(p, "year"), "expected a year such as 2024");
+      out.year = y.get<int>();
+    } else if (optional_member(c, "year")) {
+      pack_fail(child(p, "year"), "fact \"" + name + "\" is not kept by year");
+    }
+    auto read_values = [&](std::string_view key, std::vector<json>& into) {
+      const json* v = optional_member(c, key);
+      if (!v) return;
+      std::string vp = child(p, key);
+      if (!v->is_array() || v->empty()) pack_fail(vp, "expected a non-empty array");
+      for (std::size_t i = 0; i < v->size(); ++i) {
+        const json& x = (*v)[i];
+        bool ok = (f.type == fact_type::boolean && x.is_boolean()) ||
+                  (f.type == fact_type::code && x.is_string());
+        if (!ok)
+          pack_fail(child(vp, i), std::string("a value of the wrong type for fact \"") +
+                                      std::string(f.name) + "\"");
+        if (x.is_string() && !f.ns.empty()) {
+          std::string key_code = std::string(f.ns) + "." + x.get<std::string>();
+          if (!n_.label(key_code))
+            pack_fail(child(vp, i),
+                      "unknown code \"" + x.get<std::string>() + "\" for fact \"" +
+                          std::string(f.name) + "\"",
+                      "pack.unknown_code");
+        }
+        into.push_back(x);
+      }
+    };
+    read_values("allowed", out.allowed);
+    read_values("forbidden", out.forbidden);
+    if (const json* m = optional_member(c, "min")) {
+      if (f.type != fact_type::integer || !m->is_number_integer())
+        pack_fail(child(p, "min"), "\"min\" needs an integer fact and an integer bound");
+      out.min = m->get<std::int64_t>();
+    }
+    int tests = !out.allowed.empty() + !out.forbidden.empty() + out.min.has_value();
+    if (tests != 1) pack_fail(p, "a condition needs exactly one of allowed, forbidden, min");
+    if (const json* u = optional_member(c, "unknown_passes")) {
+      if (!u->is_boolean()) pack_fail(child(p, "unknown_passes"), "expected true or false");
+      out.unknown_passes = u->get<bool>();
+    }
+    return out;
+  }
+
+  static bool matches(const fact_value& v, const json& x) {
+    if (v.t == fact_value::type::boolean) return x.is_boolean() && x.get<bool>() == v.b;
+    if (v.t == fact_value::type::code)
+      return x.is_string() && x.get_ref<const std::string&>() == v.code;
+    return false;
+  }
+
+  static verdict test(const condition& c, const fact_value& v) {
+    if (v.t == fact_value::type::unknown)
+      return c.unknown_passes ? verdict::holds : verdict::unknown;
+    if (c.min) return v.i >= *c.min ? verdict::holds : verdict::fails;
+    if (!c.allowed.empty())
+      return std::any_of(c.allowed.begin(), c.allowed.end(),
+                         [&](const json& x) { return matches(v, x); })
+                 ? verdict::holds
+                 : verdict::fails;
+    return std::none_of(c.forbidden.begin(), c.forbidden.end(),
+                        [&](const json& x) { return matches(v, x); })
+               ? verdict::holds
+               : verdict::fails;
+  }
+
+  localized show(const condition& c, const fact_value& v) const {
+    switch (v.t) {
+      case fact_value::type::boolean:
+        return v.b ? localized{"是", "yes"} : localized{"否", "no"};
+      case fact_value::type::code:
+        return c.fact->ns.empty() ? both(std::string(v.code))
+                                  : n_.label_or_code(c.fact->ns, v.code);
+      case fact_value::type::integer:
+        return both(std::to_string(v.i));
+      case fact_value::type::unknown:
+        break;
+    }
+    return {"未填写", "not given"};
+  }
+
+  violation make(const condition& c, const fact_value& v, const std::string& base,
+                 const std::string& name, bool unknown) const {
+    violation out;
+    std::string rel(c.fact->path);
+    if (auto at = rel.find("{year}"); at != std::string::npos)
+      rel.replace(at, 6, std::to_string(c.year));
+    out.path = base + rel;
+    out.found = show(c, v);
+    out.unknown = unknown;
+    out.vars.emplace_back("item", n_.label_or_code("fact", c.fact->name));
+    out.vars.emplace_back("year", both(c.year ? std::to_string(c.year) : std::string()));
+    out.vars.emplace_back("name", both(name));
+    out.vars.emplace_back("min", both(c.min ? std::to_string(*c.min) : std::string()));
+    return out;
+  }
+
+  void judge(const fact_source& src, const std::string& base, const std::string& name,
+             std::vector<violation>& out) const {
+    if (any_) {
+      const condition* first_unknown = nullptr;
+      for (const auto& c : conditions_) {
+        verdict r = test(c, c.fact->get(src, c.year));
+        if (r == verdict::holds) return;
+        if (r == verdict::unknown && !first_unknown) first_unknown = &c;
+      }
+      const condition& c = first_unknown ? *first_unknown : conditions_.front();
+      out.push_back(make(c, c.fact->get(src, c.year), base, name, first_unknown != nullptr));
+      return;
+    }
+    for (const auto& c : conditions_) {
+      fact_value v = c.fact->get(src, c.year);
+      verdict r = test(c, v);
+      if (r != verdict::holds) out.push_back(make(c, v, base, name, r == verdict::unknown));
+    }
+  }
+
+  const notice_data& n_;
+  bool application_level_ = false;
+  entity_scope scope_;
+  bool any_ = false;
+  std::vector<condition> conditions_;
+};
+
+}  // namespace
+
+std::unique_ptr<requirement> make_facts(const json& params, const std::string& path,
+                                        const notice_data& n) {
+  return std::make_unique<facts_requirement>(params, path, n);
+}
+
+}  // namespace nxkx::detail

@@ -1,0 +1,74 @@
+// Kind "recommendation_letter": a 推荐函 is attached and comes from a city-level association
+// (市级科协) of the region: its issuing city is one of the region's prefecture-level cities.
+#include "requirements/requirement.hpp"
+
+namespace nxkx::detail {
+namespace {
+
+class recommendation_letter_requirement final : public requirement {
+ public:
+  bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
+    violation v;
+    v.path = "/recommendation_letter";
+    if (!ctx.app.letter) {
+      v.found = {"未附市级科协推荐函", "no recommendation letter from a city association"};
+      out.push_back(std::move(v));
+      return true;
+    }
+    const recommendation_letter& l = *ctx.app.letter;
+    v.path += "/city";
+    if (!l.city) {
+      v.unknown = true;
+      v.found = {"未填写出具推荐函的市", "the issuing city is not given"};
+      out.push_back(std::move(v));
+      return true;
+    }
+    const division* d = ctx.n.divisions.find(*l.city);
+    if (d && d->level == division_level::city) return true;
+    std::string where = d ? d->name + " (" + d->code + ")" : *l.city;
+    v.found = {"推荐函出具单位所在地" + where + "不是宁夏的地级市",
+               "the letter's issuer is in " + where + ", not one of the region's cities"};
+    out.push_back(std::move(v));
+    return true;
+  }
+};
+
+class same_city_requirement final : public requirement {
+ public:
+  bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
+    const auto& l = ctx.app.letter;
+    if (!l || !l->city) return false;  // the recommendation_letter rule reports that
+    const division* letter_city = ctx.n.divisions.find(*l->city);
+    if (!letter_city || letter_city->level != division_level::city) return false;
+    violation v;
+    v.path = "/recommendation_letter/city";
+    v.found = both(letter_city->name);
+    if (!ctx.app.lead.division) {
+      v.unknown = true;
+      v.path = "/applicant/division";
+      v.vars.emplace_back("own", localized{"未填写", "not given"});
+      out.push_back(std::move(v));
+      return true;
+    }
+    const division* own = ctx.n.divisions.city_of(*ctx.app.lead.division);
+    if (own && own->code == letter_city->code) return true;
+    v.vars.emplace_back("own", both(own ? own->name : *ctx.app.lead.division));
+    out.push_back(std::move(v));
+    return true;
+  }
+
+  std::vector<std::string_view> variables() const override { return {"own"}; }
+};
+
+}  // namespace
+
+std::unique_ptr<requirement> make_recommendation_letter(const json&, const std::string&,
+                                                        const notice_data&) {
+  return std::make_unique<recommendation_letter_requirement>();
+}
+
+std::unique_ptr<requirement> make_same_city(const json&, const std::string&, const notice_data&) {
+  return std::make_unique<same_city_requirement>();
+}
+
+}  // namespace nxkx::detail

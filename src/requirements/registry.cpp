@@ -1,0 +1,111 @@
+#include <array>
+#include <utility>
+
+#include "requirements/requirement.hpp"
+
+namespace nxkx::detail {
+
+// Each kind lives in its own file and exposes its factory here.
+std::unique_ptr<requirement> make_applicant_kind(const json&, const std::string&,
+                                                 const notice_data&);
+std::unique_ptr<requirement> make_facts(const json&, const std::string&, const notice_data&);
+std::unique_ptr<requirement> make_division_in_region(const json&, const std::string&,
+                                                     const notice_data&);
+std::unique_ptr<requirement> make_credit_code(const json&, const std::string&, const notice_data&);
+std::unique_ptr<requirement> make_credit_code_type(const json&, const std::string&,
+                                                   const notice_data&);
+std::unique_ptr<requirement> make_submission_deadline(const json&, const std::string&,
+                                                      const notice_data&);
+std::unique_ptr<requirement> make_recommendation_letter(const json&, const std::string&,
+                                                        const notice_data&);
+std::unique_ptr<requirement> make_same_city(const json&, const std::string&, const notice_data&);
+std::unique_ptr<requirement> make_checklist(const json&, const std::string&, const notice_data&);
+std::unique_ptr<requirement> make_unique_in_batch(const json&, const std::string&,
+                                                  const notice_data&);
+std::unique_ptr<requirement> make_plan_target(const json&, const std::string&, const notice_data&);
+std::unique_ptr<requirement> make_partner_societies(const json&, const std::string&,
+                                                    const notice_data&);
+std::unique_ptr<requirement> make_event_count(const json&, const std::string&, const notice_data&);
+std::unique_ptr<requirement> make_record_count(const json&, const std::string&, const notice_data&);
+std::unique_ptr<requirement> make_text_length(const json&, const std::string&, const notice_data&);
+
+namespace {
+constexpr std::array<std::pair<std::string_view, requirement_factory>, 15> kinds{{
+    {"applicant_kind", make_applicant_kind},
+    {"facts", make_facts},
+    {"division_in_region", make_division_in_region},
+    {"credit_code", make_credit_code},
+    {"credit_code_type", make_credit_code_type},
+    {"submission_deadline", make_submission_deadline},
+    {"recommendation_letter", make_recommendation_letter},
+    {"same_city", make_same_city},
+    {"checklist", make_checklist},
+    {"unique_in_batch", make_unique_in_batch},
+    {"plan_target", make_plan_target},
+    {"partner_societies", make_partner_societies},
+    {"event_count", make_event_count},
+    {"record_count", make_record_count},
+    {"text_length", make_text_length},
+}};
+}  // namespace
+
+requirement_factory find_kind(std::string_view kind) noexcept {
+  for (const auto& [name, make] : kinds)
+    if (name == kind) return make;
+  return nullptr;
+}
+
+std::string kind_names() {
+  std::string out;
+  for (const auto& [name, make] : kinds) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+entity_scope entity_scope::from_params(const json& params, const std::string& path) {
+  entity_scope s;
+  std::string who = text_or(params, "subject", path, "lead");
+  if (who == "lead")
+    s.who = subject::lead;
+  else if (who == "joint_applicants")
+    s.who = subject::joint_applicants;
+  else if (who == "all")
+    s.who = subject::all;
+  else
+    pack_fail(child(path, "subject"),
+              "unknown subject \"" + who + "\"; expected lead, joint_applicants or all");
+  if (const json* k = optional_member(params, "entity_kinds")) {
+    std::string kp = child(path, "entity_kinds");
+    if (!k->is_array()) pack_fail(kp, "expected an array");
+    for (std::size_t i = 0; i < k->size(); ++i)
+      s.kinds.push_back(code_at<applicant_kind>((*k)[i], child(kp, i), "applicant kind"));
+  }
+  return s;
+}
+
+void entity_scope::for_each(const application& a,
+                            const std::function<void(const applicant&, const joint_applicant*,
+                                                     const std::string&)>& f) const {
+  auto wanted = [&](const applicant& e) {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end();
+  };
+  if (who != subject::joint_applicants && wanted(a.lead)) f(a.lead, nullptr, "/applicant");
+  if (who == subject::lead) return;
+  for (std::size_t i = 0; i < a.joint_applicants.size(); ++i) {
+    const joint_applicant& j = a.joint_applicants[i];
+    if (wanted(j.organisation)) f(j.organisation, &j, "/joint_applicants/" + std::to_string(i));
+  }
+}
+
+std::string applicant_key(const applicant& a) {
+  if (a.credit_code && !a.credit_code->empty()) return *a.credit_code;
+  return "name:" + a.name;
+}
+
+localized kind_label(const notice_data& n, applicant_kind k) {
+  return n.label_or_code("applicant_kind", to_code(k));
+}
+
+}  // namespace nxkx::detail

@@ -1,0 +1,105 @@
+// Internal: the requirement kinds. One kind, one file; each rule of a pack instantiates one.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "notice_data.hpp"
+#include "nxkx/engine.hpp"
+#include "nxkx/model.hpp"
+#include "pack_reader.hpp"
+
+namespace nxkx::detail {
+
+/// One way an application breaks a rule (or leaves it unjudgeable).
+struct violation {
+  std::string path;  ///< JSON pointer into the application
+  localized found;
+  /// Values for the message placeholders, e.g. {"item", {"独立账户", "an own account"}}.
+  std::vector<std::pair<std::string, localized>> vars;
+  bool unknown = false;           ///< the input leaves a needed fact out
+  std::optional<severity> level;  ///< overrides the rule's outcome (policy settings)
+};
+
+/// Everything a requirement may look at.
+struct eval_context {
+  const notice_data& n;
+  const application& app;
+  const project_type_info& type;
+  const check_options& opt;
+};
+
+/// A rule's implementation.
+class requirement {
+ public:
+  virtual ~requirement() = default;
+  /// Appends each violation to `out`. Returns false when the rule does not apply.
+  virtual bool evaluate(const eval_context& ctx, std::vector<violation>& out) const = 0;
+  /// The placeholders its messages may use (besides the rule-wide ones).
+  virtual std::vector<std::string_view> variables() const { return {}; }
+  /// Non-null for rules judged across a batch (三(一)).
+  virtual const class batch_requirement* as_batch() const noexcept { return nullptr; }
+};
+
+/// A requirement judged across a batch: applications with the same key conflict.
+class batch_requirement : public requirement {
+ public:
+  /// What an earlier application left behind for later ones to be compared with.
+  struct seen {
+    std::size_t index = 0;  ///< 0-based position in the batch
+    std::string project_type;
+    std::string applicant;  ///< credit code, or "name:" + name
+  };
+  /// The key, or nullopt when the application has none (then the rule does not apply).
+  virtual std::optional<std::string> key(const application& a) const = 0;
+  /// Whether `later` conflicts with the first application seen under the same key.
+  virtual bool conflicts(const seen& first, const application& later) const = 0;
+  /// The violation to report on `later`.
+  virtual violation describe(const seen& first, const application& later) const = 0;
+
+  bool evaluate(const eval_context&, std::vector<violation>&) const override { return false; }
+  const batch_requirement* as_batch() const noexcept override { return this; }
+};
+
+/// Builds a requirement from a rule's `params`; throws pack_error naming `path`.
+using requirement_factory = std::unique_ptr<requirement> (*)(const json& params,
+                                                             const std::string& path,
+                                                             const notice_data& n);
+
+/// The factory of a kind, or nullptr for an unknown kind.
+requirement_factory find_kind(std::string_view kind) noexcept;
+/// Every kind's name, for error messages.
+std::string kind_names();
+
+// ---- helpers shared by the kinds ----
+
+/// Which organisations a rule looks at.
+struct entity_scope {
+  enum class subject { lead, joint_applicants, all } who = subject::lead;
+  std::vector<applicant_kind> kinds;  ///< only these kinds (empty: every kind)
+
+  static entity_scope from_params(const json& params, const std::string& path);
+  /// Calls f(organisation, joint or nullptr, JSON pointer of the organisation).
+  void for_each(const application& a,
+                const std::function<void(const applicant&, const joint_applicant*,
+                                         const std::string&)>& f) const;
+};
+
+/// A stable code-like key for the applicant: its credit code, or "name:" + its name.
+std::string applicant_key(const applicant& a);
+
+/// The localized label of an applicant kind.
+localized kind_label(const notice_data& n, applicant_kind k);
+
+/// The same text in both languages (numbers, dates, codes).
+inline localized both(std::string s) {
+  localized l{s, std::move(s)};
+  return l;
+}
+
+}  // namespace nxkx::detail

@@ -1,0 +1,141 @@
+// Kind "text_length": a written deliverable of one type (a case, a report) is among the records
+// and its length in 字 is at least a minimum ("不少于1500字") or at most a maximum and not empty
+// ("不超过1500字"). 字 are counted by nxkx::count_zi with the method the pack names; every
+// finding names the method and gives both counts.
+#include <algorithm>
+
+#include "nxkx/text.hpp"
+#include "requirements/records_support.hpp"
+
+namespace nxkx::detail {
+namespace {
+
+class text_length final : public requirement {
+ public:
+  text_length(const json& params, const std::string& path, const notice_data& n) : n_(n) {
+    for (const auto& [key, value] : params.items())
+      if (key != "text_type" && key != "min_zi" && key != "max_zi" && key != "method")
+        pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
+    type_ = text_at(params, "text_type", path);
+    if (!n.label("text_type." + type_))
+      pack_fail(child(path, "text_type"), "unknown text_type \"" + type_ + "\"",
+                "pack.unknown_code");
+    const bool has_min = optional_member(params, "min_zi") != nullptr;
+    const bool has_max = optional_member(params, "max_zi") != nullptr;
+    if (has_min == has_max) pack_fail(path, "a text rule needs exactly one of min_zi, max_zi");
+    if (has_min) min_ = integer_param(params, "min_zi", path, 1);
+    if (has_max) max_ = integer_param(params, "max_zi", path, 1);
+    std::string m = text_at(params, "method", path);
+    auto method = parse_count_method(m);
+    if (!method)
+      pack_fail(child(path, "method"),
+                "unknown count method \"" + m + "\"; expected word_processor or non_space",
+                "pack.unknown_code");
+    method_ = *method;
+    other_ = method_ == count_method::word_processor ? count_method::non_space
+                                                     : count_method::word_processor;
+    for (count_method c : {method_, other_}) {
+      for (std::string_view ns : {"count_method.", "count_unit."}) {
+        std::string key = std::string(ns) + std::string(to_code(c));
+        if (!n.label(key))
+          pack_fail(child(path, "method"), "the vocabulary has no label \"" + key + "\"",
+                    "pack.missing");
+      }
+    }
+  }
+
+  bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
+    const auto& texts = ctx.app.achieved.texts;
+    // The text of this type nearest to the bar: the longest for a minimum; for a maximum the
+    // shortest of those too long, else an empty one.
+    std::optional<std::size_t> nearest;
+    std::optional<zi_count> nearest_count;
+    std::string bad_utf8;
+    for (std::size_t i = 0; i < texts.size(); ++i) {
+      if (texts[i].type != type_) continue;
+      zi_count c;
+      try {
+        c = count_zi(texts[i].content);
+      } catch (const input_error& e) {
+        if (!nearest) {
+          nearest = i;
+          bad_utf8 = e.reason();
+        }
+        continue;
+      }
+      const std::int64_t n = value(c, method_);
+      if (min_ ? n >= *min_ : (n >= 1 && n <= *max_)) return true;
+      bool closer = !nearest_count;
+      if (nearest_count) {
+        const std::int64_t best = value(*nearest_count, method_);
+        if (min_)
+          closer = n > best;
+        else
+          closer = (n > *max_ && (best == 0 || n < best));
+      }
+      if (closer) {
+        nearest = i;
+        nearest_count = c;
+      }
+    }
+    violation v;
+    localized kind = n_.label_or_code("text_type", type_);
+    v.vars.emplace_back("type", kind);
+    v.vars.emplace_back("min", both(min_ ? std::to_string(*min_) : std::string()));
+    v.vars.emplace_back("max", both(max_ ? std::to_string(*max_) : std::string()));
+    v.vars.emplace_back("method", n_.label_or_code("count_method", to_code(method_)));
+    if (!nearest) {
+      v.path = "/records/texts";
+      v.found = {"未提交", "none submitted"};
+      v.vars.emplace_back("count", both("0"));
+      out.push_back(std::move(v));
+      return true;
+    }
+    const text_document& t = texts[*nearest];
+    v.path = "/records/texts/" + std::to_string(*nearest);
+    localized title = t.title.empty() ? localized{"", ""}
+                                      : localized{"《" + t.title + "》", "“" + t.title + "” "};
+    if (!nearest_count) {
+      v.found = {title.zh + "内容不是有效的 UTF-8 文本（" + bad_utf8 + "）",
+                 title.en + "is not valid UTF-8 (" + bad_utf8 + ")"};
+      v.vars.emplace_back("count", both(""));
+      out.push_back(std::move(v));
+      return true;
+    }
+    const std::string n = std::to_string(value(*nearest_count, method_));
+    const std::string other = std::to_string(value(*nearest_count, other_));
+    localized method = n_.label_or_code("count_method", to_code(method_));
+    localized unit = n_.label_or_code("count_unit", to_code(other_));
+    v.found = {title.zh + n + " 字（" + method.zh + "；" + unit.zh + " " + other + "）",
+               title.en + n + " 字 (" + method.en + "; " + other + " " + unit.en + ")"};
+    v.vars.emplace_back("count", both(n));
+    out.push_back(std::move(v));
+    return true;
+  }
+
+  std::vector<std::string_view> variables() const override {
+    return {"type", "min", "max", "method", "count"};
+  }
+
+ private:
+  static std::int64_t value(const zi_count& c, count_method m) {
+    return static_cast<std::int64_t>(m == count_method::word_processor ? c.word_processor
+                                                                       : c.non_space);
+  }
+
+  const notice_data& n_;
+  std::string type_;
+  std::optional<std::int64_t> min_;
+  std::optional<std::int64_t> max_;
+  count_method method_ = count_method::word_processor;
+  count_method other_ = count_method::non_space;
+};
+
+}  // namespace
+
+std::unique_ptr<requirement> make_text_length(const json& params, const std::string& path,
+                                              const notice_data& n) {
+  return std::make_unique<text_length>(params, path, n);
+}
+
+}  // namespace nxkx::detail
