@@ -1,0 +1,203 @@
+// Writing applications as JSON (docs/application-format.md), the format parse_application reads.
+//
+// An unknown fact (std::nullopt, an empty string or list) is left out, never written as false
+// or zero, so that parse(to_json(a)) gives back `a` field by field.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "nxkx/json.hpp"
+
+namespace nxkx {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+void put(ojson& o, const char* key, const std::string& v) {
+  if (!v.empty()) o[key] = v;
+}
+void put(ojson& o, const char* key, const std::optional<std::string>& v) {
+  if (v) o[key] = *v;
+}
+void put(ojson& o, const char* key, const tristate& v) {
+  if (v) o[key] = *v;
+}
+void put(ojson& o, const char* key, const std::optional<std::int64_t>& v) {
+  if (v) o[key] = *v;
+}
+void put(ojson& o, const char* key, const std::optional<double>& v) {
+  if (v) o[key] = *v;  // nlohmann writes a non-finite double as null: unknown
+}
+void put(ojson& o, const char* key, const std::optional<date>& v) {
+  if (v) o[key] = format_date(*v);
+}
+template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
+void put(ojson& o, const char* key, const std::optional<E>& v) {
+  if (v) o[key] = std::string(to_code(*v));
+}
+void put(ojson& o, const char* key, const std::vector<std::string>& v) {
+  if (!v.empty()) o[key] = v;
+}
+void put(ojson& o, const char* key, ojson&& v) {
+  if (!v.empty()) o[key] = std::move(v);
+}
+
+/// A history key: a 4-digit year ("2024"). Years outside 0-9999 cannot be read back.
+std::string year_key(int year) {
+  std::string s = std::to_string(year);
+  if (year >= 0 && s.size() < 4) s.insert(0, 4 - s.size(), '0');
+  return s;
+}
+
+ojson applicant_json(const applicant& a, const joint_applicant* joint) {
+  ojson o = ojson::object();
+  put(o, "name", a.name);
+  put(o, "credit_code", a.credit_code);
+  o["kind"] = std::string(to_code(a.kind));
+  put(o, "division", a.division);
+  put(o, "legal_person", a.legal_person);
+  put(o, "own_account", a.own_account);
+  put(o, "has_capacity", a.has_capacity);
+  put(o, "supervised_by_association", a.supervised_by_association);
+  put(o, "group_member", a.group_member);
+  put(o, "approved_by_cast", a.approved_by_cast);
+  put(o, "establishment_approved", a.establishment_approved);
+  put(o, "field", a.field);
+  if (!a.history.empty()) {
+    ojson h = ojson::object();
+    for (const auto& [year, r] : a.history) {
+      ojson y = ojson::object();  // a year with every fact unknown is still written, as {}
+      put(y, "annual_inspection", r.annual_inspection);
+      put(y, "penalized", r.penalized);
+      put(y, "projects", r.projects);
+      put(y, "evaluation_grade", r.evaluation_grade);
+      h[year_key(year)] = std::move(y);
+    }
+    o["history"] = std::move(h);
+  }
+  if (joint) {
+    put(o, "head_signed", joint->head_signed);
+    put(o, "sealed", joint->sealed);
+  }
+  return o;
+}
+
+ojson submission_json(const submission& s) {
+  ojson o = ojson::object();
+  put(o, "paper_copies", s.paper_copies);
+  put(o, "sealed", s.sealed);
+  put(o, "delivery", s.delivery);
+  put(o, "dispatch_date", s.dispatch_date);
+  put(o, "handed_in_date", s.handed_in_date);
+  put(o, "received_date", s.received_date);
+  ojson w = ojson::object();
+  put(w, "emailed", s.word.emailed);
+  put(w, "sent_to", s.word.sent_to);
+  put(w, "sent_on", s.word.sent_on);
+  put(o, "word_version", std::move(w));
+  return o;
+}
+
+ojson records_json(const records& r) {
+  ojson o = ojson::object();
+  ojson events = ojson::array();
+  for (const auto& e : r.events) {
+    ojson x = ojson::object();
+    put(x, "title", e.title);
+    put(x, "type", e.type);
+    put(x, "held_on", e.held_on);
+    put(x, "attendance", e.attendance);
+    put(x, "offline_attendance", e.offline_attendance);
+    put(x, "place", e.place);
+    put(x, "partners", e.partners);
+    events.push_back(std::move(x));
+  }
+  put(o, "events", std::move(events));
+  ojson transfers = ojson::array();
+  for (const auto& t : r.transfers) {
+    ojson x = ojson::object();
+    put(x, "title", t.title);
+    put(x, "transferred_on", t.transferred_on);
+    put(x, "economic_benefit", t.economic_benefit);
+    transfers.push_back(std::move(x));
+  }
+  put(o, "transfers", std::move(transfers));
+  ojson items = ojson::array();
+  for (const auto& i : r.platform_items) {
+    ojson x = ojson::object();
+    put(x, "kind", i.kind);
+    put(x, "title", i.title);
+    put(x, "filed_on", i.filed_on);
+    items.push_back(std::move(x));
+  }
+  put(o, "platform_items", std::move(items));
+  ojson reports = ojson::array();
+  for (const auto& m : r.media_reports) {
+    ojson x = ojson::object();
+    put(x, "outlet", m.outlet);
+    put(x, "title", m.title);
+    put(x, "published_on", m.published_on);
+    put(x, "mainstream", m.mainstream);
+    reports.push_back(std::move(x));
+  }
+  put(o, "media_reports", std::move(reports));
+  ojson experts = ojson::array();
+  for (const auto& e : r.experts) {
+    ojson x = ojson::object();
+    put(x, "name", e.name);
+    put(x, "affiliation", e.affiliation);
+    put(x, "nationally_known", e.nationally_known);
+    experts.push_back(std::move(x));
+  }
+  put(o, "experts", std::move(experts));
+  put(o, "governance_systems", r.governance_systems);
+  ojson texts = ojson::array();
+  for (const auto& t : r.texts) {
+    ojson x = ojson::object();
+    put(x, "type", t.type);
+    put(x, "title", t.title);
+    put(x, "content", t.content);
+    texts.push_back(std::move(x));
+  }
+  put(o, "texts", std::move(texts));
+  return o;
+}
+
+}  // namespace
+
+std::string to_json(const application& a, int indent) {
+  ojson o = ojson::object();
+  put(o, "id", a.id);
+  put(o, "project_type", a.project_type);
+  put(o, "title", a.title);
+  put(o, "approval_date", a.approval_date);
+  o["applicant"] = applicant_json(a.lead, nullptr);
+  ojson joint = ojson::array();
+  for (const auto& j : a.joint_applicants) joint.push_back(applicant_json(j.organisation, &j));
+  put(o, "joint_applicants", std::move(joint));
+  if (a.letter) {  // a letter is written even when all its facts are unknown: it exists
+    ojson l = ojson::object();
+    put(l, "issuer", a.letter->issuer);
+    put(l, "city", a.letter->city);
+    put(l, "issued", a.letter->issued);
+    o["recommendation_letter"] = std::move(l);
+  }
+  put(o, "submission", submission_json(a.submitted));
+  if (a.form_parts.parts) o["form"] = ojson{{"parts", *a.form_parts.parts}};  // [] is a fact
+  ojson p = ojson::object();
+  put(p, "work_measures", a.project_plan.work_measures);
+  if (!a.project_plan.targets.empty()) {
+    ojson t = ojson::object();
+    for (const auto& [key, value] : a.project_plan.targets) t[key] = value;
+    p["targets"] = std::move(t);
+  }
+  put(o, "plan", std::move(p));
+  put(o, "records", records_json(a.achieved));
+  // Invalid UTF-8 in a string built in C++ is written as U+FFFD rather than thrown.
+  return o.dump(indent, ' ', false, ojson::error_handler_t::replace);
+}
+
+}  // namespace nxkx
