@@ -1,0 +1,109 @@
+// Runs the shared conformance corpus (tests/conformance/cases) through the C++ API.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+#include "nxkx/nxkx.hpp"
+
+namespace nxkx {
+namespace {
+
+namespace fs = std::filesystem;
+using json = nlohmann::json;
+
+std::vector<fs::path> case_files() {
+  std::vector<fs::path> out;
+  for (const auto& e :
+       fs::directory_iterator(fs::path(NXKX_SOURCE_DIR) / "tests/conformance/cases"))
+    if (e.path().extension() == ".json") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+json read(const fs::path& p) {
+  std::ifstream in(p);
+  std::stringstream s;
+  s << in.rdbuf();
+  return json::parse(s.str());
+}
+
+check_options options_of(const json& c) {
+  check_options o;
+  o.as_of = *parse_date(c.at("as_of").get<std::string>());
+  o.stage = *from_code<stage>(c.at("stage").get<std::string>());
+  if (c.contains("options") && c["options"].contains("bad_credit_code"))
+    o.bad_credit_code = *from_code<severity>(c["options"]["bad_credit_code"].get<std::string>());
+  return o;
+}
+
+std::vector<std::string> distinct_rule_ids(const report& r) {
+  std::set<std::string> ids;
+  for (const auto& f : r.findings) ids.insert(f.rule_id);
+  return {ids.begin(), ids.end()};
+}
+
+class Conformance : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(Conformance, Case) {
+  json c = read(GetParam());
+  const notice& n = notice::builtin();
+  std::string text = c.at("applications").dump();
+  if (c.contains("error")) {
+    try {
+      auto apps = parse_applications(text, n);
+      check_batch(n, apps, options_of(c));
+      FAIL() << "expected an input error " << c["error"].dump();
+    } catch (const input_error& e) {
+      EXPECT_EQ(e.code(), c["error"]["code"].get<std::string>()) << e.what();
+      EXPECT_EQ(e.path(), c["error"]["path"].get<std::string>()) << e.what();
+    }
+    return;
+  }
+  auto apps = parse_applications(text, n);
+  auto reports = check_batch(n, apps, options_of(c));
+  const json& expect = c.at("expect");
+  ASSERT_EQ(reports.size(), expect.size());
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    EXPECT_EQ(to_code(reports[i].decision), expect[i]["decision"].get<std::string>())
+        << "application " << i << "\n"
+        << to_text(reports[i], lang::en);
+    EXPECT_EQ(distinct_rule_ids(reports[i]), expect[i]["rule_ids"].get<std::vector<std::string>>())
+        << "application " << i << "\n"
+        << to_text(reports[i], lang::en);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, Conformance, ::testing::ValuesIn(case_files()),
+                         [](const ::testing::TestParamInfo<fs::path>& param) {
+                           std::string name = param.param.stem().string();
+                           for (char& ch : name)
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           return name;
+                         });
+
+TEST(ConformanceCoverage, EveryRuleTriggeredAndEveryTypeAccepted) {
+  std::set<std::string> triggered, accepted;
+  for (const auto& p : case_files()) {
+    json c = read(p);
+    if (!c.contains("expect")) continue;
+    for (std::size_t i = 0; i < c["expect"].size(); ++i) {
+      for (const auto& id : c["expect"][i]["rule_ids"]) triggered.insert(id.get<std::string>());
+      if (c["expect"][i]["decision"] == "accepted")
+        accepted.insert(c["applications"][i]["project_type"].get<std::string>());
+    }
+  }
+  for (const auto& r : notice::builtin().rules()) {
+    if (r.stage == stage::application) {
+      EXPECT_TRUE(triggered.count(r.id)) << r.id;
+    }
+  }
+  for (const auto& t : notice::builtin().project_types())
+    EXPECT_TRUE(accepted.count(t.code)) << t.code;
+}
+
+}  // namespace
+}  // namespace nxkx
