@@ -1,0 +1,149 @@
+# Tests of the nxkx command on the bundled examples and on broken inputs (tests/cli/).
+# Each test runs tests/cli/run.sh, which checks the exit status, stdout, stderr and JSON.
+# Included by tests/CMakeLists.txt.
+if(NOT TARGET nxkx_cli)
+  return()
+endif()
+
+find_program(NXKX_BASH bash REQUIRED)
+if(Python_EXECUTABLE)
+  set(_nxkx_python ${Python_EXECUTABLE})
+else()
+  find_program(_nxkx_python NAMES python3 python REQUIRED)
+endif()
+
+set(_cli_dir ${CMAKE_CURRENT_SOURCE_DIR}/cli)
+set(_examples ${PROJECT_SOURCE_DIR}/examples/applications)
+set(_as_of 2025-05-20)
+
+# nxkx_cli_test(NAME [run.sh options…] -- nxkx arguments…)
+# No unbalanced "[" in a regex: CMake would stop splitting the argument list there.
+function(nxkx_cli_test name)
+  add_test(NAME cli.${name}
+           COMMAND ${NXKX_BASH} ${_cli_dir}/run.sh ${ARGN})
+  set_tests_properties(cli.${name} PROPERTIES ENVIRONMENT "PYTHON=${_nxkx_python};LC_ALL=C.UTF-8")
+endfunction()
+set(nxkx $<TARGET_FILE:nxkx_cli>)
+
+# ---- help and version ----
+nxkx_cli_test(help --stdout "check" --stdout "catalog" --stdout "rules" --stdout "count"
+              --stdout "pack" -- ${nxkx} --help)
+nxkx_cli_test(version --stdout "^nxkx [0-9]+\\.[0-9]+\\.[0-9]+" -- ${nxkx} --version)
+foreach(sub check catalog rules count pack)
+  nxkx_cli_test(${sub}.help --stdout "Usage|usage" --stdout "--help" -- ${nxkx} ${sub} --help)
+endforeach()
+nxkx_cli_test(no_subcommand --exit 2 --stderr "subcommand" -- ${nxkx})
+nxkx_cli_test(unknown_option --exit 2 -- ${nxkx} check --as-of ${_as_of} --colour
+              ${_examples}/society_capacity.json)
+
+# ---- check: exit 0 / 1 ----
+nxkx_cli_test(check.accepted --stdout "结论: 受理" --stdout "^1 份申报: 受理 1$"
+              -- ${nxkx} check --as-of ${_as_of} ${_examples}/society_capacity.json)
+nxkx_cli_test(check.accepted_en --stdout "Decision: accepted" --stdout "^1 application: accepted 1$"
+              -- ${nxkx} check --lang en --as-of ${_as_of} ${_examples}/society_capacity.json)
+nxkx_cli_test(check.rejected --exit 1 --stdout "结论: 不予受理" --stdout "二\\(三\\)4"
+              --stdout "disqualification.evaluation_grade"
+              --stdout "条款 二\\(三\\)4: \"4\\.2024年学会评价等级为 ?C"
+              --stdout "联系人: 周莉 0951-5085156"
+              -- ${nxkx} check --as-of ${_as_of} ${_examples}/society_capacity-grade-c.json)
+nxkx_cli_test(check.late_courier --exit 1 --stdout "submission.deadline"
+              -- ${nxkx} check --as-of ${_as_of} ${_examples}/park_sta_capacity-late-courier.json)
+file(GLOB _all_examples ${_examples}/*.json)
+list(LENGTH _all_examples _n_examples)
+nxkx_cli_test(check.all_examples --exit 1 --stdout "^${_n_examples} 份申报: "
+              -- ${nxkx} check --as-of ${_as_of} ${_all_examples})
+# One batch across files: the same application given twice is a duplicate (三(一)).
+nxkx_cli_test(check.duplicate_across_files --exit 1 --stdout "application.duplicate_applicant"
+              -- ${nxkx} check --as-of ${_as_of} ${_examples}/society_capacity.json
+                 ${_examples}/society_capacity.json)
+nxkx_cli_test(check.stdin --stdout "结论: 受理" --stdin ${_examples}/society_capacity.json
+              -- ${nxkx} check --as-of ${_as_of} -)
+nxkx_cli_test(check.trace --stdout "核验规则:" --stdout "通过  disqualification.evaluation_grade"
+              -- ${nxkx} check --trace --as-of ${_as_of} ${_examples}/society_capacity.json)
+
+# ---- check --format json ----
+nxkx_cli_test(check.json --exit 1 --json --stdout "\"reports\"" --stdout "\"summary\""
+              --stdout "\"notice\": \"nxkx-2025-61\""
+              -- ${nxkx} check --format json --as-of ${_as_of} ${_all_examples})
+nxkx_cli_test(check.json_trace --json --stdout "\"trace\""
+              -- ${nxkx} check --format json --trace --as-of ${_as_of}
+                 ${_examples}/society_capacity.json)
+# The documented shape of a finding (README.md, "Report JSON").
+nxkx_cli_test(check.json_finding --exit 1 --json
+              --stdout "\"rule_id\": \"disqualification.evaluation_grade\""
+              --stdout "\"clause\": \"二\\(三\\)、二\\(三\\)4\""
+              --stdout "\"ref\": \"二\\(三\\)4\""
+              --stdout "\"path\": \"/applicant/history/2024/evaluation_grade\""
+              --stdout "\"code\": \"rejected\"" --stdout "\"zh\": \"不予受理\""
+              --stdout "\"phone\": \"0951-5085156\"" --stdout "\"rejected\": 1"
+              --no-stdout "\"interpretation\"" --no-stdout "\"trace\""
+              -- ${nxkx} check --format json --as-of ${_as_of}
+                 ${_examples}/society_capacity-grade-c.json)
+nxkx_cli_test(check.json_interpretation --exit 1 --json --stdout "\"interpretation\": \""
+              --stdout "\"clause\": \"三\\(二\\)、三\\(四\\)\""
+              -- ${nxkx} check --format json --as-of ${_as_of}
+                 ${_examples}/park_sta_capacity-late-courier.json)
+
+# ---- check: exit 2, naming the file, the JSON path and what is wrong ----
+nxkx_cli_test(check.missing_file --exit 2
+              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: cannot open"
+              -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/no-such-file.json)
+nxkx_cli_test(check.directory --exit 2 --stderr "^nxkx: ${_cli_dir}: is a directory"
+              -- ${nxkx} check --as-of ${_as_of} ${_cli_dir})
+nxkx_cli_test(check.malformed --exit 2
+              --stderr "^nxkx: ${_cli_dir}/malformed.json: .* .input\\.[a-z_]+.$"
+              -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/malformed.json)
+nxkx_cli_test(check.bad_date --exit 2
+              --stderr "^nxkx: ${_cli_dir}/bad-date.json: /submission/handed_in_date: .*2025-02-30"
+              -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/bad-date.json)
+# The good files are still checked and shown; the status says an input was unreadable.
+nxkx_cli_test(check.bad_and_good --exit 2 --stdout "结论: 受理" --stdout "1 个文件无法读取"
+              --stderr "malformed.json"
+              -- ${nxkx} check --as-of ${_as_of} ${_examples}/society_capacity.json
+                 ${_cli_dir}/malformed.json)
+nxkx_cli_test(check.bad_file_json --exit 2 --json --stdout "\"errors\": "
+              --stdout "\"file\": \".*malformed.json\""
+              -- ${nxkx} check --format json --as-of ${_as_of} ${_cli_dir}/malformed.json)
+nxkx_cli_test(check.bad_as_of --exit 2 --stderr "--as-of" --stderr "2025-02-30"
+              -- ${nxkx} check --as-of 2025-02-30 ${_examples}/society_capacity.json)
+nxkx_cli_test(check.no_as_of --exit 2 --stderr "--as-of"
+              -- ${nxkx} check ${_examples}/society_capacity.json)
+nxkx_cli_test(check.bad_pack --exit 2 --stderr "^nxkx: ${_cli_dir}/bad-pack.json: /"
+              -- ${nxkx} check --notice ${_cli_dir}/bad-pack.json --as-of ${_as_of}
+                 ${_examples}/society_capacity.json)
+nxkx_cli_test(check.two_stdin --exit 2 --stderr "standard input"
+              -- ${nxkx} check --as-of ${_as_of} - -)
+
+# ---- catalog, rules, pack ----
+nxkx_cli_test(catalog --stdout "2025-05-16" --stdout "nxkxxhb@163.com"
+              --stdout "park_sta_capacity" --stdout "haizhi_base_capacity"
+              --stdout "returnee_alliance_capacity" --stdout "society_capacity"
+              --stdout "grassroots_societies_capacity" --stdout "regional_academic_exchange"
+              --stdout "完成时限: 2025-11-30" --stdout "杨程平"
+              -- ${nxkx} catalog)
+nxkx_cli_test(catalog.en --stdout "Complete by: 2025-11-30" -- ${nxkx} catalog --lang en)
+nxkx_cli_test(catalog.json --json --stdout "\"project_types\"" -- ${nxkx} catalog --format json)
+nxkx_cli_test(rules --stdout "disqualification.evaluation_grade" --stdout "二\\(三\\)4"
+              --stdout "解读: " --stdout "^共 [0-9]+ 条规则$" -- ${nxkx} rules)
+nxkx_cli_test(rules.en --stdout "Reading: " -- ${nxkx} rules --lang en)
+nxkx_cli_test(rules.json --json --stdout "\"interpretation\"" -- ${nxkx} rules --format json)
+nxkx_cli_test(rules.stage --stdout "^共 [0-9]+ 条规则$" -- ${nxkx} rules --stage application)
+nxkx_cli_test(pack --json --stdout "nxkx-notice-pack/1" -- ${nxkx} pack)
+# The printed pack loads back as a pack (what users do to make next year's).
+add_test(NAME cli.pack_roundtrip
+         COMMAND ${NXKX_BASH} -c
+                 "set -e; \"$0\" pack > \"$1\"; \"$0\" rules --notice \"$1\" >/dev/null"
+                 ${nxkx} ${CMAKE_CURRENT_BINARY_DIR}/pack-roundtrip.json)
+nxkx_cli_test(catalog.bad_pack --exit 2 --stderr "bad-pack.json"
+              -- ${nxkx} catalog --notice ${_cli_dir}/bad-pack.json)
+
+# ---- count ----
+# zi.txt: 宁夏科协，学会能力提升 UTF8 项目 2025。 — 4+1+6 CJK/full-width, UTF8, 2 CJK, 2025, 。
+nxkx_cli_test(count --stdout "zi.txt: 16 字 \\(字处理软件字数\\), 22 个非空白字符"
+              -- ${nxkx} count ${_cli_dir}/zi.txt)
+nxkx_cli_test(count.method --stdout "zi.txt: 16 zi \\(word processor\\)$"
+              -- ${nxkx} count --lang en --method word_processor ${_cli_dir}/zi.txt)
+nxkx_cli_test(count.stdin --stdout "<stdin>: 22 个非空白字符$" --stdin ${_cli_dir}/zi.txt
+              -- ${nxkx} count --method non_space -)
+nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
+              -- ${nxkx} count ${_cli_dir}/invalid-utf8.txt)

@@ -1,0 +1,68 @@
+// The nxkx command: what its subcommands share.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "nxkx/nxkx.hpp"
+
+namespace nxkx::cli {
+
+/// Exit statuses of the command (documented in README.md).
+enum exit_status : int {
+  exit_ok = 0,            ///< every application accepted (or complete); any other command succeeded
+  exit_not_accepted = 1,  ///< at least one application is not accepted
+  exit_bad_input = 2,     ///< an input, the pack or the command line could not be read
+  exit_internal = 3,      ///< a bug in nxkx
+};
+
+/// Runs a subcommand after the command line is parsed; returns an exit status.
+using runner = std::function<int()>;
+
+// Each subcommand registers itself on the app and returns what runs it.
+runner add_check(CLI::App& app);
+runner add_catalog(CLI::App& app);
+runner add_rules(CLI::App& app);
+runner add_count(CLI::App& app);
+runner add_pack(CLI::App& app);
+
+/// Options several subcommands take.
+struct common_options {
+  std::string lang = "zh";
+  std::string format = "text";
+  std::string notice_path;  ///< "" = the built-in notice
+  std::string stage;        ///< "" where optional and not given
+
+  nxkx::lang language() const noexcept { return lang == "en" ? lang::en : lang::zh; }
+  bool json() const noexcept { return format == "json"; }
+};
+
+void add_lang_option(CLI::App& app, common_options& o);
+void add_format_option(CLI::App& app, common_options& o);
+void add_notice_option(CLI::App& app, common_options& o);
+void add_stage_option(CLI::App& app, common_options& o, std::string_view help);
+
+/// The pack named by --notice, or the built-in one. On failure prints why and returns nullopt.
+std::optional<nxkx::notice> load_notice(const common_options& o);
+
+/// The bytes of a file, or of standard input for "-". Throws input_error (code "input.io").
+std::string read_input(const std::string& name);
+
+/// How a file is named in messages: "<stdin>" for "-".
+std::string display_name(const std::string& name);
+
+/// Prints `nxkx: FILE: PATH: REASON [CODE]` (the path is left out when empty) on stderr.
+void print_error(std::string_view file, const nxkx::error& e);
+/// Prints `nxkx: WHAT` on stderr.
+void print_error(std::string_view what);
+
+/// The label of a decision as people read it at a stage (未完成 for incomplete at completion).
+std::string_view decision_text(nxkx::decision d, nxkx::stage st, nxkx::lang l) noexcept;
+
+/// Writes text to stdout as bytes (UTF-8 in, UTF-8 out, no locale conversion).
+void write_out(std::string_view text);
+
+}  // namespace nxkx::cli
