@@ -57,8 +57,8 @@ class event_count final : public requirement {
       }
       if (partner_ && std::none_of(e.partners.begin(), e.partners.end(),
                                    [&](const std::string& c) { return partner_codes.count(c); })) {
-        skipped.add(std::move(path), {"未与有效的基层“三会”共同举办",
-                                      "not held with a valid partner 基层“三会”"});
+        skipped.add(std::move(path),
+                    {"未与有效的基层“三会”共同举办", "not held with a valid partner 基层“三会”"});
         continue;
       }
       const std::optional<std::int64_t> people = attendance_of(e, attendance_);
@@ -84,10 +84,10 @@ class event_count final : public requirement {
     if (large_min_ && largest && *largest >= *large_min_) return true;
     violation v;
     v.path = "/records/events";
-    v.found = count_found(static_cast<std::size_t>(counted),
-                          needs_attendance ? std::optional<std::int64_t>(largest.value_or(0))
-                                           : std::nullopt,
-                          skipped.size());
+    v.found = count_found(
+        static_cast<std::size_t>(counted),
+        needs_attendance ? std::optional<std::int64_t>(largest.value_or(0)) : std::nullopt,
+        skipped.size());
     v.vars.emplace_back("count", both(std::to_string(counted)));
     v.vars.emplace_back("min", both(std::to_string(min_)));
     v.vars.emplace_back("per_event_min",

@@ -42,7 +42,7 @@ class partner_societies final : public requirement {
     std::optional<project_period> period;
     if (joint_) period = joint_->period.resolve(ctx);
     std::int64_t valid = 0, unknown = 0;
-    not_counted skipped;
+    not_counted skipped({"个", "joint applicant"});
     for (auto& p : judge_partners(ctx, partner_)) {
       if (p.verdict == partner_status::state::valid && joint_) {
         if (p.credit_code.empty()) {

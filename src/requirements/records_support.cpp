@@ -88,8 +88,8 @@ void not_counted::add(std::string path, localized reason) {
 localized not_counted::render() const {
   if (items_.empty()) return {"", ""};
   const std::string n = std::to_string(items_.size());
-  localized out{"；未计入 " + n + " 条：",
-                "; " + n + (items_.size() == 1 ? " record" : " records") + " not counted: "};
+  localized out{"；未计入 " + n + " " + unit_.zh + "：",
+                "; " + n + " " + unit_.en + (items_.size() == 1 ? "" : "s") + " not counted: "};
   const std::size_t shown = std::min(items_.size(), max_named);
   for (std::size_t i = 0; i < shown; ++i) {
     if (i > 0) {
@@ -101,7 +101,7 @@ localized not_counted::render() const {
   }
   if (shown < items_.size()) {
     const std::string rest = std::to_string(items_.size() - shown);
-    out.zh += "、… 另 " + rest + " 条";
+    out.zh += "、… 另 " + rest + " " + unit_.zh;
     out.en += ", … and " + rest + " more";
   }
   return out;
@@ -197,8 +197,7 @@ std::vector<partner_status> judge_partners(const eval_context& ctx, const partne
         if (!d || d->level != division_level::county) {
           const std::string shown = d ? d->name + " " + d->code : *org.division;
           invalid = localized{who + shown + " 不是" + region_name + "的县（区、市）",
-                              who_en + shown + " is not a county-level division of " +
-                                  region_name};
+                              who_en + shown + " is not a county-level division of " + region_name};
         }
       }
     }

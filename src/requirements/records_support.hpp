@@ -43,6 +43,9 @@ std::optional<localized> date_problem(const std::optional<date>& d, const projec
 /// Records that do not count, each named by its JSON pointer and the reason.
 class not_counted {
  public:
+  /// `unit` names what is listed: {"条", "record"} (default) or {"个", "joint applicant"}; the
+  /// English takes an "s" in the plural.
+  explicit not_counted(localized unit = {"条", "record"}) : unit_(std::move(unit)) {}
   void add(std::string path, localized reason);
   std::size_t size() const noexcept { return items_.size(); }
   bool empty() const noexcept { return items_.empty(); }
@@ -52,12 +55,14 @@ class not_counted {
   localized render() const;
 
  private:
+  localized unit_;
   std::vector<std::pair<std::string, localized>> items_;
 };
 
 /// The rule-wide `found` of a count: "计入 3" / "3 counted", with the largest event and the
 /// records not counted when there are some.
-localized count_found(std::size_t counted, std::optional<std::int64_t> largest, std::size_t skipped);
+localized count_found(std::size_t counted, std::optional<std::int64_t> largest,
+                      std::size_t skipped);
 
 /// Reads an array of vocabulary codes (params[key]) checked against namespace `ns`.
 std::vector<std::string> vocabulary_list(const json& params, std::string_view key,
@@ -80,10 +85,10 @@ struct partner_spec {
 /// One joint applicant judged as a partner.
 struct partner_status {
   enum class state { valid, invalid, unknown } verdict = state::valid;
-  std::size_t index = 0;     ///< position in joint_applicants
-  std::string path;          ///< "/joint_applicants/2"
-  std::string credit_code;   ///< "" when not given
-  localized reason;          ///< why it is not valid (or unknown)
+  std::size_t index = 0;    ///< position in joint_applicants
+  std::string path;         ///< "/joint_applicants/2"
+  std::string credit_code;  ///< "" when not given
+  localized reason;         ///< why it is not valid (or unknown)
 };
 
 /// Every joint applicant, judged in order; a repeated credit code (or, without one, a repeated

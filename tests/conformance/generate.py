@@ -36,6 +36,20 @@ def grassroots(div, code, field="agriculture"):
             "has_capacity": True, "head_signed": True, "sealed": True}
 
 
+# 三(三) 目标合理: each project type's plan targets at exactly the notice's minimums (RULES.md §3).
+TARGETS = {
+    "park_sta_capacity": {"events": 4, "transfers": 1, "platform_items": 100, "media_reports": 1,
+                          "texts": 1},
+    "haizhi_base_capacity": {"events": 4, "platform_items": 100, "media_reports": 1, "texts": 1},
+    "returnee_alliance_capacity": {"service_events": 2, "popular_science_events": 2,
+                                   "salon_events": 2, "texts": 1},
+    "society_capacity": {"events": 2, "texts": 1},
+    "grassroots_societies_capacity": {"partners": 3, "events": 5, "texts": 1},
+    "regional_academic_exchange": {"events": 1, "experts": 2, "offline_attendance": 200,
+                                   "texts": 1},
+}
+
+
 def base(ptype):
     app = {
         "id": f"{ptype}-1", "project_type": ptype, "title": f"{ptype} 测试项目",
@@ -45,7 +59,7 @@ def base(ptype):
                        "word_version": {"emailed": True, "sent_to": "nxkxxhb@163.com",
                                         "sent_on": "2025-05-16"}},
         "form": {"parts": list(PARTS)},
-        "plan": {"work_measures": ["组织开展活动并按期提交案例"]},
+        "plan": {"work_measures": ["组织开展活动并按期提交案例"], "targets": dict(TARGETS[ptype])},
     }
     a = app["applicant"]
     if ptype in ("park_sta_capacity", "haizhi_base_capacity"):
@@ -77,8 +91,9 @@ TYPES = ["park_sta_capacity", "haizhi_base_capacity", "returnee_alliance_capacit
 cases = []
 
 
-def case(name, description, apps, expect, as_of="2025-05-20", options=None, error=None):
-    c = {"name": name, "description": description, "as_of": as_of, "stage": "application"}
+def case(name, description, apps, expect, as_of="2025-05-20", options=None, error=None,
+         stage="application"):
+    c = {"name": name, "description": description, "as_of": as_of, "stage": stage}
     if options:
         c["options"] = options
     c["applications"] = apps
@@ -119,13 +134,14 @@ one("rejected-wrong-kind", "二(一): a park association cannot apply for the so
     "society_capacity", lambda a: a["applicant"].update(kind="park_sta"), "rejected",
     # As a park it has not declared 已批复成立 either; the society rules no longer apply.
     ["eligibility.applicant_kind", "eligibility.park_established"])
+# 一(二)2(1): a partner that is not a valid 基层三会 also leaves fewer than three valid partners.
 one("rejected-joint-wrong-kind", "一(二)2: joint applicants are 基层三会",
     "grassroots_societies_capacity",
     lambda a: a["joint_applicants"][0].update(kind="park_sta"), "rejected",
-    ["eligibility.joint_applicant_kind"])
+    ["eligibility.joint_applicant_kind", "target.grassroots.partner_societies"])
 one("incomplete-no-grassroots-partner", "一(二)2: no 基层三会 named",
     "grassroots_societies_capacity", lambda a: a.pop("joint_applicants"), "incomplete",
-    ["eligibility.grassroots_partners_present"])
+    ["eligibility.grassroots_partners_present", "target.grassroots.partner_societies"])
 one("rejected-not-affiliated", "二(一): neither supervised nor a member", "society_capacity",
     lambda a: a["applicant"].update(supervised_by_association=False), "rejected",
     ["eligibility.society_affiliation"])
@@ -145,11 +161,11 @@ one("rejected-park-outside-ningxia", "二(一): 全区范围内", "park_sta_capa
 one("rejected-grassroots-outside-ningxia", "二(一): a 三会 in a county outside Ningxia",
     "grassroots_societies_capacity",
     lambda a: a["joint_applicants"][2].update(division="610102"), "rejected",
-    ["eligibility.grassroots_county"])
+    ["eligibility.grassroots_county", "target.grassroots.partner_societies"])
 one("incomplete-grassroots-field-missing", "二(一): the field of a 三会 left out",
     "grassroots_societies_capacity",
     lambda a: a["joint_applicants"][1].pop("field"), "incomplete",
-    ["eligibility.grassroots_field"])
+    ["eligibility.grassroots_field", "target.grassroots.partner_societies"])
 one("needs-review-society-not-51", "a 全区学会 whose code is not a 社会团体 code",
     "society_capacity", lambda a: a["applicant"].update(credit_code="52640100MJX000026E"),
     "needs_review", ["eligibility.society_org_type"])
@@ -295,6 +311,319 @@ bad("error-missing-project-type", "project_type is required", "society_capacity"
     lambda a: a.pop("project_type"), "input.missing", "/0/project_type")
 bad("error-negative-copies", "a count cannot be negative", "society_capacity",
     lambda a: a["submission"].update(paper_copies=-2), "input.range", "/0/submission/paper_copies")
+
+# =============================================================================================
+# 三(三) 目标合理: the plan's targets against the notice's minimums (application stage)
+# =============================================================================================
+def target(name, description, ptype, code, value, rules, decision="incomplete"):
+    def change(a):
+        if value is None:
+            a["plan"]["targets"].pop(code)
+        else:
+            a["plan"]["targets"][code] = value
+    one(name, description, ptype, change, decision, rules)
+
+
+target("incomplete-target-park-three-events", "一(一)1(1): a park plan promising 3 events",
+       "park_sta_capacity", "events", 3, ["target.park.events"])
+one("accepted-target-park-large-event", "一(一)1(1): 3 events, but one large event of 200",
+    "park_sta_capacity",
+    lambda a: a["plan"]["targets"].update(events=3, large_event_attendance=200), "accepted", [])
+one("incomplete-target-park-large-event-199", "一(一)1(1): 3 events and a large event of 199",
+    "park_sta_capacity",
+    lambda a: a["plan"]["targets"].update(events=3, large_event_attendance=199), "incomplete",
+    ["target.park.events"])
+target("incomplete-target-park-no-transfer", "一(一)1(1): no 科技成果 transfer planned",
+       "park_sta_capacity", "transfers", 0, ["target.park.transfers"])
+target("incomplete-target-park-99-items", "一(一)1(2): 99 platform items",
+       "park_sta_capacity", "platform_items", 99, ["target.park.platform_items"])
+target("incomplete-target-park-media-missing", "一(一)1(3): the media target left out (unknown)",
+       "park_sta_capacity", "media_reports", None, ["target.park.media_reports"])
+target("incomplete-target-park-no-case", "一(一)1(3): no case study planned",
+       "park_sta_capacity", "texts", 0, ["target.park.texts"])
+target("incomplete-target-haizhi-events-missing", "一(一)2(1): the event target left out",
+       "haizhi_base_capacity", "events", None, ["target.haizhi.events"])
+target("incomplete-target-haizhi-50-items", "一(一)2(2): 50 platform items",
+       "haizhi_base_capacity", "platform_items", 50, ["target.haizhi.platform_items"])
+target("incomplete-target-haizhi-no-report", "一(一)2(3): no news report planned",
+       "haizhi_base_capacity", "media_reports", 0, ["target.haizhi.media_reports"])
+target("incomplete-target-haizhi-case-missing", "一(一)2(3): the case target left out",
+       "haizhi_base_capacity", "texts", None, ["target.haizhi.texts"])
+target("incomplete-target-alliance-one-service-event", "一(一)3(1): 1 service event",
+       "returnee_alliance_capacity", "service_events", 1, ["target.alliance.service_events"])
+target("incomplete-target-alliance-one-popular-science", "一(一)3(2): 1 科普 event",
+       "returnee_alliance_capacity", "popular_science_events", 1,
+       ["target.alliance.popular_science_events"])
+target("incomplete-target-alliance-salons-missing", "一(一)3(3): salons left out",
+       "returnee_alliance_capacity", "salon_events", None, ["target.alliance.salon_events"])
+target("incomplete-target-alliance-no-report", "一(一)3(4): no 建言献策报告 planned",
+       "returnee_alliance_capacity", "texts", 0, ["target.alliance.texts"])
+target("incomplete-target-society-one-event", "一(二)1(2): 1 event", "society_capacity",
+       "events", 1, ["target.society.events"])
+target("incomplete-target-society-case-missing", "一(二)1(3): the case target left out",
+       "society_capacity", "texts", None, ["target.society.texts"])
+target("incomplete-target-grassroots-two-partners", "一(二)2(1): a plan pairing with 2",
+       "grassroots_societies_capacity", "partners", 2, ["target.grassroots.partners"])
+target("incomplete-target-grassroots-four-events", "一(二)2(2): 4 joint events",
+       "grassroots_societies_capacity", "events", 4, ["target.grassroots.events"])
+target("incomplete-target-grassroots-no-case", "一(二)2(3): no case planned",
+       "grassroots_societies_capacity", "texts", 0, ["target.grassroots.texts"])
+one("incomplete-target-grassroots-duplicate-partner",
+    "一(二)2(1): the same 基层三会 twice (same credit code) counts once",
+    "grassroots_societies_capacity",
+    lambda a: a["joint_applicants"][1].update(credit_code="91640100763203439G"), "incomplete",
+    ["target.grassroots.partner_societies"])
+target("incomplete-target-exchange-no-event", "一(三)(1): no exchange planned",
+       "regional_academic_exchange", "events", 0, ["target.exchange.events"])
+target("incomplete-target-exchange-one-expert", "一(三)(2): 1 expert",
+       "regional_academic_exchange", "experts", 1, ["target.exchange.experts"])
+target("incomplete-target-exchange-199-offline", "一(三)(2): 199 people on site",
+       "regional_academic_exchange", "offline_attendance", 199,
+       ["target.exchange.offline_attendance"])
+target("incomplete-target-exchange-report-missing", "一(三)(3): the report target left out",
+       "regional_academic_exchange", "texts", None, ["target.exchange.texts"])
+
+# =============================================================================================
+# 项目内容 at completion: counted from the records, within the project period
+# (from the approval date, else the notice's 2025-05-06, to 2025-11-30 inclusive)
+# =============================================================================================
+GRASSROOTS_CODES = ["91640100763203439G", "53640000MJX1736997", "52640100MJX000026E"]
+
+
+def zi(n):
+    """A text of exactly n 字 by both methods (one Han character each)."""
+    return "字" * n
+
+
+def ev(type_, held_on, attendance=None, offline=None, partners=None, title="活动"):
+    e = {"title": title, "type": type_, "held_on": held_on, "place": "银川市"}
+    if attendance is not None:
+        e["attendance"] = attendance
+    if offline is not None:
+        e["offline_attendance"] = offline
+    if partners is not None:
+        e["partners"] = partners
+    return e
+
+
+def items(n, filed_on="2025-07-01"):
+    return [{"kind": "need" if i % 2 else "result", "title": f"条目{i}", "filed_on": filed_on}
+            for i in range(n)]
+
+
+MAINSTREAM = {"outlet": "宁夏日报", "title": "项目建设见成效", "published_on": "2025-10-10",
+              "mainstream": True}
+
+
+def records(ptype):
+    """Records that meet every deliverable of the type, several exactly at the bar."""
+    if ptype == "park_sta_capacity":
+        return {"events": [ev("academic_exchange", "2025-06-10", 60),
+                           ev("rd_cooperation", "2025-07-15", 45),
+                           ev("tech_roadshow", "2025-09-05", 80),
+                           ev("results_promotion", "2025-11-30", 70)],
+                "transfers": [{"title": "枸杞深加工技术", "transferred_on": "2025-09-01",
+                               "economic_benefit": 150000}],
+                "platform_items": items(100), "media_reports": [dict(MAINSTREAM)],
+                "texts": [{"type": "case_study", "title": "案例", "content": zi(1500)}]}
+    if ptype == "haizhi_base_capacity":
+        return {"events": [ev("academic_exchange", "2025-06-10", 60),
+                           ev("project_cooperation", "2025-07-15"),
+                           ev("talent_recruitment", "2025-09-05", 40),
+                           ev("tech_roadshow", "2025-10-30", 90)],
+                "platform_items": items(100), "media_reports": [dict(MAINSTREAM)],
+                "texts": [{"type": "case_study", "title": "案例", "content": zi(1500)}]}
+    if ptype == "returnee_alliance_capacity":
+        return {"events": [ev("tech_transfer_matchmaking", "2025-06-10"),
+                           ev("tech_roadshow", "2025-08-10"),
+                           ev("popular_science", "2025-07-01"),
+                           ev("popular_science", "2025-09-01"),
+                           ev("academic_salon", "2025-07-20"), ev("symposium", "2025-10-20")],
+                "texts": [{"type": "policy_advice", "title": "建言", "content": zi(1500)}]}
+    if ptype == "society_capacity":
+        return {"governance_systems": ["council_procedure", "membership", "finance"],
+                "events": [ev("training", "2025-06-20", 30),
+                           ev("industry_matchmaking", "2025-09-20", 31)],
+                "texts": [{"type": "governance_case", "title": "案例", "content": zi(1500)}]}
+    if ptype == "grassroots_societies_capacity":
+        return {"events": [ev("training", "2025-06-01", 50, partners=[GRASSROOTS_CODES[0]]),
+                           ev("academic_exchange", "2025-07-01", 80,
+                              partners=[GRASSROOTS_CODES[1]]),
+                           ev("technical_guidance", "2025-08-01", 60,
+                              partners=[GRASSROOTS_CODES[2]]),
+                           ev("research_cooperation", "2025-09-01", 55,
+                              partners=list(GRASSROOTS_CODES)),
+                           ev("training", "2025-10-01", 70, partners=[GRASSROOTS_CODES[0]])],
+                "texts": [{"type": "case_study", "title": "案例", "content": zi(1500)}]}
+    return {"events": [ev("academic_exchange", "2025-09-20", 260, 200)],
+            "experts": [{"name": "甲", "affiliation": "中国科学院", "nationally_known": True},
+                        {"name": "乙", "affiliation": "清华大学", "nationally_known": True}],
+            "texts": [{"type": "decision_report", "title": "报告", "content": zi(1500)}]}
+
+
+def done(name, description, ptype, change, decision, rules, as_of="2025-12-01"):
+    app = base(ptype)
+    app["records"] = records(ptype)
+    change(app)
+    case(name, description, [app], [{"decision": decision, "rule_ids": sorted(set(rules))}],
+         as_of=as_of, stage="completion")
+
+
+def recs(app):
+    return app["records"]
+
+
+for t in TYPES:
+    done(f"complete-{t}", f"every deliverable of {t} in the records, several exactly at the bar",
+         t, ok, "complete", [])
+
+# ---- 一(一)1 park ----
+done("incomplete-park-three-events", "一(一)1(1): 3 events, the largest 150 — neither branch",
+     "park_sta_capacity",
+     lambda a: recs(a).update(events=[ev("academic_exchange", "2025-06-10", 150),
+                                      ev("tech_roadshow", "2025-07-10", 80),
+                                      ev("incubation", "2025-08-10", 60)]),
+     "incomplete", ["deliverable.park.events"])
+done("complete-park-one-large-event-200", "一(一)1(1): one event of exactly 200 people",
+     "park_sta_capacity",
+     lambda a: recs(a).update(events=[ev("industry_matchmaking", "2025-09-10", 200)]),
+     "complete", [])
+done("incomplete-park-one-large-event-199", "一(一)1(1): one event of 199 people",
+     "park_sta_capacity",
+     lambda a: recs(a).update(events=[ev("industry_matchmaking", "2025-09-10", 199)]),
+     "incomplete", ["deliverable.park.events"])
+done("incomplete-park-event-on-12-01", "完成时限: the fourth event on 2025-12-01 is too late",
+     "park_sta_capacity",
+     lambda a: recs(a)["events"][3].update(held_on="2025-12-01"), "incomplete",
+     ["deliverable.park.events"])
+done("incomplete-park-event-without-date", "a record without a date does not count",
+     "park_sta_capacity", lambda a: recs(a)["events"][0].pop("held_on"), "incomplete",
+     ["deliverable.park.events"])
+done("incomplete-park-event-before-approval", "the period starts at the approval date",
+     "park_sta_capacity", lambda a: a.update(approval_date="2025-06-15"), "incomplete",
+     ["deliverable.park.events"])
+done("complete-park-event-after-notice-no-approval",
+     "without an approval date the period starts at the notice (2025-05-06)",
+     "park_sta_capacity", lambda a: recs(a)["events"][0].update(held_on="2025-05-06"),
+     "complete", [])
+done("incomplete-park-event-after-check", "a record dated after the check does not count",
+     "park_sta_capacity", ok, "incomplete", ["deliverable.park.events"], as_of="2025-11-29")
+done("incomplete-park-benefit-zero", "一(一)1(1): a transfer without economic benefit",
+     "park_sta_capacity", lambda a: recs(a)["transfers"][0].update(economic_benefit=0),
+     "incomplete", ["deliverable.park.transfers"])
+done("incomplete-park-99-items", "一(一)1(2): 99 items on 科创中国·宁夏中心",
+     "park_sta_capacity", lambda a: recs(a).update(platform_items=items(99)), "incomplete",
+     ["deliverable.park.platform_items"])
+done("incomplete-park-not-mainstream", "一(一)1(3): a report, but not in a mainstream outlet",
+     "park_sta_capacity", lambda a: recs(a)["media_reports"][0].update(mainstream=False),
+     "incomplete", ["deliverable.park.media_reports"])
+done("incomplete-park-case-1499", "一(一)1(3): a case of 1499 字", "park_sta_capacity",
+     lambda a: recs(a)["texts"][0].update(content=zi(1499)), "incomplete",
+     ["deliverable.park.case_study"])
+done("complete-park-case-1501", "一(一)1(3): a case of 1501 字", "park_sta_capacity",
+     lambda a: recs(a)["texts"][0].update(content=zi(1501)), "complete", [])
+
+# ---- 一(一)2 haizhi ----
+done("incomplete-haizhi-three-events", "一(一)2(1): a popular-science event is not one of them",
+     "haizhi_base_capacity", lambda a: recs(a)["events"][3].update(type="popular_science"),
+     "incomplete", ["deliverable.haizhi.events"])
+done("incomplete-haizhi-items-before-notice", "一(一)2(2): items filed before the period",
+     "haizhi_base_capacity", lambda a: recs(a).update(platform_items=items(100, "2025-04-30")),
+     "incomplete", ["deliverable.haizhi.platform_items"])
+done("incomplete-haizhi-no-report", "一(一)2(3): no news report", "haizhi_base_capacity",
+     lambda a: recs(a).update(media_reports=[]), "incomplete",
+     ["deliverable.haizhi.media_reports"])
+done("incomplete-haizhi-no-case", "一(一)2(3): no case", "haizhi_base_capacity",
+     lambda a: recs(a).update(texts=[]), "incomplete", ["deliverable.haizhi.case_study"])
+
+# ---- 一(一)3 returnee alliance ----
+done("incomplete-alliance-one-service-event", "一(一)3(1): 1 service event",
+     "returnee_alliance_capacity", lambda a: recs(a)["events"].pop(1), "incomplete",
+     ["deliverable.alliance.service_events"])
+done("incomplete-alliance-one-popular-science", "一(一)3(2): the second 科普 event is late",
+     "returnee_alliance_capacity", lambda a: recs(a)["events"][3].update(held_on="2025-12-01"),
+     "incomplete", ["deliverable.alliance.popular_science_events"])
+done("incomplete-alliance-one-salon", "一(一)3(3): 1 salon", "returnee_alliance_capacity",
+     lambda a: recs(a)["events"].pop(5), "incomplete", ["deliverable.alliance.salon_events"])
+done("incomplete-alliance-report-1499", "一(一)3(4): a report of 1499 字",
+     "returnee_alliance_capacity", lambda a: recs(a)["texts"][0].update(content=zi(1499)),
+     "incomplete", ["deliverable.alliance.policy_advice"])
+
+# ---- 一(二)1 society ----
+done("incomplete-society-no-finance-rules", "一(二)1(1): 财务管理制度 missing",
+     "society_capacity", lambda a: recs(a).update(governance_systems=["council_procedure",
+                                                                      "membership"]),
+     "incomplete", ["deliverable.society.governance_systems"])
+done("incomplete-society-event-of-29", "一(二)1(2): an event of 29 people does not count",
+     "society_capacity", lambda a: recs(a)["events"][0].update(attendance=29), "incomplete",
+     ["deliverable.society.events"])
+done("incomplete-society-case-1499", "一(二)1(3): a case of 1499 字", "society_capacity",
+     lambda a: recs(a)["texts"][0].update(content=zi(1499)), "incomplete",
+     ["deliverable.society.governance_case"])
+
+# ---- 一(二)2 grassroots ----
+done("incomplete-grassroots-event-of-49", "一(二)2(2): an event of 49 people does not count",
+     "grassroots_societies_capacity", lambda a: recs(a)["events"][4].update(attendance=49),
+     "incomplete", ["deliverable.grassroots.events"])
+
+
+def partner_outside(a):
+    a["joint_applicants"][2].update(division="610102")
+    for e in recs(a)["events"]:
+        e["partners"] = list(GRASSROOTS_CODES)
+
+
+done("incomplete-grassroots-partner-outside-ningxia",
+     "一(二)2(1), 二(一): of three partners one is in a county outside Ningxia",
+     "grassroots_societies_capacity", partner_outside, "incomplete",
+     ["deliverable.grassroots.partners"])
+
+
+def partner_twice(a):
+    a["joint_applicants"][1].update(credit_code=GRASSROOTS_CODES[0])
+    for e in recs(a)["events"]:
+        e["partners"] = [GRASSROOTS_CODES[0]]
+
+
+done("incomplete-grassroots-duplicate-partner", "一(二)2(1): the same society twice counts once",
+     "grassroots_societies_capacity", partner_twice, "incomplete",
+     ["deliverable.grassroots.partners"])
+done("incomplete-grassroots-partner-without-event",
+     "一(二)2(1): a partner with no qualifying joint event (its events are not with it)",
+     "grassroots_societies_capacity",
+     lambda a: [e.update(partners=[GRASSROOTS_CODES[0]]) for e in recs(a)["events"]],
+     "incomplete", ["deliverable.grassroots.partners"])
+done("incomplete-grassroots-case-missing", "一(二)2(3): the case is another type",
+     "grassroots_societies_capacity", lambda a: recs(a)["texts"][0].update(type="policy_advice"),
+     "incomplete", ["deliverable.grassroots.case_study"])
+
+# ---- 一(三) academic exchange ----
+done("incomplete-exchange-no-exchange", "一(三)(1): the only event is a training",
+     "regional_academic_exchange", lambda a: recs(a)["events"][0].update(type="training"),
+     "incomplete", ["deliverable.exchange.event", "deliverable.exchange.offline_attendance"])
+done("incomplete-exchange-offline-199", "一(三)(2): 199 people on site (260 in all)",
+     "regional_academic_exchange",
+     lambda a: recs(a)["events"][0].update(offline_attendance=199), "incomplete",
+     ["deliverable.exchange.offline_attendance"])
+done("incomplete-exchange-offline-not-summed",
+     "一(三)(2) reading: the largest single exchange, not a sum (150 + 150)",
+     "regional_academic_exchange",
+     lambda a: recs(a).update(events=[ev("academic_exchange", "2025-09-20", 150, 150),
+                                      ev("academic_exchange", "2025-10-20", 150, 150)]),
+     "incomplete", ["deliverable.exchange.offline_attendance"])
+done("incomplete-exchange-one-expert", "一(三)(2): one expert not nationally known",
+     "regional_academic_exchange", lambda a: recs(a)["experts"][1].update(nationally_known=False),
+     "incomplete", ["deliverable.exchange.experts"])
+done("incomplete-exchange-report-1501", "一(三)(3): a report of 1501 字 is over the maximum",
+     "regional_academic_exchange", lambda a: recs(a)["texts"][0].update(content=zi(1501)),
+     "incomplete", ["deliverable.exchange.decision_report"])
+done("incomplete-exchange-empty-report", "一(三)(3): an empty report is still missing",
+     "regional_academic_exchange", lambda a: recs(a)["texts"][0].update(content=""),
+     "incomplete", ["deliverable.exchange.decision_report"])
+done("complete-exchange-short-report", "一(三)(3): a short report is fine (maximum only)",
+     "regional_academic_exchange", lambda a: recs(a)["texts"][0].update(content=zi(300)),
+     "complete", [])
+
 
 if OUT.exists():
     shutil.rmtree(OUT)

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -85,24 +86,63 @@ INSTANTIATE_TEST_SUITE_P(Corpus, Conformance, ::testing::ValuesIn(case_files()),
                            return name;
                          });
 
-TEST(ConformanceCoverage, EveryRuleTriggeredAndEveryTypeAccepted) {
-  std::set<std::string> triggered, accepted;
+TEST(ConformanceCoverage, EveryRuleTriggeredAndEveryTypeAcceptedAndComplete) {
+  std::set<std::string> triggered, accepted, complete;
   for (const auto& p : case_files()) {
     json c = read(p);
     if (!c.contains("expect")) continue;
     for (std::size_t i = 0; i < c["expect"].size(); ++i) {
       for (const auto& id : c["expect"][i]["rule_ids"]) triggered.insert(id.get<std::string>());
-      if (c["expect"][i]["decision"] == "accepted")
-        accepted.insert(c["applications"][i]["project_type"].get<std::string>());
+      const std::string type = c["applications"][i]["project_type"].get<std::string>();
+      if (c["expect"][i]["decision"] == "accepted") accepted.insert(type);
+      if (c["expect"][i]["decision"] == "complete") complete.insert(type);
     }
   }
-  for (const auto& r : notice::builtin().rules()) {
-    if (r.stage == stage::application) {
-      EXPECT_TRUE(triggered.count(r.id)) << r.id;
-    }
+  for (const auto& r : notice::builtin().rules()) EXPECT_TRUE(triggered.count(r.id)) << r.id;
+  for (const auto& t : notice::builtin().project_types()) {
+    EXPECT_TRUE(accepted.count(t.code)) << t.code << " is accepted by no case";
+    EXPECT_TRUE(complete.count(t.code)) << t.code << " is complete in no case";
   }
-  for (const auto& t : notice::builtin().project_types())
-    EXPECT_TRUE(accepted.count(t.code)) << t.code;
+}
+
+// The bundled completion examples (docs/deliverables.md §4) say what they claim to.
+TEST(CompletionExamples, DecisionsAsOf20251201) {
+  const std::map<std::string, std::vector<std::string>> incomplete = {
+      {"park_sta_capacity",
+       {"deliverable.park.case_study", "deliverable.park.events",
+        "deliverable.park.platform_items"}},
+      {"haizhi_base_capacity",
+       {"deliverable.haizhi.case_study", "deliverable.haizhi.media_reports",
+        "deliverable.haizhi.platform_items"}},
+      {"returnee_alliance_capacity",
+       {"deliverable.alliance.policy_advice", "deliverable.alliance.popular_science_events"}},
+      {"society_capacity",
+       {"deliverable.society.events", "deliverable.society.governance_case",
+        "deliverable.society.governance_systems"}},
+      {"grassroots_societies_capacity",
+       {"deliverable.grassroots.events", "deliverable.grassroots.partners"}},
+      {"regional_academic_exchange",
+       {"deliverable.exchange.decision_report", "deliverable.exchange.experts",
+        "deliverable.exchange.offline_attendance"}},
+  };
+  const notice& n = notice::builtin();
+  check_options o;
+  o.as_of = *parse_date("2025-12-01");
+  o.stage = stage::completion;
+  const fs::path dir = fs::path(NXKX_SOURCE_DIR) / "examples/completion";
+  for (const auto& [type, rules] : incomplete) {
+    SCOPED_TRACE(type);
+    std::ifstream done(dir / (type + "-complete.json")),
+        short_of(dir / (type + "-incomplete.json"));
+    std::stringstream a, b;
+    a << done.rdbuf();
+    b << short_of.rdbuf();
+    report r = check(n, parse_application(a.str(), n), o);
+    EXPECT_EQ(r.decision, decision::complete) << to_text(r, lang::en);
+    r = check(n, parse_application(b.str(), n), o);
+    EXPECT_EQ(r.decision, decision::incomplete);
+    EXPECT_EQ(distinct_rule_ids(r), rules) << to_text(r, lang::en);
+  }
 }
 
 }  // namespace

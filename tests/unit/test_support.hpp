@@ -36,13 +36,16 @@ inline applicant good_society() {
 /// Plan targets that meet the notice's minimums for `type` (三(三) 目标合理).
 inline std::map<std::string, std::int64_t> good_targets(const std::string& type) {
   if (type == "park_sta_capacity")
-    return {{"events", 4}, {"transfers", 1}, {"platform_items", 100}, {"media_reports", 1},
+    return {{"events", 4},
+            {"transfers", 1},
+            {"platform_items", 100},
+            {"media_reports", 1},
             {"texts", 1}};
   if (type == "haizhi_base_capacity")
     return {{"events", 4}, {"platform_items", 100}, {"media_reports", 1}, {"texts", 1}};
   if (type == "returnee_alliance_capacity")
-    return {{"service_events", 2}, {"popular_science_events", 2}, {"salon_events", 2},
-            {"texts", 1}};
+    return {
+        {"service_events", 2}, {"popular_science_events", 2}, {"salon_events", 2}, {"texts", 1}};
   if (type == "grassroots_societies_capacity")
     return {{"partners", 3}, {"events", 5}, {"texts", 1}};
   if (type == "regional_academic_exchange")

@@ -1,0 +1,119 @@
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace nxkx {
+namespace {
+
+using test::find_rule;
+using test::good_application;
+using test::ymd;
+
+check_options completion() {
+  check_options o = test::as_of(ymd(2025, 12, 1));
+  o.stage = stage::completion;
+  return o;
+}
+
+TEST(KindRecordCount, ATransferNeedsABenefitAboveZero) {
+  auto app = good_application("park_sta_capacity");
+  app.achieved.transfers.push_back({"耐盐碱苜蓿品种转化", ymd(2025, 8, 1), 0.0});
+  app.achieved.transfers.push_back({"煤化工废水处理技术", ymd(2025, 9, 1), std::nullopt});
+  auto r = check(notice::builtin(), app, completion());
+  const finding* f = find_rule(r, "deliverable.park.transfers");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->message.en,
+            "0 of 1 results transferred with an economic benefit; 2 records not counted: "
+            "/records/transfers/0 (economic benefit 0 yuan), /records/transfers/1 (no economic "
+            "benefit given)");
+  EXPECT_EQ(f->path, "/records/transfers");
+  app.achieved.transfers[0].economic_benefit = 0.5;
+  r = check(notice::builtin(), app, completion());
+  EXPECT_EQ(find_rule(r, "deliverable.park.transfers"), nullptr);
+}
+
+TEST(KindRecordCount, ATransferOutsideThePeriodDoesNotCount) {
+  auto app = good_application("park_sta_capacity");
+  app.achieved.transfers.push_back({"成果", ymd(2025, 12, 1), 120000.0});
+  auto r = check(notice::builtin(), app, completion());
+  const finding* f = find_rule(r, "deliverable.park.transfers");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->message.zh.find("/records/transfers/0（2025-12-01，晚于 2025-11-30）"),
+            std::string::npos)
+      << f->message.zh;
+}
+
+TEST(KindRecordCount, NinetyNinePlatformItemsAreNotAHundred) {
+  auto app = good_application("haizhi_base_capacity");
+  for (int i = 0; i < 99; ++i)
+    app.achieved.platform_items.push_back(
+        {i % 2 ? "need" : "result", "条目" + std::to_string(i), ymd(2025, 7, 1)});
+  for (int i = 0; i < 12; ++i)
+    app.achieved.platform_items.push_back({"need", "无日期", std::nullopt});
+  auto r = check(notice::builtin(), app, completion());
+  const finding* f = find_rule(r, "deliverable.haizhi.platform_items");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->found.en, "99 counted; 12 not counted");
+  // A long list is cut: eight named, the rest counted.
+  EXPECT_NE(f->message.en.find("12 records not counted: /records/platform_items/99 (no date)"),
+            std::string::npos);
+  EXPECT_NE(f->message.en.find(", … and 4 more"), std::string::npos) << f->message.en;
+  app.achieved.platform_items[99].filed_on = ymd(2025, 11, 30);
+  r = check(notice::builtin(), app, completion());
+  EXPECT_EQ(find_rule(r, "deliverable.haizhi.platform_items"), nullptr);
+}
+
+TEST(KindRecordCount, OnlyMainstreamReportsCount) {
+  auto app = good_application("park_sta_capacity");
+  media_report m{"某公众号", "园区科协开展技术路演", ymd(2025, 9, 1), false};
+  app.achieved.media_reports.push_back(m);
+  m.mainstream.reset();
+  app.achieved.media_reports.push_back(m);
+  auto r = check(notice::builtin(), app, completion());
+  const finding* f = find_rule(r, "deliverable.park.media_reports");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->message.zh,
+            "主流媒体报道 0 篇，需 ≥ 1 篇；未计入 2 条：/records/media_reports/0（非主流媒体）、/"
+            "records/media_reports/1（未说明是否主流媒体）");
+  app.achieved.media_reports[1] = {"宁夏日报", "园区科协创新能力建设见成效", ymd(2025, 10, 8),
+                                   true};
+  r = check(notice::builtin(), app, completion());
+  EXPECT_EQ(find_rule(r, "deliverable.park.media_reports"), nullptr);
+}
+
+TEST(KindRecordCount, NationallyKnownExperts) {
+  auto app = good_application("regional_academic_exchange");
+  app.achieved.experts.push_back({"张院士", "中国工程院", true});
+  app.achieved.experts.push_back({"李教授", "宁夏大学", false});
+  app.achieved.experts.push_back({"王研究员", "某研究所", std::nullopt});
+  auto r = check(notice::builtin(), app, completion());
+  const finding* f = find_rule(r, "deliverable.exchange.experts");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->message.en,
+            "1 of 2 nationally known experts; 2 records not counted: /records/experts/1 (not "
+            "nationally known), /records/experts/2 (national standing not stated)");
+  app.achieved.experts[2].nationally_known = true;
+  r = check(notice::builtin(), app, completion());
+  EXPECT_EQ(find_rule(r, "deliverable.exchange.experts"), nullptr);
+}
+
+TEST(KindRecordCount, PackParametersAreChecked) {
+  auto pack = nlohmann::json::parse(notice::builtin().source());
+  for (auto& r : pack["rules"])
+    if (r["id"] == "deliverable.exchange.experts") r["params"]["mainstream"] = true;
+  try {
+    notice::from_json(pack.dump());
+    FAIL();
+  } catch (const pack_error& e) {
+    EXPECT_EQ(e.code(), "pack.unknown_field");
+  }
+  pack = nlohmann::json::parse(notice::builtin().source());
+  for (auto& r : pack["rules"])
+    if (r["id"] == "deliverable.park.transfers") r["params"]["records"] = "patents";
+  EXPECT_THROW(notice::from_json(pack.dump()), pack_error);
+}
+
+}  // namespace
+}  // namespace nxkx
