@@ -1,0 +1,1047 @@
+// nxkx._core: the compiled half of `import nxkx` (the package in python/nxkx re-exports it).
+//
+// Applications cross as JSON text: a dict is written as JSON here (wire.cpp) and read by
+// nxkx::parse_application, so the C++ reader is the only validator and Python sees its errors.
+// Reports stay C++ objects; Python attributes read them on demand. Enums come back as the
+// package's enum.Enum classes (nxkx._enums), errors as its exception classes (nxkx._errors).
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <algorithm>
+#include <chrono>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "nxkx/nxkx.hpp"
+#include "nxkx/text.hpp"
+#include "report_io.hpp"
+#include "wire.hpp"
+
+namespace py = pybind11;
+using namespace pybind11::literals;
+
+namespace nxkx::python {
+namespace {
+
+// ---- the package's enum and exception classes, held for the life of the process -------------
+// Leaked on purpose: a py::object in a static would be released after the interpreter is gone.
+
+template <class E>
+struct enum_members {
+  static inline std::vector<py::handle> items;  // in code_table<E> order
+};
+
+template <class E>
+void bind_enum(const py::module_& enums, const char* name) {
+  py::object cls = enums.attr(name);
+  auto& items = enum_members<E>::items;
+  items.clear();
+  for (const auto& [value, code] : code_table<E>::items)
+    items.push_back(cls(py::str(std::string(code))).release());
+}
+
+template <class E>
+py::object to_py(E v) {
+  const auto& table = code_table<E>::items;
+  for (std::size_t i = 0; i < table.size(); ++i)
+    if (table[i].first == v) return py::reinterpret_borrow<py::object>(enum_members<E>::items[i]);
+  return py::none();
+}
+
+py::handle g_error, g_input_error, g_pack_error;
+
+/// A str of C++ text that should be UTF-8; a stray byte (say, quoted from a malformed input by
+/// a parser) becomes U+FFFD rather than a UnicodeDecodeError in place of the real error.
+py::str lenient_str(const std::string& s) {
+  PyObject* p = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace");
+  if (p == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::str>(p);
+}
+
+void raise(py::handle cls, const nxkx::error& e) {
+  try {
+    py::object exc = cls(lenient_str(e.code()), lenient_str(e.path()), lenient_str(e.reason()));
+    PyErr_SetObject(cls.ptr(), exc.ptr());
+  } catch (py::error_already_set& err) {
+    err.restore();
+  }
+}
+
+// ---- arguments --------------------------------------------------------------------------------
+
+std::string type_name(py::handle o) { return Py_TYPE(o.ptr())->tp_name; }
+
+template <class E>
+E enum_argument(py::handle v, const char* name) {
+  if (!PyUnicode_Check(v.ptr()))
+    throw py::type_error(std::string(name) + " must be a str code, not '" + type_name(v) + "'");
+  const std::string_view code = utf8_of(v, "", document::application);
+  if (std::optional<E> e = from_code<E>(code)) return *e;
+  std::string known;
+  for (const auto& [value, c] : code_table<E>::items)
+    known += (known.empty() ? "" : ", ") + std::string(c);
+  throw py::value_error(std::string(name) + " must be one of " + known + ", not '" +
+                        std::string(code) + "'");
+}
+
+lang lang_argument(std::string_view l) {
+  if (l == "zh") return lang::zh;
+  if (l == "en") return lang::en;
+  throw py::value_error("lang must be 'zh' or 'en', not '" + std::string(l) + "'");
+}
+
+/// A document given as text: str (its UTF-8), bytes or bytearray (as is). Lone surrogates in a
+/// str are kept (surrogatepass) so that the reader reports them as bad UTF-8 like any other.
+struct text_arg {
+  py::object keep;
+  std::string owned;
+  std::string_view view;
+  bool is_text = false;
+};
+
+text_arg text_of(py::handle o) {
+  text_arg t;
+  PyObject* p = o.ptr();
+  if (PyUnicode_Check(p)) {
+    Py_ssize_t size = 0;
+    if (const char* data = PyUnicode_AsUTF8AndSize(p, &size)) {
+      t.keep = py::reinterpret_borrow<py::object>(o);
+      t.view = {data, static_cast<std::size_t>(size)};
+    } else {
+      PyErr_Clear();
+      t.keep =
+          py::reinterpret_steal<py::object>(PyUnicode_AsEncodedString(p, "utf-8", "surrogatepass"));
+      if (!t.keep) throw py::error_already_set();
+      t.view = {PyBytes_AS_STRING(t.keep.ptr()),
+                static_cast<std::size_t>(PyBytes_GET_SIZE(t.keep.ptr()))};
+    }
+    t.is_text = true;
+  } else if (PyBytes_Check(p)) {
+    t.keep = py::reinterpret_borrow<py::object>(o);
+    t.view = {PyBytes_AS_STRING(p), static_cast<std::size_t>(PyBytes_GET_SIZE(p))};
+    t.is_text = true;
+  } else if (PyByteArray_Check(p)) {  // mutable: copy before the GIL is released
+    t.owned.assign(PyByteArray_AS_STRING(p), static_cast<std::size_t>(PyByteArray_GET_SIZE(p)));
+    t.view = t.owned;
+    t.is_text = true;
+  }
+  return t;
+}
+
+/// An application as JSON text: a str/bytes document as given, anything else written by wire.
+text_arg application_text(py::handle o, const std::string& path) {
+  text_arg t = text_of(o);
+  if (t.is_text) return t;
+  t.owned.reserve(2048);
+  write_json(o, t.owned, path, document::application);
+  t.view = t.owned;
+  return t;
+}
+
+check_options options_of(py::handle as_of, py::handle stage_code, bool trace,
+                         py::handle bad_credit_code) {
+  check_options opt;
+  opt.as_of = date_argument(as_of, "as_of");
+  opt.stage = enum_argument<stage>(stage_code, "stage");
+  opt.trace = trace;
+  opt.bad_credit_code = enum_argument<severity>(bad_credit_code, "bad_credit_code");
+  return opt;
+}
+
+const notice& notice_or_builtin(const notice* n) { return n != nullptr ? *n : notice::builtin(); }
+
+input_error at_index(const input_error& e, std::size_t i) {
+  return input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason());
+}
+
+// ---- reports ----------------------------------------------------------------------------------
+
+using report_ptr = std::shared_ptr<report>;
+
+/// A finding of a report; keeps the report alive. A finding is read where it lies.
+struct finding_ref {
+  report_ptr owner;
+  std::size_t index = 0;
+  const finding& get() const { return owner->findings[index]; }
+};
+
+bool same(const localized& a, const localized& b) { return a.zh == b.zh && a.en == b.en; }
+bool same(const clause_ref& a, const clause_ref& b) { return a.ref == b.ref && a.quote == b.quote; }
+bool same(const contact& a, const contact& b) {
+  return a.code == b.code && a.name == b.name && a.phone == b.phone && a.clause == b.clause;
+}
+bool same(const finding& a, const finding& b) {
+  return a.rule_id == b.rule_id && a.kind == b.kind && a.level == b.level &&
+         a.unknown == b.unknown &&
+         std::equal(a.clauses.begin(), a.clauses.end(), b.clauses.begin(), b.clauses.end(),
+                    [](const clause_ref& x, const clause_ref& y) { return same(x, y); }) &&
+         a.interpretation == b.interpretation && a.path == b.path && same(a.message, b.message) &&
+         same(a.expected, b.expected) && same(a.found, b.found) &&
+         // The contact's name and phone are what a finding says; its code and clause are the
+         // pack's bookkeeping, which the report JSON leaves out.
+         a.whom_to_call.name == b.whom_to_call.name && a.whom_to_call.phone == b.whom_to_call.phone;
+}
+bool same(const report& a, const report& b) {
+  return a.notice_id == b.notice_id && a.stage == b.stage && a.as_of == b.as_of &&
+         a.application_id == b.application_id && a.title == b.title &&
+         a.project_type == b.project_type && a.applicant_name == b.applicant_name &&
+         a.credit_code == b.credit_code && a.decision == b.decision &&
+         std::equal(a.findings.begin(), a.findings.end(), b.findings.begin(), b.findings.end(),
+                    [](const finding& x, const finding& y) { return same(x, y); }) &&
+         std::equal(a.trace.begin(), a.trace.end(), b.trace.begin(), b.trace.end(),
+                    [](const rule_trace& x, const rule_trace& y) {
+                      return x.rule_id == y.rule_id && x.status == y.status;
+                    });
+}
+
+std::string joined(const std::vector<clause_ref>& clauses) {
+  std::string out;
+  for (const auto& c : clauses) out += (out.empty() ? "" : "、") + c.ref;
+  return out;
+}
+
+py::object json_loads(const std::string& text) {
+  return py::module_::import("json").attr("loads")(text);
+}
+
+std::string py_repr(const std::string& s) { return py::repr(py::str(s)).cast<std::string>(); }
+
+std::string enum_repr(std::string_view cls, std::string_view code) {
+  std::string name(code);
+  for (char& c : name) c = static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+  return std::string(cls) + "." + name;
+}
+
+py::tuple finding_tuple(const report_ptr& r) {
+  py::tuple out(r->findings.size());
+  for (std::size_t i = 0; i < r->findings.size(); ++i) out[i] = py::cast(finding_ref{r, i});
+  return out;
+}
+
+report_ptr report_from_text(const text_arg& t) {
+  return std::make_shared<report>(report_from_json(t.view));
+}
+
+report_ptr report_from_object(py::handle o) {
+  text_arg t = text_of(o);
+  if (!t.is_text) {
+    write_json(o, t.owned, "", document::application);
+    t.view = t.owned;
+  }
+  return report_from_text(t);
+}
+
+// ---- the catalogue ----------------------------------------------------------------------------
+
+struct project_type_view {
+  project_type_info info;
+  category_info category;
+  contact whom;
+};
+
+template <class T, class F>
+py::tuple tuple_of(const std::vector<T>& v, F&& f) {
+  py::tuple out(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) out[i] = f(v[i]);
+  return out;
+}
+
+py::tuple kinds_tuple(const std::vector<applicant_kind>& v) {
+  return tuple_of(v, [](applicant_kind k) { return to_py(k); });
+}
+
+notice notice_from_text(py::handle o) {
+  const text_arg t = text_of(o);
+  if (!t.is_text) throw py::type_error("text must be str or bytes, not '" + type_name(o) + "'");
+  return notice::from_json(t.view);
+}
+
+notice notice_from_dict(py::handle o) {
+  std::string text;
+  write_json(o, text, "", document::pack);
+  return notice::from_json(text);
+}
+
+/// Read in Python, so that a missing file is FileNotFoundError as Python users expect.
+notice load_notice(py::handle path) {
+  py::object f = py::module_::import("io").attr("open")(path, "rb");
+  py::object data;
+  try {
+    data = f.attr("read")();
+  } catch (...) {
+    f.attr("close")();
+    throw;
+  }
+  f.attr("close")();
+  return notice_from_text(data);
+}
+
+bool is_builtin(const notice& n) { return &n.data() == &notice::builtin().data(); }
+
+// ---- batches ----------------------------------------------------------------------------------
+
+/// Parses texts[i] into apps[i] on `threads` threads. On failure throws the error of the
+/// lowest index, its path prefixed with "/i" (as parse_applications reports an array).
+void parse_all(const notice& n, const std::vector<std::string_view>& texts,
+               std::vector<application>& apps, unsigned threads) {
+  struct failure {
+    std::size_t index = static_cast<std::size_t>(-1);
+    std::exception_ptr error;
+  };
+  const std::size_t count = texts.size();
+  threads = std::max(
+      1u, std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(count, 256))));
+  std::vector<failure> failures(threads);
+  auto work = [&](unsigned t) {
+    // Strided, in increasing order: a thread's first failure is its lowest, so the lowest of
+    // all first failures is the batch's first.
+    for (std::size_t i = t; i < count; i += threads) {
+      try {
+        apps[i] = parse_application(texts[i], n);
+      } catch (...) {
+        failures[t] = {i, std::current_exception()};
+        return;
+      }
+    }
+  };
+  if (threads == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
+    for (auto& th : pool) th.join();
+  }
+  const failure* first = nullptr;
+  for (const auto& f : failures)
+    if (f.error && (first == nullptr || f.index < first->index)) first = &f;
+  if (first == nullptr) return;
+  try {
+    std::rethrow_exception(first->error);
+  } catch (const input_error& e) {
+    throw at_index(e, first->index);
+  }
+}
+
+py::list report_list(std::vector<report>&& reports) {
+  py::list out(reports.size());
+  for (std::size_t i = 0; i < reports.size(); ++i)
+    out[i] = py::cast(std::make_shared<report>(std::move(reports[i])));
+  return out;
+}
+
+py::list check_many(const notice* np, py::handle applications, py::handle as_of,
+                    py::handle stage_code, bool trace, py::handle bad_credit_code, int threads) {
+  if (threads < 1)
+    throw py::value_error("threads must be at least 1, not " + std::to_string(threads));
+  const notice n = notice_or_builtin(np);
+  check_options opt = options_of(as_of, stage_code, trace, bad_credit_code);
+  opt.threads = static_cast<unsigned>(std::min(threads, 256));
+
+  if (text_arg doc = text_of(applications); doc.is_text) {  // one JSON document: an array
+    std::vector<report> reports;
+    {
+      py::gil_scoped_release nogil;
+      std::vector<application> apps = parse_applications(doc.view, n);
+      reports = check_batch(n, apps, opt);
+    }
+    return report_list(std::move(reports));
+  }
+  if (PyDict_Check(applications.ptr()))
+    throw py::type_error("check_many takes a list of applications; use check() for one");
+  // Own the items (the caller may change the list) and their text while the GIL is released.
+  py::list items = py::reinterpret_steal<py::list>(PySequence_List(applications.ptr()));
+  if (!items) throw py::error_already_set();
+  const std::size_t count = items.size();
+  std::vector<text_arg> sources;
+  sources.reserve(count);
+  for (std::size_t i = 0; i < count; ++i)
+    sources.push_back(application_text(PyList_GET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i)),
+                                       "/" + std::to_string(i)));
+  std::vector<std::string_view> texts;
+  texts.reserve(count);
+  for (const auto& s : sources) texts.push_back(s.view);
+
+  std::vector<report> reports;
+  {
+    py::gil_scoped_release nogil;
+    std::vector<application> apps(count);
+    parse_all(n, texts, apps, opt.threads);
+    reports = check_batch(n, apps, opt);
+  }
+  return report_list(std::move(reports));
+}
+
+py::object check_one(const notice* np, py::handle application_obj, py::handle as_of,
+                     py::handle stage_code, bool trace, py::handle bad_credit_code) {
+  const notice n = notice_or_builtin(np);
+  const check_options opt = options_of(as_of, stage_code, trace, bad_credit_code);
+  const text_arg t = application_text(application_obj, "");
+  report r;
+  {
+    py::gil_scoped_release nogil;
+    r = check(n, parse_application(t.view, n), opt);
+  }
+  return py::cast(std::make_shared<report>(std::move(r)));
+}
+
+py::tuple bench_cpp_batch(const notice* np, const std::vector<std::string>& texts, py::handle as_of,
+                          int threads) {
+  const notice n = notice_or_builtin(np);
+  check_options opt;
+  opt.as_of = date_argument(as_of, "as_of");
+  opt.threads = static_cast<unsigned>(std::max(1, std::min(threads, 256)));
+  std::vector<report> reports;
+  double seconds = 0;
+  {
+    py::gil_scoped_release nogil;
+    // What a C++ caller with one text per application writes: parse each, then one batch.
+    const auto start = std::chrono::steady_clock::now();
+    std::vector<application> apps;
+    apps.reserve(texts.size());
+    for (const auto& t : texts) apps.push_back(parse_application(t, n));
+    reports = check_batch(n, apps, opt);
+    seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  }
+  py::list decisions(reports.size());
+  for (std::size_t i = 0; i < reports.size(); ++i)
+    decisions[i] = py::str(std::string(to_code(reports[i].decision)));
+  return py::make_tuple(seconds, decisions);
+}
+
+// ---- small values -----------------------------------------------------------------------------
+
+std::string localized_repr(const localized& l) {
+  return "Localized(zh=" + py_repr(l.zh) + ", en=" + py_repr(l.en) + ")";
+}
+
+}  // namespace
+
+}  // namespace nxkx::python
+
+PYBIND11_MODULE(_core, m) {
+  using namespace nxkx;
+  using namespace nxkx::python;
+  m.doc() = "The compiled core of nxkx; use the nxkx package, which re-exports it.";
+  m.attr("__version__") = version_string;
+
+  init_datetime();
+  // The package imports these two before this module (see nxkx/__init__.py).
+  py::module_ enums = py::module_::import("nxkx._enums");
+  bind_enum<applicant_kind>(enums, "ApplicantKind");
+  bind_enum<stage>(enums, "Stage");
+  bind_enum<severity>(enums, "Severity");
+  bind_enum<decision>(enums, "Decision");
+  py::module_ errors = py::module_::import("nxkx._errors");
+  g_error = py::object(errors.attr("Error")).release();
+  g_input_error = py::object(errors.attr("InputError")).release();
+  g_pack_error = py::object(errors.attr("PackError")).release();
+
+  py::register_exception_translator([](std::exception_ptr p) {
+    try {
+      if (p) std::rethrow_exception(p);
+    } catch (const input_error& e) {
+      raise(g_input_error, e);
+    } catch (const pack_error& e) {
+      raise(g_pack_error, e);
+    } catch (const nxkx::error& e) {
+      raise(g_error, e);
+    }
+  });
+
+  // ---- value classes ----
+  py::class_<localized>(m, "Localized", "A text in Chinese and English.")
+      .def_readonly("zh", &localized::zh)
+      .def_readonly("en", &localized::en)
+      .def(
+          "__getitem__",
+          [](const localized& l, std::string_view lg) { return l.in(lang_argument(lg)); }, "lang"_a)
+      .def("__str__", [](const localized& l) { return l.zh; })
+      .def("__repr__", &localized_repr)
+      .def(
+          "__eq__", [](const localized& a, const localized& b) { return same(a, b); },
+          py::is_operator())
+      .def("__hash__",
+           [](const localized& l) { return std::hash<std::string>{}(l.zh + '\0' + l.en); });
+
+  py::class_<clause_ref>(m, "ClauseRef",
+                         "A clause of the notice in its own numbering, with its text.")
+      .def_readonly("ref", &clause_ref::ref)
+      .def_readonly("quote", &clause_ref::quote)
+      .def("__repr__",
+           [](const clause_ref& c) {
+             return "ClauseRef(ref=" + py_repr(c.ref) + ", quote=" + py_repr(c.quote) + ")";
+           })
+      .def(
+          "__eq__", [](const clause_ref& a, const clause_ref& b) { return same(a, b); },
+          py::is_operator())
+      .def("__hash__",
+           [](const clause_ref& c) { return std::hash<std::string>{}(c.ref + '\0' + c.quote); });
+
+  py::class_<contact>(m, "Contact", "Whom to call about a project type (四、联系方式).")
+      .def_readonly("code", &contact::code)
+      .def_readonly("name", &contact::name)
+      .def_readonly("phone", &contact::phone)
+      .def_readonly("clause", &contact::clause)
+      .def("__repr__",
+           [](const contact& c) {
+             return "Contact(name=" + py_repr(c.name) + ", phone=" + py_repr(c.phone) + ")";
+           })
+      .def(
+          "__eq__", [](const contact& a, const contact& b) { return same(a, b); },
+          py::is_operator())
+      .def("__hash__", [](const contact& c) {
+        return std::hash<std::string>{}(c.code + '\0' + c.name + '\0' + c.phone);
+      });
+
+  py::class_<rule_trace>(m, "RuleTrace",
+                         "What happened to one rule: passed, failed or not_applicable.")
+      .def_readonly("rule_id", &rule_trace::rule_id)
+      .def_property_readonly("status",
+                             [](const rule_trace& t) { return std::string(to_code(t.status)); })
+      .def("__repr__",
+           [](const rule_trace& t) {
+             return "RuleTrace(rule_id=" + py_repr(t.rule_id) + ", status='" +
+                    std::string(to_code(t.status)) + "')";
+           })
+      .def(
+          "__eq__",
+          [](const rule_trace& a, const rule_trace& b) {
+            return a.rule_id == b.rule_id && a.status == b.status;
+          },
+          py::is_operator())
+      .def("__hash__", [](const rule_trace& t) {
+        return std::hash<std::string>{}(t.rule_id) ^ static_cast<std::size_t>(t.status);
+      });
+
+  py::class_<zi_count>(m, "ZiCount",
+                       "A text's length by both counting methods, and in code points.")
+      .def_readonly("word_processor", &zi_count::word_processor)
+      .def_readonly("non_space", &zi_count::non_space)
+      .def_readonly("code_points", &zi_count::code_points)
+      .def("__repr__",
+           [](const zi_count& z) {
+             return "ZiCount(word_processor=" + std::to_string(z.word_processor) +
+                    ", non_space=" + std::to_string(z.non_space) +
+                    ", code_points=" + std::to_string(z.code_points) + ")";
+           })
+      .def(
+          "__eq__",
+          [](const zi_count& a, const zi_count& b) {
+            return a.word_processor == b.word_processor && a.non_space == b.non_space &&
+                   a.code_points == b.code_points;
+          },
+          py::is_operator())
+      .def("__hash__", [](const zi_count& z) {
+        return z.word_processor * 31 + z.non_space * 7 + z.code_points;
+      });
+
+  py::class_<credit_code_check>(m, "CreditCodeCheck",
+                                "The result of validating a 统一社会信用代码.")
+      .def_property_readonly("ok", &credit_code_check::ok)
+      .def_property_readonly(
+          "status", [](const credit_code_check& c) { return std::string(to_code(c.status)); })
+      .def_readonly("position", &credit_code_check::position)
+      .def_property_readonly("expected",
+                             [](const credit_code_check& c) -> py::object {
+                               if (c.expected_check == '\0') return py::none();
+                               return py::str(std::string(1, c.expected_check));
+                             })
+      .def("__bool__", &credit_code_check::ok)
+      .def("__repr__",
+           [](const credit_code_check& c) {
+             std::string out = "CreditCodeCheck(ok=" + std::string(c.ok() ? "True" : "False") +
+                               ", status='" + std::string(to_code(c.status)) +
+                               "', position=" + std::to_string(c.position);
+             if (c.expected_check != '\0')
+               out += ", expected='" + std::string(1, c.expected_check) + "'";
+             return out + ")";
+           })
+      .def(
+          "__eq__",
+          [](const credit_code_check& a, const credit_code_check& b) {
+            return a.status == b.status && a.position == b.position &&
+                   a.expected_check == b.expected_check;
+          },
+          py::is_operator())
+      .def("__hash__", [](const credit_code_check& c) {
+        return static_cast<std::size_t>(c.status) * 97 + static_cast<std::size_t>(c.position);
+      });
+
+  // ---- the catalogue ----
+  py::class_<notice_info>(m, "NoticeInfo",
+                          "The notice itself: id, number, title, dates, where to submit.")
+      .def_readonly("id", &notice_info::id)
+      .def_readonly("issuer", &notice_info::issuer)
+      .def_readonly("number", &notice_info::number)
+      .def_readonly("title", &notice_info::title)
+      .def_property_readonly("issued", [](const notice_info& i) { return make_date(i.issued); })
+      .def_property_readonly("application_deadline",
+                             [](const notice_info& i) { return make_date(i.application_deadline); })
+      .def_readonly("deadline_interpretation", &notice_info::deadline_interpretation)
+      .def_readonly("timezone", &notice_info::timezone)
+      .def_readonly("submit_to", &notice_info::submit_to)
+      .def_readonly("address", &notice_info::address)
+      .def_readonly("email", &notice_info::email)
+      .def_readonly("form_name", &notice_info::form_name)
+      .def("__repr__", [](const notice_info& i) {
+        return "NoticeInfo(id=" + py_repr(i.id) + ", number=" + py_repr(i.number) +
+               ", application_deadline=" + format_date(i.application_deadline) + ")";
+      });
+
+  py::class_<category_info>(m, "Category", "A project category, e.g. 一(一) 创新平台能力提升项目.")
+      .def_readonly("code", &category_info::code)
+      .def_readonly("clause", &category_info::clause)
+      .def_readonly("name", &category_info::name)
+      .def("__repr__", [](const category_info& c) {
+        return "Category(code=" + py_repr(c.code) + ", clause=" + py_repr(c.clause) +
+               ", name=" + py_repr(c.name.zh) + ")";
+      });
+
+  py::class_<applicant_kind_info>(m, "ApplicantKindInfo",
+                                  "An applicant kind (申报主体) as the notice describes it.")
+      .def_property_readonly("kind", [](const applicant_kind_info& a) { return to_py(a.kind); })
+      .def_readonly("clause", &applicant_kind_info::clause)
+      .def_readonly("name", &applicant_kind_info::name)
+      .def_readonly("definition", &applicant_kind_info::definition)
+      .def("__repr__", [](const applicant_kind_info& a) {
+        return "ApplicantKindInfo(kind=" + enum_repr("ApplicantKind", to_code(a.kind)) +
+               ", name=" + py_repr(a.name.zh) + ")";
+      });
+
+  py::class_<project_type_view>(m, "ProjectType", "One of the notice's project types (项目类型).")
+      .def_property_readonly("code", [](const project_type_view& p) { return p.info.code; })
+      .def_property_readonly("category", [](const project_type_view& p) { return p.category; })
+      .def_property_readonly("clause", [](const project_type_view& p) { return p.info.clause; })
+      .def_property_readonly("name", [](const project_type_view& p) { return p.info.name; })
+      .def_property_readonly(
+          "eligible", [](const project_type_view& p) { return kinds_tuple(p.info.eligible); })
+      .def_property_readonly(
+          "joint_eligible",
+          [](const project_type_view& p) { return kinds_tuple(p.info.joint_eligible); })
+      .def_property_readonly("papers",
+                             [](const project_type_view& p) {
+                               return tuple_of(p.info.papers,
+                                               [](const localized& l) { return py::cast(l); });
+                             })
+      .def_property_readonly(
+          "completion_deadline",
+          [](const project_type_view& p) { return make_date(p.info.completion_deadline); })
+      .def_property_readonly("contact", [](const project_type_view& p) { return p.whom; })
+      .def_property_readonly("applicants_text",
+                             [](const project_type_view& p) { return p.info.applicants_text; })
+      .def_property_readonly("interpretation",
+                             [](const project_type_view& p) { return p.info.interpretation; })
+      .def("__repr__", [](const project_type_view& p) {
+        return "ProjectType(code=" + py_repr(p.info.code) + ", clause=" + py_repr(p.info.clause) +
+               ", name=" + py_repr(p.info.name.zh) + ")";
+      });
+
+  py::class_<rule_info>(m, "Rule",
+                        "One rule of the notice pack: its clause, kind, stage and outcome.")
+      .def_readonly("id", &rule_info::id)
+      .def_readonly("kind", &rule_info::kind)
+      .def_property_readonly("stage", [](const rule_info& r) { return to_py(r.stage); })
+      .def_property_readonly("clauses",
+                             [](const rule_info& r) {
+                               return tuple_of(r.clauses,
+                                               [](const clause_ref& c) { return py::cast(c); });
+                             })
+      .def_property_readonly("clause", &rule_info::clause_text)
+      .def_property_readonly("quote",
+                             [](const rule_info& r) {
+                               return r.clauses.empty() ? std::string() : r.clauses.front().quote;
+                             })
+      .def_property_readonly("quotes",
+                             [](const rule_info& r) {
+                               return tuple_of(
+                                   r.clauses, [](const clause_ref& c) { return py::str(c.quote); });
+                             })
+      .def_readonly("interpretation", &rule_info::interpretation)
+      .def_property_readonly("outcome", [](const rule_info& r) { return to_py(r.outcome); })
+      .def_property_readonly("when_unknown",
+                             [](const rule_info& r) { return to_py(r.when_unknown); })
+      .def_property_readonly("project_types",
+                             [](const rule_info& r) {
+                               return tuple_of(r.project_types,
+                                               [](const std::string& s) { return py::str(s); });
+                             })
+      .def_property_readonly("applicant_kinds",
+                             [](const rule_info& r) { return kinds_tuple(r.applicant_kinds); })
+      .def_readonly("title", &rule_info::title)
+      .def_property_readonly("params", [](const rule_info& r) { return json_loads(r.params_json); })
+      .def("__repr__", [](const rule_info& r) {
+        return "Rule(id=" + py_repr(r.id) + ", clause=" + py_repr(r.clause_text()) +
+               ", stage=" + enum_repr("Stage", to_code(r.stage)) + ")";
+      });
+
+  py::class_<notice>(
+      m, "Notice",
+      "A loaded notice pack: metadata, catalogue and rules. Immutable; share it freely, "
+      "also across threads.")
+      .def_static(
+          "builtin", [] { return notice::builtin(); },
+          "The 2025 notice (宁夏科协〔2025〕61号), compiled in.")
+      .def_static("load", &load_notice, "path"_a,
+                  "Loads a pack from a file. Raises OSError if it cannot be read, PackError if it "
+                  "is not a pack.")
+      .def_static("from_json", &notice_from_text, "text"_a,
+                  "Loads a pack from JSON text (str or bytes).")
+      .def_static(
+          "from_dict", [](const py::dict& d) { return notice_from_dict(d); }, "data"_a,
+          "Loads a pack from its JSON form as Python objects.")
+      .def_property_readonly("id", [](const notice& n) { return n.info().id; })
+      .def_property_readonly("info", [](const notice& n) { return n.info(); })
+      .def_property_readonly("categories",
+                             [](const notice& n) {
+                               return tuple_of(n.categories(),
+                                               [](const category_info& c) { return py::cast(c); });
+                             })
+      .def_property_readonly("applicant_kinds",
+                             [](const notice& n) {
+                               return tuple_of(
+                                   n.applicant_kinds(),
+                                   [](const applicant_kind_info& a) { return py::cast(a); });
+                             })
+      .def_property_readonly("project_types",
+                             [](const notice& n) {
+                               return tuple_of(n.project_types(), [&n](const project_type_info& t) {
+                                 const category_info* c = n.find_category(t.category);
+                                 const contact* whom = n.find_contact(t.contact);
+                                 return py::cast(project_type_view{t, c ? *c : category_info{},
+                                                                   whom ? *whom : contact{}});
+                               });
+                             })
+      .def_property_readonly("contacts",
+                             [](const notice& n) {
+                               return tuple_of(n.contacts(),
+                                               [](const contact& c) { return py::cast(c); });
+                             })
+      .def_property_readonly("rules",
+                             [](const notice& n) {
+                               return tuple_of(n.rules(),
+                                               [](const rule_info& r) { return py::cast(r); });
+                             })
+      .def(
+          "project_type",
+          [](const notice& n, std::string_view code) -> py::object {
+            const project_type_info* t = n.find_project_type(code);
+            if (t == nullptr) return py::none();
+            const category_info* c = n.find_category(t->category);
+            const contact* whom = n.find_contact(t->contact);
+            return py::cast(
+                project_type_view{*t, c ? *c : category_info{}, whom ? *whom : contact{}});
+          },
+          "code"_a, "The project type of a code, or None.")
+      .def(
+          "label",
+          [](const notice& n, std::string_view code) -> py::object {
+            const localized* l = n.label(code);
+            return l ? py::cast(*l) : py::none();
+          },
+          "code"_a,
+          "The label of a vocabulary code such as 'event_type.academic_exchange', or None.")
+      .def_property_readonly("source", [](const notice& n) { return n.source(); })
+      .def(
+          "to_dict", [](const notice& n) { return json_loads(n.source()); },
+          "The pack as Python objects.")
+      .def(
+          "__eq__",
+          [](const notice& a, const notice& b) {
+            return &a.data() == &b.data() || a.source() == b.source();
+          },
+          py::is_operator())
+      .def("__hash__", [](const notice& n) { return std::hash<std::string>{}(n.source()); })
+      .def("__repr__",
+           [](const notice& n) {
+             return "<Notice " + n.info().id + " " + n.info().number + ": " +
+                    std::to_string(n.project_types().size()) + " project types, " +
+                    std::to_string(n.rules().size()) + " rules>";
+           })
+      .def(py::pickle(
+          [](const notice& n) {
+            // The built-in pack travels as a marker: the receiver has it compiled in too.
+            return is_builtin(n) ? py::make_tuple("builtin", py::none())
+                                 : py::make_tuple("source", py::bytes(n.source()));
+          },
+          [](const py::tuple& state) {
+            if (state.size() != 2) throw py::value_error("bad Notice pickle state");
+            if (state[0].cast<std::string>() == "builtin") return notice::builtin();
+            return notice_from_text(state[1]);
+          }));
+
+  // ---- reports ----
+  py::class_<finding_ref>(m, "Finding",
+                          "One broken (or unverifiable) rule, citing the notice clause by clause.")
+      .def_property_readonly("rule_id", [](const finding_ref& f) { return f.get().rule_id; })
+      .def_property_readonly("kind", [](const finding_ref& f) { return f.get().kind; })
+      .def_property_readonly("severity", [](const finding_ref& f) { return to_py(f.get().level); })
+      .def_property_readonly("unknown", [](const finding_ref& f) { return f.get().unknown; })
+      .def_property_readonly("clause", [](const finding_ref& f) { return joined(f.get().clauses); })
+      .def_property_readonly("clauses",
+                             [](const finding_ref& f) {
+                               return tuple_of(f.get().clauses,
+                                               [](const clause_ref& c) { return py::cast(c); });
+                             })
+      .def_property_readonly("interpretation",
+                             [](const finding_ref& f) { return f.get().interpretation; })
+      .def_property_readonly("path", [](const finding_ref& f) { return f.get().path; })
+      .def_property_readonly("contact", [](const finding_ref& f) { return f.get().whom_to_call; })
+      .def(
+          "message",
+          [](const finding_ref& f, std::string_view l) {
+            return f.get().message.in(lang_argument(l));
+          },
+          "lang"_a = "zh", "What is wrong, in 'zh' or 'en'.")
+      .def(
+          "expected",
+          [](const finding_ref& f, std::string_view l) {
+            return f.get().expected.in(lang_argument(l));
+          },
+          "lang"_a = "zh", "What the notice asks, in 'zh' or 'en'.")
+      .def(
+          "found",
+          [](const finding_ref& f, std::string_view l) {
+            return f.get().found.in(lang_argument(l));
+          },
+          "lang"_a = "zh", "What the application says, in 'zh' or 'en'.")
+      .def(
+          "severity_label",
+          [](const finding_ref& f, std::string_view l) {
+            return std::string(severity_label(f.get().level, f.owner->stage, lang_argument(l)));
+          },
+          "lang"_a = "zh", "The severity as the report words it at its stage, e.g. 材料不全.")
+      .def(
+          "to_dict",
+          [](const finding_ref& f) {
+            report one;
+            one.stage = f.owner->stage;
+            one.findings.push_back(f.get());
+            // Own each step: an accessor into a temporary would dangle once returned.
+            py::object whole = json_loads(to_json(one, -1));
+            py::object findings = whole["findings"];
+            return py::object(findings[py::int_(0)]);
+          },
+          "The finding as in a report's JSON.")
+      .def("__repr__",
+           [](const finding_ref& f) {
+             const finding& x = f.get();
+             return "Finding(rule_id=" + py_repr(x.rule_id) +
+                    ", severity=" + enum_repr("Severity", to_code(x.level)) +
+                    ", clause=" + py_repr(joined(x.clauses)) + ", path=" + py_repr(x.path) + ")";
+           })
+      .def(
+          "__eq__",
+          [](const finding_ref& a, const finding_ref& b) { return same(a.get(), b.get()); },
+          py::is_operator())
+      .def("__hash__",
+           [](const finding_ref& f) {
+             return std::hash<std::string>{}(f.get().rule_id + '\0' + f.get().path);
+           })
+      .def(py::pickle(
+          [](const finding_ref& f) {
+            report one;
+            one.stage = f.owner->stage;
+            one.as_of = f.owner->as_of;
+            one.findings.push_back(f.get());
+            return py::bytes(report_state(one));
+          },
+          [](const py::bytes& state) {
+            auto r = std::make_shared<report>(report_from_json(std::string_view(state)));
+            if (r->findings.size() != 1) throw py::value_error("bad Finding pickle state");
+            return finding_ref{r, 0};
+          }));
+
+  py::class_<report, report_ptr>(m, "Report",
+                                 "The answer for one application: a decision and its findings.")
+      .def_readonly("notice_id", &report::notice_id)
+      .def_property_readonly("stage", [](const report& r) { return to_py(r.stage); })
+      .def_property_readonly("as_of", [](const report& r) { return make_date(r.as_of); })
+      .def_readonly("application_id", &report::application_id)
+      .def_readonly("title", &report::title)
+      .def_readonly("project_type", &report::project_type)
+      .def_readonly("applicant_name", &report::applicant_name)
+      .def_readonly("credit_code", &report::credit_code)
+      .def_property_readonly("decision", [](const report& r) { return to_py(r.decision); })
+      .def_property_readonly("accepted", &report::accepted)
+      .def_property_readonly("findings", [](report_ptr r) { return finding_tuple(r); })
+      .def_property_readonly(
+          "rule_ids",
+          [](const report& r) {
+            std::vector<std::string> ids;
+            for (const auto& f : r.findings) ids.push_back(f.rule_id);
+            std::sort(ids.begin(), ids.end());
+            ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+            return tuple_of(ids, [](const std::string& s) { return py::str(s); });
+          },
+          "The distinct rule ids of the findings, sorted.")
+      .def_property_readonly("trace",
+                             [](const report& r) {
+                               return tuple_of(r.trace,
+                                               [](const rule_trace& t) { return py::cast(t); });
+                             })
+      .def(
+          "decision_label",
+          [](const report& r, std::string_view l) {
+            // At completion an incomplete project reads 未完成, as in the report JSON.
+            if (r.decision == decision::incomplete)
+              return std::string(severity_label(severity::incomplete, r.stage, lang_argument(l)));
+            return std::string(decision_label(r.decision, lang_argument(l)));
+          },
+          "lang"_a = "zh", "The decision as the report words it at its stage, e.g. 不予受理.")
+      .def(
+          "to_json", [](const report& r, int indent) { return to_json(r, indent); }, "indent"_a = 2,
+          "The report's JSON, as nxkx::to_json writes it (indent < 0: one line).")
+      .def(
+          "to_dict", [](const report& r) { return json_loads(to_json(r, -1)); },
+          "The report's JSON as Python objects.")
+      .def(
+          "to_text",
+          [](const report& r, std::string_view l, const notice* n) {
+            return n ? to_text(r, lang_argument(l), *n) : to_text(r, lang_argument(l));
+          },
+          "lang"_a = "zh", "notice"_a = nullptr,
+          "The report for people, naming the project type as `notice` does.")
+      .def_static(
+          "from_dict", [](py::handle d) { return report_from_object(d); }, "data"_a,
+          "A report from what to_dict() gives.")
+      .def_static(
+          "from_json", [](py::handle t) { return report_from_object(t); }, "text"_a,
+          "A report from what to_json() gives.")
+      .def("__repr__",
+           [](const report& r) {
+             std::string out = "Report(id=" + py_repr(r.application_id) +
+                               ", project_type=" + py_repr(r.project_type) +
+                               ", decision=" + enum_repr("Decision", to_code(r.decision));
+             if (!r.findings.empty()) {
+               out += ", findings=[";
+               for (std::size_t i = 0; i < r.findings.size(); ++i)
+                 out += (i ? ", " : "") + py_repr(r.findings[i].rule_id);
+               out += "]";
+             }
+             return out + ")";
+           })
+      .def(
+          "__eq__", [](const report& a, const report& b) { return same(a, b); }, py::is_operator())
+      .def("__hash__",
+           [](const report& r) {
+             return std::hash<std::string>{}(r.notice_id + '\0' + r.application_id) ^
+                    (r.findings.size() * 131) ^ static_cast<std::size_t>(r.decision);
+           })
+      .def(py::pickle([](const report& r) { return py::bytes(report_state(r)); },
+                      [](const py::bytes& state) {
+                        return std::make_shared<report>(report_from_json(std::string_view(state)));
+                      }));
+
+  // ---- functions ----
+  m.def(
+      "count_zi",
+      [](py::handle text, std::string_view method) {
+        const text_arg t = text_of(text);
+        if (!t.is_text)
+          throw py::type_error("text must be str or bytes, not '" + type_name(text) + "'");
+        std::optional<count_method> cm = parse_count_method(method);
+        if (!cm)
+          throw py::value_error("method must be 'word_processor' or 'non_space', not '" +
+                                std::string(method) + "'");
+        return count_zi(t.view, *cm);
+      },
+      "text"_a, "method"_a = "word_processor",
+      "字 of a text as the notice counts them: 'word_processor' (Word/WPS 字数) or 'non_space'.");
+  m.def(
+      "count_zi_both",
+      [](py::handle text) {
+        const text_arg t = text_of(text);
+        if (!t.is_text)
+          throw py::type_error("text must be str or bytes, not '" + type_name(text) + "'");
+        return count_zi(t.view);
+      },
+      "text"_a, "字 of a text by both methods, and its code points.");
+  m.def(
+      "validate_credit_code", [](std::string_view code) { return check_credit_code(code); },
+      "code"_a, "Checks both check characters of a 统一社会信用代码 (GB 32100-2015).");
+  m.def(
+      "parse_date", [](py::handle text) { return make_date(date_argument(text, "date")); },
+      "text"_a, "A 'YYYY-MM-DD' date or an RFC 3339 timestamp as its China Standard Time date.");
+
+  m.def("_check", &check_one, "notice"_a.none(true), "application"_a, "as_of"_a, "stage"_a,
+        "trace"_a, "bad_credit_code"_a);
+  m.def("_check_many", &check_many, "notice"_a.none(true), "applications"_a, "as_of"_a, "stage"_a,
+        "trace"_a, "bad_credit_code"_a, "threads"_a);
+  m.def(
+      "_canonical_json",
+      [](const notice* np, py::handle application_obj, int indent) {
+        const notice n = notice_or_builtin(np);
+        const text_arg t = application_text(application_obj, "");
+        return to_json(parse_application(t.view, n), indent);
+      },
+      "notice"_a.none(true), "application"_a, "indent"_a = -1,
+      "The application read by the C++ reader and written back (docs/application-format.md §6).");
+  m.def("_bench_cpp_batch", &bench_cpp_batch, "notice"_a.none(true), "texts"_a, "as_of"_a,
+        "threads"_a = 1,
+        "Seconds taken by parse_application on each text and one check_batch, and the decisions.");
+  m.def(
+      "_labels",
+      [] {
+        // Model enums are named by the built-in notice's vocabulary; the rest are the product's
+        // words.
+        const notice& n = notice::builtin();
+        py::dict out;
+        auto add = [&out](const std::string& key, std::string zh, std::string en) {
+          out[py::str(key)] = py::make_tuple(zh, en);
+        };
+        auto vocab = [&](auto tag, const char* ns) {
+          using E = decltype(tag);
+          for (const auto& [value, code] : code_table<E>::items) {
+            const std::string key = std::string(ns) + "." + std::string(code);
+            const localized* l = n.label(key);
+            add(key, l ? l->zh : std::string(code), l ? l->en : std::string(code));
+          }
+        };
+        vocab(applicant_kind{}, "applicant_kind");
+        vocab(grassroots_field{}, "grassroots_field");
+        vocab(inspection_result{}, "inspection_result");
+        vocab(project_completion{}, "project_completion");
+        vocab(evaluation_grade{}, "evaluation_grade");
+        vocab(delivery_method{}, "delivery_method");
+        for (const auto& [d, code] : code_table<decision>::items)
+          add("decision." + std::string(code), std::string(decision_label(d, lang::zh)),
+              std::string(decision_label(d, lang::en)));
+        for (const auto& [s, code] : code_table<severity>::items)
+          add("severity." + std::string(code),
+              std::string(severity_label(s, stage::application, lang::zh)),
+              std::string(severity_label(s, stage::application, lang::en)));
+        add("stage.application", "申报", "application");
+        add("stage.completion", "结项", "completion");
+        return out;
+      },
+      "Labels of every enum code: {'decision.rejected': ('不予受理', 'rejected'), ...}.");
+  m.def(
+      "_codes",
+      [] {
+        py::dict out;
+        auto codes = [&out](auto tag, const char* name) {
+          using E = decltype(tag);
+          py::list l;
+          for (const auto& [value, code] : code_table<E>::items) l.append(std::string(code));
+          out[name] = l;
+        };
+        codes(applicant_kind{}, "applicant_kind");
+        codes(grassroots_field{}, "grassroots_field");
+        codes(inspection_result{}, "inspection_result");
+        codes(project_completion{}, "project_completion");
+        codes(evaluation_grade{}, "evaluation_grade");
+        codes(delivery_method{}, "delivery_method");
+        codes(stage{}, "stage");
+        codes(severity{}, "severity");
+        codes(decision{}, "decision");
+        return out;
+      },
+      "The C++ code tables: {'decision': ['accepted', ...], ...}.");
+}

@@ -1,0 +1,305 @@
+#include "wire.hpp"
+
+// datetime.h after Python.h (pybind11 includes it); its C API table is per translation unit,
+// which is why every use of datetime lives in this file.
+#include <datetime.h>
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "nxkx/error.hpp"
+
+namespace py = pybind11;
+
+namespace nxkx::python {
+namespace {
+
+/// The C++ reader refuses deeper nesting with input.depth; so does the writer, with the same
+/// words, before its own recursion could exhaust the stack on a self-referencing dict.
+constexpr std::size_t max_depth = 64;
+
+[[noreturn]] void fail(document kind, std::string code, const std::string& path,
+                       std::string reason) {
+  if (kind == document::pack)
+    throw pack_error(code == "input.utf8" ? "pack.utf8" : "pack.invalid", path, std::move(reason));
+  throw input_error(std::move(code), path, std::move(reason));
+}
+
+std::string type_name(py::handle o) { return Py_TYPE(o.ptr())->tp_name; }
+
+void append_pointer_token(std::string& path, std::string_view key) {
+  path += '/';
+  for (char c : key) {
+    if (c == '~')
+      path += "~0";
+    else if (c == '/')
+      path += "~1";
+    else
+      path += c;
+  }
+}
+
+void append_escaped(std::string& out, std::string_view s) {
+  static constexpr char hex[] = "0123456789abcdef";
+  out += '"';
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default:
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 0xF];
+    }
+  }
+  out.append(s.data() + run, s.size() - run);
+  out += '"';
+}
+
+/// Decimal digits of a Python int; refuses one too long for str() (sys.int_info's limit).
+std::string int_digits(py::handle o, const std::string& path, document kind) {
+  int overflow = 0;
+  const long long v = PyLong_AsLongLongAndOverflow(o.ptr(), &overflow);
+  if (overflow == 0) {
+    if (v == -1 && PyErr_Occurred()) throw py::error_already_set();
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, end);
+  }
+  // Beyond int64: write the digits and let the reader refuse them with its own words.
+  PyObject* text = PyNumber_ToBase(o.ptr(), 10);
+  if (text == nullptr) {
+    PyErr_Clear();
+    fail(kind, "input.range", path,
+         "integer with too many digits is out of range; expected an integer from "
+         "-9223372036854775808 to 9223372036854775807");
+  }
+  py::str s = py::reinterpret_steal<py::str>(text);
+  return std::string(utf8_of(s, path, kind));
+}
+
+class writer {
+ public:
+  writer(std::string& out, std::string path, document kind)
+      : out_(out), path_(std::move(path)), kind_(kind) {}
+
+  void value(py::handle o, std::size_t depth) {
+    PyObject* p = o.ptr();
+    if (p == Py_None) {
+      out_ += "null";
+    } else if (PyBool_Check(p)) {
+      out_ += p == Py_True ? "true" : "false";
+    } else if (PyLong_Check(p)) {
+      out_ += int_digits(o, path_, kind_);
+    } else if (PyFloat_Check(p)) {
+      number(PyFloat_AS_DOUBLE(p));
+    } else if (PyUnicode_Check(p)) {
+      append_escaped(out_, utf8_of(o, path_, kind_));
+    } else if (PyDict_Check(p)) {
+      object(o, depth);
+    } else if (PyList_Check(p) || PyTuple_Check(p)) {
+      array(o, depth);
+    } else if (std::optional<date> d = china_date(o)) {
+      out_ += '"';
+      out_ += format_date(*d);
+      out_ += '"';
+    } else {
+      fail(kind_, "input.type", path_,
+           "expected a JSON value (dict, list, tuple, str, int, float, bool, None or a "
+           "datetime.date), found a Python '" +
+               type_name(o) + "'");
+    }
+  }
+
+ private:
+  void open(std::size_t depth) {
+    if (depth >= max_depth)
+      fail(kind_, "input.depth", path_,
+           "arrays and objects nest deeper than " + std::to_string(max_depth) +
+               " levels; the format needs far fewer");
+  }
+
+  void number(double v) {
+    if (!std::isfinite(v)) {
+      const char* shown = std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf");
+      fail(kind_, "input.range", path_,
+           std::string("number ") + shown + " is out of range; expected a finite number");
+    }
+    // repr's shortest round-trip form; "2.0" keeps its point, so the reader sees a decimal.
+    char* text = PyOS_double_to_string(v, 'r', 0, Py_DTSF_ADD_DOT_0, nullptr);
+    if (text == nullptr) throw py::error_already_set();
+    out_ += text;
+    PyMem_Free(text);
+  }
+
+  void object(py::handle o, std::size_t depth) {
+    open(depth);
+    out_ += '{';
+    const std::size_t here = path_.size();
+    Py_ssize_t pos = 0;
+    PyObject* key = nullptr;
+    PyObject* item = nullptr;
+    bool first = true;
+    while (PyDict_Next(o.ptr(), &pos, &key, &item)) {
+      // Own both while a tzinfo's utcoffset() (user code) might change the dict.
+      py::object k = py::reinterpret_borrow<py::object>(key);
+      py::object v = py::reinterpret_borrow<py::object>(item);
+      std::string name;
+      if (PyUnicode_Check(key)) {
+        name = utf8_of(k, path_, kind_);
+      } else if (PyLong_Check(key) && !PyBool_Check(key)) {
+        name = int_digits(k, path_, kind_);  // {2024: {...}} for history years reads naturally
+      } else {
+        fail(kind_, "input.type", path_,
+             "expected str keys in a JSON object, found a key of type '" + type_name(k) + "'");
+      }
+      if (!first) out_ += ',';
+      first = false;
+      append_escaped(out_, name);
+      out_ += ':';
+      append_pointer_token(path_, name);
+      value(v, depth + 1);
+      path_.resize(here);
+    }
+    out_ += '}';
+  }
+
+  void array(py::handle o, std::size_t depth) {
+    open(depth);
+    out_ += '[';
+    const std::size_t here = path_.size();
+    const bool list = PyList_Check(o.ptr());
+    for (Py_ssize_t i = 0;; ++i) {
+      const Py_ssize_t size = list ? PyList_GET_SIZE(o.ptr()) : PyTuple_GET_SIZE(o.ptr());
+      if (i >= size) break;
+      py::object v = py::reinterpret_borrow<py::object>(list ? PyList_GET_ITEM(o.ptr(), i)
+                                                             : PyTuple_GET_ITEM(o.ptr(), i));
+      if (i > 0) out_ += ',';
+      path_ += '/';
+      path_ += std::to_string(i);
+      value(v, depth + 1);
+      path_.resize(here);
+    }
+    out_ += ']';
+  }
+
+  std::string& out_;
+  std::string path_;
+  document kind_;
+};
+
+}  // namespace
+
+void init_datetime() {
+  PyDateTime_IMPORT;
+  if (PyDateTimeAPI == nullptr) throw py::error_already_set();
+}
+
+std::string_view utf8_of(py::handle str, const std::string& path, document kind) {
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(str.ptr(), &size);
+  if (data != nullptr) return {data, static_cast<std::size_t>(size)};
+  PyErr_Clear();  // only a lone surrogate (e.g. from surrogateescape) has no UTF-8 form
+  const Py_ssize_t n = PyUnicode_GET_LENGTH(str.ptr());
+  for (Py_ssize_t i = 0; i < n; ++i) {
+    const Py_UCS4 c = PyUnicode_READ_CHAR(str.ptr(), i);
+    if (c >= 0xD800 && c <= 0xDFFF) {
+      char hex[8];
+      auto [end, ec] = std::to_chars(hex, hex + sizeof hex, c, 16);
+      std::string code(hex, end);
+      for (char& ch : code) ch = static_cast<char>(ch >= 'a' ? ch - 'a' + 'A' : ch);
+      fail(kind, "input.utf8", path,
+           "string holds the lone surrogate U+" + code + " at character " + std::to_string(i) +
+               "; text must be valid Unicode");
+    }
+  }
+  fail(kind, "input.utf8", path, "string cannot be encoded as UTF-8");
+}
+
+void write_json(py::handle value, std::string& out, std::string path, document kind) {
+  writer(out, std::move(path), kind).value(value, 0);
+}
+
+std::optional<date> china_date(py::handle value) {
+  PyObject* p = value.ptr();
+  if (!PyDate_Check(p)) return std::nullopt;
+  using namespace std::chrono;
+  const date civil{year{PyDateTime_GET_YEAR(p)},
+                   month{static_cast<unsigned>(PyDateTime_GET_MONTH(p))},
+                   day{static_cast<unsigned>(PyDateTime_GET_DAY(p))}};
+  if (!PyDateTime_Check(p)) return civil;
+  py::object offset =
+      py::reinterpret_steal<py::object>(PyObject_CallMethod(p, "utcoffset", nullptr));
+  if (!offset) throw py::error_already_set();
+  if (offset.is_none() || !PyDelta_Check(offset.ptr())) return civil;  // naive: China time
+  const std::int64_t offset_us = (std::int64_t{PyDateTime_DELTA_GET_DAYS(offset.ptr())} * 86400 +
+                                  PyDateTime_DELTA_GET_SECONDS(offset.ptr())) *
+                                     1'000'000 +
+                                 PyDateTime_DELTA_GET_MICROSECONDS(offset.ptr());
+  const std::int64_t local_us =
+      ((std::int64_t{PyDateTime_DATE_GET_HOUR(p)} * 60 + PyDateTime_DATE_GET_MINUTE(p)) * 60 +
+       PyDateTime_DATE_GET_SECOND(p)) *
+          1'000'000 +
+      PyDateTime_DATE_GET_MICROSECOND(p);
+  constexpr std::int64_t day_us = 86'400'000'000;
+  const std::int64_t china_us =
+      local_us - offset_us + std::int64_t{china_offset_minutes} * 60'000'000;
+  std::int64_t shift = china_us / day_us;
+  if (china_us < 0 && china_us % day_us != 0) --shift;  // floor, not truncation
+  return date{sys_days{civil} + days{shift}};
+}
+
+date date_argument(py::handle value, const char* name) {
+  if (std::optional<date> d = china_date(value)) {
+    if (d->year() < std::chrono::year{1} || d->year() > std::chrono::year{9999})
+      throw input_error(
+          "input.date", "",
+          std::string(name) + ": out of range: the China date is outside years 1-9999");
+    return *d;
+  }
+  if (PyUnicode_Check(value.ptr())) {
+    std::string why;
+    const std::string_view text = utf8_of(value, "", document::application);
+    if (std::optional<date> d = parse_date(text, &why)) {
+      if (d->year() >= std::chrono::year{1}) return *d;
+      why = "out of range: years 1-9999";
+    }
+    throw input_error("input.date", "", std::string(name) + ": " + why);
+  }
+  throw py::type_error(std::string(name) +
+                       " must be a datetime.date, a datetime.datetime or a 'YYYY-MM-DD' string, "
+                       "not '" +
+                       type_name(value) + "'");
+}
+
+py::object make_date(date d) {
+  PyObject* p = PyDate_FromDate(static_cast<int>(d.year()),
+                                static_cast<int>(static_cast<unsigned>(d.month())),
+                                static_cast<int>(static_cast<unsigned>(d.day())));
+  if (p == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(p);
+}
+
+}  // namespace nxkx::python

@@ -1,0 +1,127 @@
+"""nxkx: the rules of 宁夏科协〔2025〕61号《关于组织申报2025年学术交流及学会能力提升项目的通知》
+as code.
+
+    import datetime, json, nxkx
+
+    report = nxkx.check(json.load(open("app.json")), as_of=datetime.date(2025, 5, 20))
+    print(report.decision)                      # Decision.REJECTED …
+    for f in report.findings:
+        print(f.clause, f.rule_id, f.path, f.message("zh"))
+
+A thin typed layer over the C++ library (the compiled module ``nxkx._core``). See
+docs/python.md.
+"""
+
+# _errors and _enums first: the compiled module looks them up when it is imported.
+from ._errors import Error, InputError, PackError
+from ._enums import (
+    ApplicantKind,
+    Decision,
+    DeliveryMethod,
+    EvaluationGrade,
+    GrassrootsField,
+    InspectionResult,
+    ProjectCompletion,
+    Severity,
+    Stage,
+)
+from . import _core
+from ._core import (
+    ApplicantKindInfo,
+    Category,
+    ClauseRef,
+    Contact,
+    CreditCodeCheck,
+    Finding,
+    Localized,
+    Notice,
+    NoticeInfo,
+    ProjectType,
+    Report,
+    Rule,
+    RuleTrace,
+    ZiCount,
+    count_zi,
+    count_zi_both,
+    parse_date,
+    validate_credit_code,
+)
+from ._model import (
+    Applicant,
+    Application,
+    Event,
+    Expert,
+    Form,
+    JointApplicant,
+    MediaReport,
+    Plan,
+    PlatformItem,
+    RecommendationLetter,
+    Records,
+    Submission,
+    TextDocument,
+    Transfer,
+    WordVersion,
+    YearRecord,
+)
+from ._api import check, check_many
+
+__version__: str = _core.__version__
+
+__all__ = [
+    # checking
+    "check",
+    "check_many",
+    "Notice",
+    "Report",
+    "Finding",
+    # the typed model
+    "Application",
+    "Applicant",
+    "JointApplicant",
+    "YearRecord",
+    "RecommendationLetter",
+    "WordVersion",
+    "Submission",
+    "Form",
+    "Plan",
+    "Records",
+    "Event",
+    "Transfer",
+    "PlatformItem",
+    "MediaReport",
+    "Expert",
+    "TextDocument",
+    # enums
+    "ApplicantKind",
+    "GrassrootsField",
+    "InspectionResult",
+    "ProjectCompletion",
+    "EvaluationGrade",
+    "DeliveryMethod",
+    "Stage",
+    "Severity",
+    "Decision",
+    # the catalogue and other values
+    "NoticeInfo",
+    "Category",
+    "ApplicantKindInfo",
+    "ProjectType",
+    "Rule",
+    "Contact",
+    "ClauseRef",
+    "Localized",
+    "RuleTrace",
+    "ZiCount",
+    "CreditCodeCheck",
+    # utilities
+    "count_zi",
+    "count_zi_both",
+    "validate_credit_code",
+    "parse_date",
+    # errors
+    "Error",
+    "InputError",
+    "PackError",
+    "__version__",
+]

@@ -1,0 +1,65 @@
+"""check and check_many: the engine's entry points, with Python arguments."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any, Iterable, List, Mapping, Optional, Union
+
+from . import _core
+from ._enums import Severity, Stage
+from ._model import Application
+
+__all__ = ["check", "check_many"]
+
+#: What check() takes as an application: the JSON form as Python objects, JSON text, or a model.
+ApplicationLike = Union[Mapping[str, Any], str, bytes, Application]
+DateArg = Union[datetime.date, str]
+
+
+def _wire(application: Any) -> Any:
+    return application.to_dict() if isinstance(application, Application) else application
+
+
+def check(
+    application: ApplicationLike,
+    *,
+    as_of: DateArg,
+    stage: Union[Stage, str] = Stage.APPLICATION,
+    notice: Optional[_core.Notice] = None,
+    trace: bool = False,
+    bad_credit_code: Union[Severity, str] = Severity.INCOMPLETE,
+) -> _core.Report:
+    """Checks one application on its own (no duplicate detection across a batch).
+
+    ``application`` is a dict (the JSON form of docs/application-format.md; dates may be
+    ``datetime.date`` / ``datetime.datetime``), JSON text, or an ``Application``. ``as_of`` is
+    the date of the check (a ``datetime`` counts by its China date): results never depend on
+    the machine's clock. ``notice`` defaults to the built-in 2025 notice. A rejected application
+    is a Report; only an input that cannot be read raises (``InputError``).
+    """
+    return _core._check(notice, _wire(application), as_of, stage, trace, bad_credit_code)
+
+
+def check_many(
+    applications: Union[Iterable[ApplicationLike], str, bytes],
+    *,
+    as_of: DateArg,
+    threads: int = 1,
+    stage: Union[Stage, str] = Stage.APPLICATION,
+    notice: Optional[_core.Notice] = None,
+    trace: bool = False,
+    bad_credit_code: Union[Severity, str] = Severity.INCOMPLETE,
+) -> List[_core.Report]:
+    """Checks a batch: each application on its own, then 三(一) across the batch (one applicant,
+    one application per project type). The first in order stands. Reports keep input order.
+
+    ``applications`` is a list (any iterable) of what check() takes, or one JSON text holding an
+    array. The GIL is released while the batch is read and checked on ``threads`` native
+    threads; the reports are the same for any number of threads. An application that cannot
+    be read raises ``InputError`` with a path starting at its index (``/3/submission/...``).
+    """
+    if isinstance(applications, Mapping):
+        raise TypeError("check_many takes a list of applications; use check() for one")
+    if not isinstance(applications, (str, bytes, bytearray)):
+        applications = [_wire(a) for a in applications]
+    return _core._check_many(notice, applications, as_of, stage, trace, bad_credit_code, threads)

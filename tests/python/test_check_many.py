@@ -1,0 +1,84 @@
+"""check_many: one batch, judged across (三(一)), the same on any number of native threads."""
+
+from __future__ import annotations
+
+import copy
+import json
+import threading
+
+import pytest
+
+import nxkx
+from conftest import AS_OF, EXAMPLES, corpus_applications, load
+
+APPS = corpus_applications()
+
+
+def test_threads_give_the_sequential_reports() -> None:
+    batch = APPS * 3  # repeats: later copies carry 三(一) duplicate findings
+    sequential = [nxkx.check_many(batch, as_of=AS_OF, trace=True)]
+    assert len(sequential[0]) == len(batch)
+    for threads in (2, 3, 8, 1000):
+        assert nxkx.check_many(batch, as_of=AS_OF, threads=threads, trace=True) == sequential[0], threads
+    # Reports keep input order.
+    assert [r.application_id for r in sequential[0]] == [a.get("id", "") for a in batch]
+
+
+def test_the_batch_is_judged_across() -> None:
+    app = load(EXAMPLES / "society_capacity.json")
+    first, second = nxkx.check_many([app, copy.deepcopy(app)], as_of=AS_OF, threads=2)
+    assert first.decision is nxkx.Decision.ACCEPTED
+    assert second.decision is nxkx.Decision.REJECTED
+    assert second.rule_ids == ("application.duplicate_applicant",)
+    # check() looks at one application alone.
+    assert nxkx.check(app, as_of=AS_OF).decision is nxkx.Decision.ACCEPTED
+
+
+def test_any_mix_of_inputs() -> None:
+    dicts = [load(p) for p in sorted(EXAMPLES.glob("*.json"))]
+    expected = nxkx.check_many(dicts, as_of=AS_OF)
+    mixed = [d if i % 3 == 0 else json.dumps(d) if i % 3 == 1 else nxkx.Application.from_dict(d)
+             for i, d in enumerate(dicts)]
+    assert nxkx.check_many(mixed, as_of=AS_OF, threads=2) == expected
+    assert nxkx.check_many(iter(dicts), as_of=AS_OF) == expected
+    assert nxkx.check_many(tuple(dicts), as_of=AS_OF) == expected
+    assert nxkx.check_many(json.dumps(dicts).encode(), as_of=AS_OF) == expected
+    assert nxkx.check_many([], as_of=AS_OF) == []
+
+
+@pytest.mark.parametrize("threads", [1, 2, 4])
+def test_the_first_bad_application_is_named_by_its_index(threads: int) -> None:
+    batch = [copy.deepcopy(a) for a in APPS[:40]]
+    batch[17]["submission"] = {"paper_copies": "two"}
+    batch[29]["applicant"]["kind"] = "nobody"
+    with pytest.raises(nxkx.InputError) as e:
+        nxkx.check_many(batch, as_of=AS_OF, threads=threads)
+    assert (e.value.code, e.value.path) == ("input.type", "/17/submission/paper_copies")
+    batch[17] = '{"project_type": '
+    with pytest.raises(nxkx.InputError) as e:
+        nxkx.check_many(batch, as_of=AS_OF, threads=threads)
+    assert (e.value.code, e.value.path) == ("input.syntax", "/17")
+
+
+def test_other_python_threads_run_while_a_batch_is_checked() -> None:
+    # With the GIL released, a Python thread keeps running during the native work. A batch that
+    # takes ~0.1 s leaves it time for many iterations; holding the GIL would leave it none.
+    batch = APPS * 20
+    ticks = 0
+    done = threading.Event()
+
+    def count() -> None:
+        nonlocal ticks
+        while not done.is_set():
+            ticks += 1
+
+    t = threading.Thread(target=count)
+    t.start()
+    try:
+        before = ticks
+        nxkx.check_many([json.dumps(a) for a in batch], as_of=AS_OF, threads=2)
+        during = ticks - before
+    finally:
+        done.set()
+        t.join()
+    assert during > 1000, during
