@@ -8,7 +8,12 @@ packages=(
   nlohmann-json3-dev libcli11-dev libutfcpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-pybind11 python3-dev python3-pytest python3-jsonschema
+  python3-venv python3-setuptools python3-wheel python3-pip
+  emscripten chromium
 )
+# node and npm: the machine's own (e.g. NodeSource's, which conflicts with Debian's npm) if any.
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -15,11 +15,13 @@
 #include <optional>
 #include <set>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "application_fields.hpp"
 #include "notice_data.hpp"
 #include "nxkx/error.hpp"
 #include "nxkx/json.hpp"
@@ -305,6 +307,7 @@ class tree_builder {
     // nlohmann counts the bytes read, including the one that failed.
     const std::size_t offset = position == 0 ? 0 : std::min(position - 1, text_.size());
     if (const std::size_t bad = first_bad_utf8(text_, offset + 1); bad != npos) {
+      error_offset_ = bad;
       return stop("input.utf8", "",
                   "invalid UTF-8 at " + where(text_, bad) + ": byte " +
                       hex_byte(static_cast<unsigned char>(text_[bad])) +
@@ -316,9 +319,13 @@ class tree_builder {
       if (auto colon = what.find(": ", col); colon != std::string::npos)
         what = what.substr(colon + 2);
     }
+    error_offset_ = offset;
     return stop("input.syntax", "",
                 "malformed JSON at " + where(text_, offset) + ": " + printable(what));
   }
+
+  /// The byte offset of a syntax or UTF-8 error, npos for any other (or none).
+  std::size_t error_offset() const { return error_offset_; }
 
   /// The tree; only meaningful when the parse succeeded.
   node& root() { return root_; }
@@ -395,6 +402,7 @@ class tree_builder {
   std::vector<node*> frames_;  // the open containers, outermost first
   std::string key_;            // the key of the member about to be delivered
   std::optional<input_error> error_;
+  std::size_t error_offset_ = npos;
 };
 
 node parse_tree(std::string_view text) {
@@ -404,6 +412,15 @@ node parse_tree(std::string_view text) {
     ok = nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &b);
   } catch (const nlohmann::json::exception& e) {  // not expected: SAX reports errors itself
     fail("input.syntax", "", "malformed JSON: " + printable(e.what()));
+  }
+  // nlohmann takes a NUL byte for the end of the input, so "{}\0…" would read as "{}". JSON text
+  // cannot hold one anywhere: refuse it, unless the parse already failed before reaching it.
+  if (const std::size_t nul = text.find('\0'); nul != npos) {
+    const std::size_t at = b.error_offset();
+    if (ok || (b.error() && at != npos && at >= nul))
+      fail("input.syntax", "",
+           "malformed JSON at " + where(text, nul) +
+               ": a NUL byte (0x00), which JSON text cannot hold outside an escape (\\u0000)");
   }
   if (b.error()) throw *b.error();
   if (!ok) fail("input.syntax", "", "malformed JSON");
@@ -451,30 +468,43 @@ void require(bool present, const node& obj, const std::string& path, std::string
   fail("input.missing", p, "required field is missing");
 }
 
-std::vector<std::string> to_strings(std::span<const std::string_view> s) {
-  return {s.begin(), s.end()};
+namespace format = detail::format;
+using format::field;
+using format::object_info;
+using format::value_type;
+
+std::vector<std::string> field_names(const object_info& info) {
+  std::vector<std::string> out;
+  for (const field& f : info.fields) out.emplace_back(f.name);
+  return out;
 }
 
-/// Calls on_field(key, value, path) for every member of `obj` in document order, after
-/// checking that it is one of `known` and appears once. Null members are unknown facts: they
-/// are checked but not passed on.
+/// Calls on_field(field, value, path) for every member of `obj` in document order, after
+/// checking that the format (application_fields.cpp) defines it for this object and that it
+/// appears once; then checks that every required field is present and not null. Null members
+/// are unknown facts: they are checked but not passed on.
 template <class F>
-void for_each_field(const node& obj, const std::string& path, std::string_view what,
-                    std::span<const std::string_view> known, F&& on_field) {
-  expect(obj, node::kind::object, path, what);
-  std::uint64_t seen = 0;  // a bit per known field
+void for_each_field(const node& obj, const std::string& path, const object_info& info,
+                    F&& on_field) {
+  expect(obj, node::kind::object, path, info.what);
+  std::uint64_t seen = 0, present = 0;  // a bit per field of the table
   for (const auto& m : obj.members) {
     const std::string p = child(path, m.key);
-    const auto it = std::find(known.begin(), known.end(), m.key);
-    if (it == known.end())
-      fail("input.unknown_field", p, unknown_reason("field", m.key, to_strings(known)));
-    const std::uint64_t bit = std::uint64_t{1} << static_cast<unsigned>(it - known.begin());
+    const field* f = format::find_field(info, m.key);
+    if (f == nullptr)
+      fail("input.unknown_field", p, unknown_reason("field", m.key, field_names(info)));
+    const std::uint64_t bit = std::uint64_t{1} << static_cast<unsigned>(f - info.fields.data());
     if ((seen & bit) != 0)
       fail("input.duplicate_key", p,
            "field " + literal(m.key) + " appears more than once; a field may appear only once");
     seen |= bit;
-    if (m.value.k != node::kind::null) on_field(std::string_view(m.key), m.value, p);
+    if (m.value.k == node::kind::null) continue;
+    present |= bit;
+    on_field(*f, m.value, p);
   }
+  for (std::size_t i = 0; i < info.fields.size(); ++i)
+    if (info.fields[i].required)
+      require((present & (std::uint64_t{1} << i)) != 0, obj, path, info.fields[i].name);
 }
 
 /// Calls f(element, path) for every element of an array.
@@ -484,40 +514,20 @@ void for_each_item(const node& v, const std::string& path, std::string_view what
   for (std::size_t i = 0; i < v.items.size(); ++i) f(v.items[i], child(path, i));
 }
 
-// The fields each object may hold, in the order to_json writes them.
-// clang-format off
-constexpr std::string_view application_fields[] = {
-    "id", "project_type", "title", "approval_date", "applicant", "joint_applicants",
-    "recommendation_letter", "submission", "form", "plan", "records"};
-constexpr std::string_view applicant_fields[] = {
-    "name", "credit_code", "kind", "division", "legal_person", "own_account", "has_capacity",
-    "supervised_by_association", "group_member", "approved_by_cast", "establishment_approved",
-    "field", "history"};
-constexpr std::string_view joint_fields[] = {
-    "name", "credit_code", "kind", "division", "legal_person", "own_account", "has_capacity",
-    "supervised_by_association", "group_member", "approved_by_cast", "establishment_approved",
-    "field", "history", "head_signed", "sealed"};
-constexpr std::string_view year_fields[] = {
-    "annual_inspection", "penalized", "projects", "evaluation_grade"};
-constexpr std::string_view letter_fields[] = {"issuer", "city", "issued"};
-constexpr std::string_view submission_fields[] = {
-    "paper_copies", "sealed", "delivery", "dispatch_date", "handed_in_date", "received_date",
-    "word_version"};
-constexpr std::string_view word_fields[] = {"emailed", "sent_to", "sent_on"};
-constexpr std::string_view form_fields[] = {"parts"};
-constexpr std::string_view plan_fields[] = {"work_measures", "targets"};
-constexpr std::string_view records_fields[] = {
-    "events", "transfers", "platform_items", "media_reports", "experts", "governance_systems",
-    "texts"};
-constexpr std::string_view event_fields[] = {
-    "title", "type", "held_on", "attendance", "offline_attendance", "place", "partners"};
-constexpr std::string_view transfer_fields[] = {"title", "transferred_on", "economic_benefit"};
-constexpr std::string_view platform_item_fields[] = {"kind", "title", "filed_on"};
-constexpr std::string_view media_report_fields[] = {
-    "outlet", "title", "published_on", "mainstream"};
-constexpr std::string_view expert_fields[] = {"name", "affiliation", "nationally_known"};
-constexpr std::string_view text_fields[] = {"type", "title", "content"};
-// clang-format on
+/// The reader reads each field as the type the table gives it; a mismatch is a bug in nxkx
+/// (the schema would promise what the reader refuses), never the input's fault.
+void agree(const field& f, value_type t) {
+  if (f.type != t)
+    throw std::logic_error(
+        "nxkx: the application format table and the reader disagree on "
+        "the type of field \"" +
+        std::string(f.name) + "\"");
+}
+
+std::string string_value(const node& v, const std::string& p) {
+  expect(v, node::kind::string, p, "a string");
+  return v.text;
+}
 
 class reader {
  public:
@@ -525,60 +535,64 @@ class reader {
 
   application read_application(const node& v, const std::string& p) {
     application a;
-    bool has_type = false, has_lead = false;
-    for_each_field(v, p, "an application object", application_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
+    for_each_field(v, p, format::application,
+                   [&](const field& f, const node& x, const std::string& q) {
+                     const std::string_view k = f.name;
                      if (k == "id") {
-                       a.id = read_string(x, q);
+                       a.id = read_string(f, x, q);
                      } else if (k == "project_type") {
-                       a.project_type = read_project_type(x, q);
-                       has_type = true;
+                       a.project_type = read_project_type(f, x, q);
                      } else if (k == "title") {
-                       a.title = read_string(x, q);
+                       a.title = read_string(f, x, q);
                      } else if (k == "approval_date") {
-                       a.approval_date = read_date(x, q);
+                       a.approval_date = read_date(f, x, q);
                      } else if (k == "applicant") {
-                       a.lead = read_applicant(x, q, nullptr);
-                       has_lead = true;
+                       a.lead = read_applicant(f, x, q, nullptr);
                      } else if (k == "joint_applicants") {
-                       for_each_item(x, q, "an array of joint applicants",
-                                     [&](const node& e, const std::string& r) {
-                                       joint_applicant j;
-                                       j.organisation = read_applicant(e, r, &j);
-                                       a.joint_applicants.push_back(std::move(j));
-                                     });
+                       for_each_object(f, x, q, [&](const node& e, const std::string& r) {
+                         joint_applicant j;
+                         j.organisation = read_applicant(f, e, r, &j);
+                         a.joint_applicants.push_back(std::move(j));
+                       });
                      } else if (k == "recommendation_letter") {
-                       a.letter = read_letter(x, q);
+                       a.letter = read_letter(f, x, q);
                      } else if (k == "submission") {
-                       a.submitted = read_submission(x, q);
+                       a.submitted = read_submission(f, x, q);
                      } else if (k == "form") {
-                       a.form_parts = read_form(x, q);
+                       a.form_parts = read_form(f, x, q);
                      } else if (k == "plan") {
-                       a.project_plan = read_plan(x, q);
+                       a.project_plan = read_plan(f, x, q);
                      } else if (k == "records") {
-                       a.achieved = read_records(x, q);
+                       a.achieved = read_records(f, x, q);
+                     } else {
+                       unread(f);
                      }
                    });
-    require(has_type, v, p, "project_type");
-    require(has_lead, v, p, "applicant");
     return a;
   }
 
  private:
-  // -- scalars --
-
-  static std::string read_string(const node& v, const std::string& p) {
-    expect(v, node::kind::string, p, "a string");
-    return v.text;
+  /// A field of the table that no branch reads: the schema would accept what is dropped.
+  [[noreturn]] static void unread(const field& f) {
+    throw std::logic_error("nxkx: the reader does not read field \"" + std::string(f.name) +
+                           "\" of the application format table");
   }
 
-  static bool read_bool(const node& v, const std::string& p) {
+  // -- scalars --
+
+  static std::string read_string(const field& f, const node& v, const std::string& p) {
+    agree(f, value_type::string);
+    return string_value(v, p);
+  }
+
+  static bool read_bool(const field& f, const node& v, const std::string& p) {
+    agree(f, value_type::boolean);
     expect(v, node::kind::boolean, p, "true or false");
     return v.boolean;
   }
 
   /// A JSON integer ≥ 0. 2.0 is refused: counts are written as integers.
-  static std::int64_t read_count(const node& v, const std::string& p) {
+  static std::int64_t count_value(const node& v, const std::string& p) {
     if (v.k == node::kind::number)
       fail("input.type", p,
            "expected an integer, found the decimal number " + v.text.substr(0, 40) +
@@ -589,13 +603,20 @@ class reader {
     return v.integer;
   }
 
-  static double read_number(const node& v, const std::string& p) {
+  static std::int64_t read_count(const field& f, const node& v, const std::string& p) {
+    agree(f, value_type::count);
+    return count_value(v, p);
+  }
+
+  static double read_number(const field& f, const node& v, const std::string& p) {
+    agree(f, value_type::number);
     if (v.k == node::kind::integer) return static_cast<double>(v.integer);
     expect(v, node::kind::number, p, "a number");
     return v.number;
   }
 
-  static date read_date(const node& v, const std::string& p) {
+  static date read_date(const field& f, const node& v, const std::string& p) {
+    agree(f, value_type::date);
     static constexpr std::string_view expected =
         "a date YYYY-MM-DD or an RFC 3339 timestamp such as 2025-05-16T09:30:00+08:00";
     expect(v, node::kind::string, p, expected);
@@ -618,17 +639,27 @@ class reader {
   }
 
   template <class E>
-  static E read_enum(const node& v, const std::string& p, std::string_view noun) {
-    expect(v, node::kind::string, p, "a string (" + std::string(noun) + " code)");
+  static E read_enum(const field& f, const node& v, const std::string& p) {
+    agree(f, value_type::enum_code);
+    if (f.codes != format::enum_name<E>())
+      throw std::logic_error("nxkx: field \"" + std::string(f.name) + "\" is read as " +
+                             std::string(format::enum_name<E>()) + ", the table says " +
+                             std::string(f.codes));
+    expect(v, node::kind::string, p, "a string (" + std::string(f.noun) + " code)");
     if (auto e = from_code<E>(v.text)) return *e;
     std::vector<std::string> codes;
     for (const auto& item : code_table<E>::items) codes.emplace_back(item.second);
-    fail("input.unknown_code", p, unknown_reason(noun, v.text, codes));
+    fail("input.unknown_code", p, unknown_reason(f.noun, v.text, codes));
   }
 
-  /// A code of the pack's vocabulary namespace `ns` (event_type, form_part …).
-  std::string read_vocabulary(const node& v, const std::string& p, std::string_view ns,
-                              std::string_view noun) const {
+  /// A code of the pack's vocabulary namespace `f.codes` (event_type …).
+  std::string read_vocabulary(const field& f, const node& v, const std::string& p) const {
+    agree(f, value_type::vocabulary);
+    return vocabulary_value(v, p, f.codes, f.noun);
+  }
+
+  std::string vocabulary_value(const node& v, const std::string& p, std::string_view ns,
+                               std::string_view noun) const {
     expect(v, node::kind::string, p, "a string (" + std::string(noun) + " code)");
     check_vocabulary(v.text, p, ns, noun);
     return v.text;
@@ -651,73 +682,88 @@ class reader {
     return out;
   }
 
-  std::string read_project_type(const node& v, const std::string& p) const {
-    expect(v, node::kind::string, p, "a string (project type code)");
+  std::string read_project_type(const field& f, const node& v, const std::string& p) const {
+    agree(f, value_type::project_type);
+    expect(v, node::kind::string, p, "a string (" + std::string(f.noun) + " code)");
     if (n_.find_project_type(v.text) != nullptr) return v.text;
     std::vector<std::string> codes;
     for (const auto& t : n_.project_types()) codes.push_back(t.code);
-    fail("input.unknown_code", p, unknown_reason("project type", v.text, codes));
+    fail("input.unknown_code", p, unknown_reason(f.noun, v.text, codes));
   }
 
-  static std::vector<std::string> read_strings(const node& v, const std::string& p) {
+  static std::vector<std::string> read_strings(const field& f, const node& v,
+                                               const std::string& p) {
+    agree(f, value_type::strings);
     std::vector<std::string> out;
-    for_each_item(v, p, "an array of strings",
-                  [&](const node& e, const std::string& q) { out.push_back(read_string(e, q)); });
+    for_each_item(v, p, f.noun,
+                  [&](const node& e, const std::string& q) { out.push_back(string_value(e, q)); });
     return out;
   }
 
-  std::vector<std::string> read_codes(const node& v, const std::string& p, std::string_view ns,
-                                      std::string_view noun) const {
+  std::vector<std::string> read_codes(const field& f, const node& v, const std::string& p) const {
+    agree(f, value_type::vocabulary_list);
     std::vector<std::string> out;
-    for_each_item(v, p, "an array of " + std::string(noun) + " codes",
+    for_each_item(v, p, "an array of " + std::string(f.noun) + " codes",
                   [&](const node& e, const std::string& q) {
-                    out.push_back(read_vocabulary(e, q, ns, noun));
+                    out.push_back(vocabulary_value(e, q, f.codes, f.noun));
                   });
     return out;
   }
 
+  /// Calls g(element, path) for every element of an array of objects.
+  template <class G>
+  static void for_each_object(const field& f, const node& v, const std::string& p, G&& g) {
+    agree(f, value_type::objects);
+    for_each_item(v, p, f.noun, g);
+  }
+
+  static const object_info& object_of(const field& f, value_type t) {
+    agree(f, t);
+    return *f.object;
+  }
+
   // -- objects --
 
-  applicant read_applicant(const node& v, const std::string& p, joint_applicant* joint) const {
+  applicant read_applicant(const field& f, const node& v, const std::string& p,
+                           joint_applicant* joint) const {
     applicant a;
-    bool has_kind = false;
-    const std::span<const std::string_view> fields =
-        joint ? std::span<const std::string_view>(joint_fields) : applicant_fields;
-    for_each_field(v, p, joint ? "a joint applicant object" : "an applicant object", fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
-                     if (k == "name")
-                       a.name = read_string(x, q);
-                     else if (k == "credit_code")
-                       a.credit_code = read_string(x, q);
-                     else if (k == "kind") {
-                       a.kind = read_enum<applicant_kind>(x, q, "applicant kind");
-                       has_kind = true;
-                     } else if (k == "division")
-                       a.division = read_string(x, q);
-                     else if (k == "legal_person")
-                       a.legal_person = read_bool(x, q);
-                     else if (k == "own_account")
-                       a.own_account = read_bool(x, q);
-                     else if (k == "has_capacity")
-                       a.has_capacity = read_bool(x, q);
-                     else if (k == "supervised_by_association")
-                       a.supervised_by_association = read_bool(x, q);
-                     else if (k == "group_member")
-                       a.group_member = read_bool(x, q);
-                     else if (k == "approved_by_cast")
-                       a.approved_by_cast = read_bool(x, q);
-                     else if (k == "establishment_approved")
-                       a.establishment_approved = read_bool(x, q);
-                     else if (k == "field")
-                       a.field = read_enum<grassroots_field>(x, q, "grassroots field");
-                     else if (k == "history")
-                       a.history = read_history(x, q);
-                     else if (k == "head_signed")
-                       joint->head_signed = read_bool(x, q);
-                     else if (k == "sealed")
-                       joint->sealed = read_bool(x, q);
-                   });
-    require(has_kind, v, p, "kind");
+    const object_info& info =
+        joint != nullptr ? object_of(f, value_type::objects) : object_of(f, value_type::object);
+    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+      const std::string_view k = g.name;
+      if (k == "name")
+        a.name = read_string(g, x, q);
+      else if (k == "credit_code")
+        a.credit_code = read_string(g, x, q);
+      else if (k == "kind")
+        a.kind = read_enum<applicant_kind>(g, x, q);
+      else if (k == "division")
+        a.division = read_string(g, x, q);
+      else if (k == "legal_person")
+        a.legal_person = read_bool(g, x, q);
+      else if (k == "own_account")
+        a.own_account = read_bool(g, x, q);
+      else if (k == "has_capacity")
+        a.has_capacity = read_bool(g, x, q);
+      else if (k == "supervised_by_association")
+        a.supervised_by_association = read_bool(g, x, q);
+      else if (k == "group_member")
+        a.group_member = read_bool(g, x, q);
+      else if (k == "approved_by_cast")
+        a.approved_by_cast = read_bool(g, x, q);
+      else if (k == "establishment_approved")
+        a.establishment_approved = read_bool(g, x, q);
+      else if (k == "field")
+        a.field = read_enum<grassroots_field>(g, x, q);
+      else if (k == "history")
+        a.history = read_history(g, x, q);
+      else if (k == "head_signed" && joint != nullptr)
+        joint->head_signed = read_bool(g, x, q);
+      else if (k == "sealed" && joint != nullptr)
+        joint->sealed = read_bool(g, x, q);
+      else
+        unread(g);
+    });
     return a;
   }
 
@@ -726,8 +772,10 @@ class reader {
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
-  static std::map<int, year_record> read_history(const node& v, const std::string& p) {
-    expect(v, node::kind::object, p, "an object keyed by year");
+  static std::map<int, year_record> read_history(const field& f, const node& v,
+                                                 const std::string& p) {
+    const object_info& info = object_of(f, value_type::history);
+    expect(v, node::kind::object, p, f.noun);
     std::map<int, year_record> out;
     std::set<int> seen;
     for (const auto& m : v.members) {
@@ -740,243 +788,275 @@ class reader {
       if (!seen.insert(year).second)
         fail("input.duplicate_key", q,
              "year " + m.key + " appears more than once; each year may appear only once");
-      if (m.value.k != node::kind::null) out[year] = read_year(m.value, q);
+      if (m.value.k != node::kind::null) out[year] = read_year(info, m.value, q);
     }
     return out;
   }
 
-  static year_record read_year(const node& v, const std::string& p) {
+  static year_record read_year(const object_info& info, const node& v, const std::string& p) {
     year_record y;
-    for_each_field(v, p, "an object (one year's record)", year_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
-                     if (k == "annual_inspection")
-                       y.annual_inspection =
-                           read_enum<inspection_result>(x, q, "inspection result");
-                     else if (k == "penalized")
-                       y.penalized = read_bool(x, q);
-                     else if (k == "projects")
-                       y.projects = read_enum<project_completion>(x, q, "project completion");
-                     else if (k == "evaluation_grade")
-                       y.evaluation_grade = read_enum<evaluation_grade>(x, q, "evaluation grade");
-                   });
+    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+      const std::string_view k = g.name;
+      if (k == "annual_inspection")
+        y.annual_inspection = read_enum<inspection_result>(g, x, q);
+      else if (k == "penalized")
+        y.penalized = read_bool(g, x, q);
+      else if (k == "projects")
+        y.projects = read_enum<project_completion>(g, x, q);
+      else if (k == "evaluation_grade")
+        y.evaluation_grade = read_enum<evaluation_grade>(g, x, q);
+      else
+        unread(g);
+    });
     return y;
   }
 
-  static recommendation_letter read_letter(const node& v, const std::string& p) {
+  static recommendation_letter read_letter(const field& f, const node& v, const std::string& p) {
     recommendation_letter l;
-    for_each_field(v, p, "a recommendation letter object", letter_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
+    for_each_field(v, p, object_of(f, value_type::object),
+                   [&](const field& g, const node& x, const std::string& q) {
+                     const std::string_view k = g.name;
                      if (k == "issuer")
-                       l.issuer = read_string(x, q);
+                       l.issuer = read_string(g, x, q);
                      else if (k == "city")
-                       l.city = read_string(x, q);
+                       l.city = read_string(g, x, q);
                      else if (k == "issued")
-                       l.issued = read_date(x, q);
+                       l.issued = read_date(g, x, q);
+                     else
+                       unread(g);
                    });
     return l;
   }
 
-  static submission read_submission(const node& v, const std::string& p) {
+  static submission read_submission(const field& f, const node& v, const std::string& p) {
     submission s;
-    for_each_field(v, p, "a submission object", submission_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
+    for_each_field(v, p, object_of(f, value_type::object),
+                   [&](const field& g, const node& x, const std::string& q) {
+                     const std::string_view k = g.name;
                      if (k == "paper_copies")
-                       s.paper_copies = read_count(x, q);
+                       s.paper_copies = read_count(g, x, q);
                      else if (k == "sealed")
-                       s.sealed = read_bool(x, q);
+                       s.sealed = read_bool(g, x, q);
                      else if (k == "delivery")
-                       s.delivery = read_enum<delivery_method>(x, q, "delivery method");
+                       s.delivery = read_enum<delivery_method>(g, x, q);
                      else if (k == "dispatch_date")
-                       s.dispatch_date = read_date(x, q);
+                       s.dispatch_date = read_date(g, x, q);
                      else if (k == "handed_in_date")
-                       s.handed_in_date = read_date(x, q);
+                       s.handed_in_date = read_date(g, x, q);
                      else if (k == "received_date")
-                       s.received_date = read_date(x, q);
+                       s.received_date = read_date(g, x, q);
                      else if (k == "word_version")
-                       s.word = read_word(x, q);
+                       s.word = read_word(g, x, q);
+                     else
+                       unread(g);
                    });
     return s;
   }
 
-  static word_version read_word(const node& v, const std::string& p) {
+  static word_version read_word(const field& f, const node& v, const std::string& p) {
     word_version w;
-    for_each_field(v, p, "a word_version object", word_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
+    for_each_field(v, p, object_of(f, value_type::object),
+                   [&](const field& g, const node& x, const std::string& q) {
+                     const std::string_view k = g.name;
                      if (k == "emailed")
-                       w.emailed = read_bool(x, q);
+                       w.emailed = read_bool(g, x, q);
                      else if (k == "sent_to")
-                       w.sent_to = read_string(x, q);
+                       w.sent_to = read_string(g, x, q);
                      else if (k == "sent_on")
-                       w.sent_on = read_date(x, q);
+                       w.sent_on = read_date(g, x, q);
+                     else
+                       unread(g);
                    });
     return w;
   }
 
-  form read_form(const node& v, const std::string& p) const {
-    form f;
-    for_each_field(v, p, "a form object", form_fields,
-                   [&](std::string_view, const node& x, const std::string& q) {
-                     f.parts = read_codes(x, q, "form_part", "form part");
+  form read_form(const field& f, const node& v, const std::string& p) const {
+    form out;
+    for_each_field(v, p, object_of(f, value_type::object),
+                   [&](const field& g, const node& x, const std::string& q) {
+                     if (g.name == "parts")
+                       out.parts = read_codes(g, x, q);
+                     else
+                       unread(g);
                    });
-    return f;
+    return out;
   }
 
-  plan read_plan(const node& v, const std::string& p) const {
+  plan read_plan(const field& f, const node& v, const std::string& p) const {
     plan pl;
-    for_each_field(v, p, "a plan object", plan_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
+    for_each_field(v, p, object_of(f, value_type::object),
+                   [&](const field& g, const node& x, const std::string& q) {
+                     const std::string_view k = g.name;
                      if (k == "work_measures")
-                       pl.work_measures = read_strings(x, q);
+                       pl.work_measures = read_strings(g, x, q);
                      else if (k == "targets")
-                       pl.targets = read_targets(x, q);
+                       pl.targets = read_targets(g, x, q);
+                     else
+                       unread(g);
                    });
     return pl;
   }
 
-  std::map<std::string, std::int64_t> read_targets(const node& v, const std::string& p) const {
-    expect(v, node::kind::object, p, "an object of targets");
+  std::map<std::string, std::int64_t> read_targets(const field& f, const node& v,
+                                                   const std::string& p) const {
+    agree(f, value_type::targets);
+    expect(v, node::kind::object, p, "an object of " + std::string(f.noun) + "s");
     std::map<std::string, std::int64_t> out;
     std::set<std::string_view> seen;
     for (const auto& m : v.members) {
       const std::string q = child(p, m.key);
-      check_vocabulary(m.key, q, "target", "target");
+      check_vocabulary(m.key, q, f.codes, f.noun);
       if (!seen.insert(m.key).second)
         fail("input.duplicate_key", q,
              "field " + literal(m.key) + " appears more than once; a field may appear only once");
-      if (m.value.k != node::kind::null) out[m.key] = read_count(m.value, q);
+      if (m.value.k != node::kind::null) out[m.key] = count_value(m.value, q);
     }
     return out;
   }
 
-  records read_records(const node& v, const std::string& p) const {
+  records read_records(const field& f, const node& v, const std::string& p) const {
     records r;
-    for_each_field(
-        v, p, "a records object", records_fields,
-        [&](std::string_view k, const node& x, const std::string& q) {
-          if (k == "events") {
-            for_each_item(x, q, "an array of events", [&](const node& e, const std::string& s) {
-              r.events.push_back(read_event(e, s));
-            });
-          } else if (k == "transfers") {
-            for_each_item(x, q, "an array of transfers", [&](const node& e, const std::string& s) {
-              r.transfers.push_back(read_transfer(e, s));
-            });
-          } else if (k == "platform_items") {
-            for_each_item(x, q, "an array of platform items",
-                          [&](const node& e, const std::string& s) {
-                            r.platform_items.push_back(read_platform_item(e, s));
-                          });
-          } else if (k == "media_reports") {
-            for_each_item(x, q, "an array of media reports",
-                          [&](const node& e, const std::string& s) {
-                            r.media_reports.push_back(read_media_report(e, s));
-                          });
-          } else if (k == "experts") {
-            for_each_item(x, q, "an array of experts", [&](const node& e, const std::string& s) {
-              r.experts.push_back(read_expert(e, s));
-            });
-          } else if (k == "governance_systems") {
-            r.governance_systems = read_codes(x, q, "governance_system", "governance system");
-          } else if (k == "texts") {
-            for_each_item(x, q, "an array of texts", [&](const node& e, const std::string& s) {
-              r.texts.push_back(read_text(e, s));
-            });
-          }
-        });
+    for_each_field(v, p, object_of(f, value_type::object),
+                   [&](const field& g, const node& x, const std::string& q) {
+                     const std::string_view k = g.name;
+                     if (k == "events") {
+                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                         r.events.push_back(read_event(*g.object, e, s));
+                       });
+                     } else if (k == "transfers") {
+                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                         r.transfers.push_back(read_transfer(*g.object, e, s));
+                       });
+                     } else if (k == "platform_items") {
+                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                         r.platform_items.push_back(read_platform_item(*g.object, e, s));
+                       });
+                     } else if (k == "media_reports") {
+                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                         r.media_reports.push_back(read_media_report(*g.object, e, s));
+                       });
+                     } else if (k == "experts") {
+                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                         r.experts.push_back(read_expert(*g.object, e, s));
+                       });
+                     } else if (k == "governance_systems") {
+                       r.governance_systems = read_codes(g, x, q);
+                     } else if (k == "texts") {
+                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                         r.texts.push_back(read_text(*g.object, e, s));
+                       });
+                     } else {
+                       unread(g);
+                     }
+                   });
     return r;
   }
 
-  event read_event(const node& v, const std::string& p) const {
+  event read_event(const object_info& info, const node& v, const std::string& p) const {
     event e;
-    for_each_field(v, p, "an event object", event_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
-                     if (k == "title")
-                       e.title = read_string(x, q);
-                     else if (k == "type")
-                       e.type = read_vocabulary(x, q, "event_type", "event type");
-                     else if (k == "held_on")
-                       e.held_on = read_date(x, q);
-                     else if (k == "attendance")
-                       e.attendance = read_count(x, q);
-                     else if (k == "offline_attendance")
-                       e.offline_attendance = read_count(x, q);
-                     else if (k == "place")
-                       e.place = read_string(x, q);
-                     else if (k == "partners")
-                       e.partners = read_strings(x, q);
-                   });
+    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+      const std::string_view k = g.name;
+      if (k == "title")
+        e.title = read_string(g, x, q);
+      else if (k == "type")
+        e.type = read_vocabulary(g, x, q);
+      else if (k == "held_on")
+        e.held_on = read_date(g, x, q);
+      else if (k == "attendance")
+        e.attendance = read_count(g, x, q);
+      else if (k == "offline_attendance")
+        e.offline_attendance = read_count(g, x, q);
+      else if (k == "place")
+        e.place = read_string(g, x, q);
+      else if (k == "partners")
+        e.partners = read_strings(g, x, q);
+      else
+        unread(g);
+    });
     return e;
   }
 
-  static transfer read_transfer(const node& v, const std::string& p) {
+  static transfer read_transfer(const object_info& info, const node& v, const std::string& p) {
     transfer t;
-    for_each_field(v, p, "a transfer object", transfer_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
-                     if (k == "title")
-                       t.title = read_string(x, q);
-                     else if (k == "transferred_on")
-                       t.transferred_on = read_date(x, q);
-                     else if (k == "economic_benefit")
-                       t.economic_benefit = read_number(x, q);
-                   });
+    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+      const std::string_view k = g.name;
+      if (k == "title")
+        t.title = read_string(g, x, q);
+      else if (k == "transferred_on")
+        t.transferred_on = read_date(g, x, q);
+      else if (k == "economic_benefit")
+        t.economic_benefit = read_number(g, x, q);
+      else
+        unread(g);
+    });
     return t;
   }
 
-  platform_item read_platform_item(const node& v, const std::string& p) const {
+  platform_item read_platform_item(const object_info& info, const node& v,
+                                   const std::string& p) const {
     platform_item i;
-    for_each_field(v, p, "a platform item object", platform_item_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
-                     if (k == "kind")
-                       i.kind = read_vocabulary(x, q, "platform_item_kind", "platform item kind");
-                     else if (k == "title")
-                       i.title = read_string(x, q);
-                     else if (k == "filed_on")
-                       i.filed_on = read_date(x, q);
-                   });
+    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+      const std::string_view k = g.name;
+      if (k == "kind")
+        i.kind = read_vocabulary(g, x, q);
+      else if (k == "title")
+        i.title = read_string(g, x, q);
+      else if (k == "filed_on")
+        i.filed_on = read_date(g, x, q);
+      else
+        unread(g);
+    });
     return i;
   }
 
-  static media_report read_media_report(const node& v, const std::string& p) {
+  static media_report read_media_report(const object_info& info, const node& v,
+                                        const std::string& p) {
     media_report m;
-    for_each_field(v, p, "a media report object", media_report_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
-                     if (k == "outlet")
-                       m.outlet = read_string(x, q);
-                     else if (k == "title")
-                       m.title = read_string(x, q);
-                     else if (k == "published_on")
-                       m.published_on = read_date(x, q);
-                     else if (k == "mainstream")
-                       m.mainstream = read_bool(x, q);
-                   });
+    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+      const std::string_view k = g.name;
+      if (k == "outlet")
+        m.outlet = read_string(g, x, q);
+      else if (k == "title")
+        m.title = read_string(g, x, q);
+      else if (k == "published_on")
+        m.published_on = read_date(g, x, q);
+      else if (k == "mainstream")
+        m.mainstream = read_bool(g, x, q);
+      else
+        unread(g);
+    });
     return m;
   }
 
-  static expert read_expert(const node& v, const std::string& p) {
+  static expert read_expert(const object_info& info, const node& v, const std::string& p) {
     expert e;
-    for_each_field(v, p, "an expert object", expert_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
-                     if (k == "name")
-                       e.name = read_string(x, q);
-                     else if (k == "affiliation")
-                       e.affiliation = read_string(x, q);
-                     else if (k == "nationally_known")
-                       e.nationally_known = read_bool(x, q);
-                   });
+    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+      const std::string_view k = g.name;
+      if (k == "name")
+        e.name = read_string(g, x, q);
+      else if (k == "affiliation")
+        e.affiliation = read_string(g, x, q);
+      else if (k == "nationally_known")
+        e.nationally_known = read_bool(g, x, q);
+      else
+        unread(g);
+    });
     return e;
   }
 
-  text_document read_text(const node& v, const std::string& p) const {
+  text_document read_text(const object_info& info, const node& v, const std::string& p) const {
     text_document t;
-    for_each_field(v, p, "a text object", text_fields,
-                   [&](std::string_view k, const node& x, const std::string& q) {
-                     if (k == "type")
-                       t.type = read_vocabulary(x, q, "text_type", "text type");
-                     else if (k == "title")
-                       t.title = read_string(x, q);
-                     else if (k == "content")
-                       t.content = read_string(x, q);
-                   });
+    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+      const std::string_view k = g.name;
+      if (k == "type")
+        t.type = read_vocabulary(g, x, q);
+      else if (k == "title")
+        t.title = read_string(g, x, q);
+      else if (k == "content")
+        t.content = read_string(g, x, q);
+      else
+        unread(g);
+    });
     return t;
   }
 

@@ -12,4 +12,6 @@
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
 #include "nxkx/report.hpp"
+#include "nxkx/schema.hpp"
+#include "nxkx/text.hpp"
 #include "nxkx/version.hpp"

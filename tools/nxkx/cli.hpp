@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "nxkx/nxkx.hpp"
 
@@ -28,6 +29,7 @@ runner add_catalog(CLI::App& app);
 runner add_rules(CLI::App& app);
 runner add_count(CLI::App& app);
 runner add_pack(CLI::App& app);
+runner add_schema(CLI::App& app);
 
 /// Options several subcommands take.
 struct common_options {
@@ -44,6 +46,19 @@ void add_lang_option(CLI::App& app, common_options& o);
 void add_format_option(CLI::App& app, common_options& o);
 void add_notice_option(CLI::App& app, common_options& o);
 void add_stage_option(CLI::App& app, common_options& o, std::string_view help);
+
+/// How `nxkx check --jsonl` writes (tools/nxkx/check_jsonl.cpp).
+struct jsonl_options {
+  bool json = true;  ///< one report per line as JSON (default); else the text of each report
+  nxkx::lang language = nxkx::lang::zh;
+  bool quiet = false;     ///< never show progress
+  bool progress = false;  ///< show progress even when standard error is not a terminal
+};
+
+/// Streams the applications of `files` (one per line) through one batch_checker and writes one
+/// report per line; an unreadable line is named by file and line number. Returns the exit status.
+int check_jsonl(const std::vector<std::string>& files, const nxkx::notice& n,
+                const nxkx::check_options& opt, const jsonl_options& o);
 
 /// The pack named by --notice, or the built-in one. On failure prints why and returns nullopt.
 std::optional<nxkx::notice> load_notice(const common_options& o);

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add(add_rules);
   add(add_count);
   add(add_pack);
+  add(add_schema);
 
   try {
     app.parse(argc, argv);

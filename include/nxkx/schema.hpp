@@ -1,0 +1,44 @@
+// What a portal builds its forms and checks from: the JSON Schemas (draft 2020-12) of an
+// application and of a report, and the notice's catalogue, all as JSON text.
+//
+// The application schema is generated from the same table the reader uses
+// (docs/application-format.md), with the codes of the given notice, so the two cannot drift.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "nxkx/notice.hpp"
+
+namespace nxkx {
+
+/// Which document a schema describes.
+enum class schema_document {
+  application,   ///< one application object (parse_application)
+  applications,  ///< one application object or an array of them (parse_applications)
+  report,        ///< one report, as to_json(report) writes it
+  batch,         ///< a batch result {notice, stage, as_of, reports, summary}
+};
+
+/// The code of a document ("application", "applications", "report", "batch").
+std::string_view to_code(schema_document d) noexcept;
+
+/// The document of a code, or nullopt.
+std::optional<schema_document> parse_schema_document(std::string_view code) noexcept;
+
+/// The JSON Schema (draft 2020-12) of a document for notice `n`: titles in Chinese (`title`) and
+/// English (`description`), code lists from the notice. `indent` < 0 gives one line.
+std::string json_schema(const notice& n, schema_document d, int indent = 2);
+
+/// json_schema(n, schema_document::application, indent).
+std::string application_schema(const notice& n, int indent = 2);
+
+/// json_schema(n, schema_document::report, indent).
+std::string report_schema(const notice& n, int indent = 2);
+
+/// The notice's catalogue as JSON: the notice, its categories, and each project type with who may
+/// apply, extra papers, completion deadline and contact (as `nxkx catalog --format json`).
+std::string catalog_json(const notice& n, int indent = 2);
+
+}  // namespace nxkx

@@ -1,0 +1,27 @@
+# Fails unless every dynamic symbol LIBRARY defines is an nxkx_* function of include/nxkx/nxkx.h.
+# cmake -DNM=nm -DLIBRARY=libnxkx_c.so -P exports.cmake
+execute_process(COMMAND ${NM} -D --defined-only ${LIBRARY}
+                OUTPUT_VARIABLE symbols RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "${NM} failed on ${LIBRARY}")
+endif()
+string(REPLACE "\n" ";" lines "${symbols}")
+set(exported "")
+foreach(line IN LISTS lines)
+  if(line MATCHES " ([A-Za-z]) ([^ @]+)")
+    set(kind "${CMAKE_MATCH_1}")
+    set(name "${CMAKE_MATCH_2}")
+    if(kind STREQUAL "A")
+      continue()  # the version node of the version script
+    endif()
+    if(NOT name MATCHES "^nxkx_")
+      message(FATAL_ERROR "${LIBRARY} exports ${name}")
+    endif()
+    list(APPEND exported ${name})
+  endif()
+endforeach()
+list(LENGTH exported count)
+if(count LESS 12)
+  message(FATAL_ERROR "${LIBRARY} exports only ${count} nxkx_ functions: ${exported}")
+endif()
+message(STATUS "${count} functions exported: ${exported}")
