@@ -1,6 +1,5 @@
 // nxkx catalog: the notice's project types, who may apply, papers, deadlines and contacts.
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "cli.hpp"
@@ -8,10 +7,6 @@
 namespace nxkx::cli {
 
 namespace {
-
-using ojson = nlohmann::ordered_json;
-
-ojson localized_json(const localized& t) { return ojson{{"zh", t.zh}, {"en", t.en}}; }
 
 std::string applicants_of(const notice& n, const project_type_info& p, lang l) {
   if (!p.applicants_text.in(l).empty()) return p.applicants_text.in(l);
@@ -22,55 +17,6 @@ std::string applicants_of(const notice& n, const project_type_info& p, lang l) {
     out += info != nullptr ? info->name.in(l) : std::string(to_code(k));
   }
   return out;
-}
-
-std::string catalog_json(const notice& n) {
-  const notice_info& i = n.info();
-  ojson doc;
-  doc["notice"] = ojson{{"id", i.id},
-                        {"issuer", i.issuer},
-                        {"number", i.number},
-                        {"title", i.title},
-                        {"issued", format_date(i.issued)},
-                        {"application_deadline", format_date(i.application_deadline)},
-                        {"deadline_interpretation", i.deadline_interpretation},
-                        {"timezone", i.timezone},
-                        {"submit_to", i.submit_to},
-                        {"address", i.address},
-                        {"email", i.email},
-                        {"form_name", i.form_name}};
-  ojson categories = ojson::array();
-  for (const auto& c : n.categories())
-    categories.push_back(
-        ojson{{"code", c.code}, {"clause", c.clause}, {"name", localized_json(c.name)}});
-  doc["categories"] = std::move(categories);
-  ojson types = ojson::array();
-  for (const auto& p : n.project_types()) {
-    ojson t;
-    t["code"] = p.code;
-    t["category"] = p.category;
-    t["clause"] = p.clause;
-    t["name"] = localized_json(p.name);
-    t["applicants"] =
-        ojson{{"zh", applicants_of(n, p, lang::zh)}, {"en", applicants_of(n, p, lang::en)}};
-    ojson eligible = ojson::array();
-    for (applicant_kind k : p.eligible) eligible.push_back(std::string(to_code(k)));
-    t["eligible"] = std::move(eligible);
-    ojson joint = ojson::array();
-    for (applicant_kind k : p.joint_eligible) joint.push_back(std::string(to_code(k)));
-    t["joint_eligible"] = std::move(joint);
-    ojson papers = ojson::array();
-    for (const auto& paper : p.papers) papers.push_back(localized_json(paper));
-    t["papers"] = std::move(papers);
-    t["completion_deadline"] = format_date(p.completion_deadline);
-    const contact* c = n.find_contact(p.contact);
-    t["contact"] = ojson{{"code", p.contact},
-                         {"name", c != nullptr ? c->name : std::string()},
-                         {"phone", c != nullptr ? c->phone : std::string()}};
-    types.push_back(std::move(t));
-  }
-  doc["project_types"] = std::move(types);
-  return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
 void project_type_text(std::string& out, const notice& n, const project_type_info& p, lang l) {
@@ -140,7 +86,7 @@ runner add_catalog(CLI::App& app) {
   return [o] {
     const auto n = load_notice(*o);
     if (!n) return int{exit_bad_input};
-    write_out(o->json() ? catalog_json(*n) : catalog_text(*n, o->language()));
+    write_out(o->json() ? nxkx::catalog_json(*n) + "\n" : catalog_text(*n, o->language()));
     return int{exit_ok};
   };
 }
