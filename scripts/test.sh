@@ -1,7 +1,12 @@
 #!/usr/bin/env bash
 # Builds nxkx with the `dev` preset (Debug, warnings as errors) and runs every test with ctest:
-# unit and conformance tests, the command's tests, and the consumer tests that install the
-# build and use it with find_package and pkg-config. Safe to run again; works on a fresh clone.
+# unit and conformance tests, the command's tests, the consumer tests that install the build and
+# use it with find_package and pkg-config, and the fuzz targets replaying their seed corpus and
+# regressions. Then builds the `asan` preset and runs the same C++ suite under AddressSanitizer
+# and UndefinedBehaviorSanitizer (-fno-sanitize-recover: any report fails the test); the tests
+# that load the library into an uninstrumented interpreter (python.*, schema.*) and the
+# WebAssembly ones run in the dev half only (the `asan` test preset leaves them out).
+# Safe to run again; works on a fresh clone. NXKX_SKIP_ASAN=1 skips the second half.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,3 +14,9 @@ bash scripts/deps.sh
 cmake --preset dev
 cmake --build --preset dev
 ctest --preset dev
+
+if [[ ${NXKX_SKIP_ASAN:-0} != 1 ]]; then
+  cmake --preset asan
+  cmake --build --preset asan
+  ctest --preset asan
+fi

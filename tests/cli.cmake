@@ -147,3 +147,13 @@ nxkx_cli_test(count.stdin --stdout "<stdin>: 22 个非空白字符$" --stdin ${_
               -- ${nxkx} count --method non_space -)
 nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
               -- ${nxkx} count ${_cli_dir}/invalid-utf8.txt)
+
+# ---- check --jsonl: one application per line in, one report per line out ----
+# tests/cli/jsonl_test.py writes its inputs from the examples; one ctest test per scenario.
+foreach(_scenario one_report_per_line accepted_exits_zero duplicates_across_lines
+                  input_error_names_the_line limit_names_the_line text_format stdin_and_crlf
+                  missing_file progress)
+  add_test(NAME cli.check.jsonl.${_scenario}
+           COMMAND ${_nxkx_python} ${_cli_dir}/jsonl_test.py ${nxkx} ${_examples} ${_scenario})
+  set_tests_properties(cli.check.jsonl.${_scenario} PROPERTIES ENVIRONMENT "LC_ALL=C.UTF-8")
+endforeach()

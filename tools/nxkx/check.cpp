@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "nxkx/limits.hpp"
 
 namespace nxkx::cli {
 
@@ -18,6 +19,10 @@ struct check_args {
   bool trace = false;
   std::string bad_credit_code = "incomplete";
   std::vector<std::string> files;
+  bool jsonl = false;  ///< one application per line, streamed (check_jsonl.cpp)
+  bool quiet = false;
+  bool progress = false;
+  bool format_given = false;
 };
 
 struct input_failure {
@@ -100,13 +105,21 @@ int run_check(const check_args& a) {
 
   const auto n = load_notice(a.common);
   if (!n) return exit_bad_input;
+  if (a.jsonl) {
+    // JSON lines out unless --format text is asked for.
+    const jsonl_options o{!a.format_given || a.common.json(), a.common.language(), a.quiet,
+                          a.progress};
+    return check_jsonl(a.files, *n, opt, o);
+  }
 
   std::vector<application> apps;
   std::vector<input_failure> failures;
   for (const auto& file : a.files) {
     const std::string name = display_name(file);
     try {
-      auto parsed = parse_applications(read_input(file), *n);
+      const std::string text = read_input(file);
+      check_input_limits(text);
+      auto parsed = parse_applications(text, *n);
       for (auto& app : parsed) apps.push_back(std::move(app));
     } catch (const nxkx::input_error& e) {
       print_error(name, e);
@@ -160,10 +173,21 @@ runner add_check(CLI::App& app) {
                   "needs_review (early pilot codes have one)")
       ->check(CLI::IsMember({"incomplete", "needs_review"}))
       ->capture_default_str();
+  sub->add_flag("--jsonl", a->jsonl,
+                "Each FILE holds one application per line (JSON lines). They are streamed as one "
+                "batch and one report is written per line, as JSON unless --format text");
+  sub->add_flag("--quiet", a->quiet, "With --jsonl: no progress on standard error");
+  sub->add_flag("--progress", a->progress,
+                "With --jsonl: show progress on standard error even when it is not a terminal "
+                "(by default it shows when standard error is a terminal and standard output "
+                "is not)");
   sub->add_option("files", a->files, "Application files (JSON); '-' for standard input")
       ->required()
       ->type_name("FILE");
-  return [a] { return run_check(*a); };
+  return [a, sub] {
+    a->format_given = sub->get_option("--format")->count() > 0;
+    return run_check(*a);
+  };
 }
 
 }  // namespace nxkx::cli
