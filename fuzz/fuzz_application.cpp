@@ -28,8 +28,7 @@ using namespace nxkx;
 bool same(const report& a, const report& b) {
   if (a.decision != b.decision || a.findings.size() != b.findings.size()) return false;
   for (std::size_t i = 0; i < a.findings.size(); ++i)
-    if (a.findings[i].rule_id != b.findings[i].rule_id ||
-        a.findings[i].path != b.findings[i].path)
+    if (a.findings[i].rule_id != b.findings[i].rule_id || a.findings[i].path != b.findings[i].path)
       return false;
   return true;
 }

@@ -24,8 +24,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     NXKX_FUZZ_REQUIRE(c.non_space <= c.code_points);
     NXKX_FUZZ_REQUIRE(c.code_points ==
                       static_cast<std::size_t>(utf8::distance(text.begin(), text.end())));
-    NXKX_FUZZ_REQUIRE(nxkx::count_zi(text, nxkx::count_method::word_processor) ==
-                      c.word_processor);
+    NXKX_FUZZ_REQUIRE(nxkx::count_zi(text, nxkx::count_method::word_processor) == c.word_processor);
     NXKX_FUZZ_REQUIRE(nxkx::count_zi(text, nxkx::count_method::non_space) == c.non_space);
   } catch (const nxkx::input_error& e) {
     NXKX_FUZZ_REQUIRE(e.code() == "input.utf8");
@@ -35,8 +34,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     NXKX_FUZZ_REQUIRE(at != std::string::npos);
     const std::size_t digits = at + 8;
     const std::size_t end = why.find_first_not_of("0123456789", digits);
-    NXKX_FUZZ_REQUIRE(why.substr(digits, end - digits) ==
-                      std::to_string(invalid - text.begin()));
+    NXKX_FUZZ_REQUIRE(why.substr(digits, end - digits) == std::to_string(invalid - text.begin()));
   }
   return 0;
 }

@@ -24,7 +24,7 @@ using namespace nxkx;
 namespace fs = std::filesystem;
 
 struct samples {
-  std::vector<application> apps;  ///< read with the built-in pack
+  std::vector<application> apps;   ///< read with the built-in pack
   std::vector<std::string> texts;  ///< a few application texts, to read with the fuzzed pack
 };
 

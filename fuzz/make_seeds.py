@@ -74,6 +74,8 @@ def main() -> int:
                     codes.add(code)
     for name in ("bad-date.json", "malformed.json"):
         write(out / "application", (ROOT / "tests/cli" / name).read_bytes())
+    for path in sorted((ROOT / "fuzz/seeds/application").iterdir()):
+        write(out / "application", path.read_bytes())
 
     write(out / "pack", pack)
     write(out / "pack", (ROOT / "tests/cli/bad-pack.json").read_bytes())
