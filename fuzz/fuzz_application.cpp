@@ -2,9 +2,10 @@
 //
 // Invariants beyond "no crash, no leak, no undefined behaviour, nothing thrown but
 // input_error":
-//   - the limits pre-scan and the parser agree on nesting: the parser's input.depth is the
-//     pre-scan's input.limit at the same JSON pointer, and what the parser reads the pre-scan
-//     never refuses for depth;
+//   - the parser applies the limits of the pre-scan: when the pre-scan refuses, the parser
+//     throws the same error, and what the parser reads the pre-scan never refuses;
+//   - the reader and nlohmann/json agree on what is JSON (differential: the hand-written
+//     tokenizer refuses as input.syntax/input.utf8 exactly what nlohmann::json::accept refuses);
 //   - an application read is written back (to_json) as text that reads back to the same text
 //     and the same decision;
 //   - a stream (batch_checker) gives the reports check_batch gives;
@@ -59,17 +60,25 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     NXKX_FUZZ_REQUIRE(e.code() == "input.limit");
     limit = e;
   }
-  const bool depth_limit = limit && limit->reason().find("max_depth") != std::string::npos;
 
   std::vector<application> apps;
   try {
     apps = parse_applications(text, n);
   } catch (const input_error& e) {
     NXKX_FUZZ_REQUIRE(!e.code().empty() && e.code().starts_with("input."));
-    if (e.code() == "input.depth") NXKX_FUZZ_REQUIRE(depth_limit && limit->path() == e.path());
+    // The parser applies the same limits first: the same error, word for word.
+    if (limit)
+      NXKX_FUZZ_REQUIRE(e.code() == limit->code() && e.path() == limit->path() &&
+                        e.reason() == limit->reason());
+    // What is JSON is nlohmann's call too: our reader refuses as malformed exactly what it
+    // refuses (NUL bytes aside, where nlohmann stops reading, and numbers out of our range).
+    const bool not_json = e.code() == "input.syntax" || e.code() == "input.utf8";
+    if (!limit && e.code() != "input.range" && text.find('\0') == std::string_view::npos)
+      NXKX_FUZZ_REQUIRE(not_json == !nlohmann::json::accept(text));
     return 0;
   }
-  NXKX_FUZZ_REQUIRE(!depth_limit);
+  NXKX_FUZZ_REQUIRE(!limit);
+  NXKX_FUZZ_REQUIRE(nlohmann::json::accept(text));
 
   check_options opt;
   opt.as_of = fuzz::check_day();

@@ -1,23 +1,32 @@
 // Reading applications from JSON (docs/application-format.md).
 //
-// Two passes. First nlohmann's SAX parser, which is iterative and so cannot overflow the stack,
-// feeds a small tree of our own; the builder refuses nesting deeper than max_depth and integers
-// outside int64, and maps every parse error to an input_error. Then a walk over the tree checks
-// each field against the format, in document order, and fills the model. The walk follows the
-// schema, so its own recursion is bounded by the format, never by the input.
+// Three steps. check_input_limits (limits.cpp) first walks the raw text and stops at any limit
+// the caller set (depth, bytes, string length, list sizes), so nothing below ever sees a
+// document deeper or larger than allowed. Then a strict RFC 8259 tokenizer, written for this
+// format and iterative so that it cannot overflow the stack, reads the text into a flat tree:
+// one node per value in a single array, strings as views of the input (only strings with
+// escapes are decoded, into one buffer). It validates UTF-8 as it goes and maps every error to
+// an input_error with the byte offset, line and column. Last, a walk over the tree checks each
+// field against the format, in document order, and fills the model; JSON pointers are built
+// only when an error needs one. The walk follows the schema, so its own recursion is bounded by
+// the format, never by the input.
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -25,12 +34,10 @@
 #include "notice_data.hpp"
 #include "nxkx/error.hpp"
 #include "nxkx/json.hpp"
+#include "nxkx/limits.hpp"
 
 namespace nxkx {
 namespace {
-
-/// Arrays and objects may nest this deep; the format itself needs 5 levels.
-constexpr std::size_t max_depth = 64;
 
 /// Longest user text quoted back in a reason, in code points.
 constexpr std::size_t max_quoted = 60;
@@ -39,53 +46,67 @@ constexpr std::size_t npos = std::string_view::npos;
 
 // ---- the document tree ----------------------------------------------------------------------
 
-struct member;
-
+/// One JSON value. The children of an array or object are contiguous in the document's node
+/// array; `key` is the member's key when the parent is an object. Strings and keys are views of
+/// the input text, or of the document's buffer of decoded strings when they held escapes.
 struct node {
   enum class kind : std::uint8_t { null, boolean, integer, number, string, array, object };
   kind k = kind::null;
   bool boolean = false;
+  std::uint32_t count = 0;     // children of an array or object
+  std::size_t first = 0;       // index of the first child while parsing
+  const node* kids = nullptr;  // the first child, once the parse is complete
   std::int64_t integer = 0;
   double number = 0;
-  std::string text;  // a string's value, or a decimal number as written
-  std::vector<node> items;
-  std::vector<member> members;
+  std::string_view text;  // a string's value, or a decimal number as written
+  std::string_view key;
+
+  std::span<const node> children() const noexcept { return {kids, count}; }
 };
 
-struct member {
-  std::string key;
-  node value;
+struct document {
+  std::vector<node> nodes;  // every value but the root, children of one parent together
+  node root;
+  std::string decoded;  // strings that held escapes, decoded; reserved once, never reallocated
 };
+
+// ---- JSON pointers, built only when an error needs one ---------------------------------------
+
+/// A position in the document: the root, or a member or an item of a parent position. Lives on
+/// the stack of the walk; str() renders it as an RFC 6901 pointer.
+struct jpath {
+  const jpath* parent = nullptr;
+  std::string_view key;
+  std::size_t index = 0;
+  bool is_item = false;
+
+  std::string str() const {
+    std::vector<const jpath*> chain;
+    for (const jpath* p = this; p->parent != nullptr; p = p->parent) chain.push_back(p);
+    std::string out;
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      out += '/';
+      if ((*it)->is_item) {
+        out += std::to_string((*it)->index);
+        continue;
+      }
+      for (char c : (*it)->key) {
+        if (c == '~')
+          out += "~0";
+        else if (c == '/')
+          out += "~1";
+        else
+          out += c;
+      }
+    }
+    return out;
+  }
+};
+
+jpath child(const jpath& p, std::string_view key) { return jpath{&p, key, 0, false}; }
+jpath child(const jpath& p, std::size_t index) { return jpath{&p, {}, index, true}; }
 
 // ---- text helpers ---------------------------------------------------------------------------
-
-std::string pointer_escape(std::string_view key) {
-  std::string out;
-  out.reserve(key.size());
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
-std::string child(std::string_view path, std::string_view key) {
-  std::string out(path);
-  out += '/';
-  out += pointer_escape(key);
-  return out;
-}
-
-std::string child(std::string_view path, std::size_t index) {
-  std::string out(path);
-  out += '/';
-  out += std::to_string(index);
-  return out;
-}
 
 /// The length of the well-formed UTF-8 sequence at t[i], or 0 if it is ill-formed
 /// (Unicode, table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF).
@@ -105,16 +126,6 @@ std::size_t utf8_length(std::string_view t, std::size_t i) {
   if (in(c, 0xF1, 0xF3)) return tail(1) && tail(2) && tail(3) ? 4 : 0;
   if (c == 0xF4) return in(at(1), 0x80, 0x8F) && tail(2) && tail(3) ? 4 : 0;
   return 0;
-}
-
-/// The offset of the first ill-formed UTF-8 sequence that starts before `end`, or npos.
-std::size_t first_bad_utf8(std::string_view t, std::size_t end) {
-  for (std::size_t i = 0; i < end && i < t.size();) {
-    const std::size_t n = utf8_length(t, i);
-    if (n == 0) return i;
-    i += n;
-  }
-  return npos;
 }
 
 std::string hex_byte(unsigned char b) {
@@ -246,187 +257,475 @@ std::string unknown_reason(std::string_view noun, std::string_view value,
   throw input_error(std::move(code), std::move(path), std::move(reason));
 }
 
+[[noreturn]] void fail(std::string code, const jpath& path, std::string reason) {
+  throw input_error(std::move(code), path.str(), std::move(reason));
+}
+
 // ---- pass 1: text to tree -------------------------------------------------------------------
 
-/// A SAX handler for nlohmann::json::sax_parse that builds the tree.
-class tree_builder {
+/// True when one of the 8 bytes of `w` is '"', '\\', below 0x20 or above 0x7F: string bytes
+/// that need more than copying ("Bit Twiddling Hacks": haszero, hasless).
+inline bool needs_care(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  const std::uint64_t quote = w ^ (ones * '"');
+  const std::uint64_t slash = w ^ (ones * '\\');
+  const std::uint64_t found = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) |
+                              (w - ones * 0x20) | w;  // a high bit: a hit, or a byte ≥ 0x80
+  return (found & highs) != 0;
+}
+
+int hex_digit(char c) noexcept {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+void append_utf8(std::string& out, std::uint32_t cp) {
+  auto put = [&](std::uint32_t b) { out += static_cast<char>(static_cast<unsigned char>(b)); };
+  if (cp < 0x80) {
+    put(cp);
+  } else if (cp < 0x800) {
+    put(0xC0 | (cp >> 6));
+    put(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    put(0xE0 | (cp >> 12));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  } else {
+    put(0xF0 | (cp >> 18));
+    put(0x80 | ((cp >> 12) & 0x3F));
+    put(0x80 | ((cp >> 6) & 0x3F));
+    put(0x80 | (cp & 0x3F));
+  }
+}
+
+bool is_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+/// What the tokenizer reads next.
+enum class step : std::uint8_t { value, key, after_value };
+
+/// A strict RFC 8259 reader into a `document`. Iterative: the open containers are a vector of
+/// frames, and the values of the open containers wait in `pending_` until their container
+/// closes, when they move, together, to the document's node array.
+class tokenizer {
  public:
-  explicit tree_builder(std::string_view text) : text_(text) {}
+  tokenizer(std::string_view text, document& doc) : t_(text), doc_(doc) {
+    doc_.nodes.reserve(text.size() / 24 + 8);
+    pending_.reserve(32);
+    frames_.reserve(8);
+  }
 
-  bool null() { return add(node{}); }
-  bool boolean(bool v) {
-    node n;
-    n.k = node::kind::boolean;
-    n.boolean = v;
-    return add(std::move(n));
-  }
-  bool number_integer(std::int64_t v) {
-    node n;
-    n.k = node::kind::integer;
-    n.integer = v;
-    return add(std::move(n));
-  }
-  bool number_unsigned(std::uint64_t v) {
-    if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
-      return out_of_range(std::to_string(v));
-    return number_integer(static_cast<std::int64_t>(v));
-  }
-  bool number_float(double v, const std::string& as_written) {
-    // nlohmann hands an integer beyond 64 bits over as a double: refuse it rather than round.
-    if (as_written.find_first_of(".eE") == std::string::npos) return out_of_range(as_written);
-    node n;
-    n.k = node::kind::number;
-    n.number = v;
-    n.text = as_written;
-    return add(std::move(n));
-  }
-  bool string(std::string& v) {
-    node n;
-    n.k = node::kind::string;
-    n.text = std::move(v);
-    return add(std::move(n));
-  }
-  bool binary(nlohmann::json::binary_t&) { return add(node{}); }  // never called for JSON text
-  bool start_object(std::size_t) { return open(node::kind::object); }
-  bool key(std::string& k) {
-    key_ = std::move(k);
-    return true;
-  }
-  bool end_object() { return close(); }
-  bool start_array(std::size_t) { return open(node::kind::array); }
-  bool end_array() { return close(); }
-
-  bool parse_error(std::size_t position, const std::string& token,
-                   const nlohmann::detail::exception& ex) {
-    if (ex.id == 406) {  // a number that overflows a double
-      std::string shown = printable(token.substr(0, 40));
-      if (token.size() > 40) shown += "…";
-      return stop("input.range", next_path(),
-                  "number " + shown + " is out of range; expected a finite number");
+  void run() {
+    if (t_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark is skipped
+    step s = step::value;
+    for (;;) {
+      if (s == step::value) {
+        s = value();
+        continue;
+      }
+      if (s == step::key) {
+        key();
+        s = step::value;
+        continue;
+      }
+      skip_space();
+      if (frames_.empty()) {
+        if (pos_ != t_.size()) unexpected("expected the end of the input after the JSON value");
+        finish();
+        return;
+      }
+      const bool array = frames_.back().array;
+      if (pos_ == t_.size()) unexpected(array ? "expected ',' or ']'" : "expected ',' or '}'");
+      const char c = t_[pos_];
+      if (c == ',') {
+        ++pos_;
+        s = array ? step::value : step::key;
+      } else if (c == (array ? ']' : '}')) {
+        ++pos_;
+        close();
+      } else {
+        unexpected(array ? "expected ',' or ']'" : "expected ',' or '}'");
+      }
     }
-    // nlohmann counts the bytes read, including the one that failed.
-    const std::size_t offset = position == 0 ? 0 : std::min(position - 1, text_.size());
-    if (const std::size_t bad = first_bad_utf8(text_, offset + 1); bad != npos) {
-      error_offset_ = bad;
-      return stop("input.utf8", "",
-                  "invalid UTF-8 at " + where(text_, bad) + ": byte " +
-                      hex_byte(static_cast<unsigned char>(text_[bad])) +
-                      " does not begin a well-formed sequence; the document must be UTF-8");
-    }
-    std::string what = ex.what();
-    // "[json.exception.parse_error.101] parse error at line 1, column 7: syntax error while …"
-    if (auto col = what.find("column "); col != std::string::npos) {
-      if (auto colon = what.find(": ", col); colon != std::string::npos)
-        what = what.substr(colon + 2);
-    }
-    error_offset_ = offset;
-    return stop("input.syntax", "",
-                "malformed JSON at " + where(text_, offset) + ": " + printable(what));
   }
-
-  /// The byte offset of a syntax or UTF-8 error, npos for any other (or none).
-  std::size_t error_offset() const { return error_offset_; }
-
-  /// The tree; only meaningful when the parse succeeded.
-  node& root() { return root_; }
-  /// The error that stopped the parse, if any.
-  std::optional<input_error>& error() { return error_; }
 
  private:
-  node* put(node&& n) {
+  struct frame {
+    bool array = false;
+    std::size_t start = 0;  // its first value in pending_
+    std::string_view key;   // its own key in its parent, when the parent is an object
+  };
+
+  void skip_space() noexcept {
+    while (pos_ < t_.size() && is_space(t_[pos_])) ++pos_;
+  }
+
+  /// Reads a value at pos_ (after white space); returns what comes next.
+  step value() {
+    skip_space();
+    if (pos_ == t_.size()) unexpected("expected a value");
+    const char c = t_[pos_];
+    switch (c) {
+      case '{':
+      case '[':
+        return open(c == '[');
+      case '"': {
+        node n;
+        n.k = node::kind::string;
+        n.text = string();
+        push(n);
+        return step::after_value;
+      }
+      case 't':
+        return literal("true", node::kind::boolean, true);
+      case 'f':
+        return literal("false", node::kind::boolean, false);
+      case 'n':
+        return literal("null", node::kind::null, false);
+      default:
+        if (c == '-' || is_digit(c)) {
+          number();
+          return step::after_value;
+        }
+        unexpected("expected a value");
+    }
+  }
+
+  /// Reads a member's key and its colon.
+  void key() {
+    skip_space();
+    if (pos_ == t_.size() || t_[pos_] != '"') unexpected("expected a string (a member's key)");
+    key_ = string();
+    skip_space();
+    if (pos_ == t_.size() || t_[pos_] != ':') unexpected("expected ':' after a member's key");
+    ++pos_;
+  }
+
+  step open(bool array) {
+    ++pos_;
+    frames_.push_back(frame{array, pending_.size(), parent_is_object() ? key_ : ""});
+    skip_space();
+    if (pos_ < t_.size() && t_[pos_] == (array ? ']' : '}')) {
+      ++pos_;
+      close();
+      return step::after_value;
+    }
+    return array ? step::value : step::key;
+  }
+
+  bool parent_is_object() const noexcept { return !frames_.empty() && !frames_.back().array; }
+
+  void close() {
+    const frame f = frames_.back();
+    frames_.pop_back();
+    node n;
+    n.k = f.array ? node::kind::array : node::kind::object;
+    n.first = doc_.nodes.size();
+    n.count = static_cast<std::uint32_t>(pending_.size() - f.start);
+    doc_.nodes.insert(doc_.nodes.end(), pending_.begin() + static_cast<std::ptrdiff_t>(f.start),
+                      pending_.end());
+    pending_.resize(f.start);
+    n.key = f.key;
+    if (frames_.empty())
+      doc_.root = n;
+    else
+      pending_.push_back(n);
+  }
+
+  /// Adds a scalar to the open container, or makes it the root.
+  void push(node& n) {
     if (frames_.empty()) {
-      root_ = std::move(n);
-      return &root_;
+      doc_.root = n;
+      return;
     }
-    node& top = *frames_.back();
-    if (top.k == node::kind::array) {
-      top.items.push_back(std::move(n));
-      return &top.items.back();
-    }
-    top.members.push_back(member{std::move(key_), std::move(n)});
-    return &top.members.back().value;
+    if (!frames_.back().array) n.key = key_;
+    pending_.push_back(n);
   }
 
-  bool add(node&& n) {
-    put(std::move(n));
-    return true;
+  /// Points every container at its children, now that the node array no longer moves.
+  void finish() {
+    for (node& n : doc_.nodes)
+      if (n.count != 0) n.kids = doc_.nodes.data() + n.first;
+    if (doc_.root.count != 0) doc_.root.kids = doc_.nodes.data() + doc_.root.first;
   }
 
-  bool open(node::kind k) {
-    if (frames_.size() >= max_depth)
-      return stop("input.depth", next_path(),
-                  "arrays and objects nest deeper than " + std::to_string(max_depth) +
-                      " levels; the format needs far fewer");
+  step literal(std::string_view word, node::kind k, bool b) {
+    if (t_.substr(pos_, word.size()) != word) unexpected("expected a value");
+    pos_ += word.size();
     node n;
     n.k = k;
-    frames_.push_back(put(std::move(n)));
-    return true;
+    n.boolean = b;
+    push(n);
+    return step::after_value;
   }
 
-  bool close() {
-    frames_.pop_back();
-    return true;
+  void number() {
+    const std::size_t start = pos_;
+    const std::size_t n = t_.size();
+    bool integral = true;
+    if (t_[pos_] == '-') ++pos_;
+    if (pos_ < n && t_[pos_] == '0') {
+      ++pos_;
+    } else if (pos_ < n && is_digit(t_[pos_])) {
+      while (pos_ < n && is_digit(t_[pos_])) ++pos_;
+    } else {
+      unexpected("expected a digit in a number");
+    }
+    if (pos_ < n && t_[pos_] == '.') {
+      integral = false;
+      ++pos_;
+      if (pos_ == n || !is_digit(t_[pos_])) unexpected("expected a digit after '.' in a number");
+      while (pos_ < n && is_digit(t_[pos_])) ++pos_;
+    }
+    if (pos_ < n && (t_[pos_] == 'e' || t_[pos_] == 'E')) {
+      integral = false;
+      ++pos_;
+      if (pos_ < n && (t_[pos_] == '+' || t_[pos_] == '-')) ++pos_;
+      if (pos_ == n || !is_digit(t_[pos_])) unexpected("expected a digit in a number's exponent");
+      while (pos_ < n && is_digit(t_[pos_])) ++pos_;
+    }
+    const std::string_view written = t_.substr(start, pos_ - start);
+    node v;
+    if (integral) {
+      v.k = node::kind::integer;
+      const auto [end, ec] =
+          std::from_chars(written.data(), written.data() + written.size(), v.integer);
+      if (ec != std::errc{} || end != written.data() + written.size())
+        out_of_range(written, "integer",
+                     "expected an integer from -9223372036854775808 to 9223372036854775807");
+    } else {
+      v.k = node::kind::number;
+      v.text = written;
+      const auto [end, ec] =
+          std::from_chars(written.data(), written.data() + written.size(), v.number);
+      if (ec == std::errc::result_out_of_range) {
+        // Overflow is an error; underflow reads as the nearest double, as strtod gives it.
+        const std::string copy(written);
+        v.number = std::strtod(copy.c_str(), nullptr);
+        if (!std::isfinite(v.number)) out_of_range(written, "number", "expected a finite number");
+      } else if (ec != std::errc{} || end != written.data() + written.size()) {
+        unexpected("expected a number");  // not reached: the grammar above is from_chars's
+      }
+    }
+    push(v);
   }
 
-  /// The JSON pointer of the value the parser is about to deliver. The containers still open
-  /// are the last item or member of their parent, so the path can be rebuilt from the frames.
-  std::string next_path() const {
+  /// Reads the string at pos_ (a '"'); pos_ ends past its closing quote.
+  std::string_view string() {
+    const std::size_t open_quote = pos_;
+    const std::size_t n = t_.size();
+    std::size_t i = pos_ + 1;
+    for (;;) {
+      while (i + 8 <= n) {
+        std::uint64_t w;
+        std::memcpy(&w, t_.data() + i, 8);
+        if (needs_care(w)) break;
+        i += 8;
+      }
+      if (i == n) unterminated(open_quote);
+      const auto c = static_cast<unsigned char>(t_[i]);
+      if (c == '"') {
+        pos_ = i + 1;
+        return t_.substr(open_quote + 1, i - open_quote - 1);
+      }
+      if (c == '\\') return escaped_string(open_quote, i);
+      if (c < 0x20) control_character(i);
+      if (c < 0x80) {
+        ++i;
+        continue;
+      }
+      const std::size_t len = utf8_length(t_, i);
+      if (len == 0) bad_utf8(i);
+      i += len;
+    }
+  }
+
+  /// The rest of a string from its first backslash at `i`, decoded into doc_.decoded.
+  std::string_view escaped_string(std::size_t open_quote, std::size_t i) {
+    std::string& out = doc_.decoded;
+    // Decoding never lengthens text, so one reservation of the input's size holds every
+    // decoded string of the document and the views into it stay valid.
+    if (out.capacity() < t_.size()) {
+      if (!out.empty()) throw std::logic_error("nxkx: the decoded-string buffer would move");
+      out.reserve(t_.size());
+    }
+    const std::size_t begin = out.size();
+    out.append(t_, open_quote + 1, i - open_quote - 1);
+    const std::size_t n = t_.size();
+    while (i < n) {
+      const auto c = static_cast<unsigned char>(t_[i]);
+      if (c == '"') {
+        pos_ = i + 1;
+        return std::string_view(out).substr(begin);
+      }
+      if (c < 0x20) control_character(i);
+      if (c >= 0x80) {
+        const std::size_t len = utf8_length(t_, i);
+        if (len == 0) bad_utf8(i);
+        out.append(t_, i, len);
+        i += len;
+        continue;
+      }
+      if (c != '\\') {
+        out += static_cast<char>(c);
+        ++i;
+        continue;
+      }
+      if (i + 1 == n) unterminated(open_quote);
+      const char e = t_[i + 1];
+      switch (e) {
+        case '"':
+        case '\\':
+        case '/':
+          out += e;
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'n':
+          out += '\n';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'u': {
+          std::uint32_t cp = unit(i);
+          std::size_t used = 6;
+          if (cp >= 0xDC00 && cp <= 0xDFFF)
+            syntax(i, "a \\u escape of a low surrogate (U+" + hex4(cp) +
+                          ") must follow one of a high surrogate (U+D800 to U+DBFF)");
+          if (cp >= 0xD800 && cp <= 0xDBFF) {
+            if (i + 7 >= n || t_[i + 6] != '\\' || t_[i + 7] != 'u')
+              syntax(i, "a \\u escape of a high surrogate (U+" + hex4(cp) +
+                            ") must be followed by one of a low surrogate (U+DC00 to U+DFFF)");
+            const std::uint32_t lo = unit(i + 6);
+            if (lo < 0xDC00 || lo > 0xDFFF)
+              syntax(i + 6, "a \\u escape of a high surrogate (U+" + hex4(cp) +
+                                ") must be followed by one of a low surrogate (U+DC00 to U+DFFF)");
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+            used = 12;
+          }
+          append_utf8(out, cp);
+          i += used;
+          continue;
+        }
+        default:
+          syntax(i, "invalid escape '\\" + printable(t_.substr(i + 1, utf8_length(t_, i + 1))) +
+                        "' in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX");
+      }
+      i += 2;
+    }
+    unterminated(open_quote);
+  }
+
+  /// The code unit of the \uXXXX escape whose backslash is at t_[i].
+  std::uint32_t unit(std::size_t i) {
+    std::uint32_t v = 0;
+    for (std::size_t k = 2; k < 6; ++k) {
+      const int h = i + k < t_.size() ? hex_digit(t_[i + k]) : -1;
+      if (h < 0) syntax(i, "expected four hexadecimal digits after \\u");
+      v = v * 16 + static_cast<std::uint32_t>(h);
+    }
+    return v;
+  }
+
+  static std::string hex4(std::uint32_t v) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    return {digits[(v >> 12) & 0xF], digits[(v >> 8) & 0xF], digits[(v >> 4) & 0xF],
+            digits[v & 0xF]};
+  }
+
+  /// The JSON pointer of the value being read: the containers still open and, in the innermost,
+  /// the values it holds so far.
+  std::string path_here() const {
     std::string p;
     for (std::size_t j = 0; j < frames_.size(); ++j) {
-      const node& f = *frames_[j];
+      const frame& f = frames_[j];
       const bool last = j + 1 == frames_.size();
-      if (f.k == node::kind::array)
-        p = child(p, last ? f.items.size() : f.items.size() - 1);
-      else
-        p = child(p, last ? std::string_view(key_) : std::string_view(f.members.back().key));
+      const std::size_t end = last ? pending_.size() : frames_[j + 1].start;
+      p += '/';
+      if (f.array) {
+        p += std::to_string(end - f.start);
+        continue;
+      }
+      const std::string_view k = last ? key_ : frames_[j + 1].key;
+      for (char c : k) {
+        if (c == '~')
+          p += "~0";
+        else if (c == '/')
+          p += "~1";
+        else
+          p += c;
+      }
     }
     return p;
   }
 
-  bool out_of_range(const std::string& literal_text) {
-    std::string shown = printable(literal_text.substr(0, 40));
-    if (literal_text.size() > 40) shown += "…";
-    return stop("input.range", next_path(),
-                "integer " + shown +
-                    " is out of range; expected an integer from -9223372036854775808 to "
-                    "9223372036854775807");
+  [[noreturn]] void out_of_range(std::string_view written, std::string_view what,
+                                 std::string_view expected) const {
+    std::string shown = printable(written.substr(0, 40));
+    if (written.size() > 40) shown += "…";
+    fail("input.range", path_here(),
+         std::string(what) + " " + shown + " is out of range; " + std::string(expected));
   }
 
-  bool stop(std::string code, std::string path, std::string reason) {
-    error_.emplace(std::move(code), std::move(path), std::move(reason));
-    return false;
+  [[noreturn]] void syntax(std::size_t at, const std::string& what) const {
+    fail("input.syntax", "", "malformed JSON at " + where(t_, at) + ": " + what);
   }
 
-  std::string_view text_;
-  node root_;
-  std::vector<node*> frames_;  // the open containers, outermost first
-  std::string key_;            // the key of the member about to be delivered
-  std::optional<input_error> error_;
-  std::size_t error_offset_ = npos;
+  [[noreturn]] void bad_utf8(std::size_t at) const {
+    fail("input.utf8", "",
+         "invalid UTF-8 at " + where(t_, at) + ": byte " +
+             hex_byte(static_cast<unsigned char>(t_[at])) +
+             " does not begin a well-formed sequence; the document must be UTF-8");
+  }
+
+  [[noreturn]] void control_character(std::size_t at) const {
+    const auto c = static_cast<unsigned char>(t_[at]);
+    if (c == 0)
+      syntax(at, "a NUL byte (0x00), which JSON text cannot hold outside an escape (\\u0000)");
+    syntax(at, "a control character (" + hex_byte(c) +
+                   ") in a string; write it as an escape such as \\n, \\t or \\u001F");
+  }
+
+  [[noreturn]] void unterminated(std::size_t open_quote) const {
+    syntax(t_.size(), "unexpected end of input in the string that begins at byte " +
+                          std::to_string(open_quote) + "; expected '\"'");
+  }
+
+  /// A syntax error at pos_: what stands there, and what was expected.
+  [[noreturn]] void unexpected(std::string_view expected) const {
+    if (pos_ >= t_.size()) syntax(t_.size(), "unexpected end of input; " + std::string(expected));
+    const auto c = static_cast<unsigned char>(t_[pos_]);
+    if (c == 0)
+      syntax(pos_, "a NUL byte (0x00), which JSON text cannot hold outside an escape (\\u0000)");
+    if (c >= 0x80 && utf8_length(t_, pos_) == 0) bad_utf8(pos_);
+    std::string shown;
+    if (c < 0x20 || c == 0x7F)
+      shown = "the control character " + hex_byte(c);
+    else
+      shown = "'" + printable(t_.substr(pos_, c < 0x80 ? 1 : utf8_length(t_, pos_))) + "'";
+    syntax(pos_, "unexpected " + shown + "; " + std::string(expected));
+  }
+
+  std::string_view t_;
+  document& doc_;
+  std::size_t pos_ = 0;
+  std::vector<frame> frames_;
+  std::vector<node> pending_;  // the values of the open containers, outermost first
+  std::string_view key_;       // the key of the member being read
 };
 
-node parse_tree(std::string_view text) {
-  tree_builder b(text);
-  bool ok = false;
-  try {
-    ok = nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &b);
-  } catch (const nlohmann::json::exception& e) {  // not expected: SAX reports errors itself
-    fail("input.syntax", "", "malformed JSON: " + printable(e.what()));
-  }
-  // nlohmann takes a NUL byte for the end of the input, so "{}\0…" would read as "{}". JSON text
-  // cannot hold one anywhere: refuse it, unless the parse already failed before reaching it.
-  if (const std::size_t nul = text.find('\0'); nul != npos) {
-    const std::size_t at = b.error_offset();
-    if (ok || (b.error() && at != npos && at >= nul))
-      fail("input.syntax", "",
-           "malformed JSON at " + where(text, nul) +
-               ": a NUL byte (0x00), which JSON text cannot hold outside an escape (\\u0000)");
-  }
-  if (b.error()) throw *b.error();
-  if (!ok) fail("input.syntax", "", "malformed JSON");
-  return std::move(b.root());
-}
-
+void parse_tree(std::string_view text, document& doc) { tokenizer(text, doc).run(); }
 // ---- pass 2: tree to model ------------------------------------------------------------------
 
 std::string describe(const node& v) {
@@ -449,21 +748,27 @@ std::string describe(const node& v) {
   return "a value";
 }
 
-void expect(const node& v, node::kind k, const std::string& path, std::string_view expected) {
+void expect(const node& v, node::kind k, const jpath& path, std::string_view expected) {
   if (v.k != k)
     fail("input.type", path, "expected " + std::string(expected) + ", found " + describe(v));
 }
 
+/// expect() for a code: the description is built only when it is needed.
+void expect_code(const node& v, const jpath& path, std::string_view noun) {
+  if (v.k != node::kind::string)
+    expect(v, node::kind::string, path, "a string (" + std::string(noun) + " code)");
+}
+
 const node* find_member(const node& obj, std::string_view key) {
-  for (const auto& m : obj.members)
-    if (m.key == key) return &m.value;
+  for (const node& m : obj.children())
+    if (m.key == key) return &m;
   return nullptr;
 }
 
 /// Throws input.missing for a required field that is absent or null.
-void require(bool present, const node& obj, const std::string& path, std::string_view key) {
+void require(bool present, const node& obj, const jpath& path, std::string_view key) {
   if (present) return;
-  const std::string p = child(path, key);
+  const jpath p = child(path, key);
   if (find_member(obj, key) != nullptr) fail("input.missing", p, "required field is null");
   fail("input.missing", p, "required field is missing");
 }
@@ -484,12 +789,11 @@ std::vector<std::string> field_names(const object_info& info) {
 /// appears once; then checks that every required field is present and not null. Null members
 /// are unknown facts: they are checked but not passed on.
 template <class F>
-void for_each_field(const node& obj, const std::string& path, const object_info& info,
-                    F&& on_field) {
+void for_each_field(const node& obj, const jpath& path, const object_info& info, F&& on_field) {
   expect(obj, node::kind::object, path, info.what);
   std::uint64_t seen = 0, present = 0;  // a bit per field of the table
-  for (const auto& m : obj.members) {
-    const std::string p = child(path, m.key);
+  for (const node& m : obj.children()) {
+    const jpath p = child(path, m.key);
     const field* f = format::find_field(info, m.key);
     if (f == nullptr)
       fail("input.unknown_field", p, unknown_reason("field", m.key, field_names(info)));
@@ -498,9 +802,9 @@ void for_each_field(const node& obj, const std::string& path, const object_info&
       fail("input.duplicate_key", p,
            "field " + literal(m.key) + " appears more than once; a field may appear only once");
     seen |= bit;
-    if (m.value.k == node::kind::null) continue;
+    if (m.k == node::kind::null) continue;
     present |= bit;
-    on_field(*f, m.value, p);
+    on_field(*f, m, p);
   }
   for (std::size_t i = 0; i < info.fields.size(); ++i)
     if (info.fields[i].required)
@@ -509,9 +813,10 @@ void for_each_field(const node& obj, const std::string& path, const object_info&
 
 /// Calls f(element, path) for every element of an array.
 template <class F>
-void for_each_item(const node& v, const std::string& path, std::string_view what, F&& f) {
+void for_each_item(const node& v, const jpath& path, std::string_view what, F&& f) {
   expect(v, node::kind::array, path, what);
-  for (std::size_t i = 0; i < v.items.size(); ++i) f(v.items[i], child(path, i));
+  const auto items = v.children();
+  for (std::size_t i = 0; i < items.size(); ++i) f(items[i], child(path, i));
 }
 
 /// The reader reads each field as the type the table gives it; a mismatch is a bug in nxkx
@@ -524,50 +829,49 @@ void agree(const field& f, value_type t) {
         std::string(f.name) + "\"");
 }
 
-std::string string_value(const node& v, const std::string& p) {
+std::string string_value(const node& v, const jpath& p) {
   expect(v, node::kind::string, p, "a string");
-  return v.text;
+  return std::string(v.text);
 }
 
 class reader {
  public:
   explicit reader(const notice& n) : n_(n) {}
 
-  application read_application(const node& v, const std::string& p) {
+  application read_application(const node& v, const jpath& p) {
     application a;
-    for_each_field(v, p, format::application,
-                   [&](const field& f, const node& x, const std::string& q) {
-                     const std::string_view k = f.name;
-                     if (k == "id") {
-                       a.id = read_string(f, x, q);
-                     } else if (k == "project_type") {
-                       a.project_type = read_project_type(f, x, q);
-                     } else if (k == "title") {
-                       a.title = read_string(f, x, q);
-                     } else if (k == "approval_date") {
-                       a.approval_date = read_date(f, x, q);
-                     } else if (k == "applicant") {
-                       a.lead = read_applicant(f, x, q, nullptr);
-                     } else if (k == "joint_applicants") {
-                       for_each_object(f, x, q, [&](const node& e, const std::string& r) {
-                         joint_applicant j;
-                         j.organisation = read_applicant(f, e, r, &j);
-                         a.joint_applicants.push_back(std::move(j));
-                       });
-                     } else if (k == "recommendation_letter") {
-                       a.letter = read_letter(f, x, q);
-                     } else if (k == "submission") {
-                       a.submitted = read_submission(f, x, q);
-                     } else if (k == "form") {
-                       a.form_parts = read_form(f, x, q);
-                     } else if (k == "plan") {
-                       a.project_plan = read_plan(f, x, q);
-                     } else if (k == "records") {
-                       a.achieved = read_records(f, x, q);
-                     } else {
-                       unread(f);
-                     }
-                   });
+    for_each_field(v, p, format::application, [&](const field& f, const node& x, const jpath& q) {
+      const std::string_view k = f.name;
+      if (k == "id") {
+        a.id = read_string(f, x, q);
+      } else if (k == "project_type") {
+        a.project_type = read_project_type(f, x, q);
+      } else if (k == "title") {
+        a.title = read_string(f, x, q);
+      } else if (k == "approval_date") {
+        a.approval_date = read_date(f, x, q);
+      } else if (k == "applicant") {
+        a.lead = read_applicant(f, x, q, nullptr);
+      } else if (k == "joint_applicants") {
+        for_each_object(f, x, q, [&](const node& e, const jpath& r) {
+          joint_applicant j;
+          j.organisation = read_applicant(f, e, r, &j);
+          a.joint_applicants.push_back(std::move(j));
+        });
+      } else if (k == "recommendation_letter") {
+        a.letter = read_letter(f, x, q);
+      } else if (k == "submission") {
+        a.submitted = read_submission(f, x, q);
+      } else if (k == "form") {
+        a.form_parts = read_form(f, x, q);
+      } else if (k == "plan") {
+        a.project_plan = read_plan(f, x, q);
+      } else if (k == "records") {
+        a.achieved = read_records(f, x, q);
+      } else {
+        unread(f);
+      }
+    });
     return a;
   }
 
@@ -580,22 +884,22 @@ class reader {
 
   // -- scalars --
 
-  static std::string read_string(const field& f, const node& v, const std::string& p) {
+  static std::string read_string(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::string);
     return string_value(v, p);
   }
 
-  static bool read_bool(const field& f, const node& v, const std::string& p) {
+  static bool read_bool(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::boolean);
     expect(v, node::kind::boolean, p, "true or false");
     return v.boolean;
   }
 
   /// A JSON integer ≥ 0. 2.0 is refused: counts are written as integers.
-  static std::int64_t count_value(const node& v, const std::string& p) {
+  static std::int64_t count_value(const node& v, const jpath& p) {
     if (v.k == node::kind::number)
       fail("input.type", p,
-           "expected an integer, found the decimal number " + v.text.substr(0, 40) +
+           "expected an integer, found the decimal number " + std::string(v.text.substr(0, 40)) +
                "; write it without a fraction or exponent");
     expect(v, node::kind::integer, p, "an integer");
     if (v.integer < 0)
@@ -603,19 +907,19 @@ class reader {
     return v.integer;
   }
 
-  static std::int64_t read_count(const field& f, const node& v, const std::string& p) {
+  static std::int64_t read_count(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::count);
     return count_value(v, p);
   }
 
-  static double read_number(const field& f, const node& v, const std::string& p) {
+  static double read_number(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::number);
     if (v.k == node::kind::integer) return static_cast<double>(v.integer);
     expect(v, node::kind::number, p, "a number");
     return v.number;
   }
 
-  static date read_date(const field& f, const node& v, const std::string& p) {
+  static date read_date(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::date);
     static constexpr std::string_view expected =
         "a date YYYY-MM-DD or an RFC 3339 timestamp such as 2025-05-16T09:30:00+08:00";
@@ -639,13 +943,13 @@ class reader {
   }
 
   template <class E>
-  static E read_enum(const field& f, const node& v, const std::string& p) {
+  static E read_enum(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::enum_code);
     if (f.codes != format::enum_name<E>())
       throw std::logic_error("nxkx: field \"" + std::string(f.name) + "\" is read as " +
                              std::string(format::enum_name<E>()) + ", the table says " +
                              std::string(f.codes));
-    expect(v, node::kind::string, p, "a string (" + std::string(f.noun) + " code)");
+    expect_code(v, p, f.noun);
     if (auto e = from_code<E>(v.text)) return *e;
     std::vector<std::string> codes;
     for (const auto& item : code_table<E>::items) codes.emplace_back(item.second);
@@ -653,21 +957,24 @@ class reader {
   }
 
   /// A code of the pack's vocabulary namespace `f.codes` (event_type …).
-  std::string read_vocabulary(const field& f, const node& v, const std::string& p) const {
+  std::string read_vocabulary(const field& f, const node& v, const jpath& p) const {
     agree(f, value_type::vocabulary);
     return vocabulary_value(v, p, f.codes, f.noun);
   }
 
-  std::string vocabulary_value(const node& v, const std::string& p, std::string_view ns,
+  std::string vocabulary_value(const node& v, const jpath& p, std::string_view ns,
                                std::string_view noun) const {
-    expect(v, node::kind::string, p, "a string (" + std::string(noun) + " code)");
+    expect_code(v, p, noun);
     check_vocabulary(v.text, p, ns, noun);
-    return v.text;
+    return std::string(v.text);
   }
 
-  void check_vocabulary(const std::string& code, const std::string& p, std::string_view ns,
+  void check_vocabulary(std::string_view code, const jpath& p, std::string_view ns,
                         std::string_view noun) const {
-    if (n_.label(std::string(ns) + "." + code) != nullptr) return;
+    std::string key;
+    key.reserve(ns.size() + 1 + code.size());
+    key.append(ns).append(1, '.').append(code);
+    if (n_.label(key) != nullptr) return;
     fail("input.unknown_code", p, unknown_reason(noun, code, vocabulary(ns)));
   }
 
@@ -682,37 +989,37 @@ class reader {
     return out;
   }
 
-  std::string read_project_type(const field& f, const node& v, const std::string& p) const {
+  std::string read_project_type(const field& f, const node& v, const jpath& p) const {
     agree(f, value_type::project_type);
-    expect(v, node::kind::string, p, "a string (" + std::string(f.noun) + " code)");
-    if (n_.find_project_type(v.text) != nullptr) return v.text;
+    expect_code(v, p, f.noun);
+    if (n_.find_project_type(v.text) != nullptr) return std::string(v.text);
     std::vector<std::string> codes;
     for (const auto& t : n_.project_types()) codes.push_back(t.code);
     fail("input.unknown_code", p, unknown_reason(f.noun, v.text, codes));
   }
 
-  static std::vector<std::string> read_strings(const field& f, const node& v,
-                                               const std::string& p) {
+  static std::vector<std::string> read_strings(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::strings);
     std::vector<std::string> out;
     for_each_item(v, p, f.noun,
-                  [&](const node& e, const std::string& q) { out.push_back(string_value(e, q)); });
+                  [&](const node& e, const jpath& q) { out.push_back(string_value(e, q)); });
     return out;
   }
 
-  std::vector<std::string> read_codes(const field& f, const node& v, const std::string& p) const {
+  std::vector<std::string> read_codes(const field& f, const node& v, const jpath& p) const {
     agree(f, value_type::vocabulary_list);
     std::vector<std::string> out;
-    for_each_item(v, p, "an array of " + std::string(f.noun) + " codes",
-                  [&](const node& e, const std::string& q) {
-                    out.push_back(vocabulary_value(e, q, f.codes, f.noun));
-                  });
+    if (v.k != node::kind::array)
+      expect(v, node::kind::array, p, "an array of " + std::string(f.noun) + " codes");
+    for_each_item(v, p, "an array", [&](const node& e, const jpath& q) {
+      out.push_back(vocabulary_value(e, q, f.codes, f.noun));
+    });
     return out;
   }
 
   /// Calls g(element, path) for every element of an array of objects.
   template <class G>
-  static void for_each_object(const field& f, const node& v, const std::string& p, G&& g) {
+  static void for_each_object(const field& f, const node& v, const jpath& p, G&& g) {
     agree(f, value_type::objects);
     for_each_item(v, p, f.noun, g);
   }
@@ -724,12 +1031,12 @@ class reader {
 
   // -- objects --
 
-  applicant read_applicant(const field& f, const node& v, const std::string& p,
+  applicant read_applicant(const field& f, const node& v, const jpath& p,
                            joint_applicant* joint) const {
     applicant a;
     const object_info& info =
         joint != nullptr ? object_of(f, value_type::objects) : object_of(f, value_type::object);
-    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (k == "name")
         a.name = read_string(g, x, q);
@@ -772,30 +1079,31 @@ class reader {
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
-  static std::map<int, year_record> read_history(const field& f, const node& v,
-                                                 const std::string& p) {
+  static std::map<int, year_record> read_history(const field& f, const node& v, const jpath& p) {
     const object_info& info = object_of(f, value_type::history);
     expect(v, node::kind::object, p, f.noun);
     std::map<int, year_record> out;
     std::set<int> seen;
-    for (const auto& m : v.members) {
-      const std::string q = child(p, m.key);
+    for (const node& m : v.children()) {
+      const jpath q = child(p, m.key);
       if (!is_year(m.key))
         fail("input.unknown_field", q,
              "unknown field " + literal(m.key) +
                  "; history is keyed by 4-digit years such as \"2024\"");
-      const int year = std::stoi(m.key);
+      const int year = (m.key[0] - '0') * 1000 + (m.key[1] - '0') * 100 + (m.key[2] - '0') * 10 +
+                       (m.key[3] - '0');
       if (!seen.insert(year).second)
         fail("input.duplicate_key", q,
-             "year " + m.key + " appears more than once; each year may appear only once");
-      if (m.value.k != node::kind::null) out[year] = read_year(info, m.value, q);
+             "year " + std::string(m.key) +
+                 " appears more than once; each year may appear only once");
+      if (m.k != node::kind::null) out[year] = read_year(info, m, q);
     }
     return out;
   }
 
-  static year_record read_year(const object_info& info, const node& v, const std::string& p) {
+  static year_record read_year(const object_info& info, const node& v, const jpath& p) {
     year_record y;
-    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (k == "annual_inspection")
         y.annual_inspection = read_enum<inspection_result>(g, x, q);
@@ -811,10 +1119,10 @@ class reader {
     return y;
   }
 
-  static recommendation_letter read_letter(const field& f, const node& v, const std::string& p) {
+  static recommendation_letter read_letter(const field& f, const node& v, const jpath& p) {
     recommendation_letter l;
     for_each_field(v, p, object_of(f, value_type::object),
-                   [&](const field& g, const node& x, const std::string& q) {
+                   [&](const field& g, const node& x, const jpath& q) {
                      const std::string_view k = g.name;
                      if (k == "issuer")
                        l.issuer = read_string(g, x, q);
@@ -828,10 +1136,10 @@ class reader {
     return l;
   }
 
-  static submission read_submission(const field& f, const node& v, const std::string& p) {
+  static submission read_submission(const field& f, const node& v, const jpath& p) {
     submission s;
     for_each_field(v, p, object_of(f, value_type::object),
-                   [&](const field& g, const node& x, const std::string& q) {
+                   [&](const field& g, const node& x, const jpath& q) {
                      const std::string_view k = g.name;
                      if (k == "paper_copies")
                        s.paper_copies = read_count(g, x, q);
@@ -853,10 +1161,10 @@ class reader {
     return s;
   }
 
-  static word_version read_word(const field& f, const node& v, const std::string& p) {
+  static word_version read_word(const field& f, const node& v, const jpath& p) {
     word_version w;
     for_each_field(v, p, object_of(f, value_type::object),
-                   [&](const field& g, const node& x, const std::string& q) {
+                   [&](const field& g, const node& x, const jpath& q) {
                      const std::string_view k = g.name;
                      if (k == "emailed")
                        w.emailed = read_bool(g, x, q);
@@ -870,10 +1178,10 @@ class reader {
     return w;
   }
 
-  form read_form(const field& f, const node& v, const std::string& p) const {
+  form read_form(const field& f, const node& v, const jpath& p) const {
     form out;
     for_each_field(v, p, object_of(f, value_type::object),
-                   [&](const field& g, const node& x, const std::string& q) {
+                   [&](const field& g, const node& x, const jpath& q) {
                      if (g.name == "parts")
                        out.parts = read_codes(g, x, q);
                      else
@@ -882,10 +1190,10 @@ class reader {
     return out;
   }
 
-  plan read_plan(const field& f, const node& v, const std::string& p) const {
+  plan read_plan(const field& f, const node& v, const jpath& p) const {
     plan pl;
     for_each_field(v, p, object_of(f, value_type::object),
-                   [&](const field& g, const node& x, const std::string& q) {
+                   [&](const field& g, const node& x, const jpath& q) {
                      const std::string_view k = g.name;
                      if (k == "work_measures")
                        pl.work_measures = read_strings(g, x, q);
@@ -898,51 +1206,52 @@ class reader {
   }
 
   std::map<std::string, std::int64_t> read_targets(const field& f, const node& v,
-                                                   const std::string& p) const {
+                                                   const jpath& p) const {
     agree(f, value_type::targets);
-    expect(v, node::kind::object, p, "an object of " + std::string(f.noun) + "s");
+    if (v.k != node::kind::object)
+      expect(v, node::kind::object, p, "an object of " + std::string(f.noun) + "s");
     std::map<std::string, std::int64_t> out;
     std::set<std::string_view> seen;
-    for (const auto& m : v.members) {
-      const std::string q = child(p, m.key);
+    for (const node& m : v.children()) {
+      const jpath q = child(p, m.key);
       check_vocabulary(m.key, q, f.codes, f.noun);
       if (!seen.insert(m.key).second)
         fail("input.duplicate_key", q,
              "field " + literal(m.key) + " appears more than once; a field may appear only once");
-      if (m.value.k != node::kind::null) out[m.key] = count_value(m.value, q);
+      if (m.k != node::kind::null) out[std::string(m.key)] = count_value(m, q);
     }
     return out;
   }
 
-  records read_records(const field& f, const node& v, const std::string& p) const {
+  records read_records(const field& f, const node& v, const jpath& p) const {
     records r;
     for_each_field(v, p, object_of(f, value_type::object),
-                   [&](const field& g, const node& x, const std::string& q) {
+                   [&](const field& g, const node& x, const jpath& q) {
                      const std::string_view k = g.name;
                      if (k == "events") {
-                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                       for_each_object(g, x, q, [&](const node& e, const jpath& s) {
                          r.events.push_back(read_event(*g.object, e, s));
                        });
                      } else if (k == "transfers") {
-                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                       for_each_object(g, x, q, [&](const node& e, const jpath& s) {
                          r.transfers.push_back(read_transfer(*g.object, e, s));
                        });
                      } else if (k == "platform_items") {
-                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                       for_each_object(g, x, q, [&](const node& e, const jpath& s) {
                          r.platform_items.push_back(read_platform_item(*g.object, e, s));
                        });
                      } else if (k == "media_reports") {
-                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                       for_each_object(g, x, q, [&](const node& e, const jpath& s) {
                          r.media_reports.push_back(read_media_report(*g.object, e, s));
                        });
                      } else if (k == "experts") {
-                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                       for_each_object(g, x, q, [&](const node& e, const jpath& s) {
                          r.experts.push_back(read_expert(*g.object, e, s));
                        });
                      } else if (k == "governance_systems") {
                        r.governance_systems = read_codes(g, x, q);
                      } else if (k == "texts") {
-                       for_each_object(g, x, q, [&](const node& e, const std::string& s) {
+                       for_each_object(g, x, q, [&](const node& e, const jpath& s) {
                          r.texts.push_back(read_text(*g.object, e, s));
                        });
                      } else {
@@ -952,9 +1261,9 @@ class reader {
     return r;
   }
 
-  event read_event(const object_info& info, const node& v, const std::string& p) const {
+  event read_event(const object_info& info, const node& v, const jpath& p) const {
     event e;
-    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (k == "title")
         e.title = read_string(g, x, q);
@@ -976,9 +1285,9 @@ class reader {
     return e;
   }
 
-  static transfer read_transfer(const object_info& info, const node& v, const std::string& p) {
+  static transfer read_transfer(const object_info& info, const node& v, const jpath& p) {
     transfer t;
-    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (k == "title")
         t.title = read_string(g, x, q);
@@ -992,10 +1301,9 @@ class reader {
     return t;
   }
 
-  platform_item read_platform_item(const object_info& info, const node& v,
-                                   const std::string& p) const {
+  platform_item read_platform_item(const object_info& info, const node& v, const jpath& p) const {
     platform_item i;
-    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (k == "kind")
         i.kind = read_vocabulary(g, x, q);
@@ -1009,10 +1317,9 @@ class reader {
     return i;
   }
 
-  static media_report read_media_report(const object_info& info, const node& v,
-                                        const std::string& p) {
+  static media_report read_media_report(const object_info& info, const node& v, const jpath& p) {
     media_report m;
-    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (k == "outlet")
         m.outlet = read_string(g, x, q);
@@ -1028,9 +1335,9 @@ class reader {
     return m;
   }
 
-  static expert read_expert(const object_info& info, const node& v, const std::string& p) {
+  static expert read_expert(const object_info& info, const node& v, const jpath& p) {
     expert e;
-    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (k == "name")
         e.name = read_string(g, x, q);
@@ -1044,9 +1351,9 @@ class reader {
     return e;
   }
 
-  text_document read_text(const object_info& info, const node& v, const std::string& p) const {
+  text_document read_text(const object_info& info, const node& v, const jpath& p) const {
     text_document t;
-    for_each_field(v, p, info, [&](const field& g, const node& x, const std::string& q) {
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (k == "type")
         t.type = read_vocabulary(g, x, q);
@@ -1065,25 +1372,34 @@ class reader {
 
 }  // namespace
 
-application parse_application(std::string_view json_text, const notice& n) {
-  const node root = parse_tree(json_text);
-  if (root.k != node::kind::object)
-    fail("input.type", "", "expected an application object, found " + describe(root));
-  return reader(n).read_application(root, "");
+application parse_application(std::string_view json_text, const notice& n,
+                              const input_limits& limits) {
+  check_input_limits(json_text, limits);
+  document doc;
+  parse_tree(json_text, doc);
+  if (doc.root.k != node::kind::object)
+    fail("input.type", "", "expected an application object, found " + describe(doc.root));
+  return reader(n).read_application(doc.root, jpath{});
 }
 
-std::vector<application> parse_applications(std::string_view json_text, const notice& n) {
-  const node root = parse_tree(json_text);
+std::vector<application> parse_applications(std::string_view json_text, const notice& n,
+                                            const input_limits& limits) {
+  check_input_limits(json_text, limits);
+  document doc;
+  parse_tree(json_text, doc);
   std::vector<application> out;
-  if (root.k == node::kind::object) {
-    out.push_back(reader(n).read_application(root, ""));
-  } else if (root.k == node::kind::array) {
+  const jpath top;
+  if (doc.root.k == node::kind::object) {
+    out.push_back(reader(n).read_application(doc.root, top));
+  } else if (doc.root.k == node::kind::array) {
     reader r(n);
-    for (std::size_t i = 0; i < root.items.size(); ++i)
-      out.push_back(r.read_application(root.items[i], child("", i)));
+    const auto items = doc.root.children();
+    out.reserve(items.size());
+    for (std::size_t i = 0; i < items.size(); ++i)
+      out.push_back(r.read_application(items[i], child(top, i)));
   } else {
     fail("input.type", "",
-         "expected an application object or an array of them, found " + describe(root));
+         "expected an application object or an array of them, found " + describe(doc.root));
   }
   return out;
 }

@@ -153,6 +153,7 @@ class scanner {
   void run() {
     const std::size_t n = t_.size();
     std::size_t first = 0;
+    if (t_.starts_with("\xEF\xBB\xBF")) pos_ = first = 3;  // a byte order mark, as the parser
     while (first < n && first <= lim_.max_bytes && is_space(t_[first])) ++first;
     batch_ = first < n && t_[first] == '[';
     // One application larger than max_bytes is refused before a byte of it is read.

@@ -9,6 +9,7 @@
 #include "nxkx/engine.hpp"
 #include "nxkx/error.hpp"
 #include "nxkx/json.hpp"
+#include "nxkx/limits.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
 #include "nxkx/report.hpp"

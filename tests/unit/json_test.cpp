@@ -703,22 +703,22 @@ TEST(JsonLimits, DeepNestingIsAnErrorNotACrash) {
   const std::string arrays = std::string(10000, '[') + std::string(10000, ']');
   std::string expected_path;
   for (int i = 0; i < 64; ++i) expected_path += "/0";
-  expect_error(arrays, "input.depth", expected_path);
+  expect_error(arrays, "input.limit", expected_path);
   std::string objects;
   for (int i = 0; i < 10000; ++i) objects += "{\"a\":";
   objects += "1" + std::string(10000, '}');
   std::string object_path;
   for (int i = 0; i < 64; ++i) object_path += "/a";
-  expect_error(objects, "input.depth", object_path);
-  expect_error(std::string(1000000, '['), "input.depth", expected_path);  // never closed
-  expect_error(minimal().dump().insert(1, "\"records\": " + arrays + ","), "input.depth",
+  expect_error(objects, "input.limit", object_path);
+  expect_error(std::string(1000000, '['), "input.limit", expected_path);  // never closed
+  expect_error(minimal().dump().insert(1, "\"records\": " + arrays + ","), "input.limit",
                "/records" + expected_path.substr(2));
 }
 
 TEST(JsonLimits, SixtyFourLevelsAreParsedSixtyFiveAreNot) {
   const auto nested = [](std::size_t n) { return std::string(n, '[') + std::string(n, ']'); };
   EXPECT_EQ(error_of(nested(64))->code(), "input.type");  // parsed, then refused as no object
-  EXPECT_EQ(error_of(nested(65))->code(), "input.depth");
+  EXPECT_EQ(error_of(nested(65))->code(), "input.limit");
 }
 
 TEST(JsonLimits, HugeObjectIsRefusedAtItsFirstUnknownField) {
@@ -750,6 +750,107 @@ TEST(JsonLimits, NoInputCrashesOrThrowsAnythingElse) {
       ASSERT_TRUE(only_input_errors(t)) << "byte " << i << " set to " << int(c);
     }
   }
+}
+
+/// Whether the reader takes `text` for JSON: it either reads it or refuses it for what it holds,
+/// not as malformed. Empty when that cannot be compared with nlohmann (a limit, a number out of
+/// our range, a NUL byte where nlohmann stops reading).
+std::optional<bool> reads_as_json(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos) return std::nullopt;
+  const auto e = error_of(text);
+  if (!e) return true;
+  if (e->code() == "input.limit" || e->code() == "input.range") return std::nullopt;
+  return e->code() != "input.syntax" && e->code() != "input.utf8";
+}
+
+TEST(JsonSyntax, AgreesWithNlohmannOnWhatIsJson) {
+  const std::vector<std::string> docs = {R"({"a":"\u00e9\ud83d\ude00\/\b\f\n\r\t\"\\"})",
+                                         "[]",
+                                         "{}",
+                                         " [ 1 , -0 , 0.5 ] ",
+                                         "[-1.5e+3, 1E-2, 2e10, 0e0, -0.0]",
+                                         "[01]",
+                                         "[1.]",
+                                         "[.5]",
+                                         "[-]",
+                                         "[+1]",
+                                         "[1e]",
+                                         "[1e+]",
+                                         "[0x1]",
+                                         "[NaN]",
+                                         "[Infinity]",
+                                         "[tru]",
+                                         "[nul]",
+                                         "[fals]",
+                                         "[true false]",
+                                         "[\"\\u12\"]",
+                                         "[\"\\uDC00\"]",
+                                         "[\"\\uD800\\u0041\"]",
+                                         "[\"\\uD800\"]",
+                                         "[\"\\uDBFF\\uDFFF\"]",
+                                         "[\"\\x41\"]",
+                                         "[\"\\'\"]",
+                                         "[\"a\" \"b\"]",
+                                         "{\"a\" 1}",
+                                         "{\"a\":1,}",
+                                         "{,}",
+                                         "[,1]",
+                                         "[1,,2]",
+                                         "{\"a\":}",
+                                         "{1:2}",
+                                         "\"\xC3\xA9\"",
+                                         "\"\xE5\xAE\x81\"",
+                                         "\"\xF0\x9F\x98\x80\"",
+                                         "\"\xC3\"",
+                                         "\"\xED\xA0\x80\"",
+                                         "\"\xF4\x90\x80\x80\"",
+                                         "\"\xC0\xAF\"",
+                                         "\t\n\r []",
+                                         "[]\f",
+                                         "\xEF\xBB\xBF[]",
+                                         "[\"a\x7F\"]",
+                                         "[\"\x1F\"]",
+                                         "",
+                                         " ",
+                                         "nul",
+                                         "truex",
+                                         "[1]x",
+                                         "[1] ",
+                                         "{\"a\":[{\"b\":[]}]}",
+                                         "[-01]",
+                                         "[\"\\u0000\"]",
+                                         "{\"a\":1}}",
+                                         "[[]",
+                                         "[]]",
+                                         "\"abc",
+                                         "\"abc\\",
+                                         "[\"\\uD834\\uDD1E\"]",
+                                         "[1.5e-400]",
+                                         "[123456789012345678]"};
+  for (const auto& d : docs) {
+    SCOPED_TRACE(testing::PrintToString(d));
+    const auto ours = reads_as_json(d);
+    ASSERT_TRUE(ours.has_value());
+    EXPECT_EQ(*ours, json::accept(d));
+  }
+  // Every byte of an example deleted, or replaced by one that matters to the grammar.
+  const std::string base = json::parse(read_file(examples_dir() / "society_capacity.json")).dump();
+  std::size_t compared = 0;
+  auto compare = [&](const std::string& t) {
+    if (const auto ours = reads_as_json(t)) {
+      ++compared;
+      ASSERT_EQ(*ours, json::accept(t)) << t;
+    }
+  };
+  for (std::size_t i = 0; i < base.size(); ++i) {
+    compare(std::string(base).erase(i, 1));
+    for (char c : {'"', '\\', '}', ']', ',', ':', '0', '-', 'e', '.', ' ', '\x80', '\x01'}) {
+      std::string t = base;
+      t[i] = c;
+      compare(t);
+    }
+  }
+  EXPECT_GT(compared, base.size() * 10);
 }
 
 TEST(JsonErrors, AreNxkxErrors) {

@@ -156,7 +156,7 @@ TEST(Limits, MaxDepthOfObjectsNamesTheKeys) {
 }
 
 TEST(Limits, MaxDepthAgreesWithTheParser) {
-  // The parser refuses the same container (input.depth) at the same pointer.
+  // The parser applies the same limits: the same error at the same pointer.
   const std::string text = R"({"records": {"events": [)" + nested_arrays(63) + "]}}";
   const auto e = limit_error(text);
   ASSERT_TRUE(e.has_value());
@@ -164,7 +164,8 @@ TEST(Limits, MaxDepthAgreesWithTheParser) {
     (void)nxkx::parse_application(text, nxkx::notice::builtin());
     FAIL() << "the parser accepted it";
   } catch (const nxkx::input_error& p) {
-    EXPECT_EQ(p.code(), "input.depth");
+    EXPECT_EQ(p.code(), "input.limit");
+    EXPECT_EQ(p.reason(), e->reason());
     EXPECT_EQ(p.path(), e->path());
   }
   EXPECT_EQ(e->path(), "/records/events" + zeros(62));
