@@ -1,13 +1,12 @@
 // Reading applications from JSON (docs/application-format.md).
 //
-// Three steps. check_input_limits (limits.cpp) first walks the raw text and stops at any limit
-// the caller set (depth, bytes, string length, list sizes), so nothing below ever sees a
-// document deeper or larger than allowed. Then a strict RFC 8259 tokenizer, written for this
-// format and iterative so that it cannot overflow the stack, reads the text into a flat tree:
-// one node per value in a single array, strings as views of the input (only strings with
-// escapes are decoded, into one buffer). It validates UTF-8 as it goes and maps every error to
-// an input_error with the byte offset, line and column. Last, a walk over the tree checks each
-// field against the format, in document order, and fills the model; JSON pointers are built
+// Two passes. First a strict RFC 8259 tokenizer, written for this format and iterative so that
+// it cannot overflow the stack, reads the text into a flat tree: one node per value in a single
+// array, strings as views of the input (only strings with escapes are decoded, into one
+// buffer). It applies the caller's input_limits as it reads (depth, bytes, string length, list
+// sizes; worded as the pre-scan of limits.cpp words them), validates UTF-8, and maps every
+// error to an input_error with the byte offset, line and column. Then a walk over the tree checks
+// each field against the format, in document order, and fills the model; JSON pointers are built
 // only when an error needs one. The walk follows the schema, so its own recursion is bounded by
 // the format, never by the input.
 #include <algorithm>
@@ -31,6 +30,7 @@
 #include <vector>
 
 #include "application_fields.hpp"
+#include "limit_messages.hpp"
 #include "notice_data.hpp"
 #include "nxkx/error.hpp"
 #include "nxkx/json.hpp"
@@ -310,9 +310,14 @@ enum class step : std::uint8_t { value, key, after_value };
 /// A strict RFC 8259 reader into a `document`. Iterative: the open containers are a vector of
 /// frames, and the values of the open containers wait in `pending_` until their container
 /// closes, when they move, together, to the document's node array.
+///
+/// It applies the input_limits as it reads, with the reasons and pointers of the pre-scan
+/// (limits.cpp), and never reads further than the crossing: a string stops at max_string_bytes,
+/// a list at max_list_items, an element of a batch at max_bytes.
 class tokenizer {
  public:
-  tokenizer(std::string_view text, document& doc) : t_(text), doc_(doc) {
+  tokenizer(std::string_view text, document& doc, const input_limits& limits)
+      : t_(text), doc_(doc), lim_(limits) {
     doc_.nodes.reserve(text.size() / 24 + 8);
     pending_.reserve(32);
     frames_.reserve(8);
@@ -320,6 +325,12 @@ class tokenizer {
 
   void run() {
     if (t_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark is skipped
+    // White space before the top-level value counts against max_bytes: skip no more than that.
+    while (pos_ < t_.size() && pos_ <= lim_.max_bytes && is_space(t_[pos_])) ++pos_;
+    batch_ = pos_ < t_.size() && t_[pos_] == '[';
+    // One application larger than max_bytes is refused before a byte of it is read.
+    if (!batch_ && t_.size() > lim_.max_bytes)
+      limit("", detail::limit_reason::document_bytes(t_.size(), lim_.max_bytes));
     step s = step::value;
     for (;;) {
       if (s == step::value) {
@@ -367,6 +378,7 @@ class tokenizer {
   step value() {
     skip_space();
     if (pos_ == t_.size()) unexpected("expected a value");
+    if (!frames_.empty() && frames_.back().array) begin_item();
     const char c = t_[pos_];
     switch (c) {
       case '{':
@@ -397,14 +409,17 @@ class tokenizer {
   /// Reads a member's key and its colon.
   void key() {
     skip_space();
+    if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes) element_too_long();
     if (pos_ == t_.size() || t_[pos_] != '"') unexpected("expected a string (a member's key)");
-    key_ = string();
+    key_ = string(true);
     skip_space();
     if (pos_ == t_.size() || t_[pos_] != ':') unexpected("expected ':' after a member's key");
     ++pos_;
   }
 
   step open(bool array) {
+    if (frames_.size() >= lim_.max_depth)
+      limit(path_to(frames_.size()), detail::limit_reason::depth(lim_.max_depth, pos_));
     ++pos_;
     frames_.push_back(frame{array, pending_.size(), parent_is_object() ? key_ : ""});
     skip_space();
@@ -428,6 +443,7 @@ class tokenizer {
     doc_.nodes.insert(doc_.nodes.end(), pending_.begin() + static_cast<std::ptrdiff_t>(f.start),
                       pending_.end());
     pending_.resize(f.start);
+    if (frames_.size() == 1 && batch_) end_element();
     n.key = f.key;
     if (frames_.empty())
       doc_.root = n;
@@ -441,6 +457,7 @@ class tokenizer {
       doc_.root = n;
       return;
     }
+    if (frames_.size() == 1 && batch_) end_element();
     if (!frames_.back().array) n.key = key_;
     pending_.push_back(n);
   }
@@ -454,6 +471,8 @@ class tokenizer {
 
   step literal(std::string_view word, node::kind k, bool b) {
     if (t_.substr(pos_, word.size()) != word) unexpected("expected a value");
+    if (word.size() > lim_.max_string_bytes)
+      limit(path_to(frames_.size()), detail::limit_reason::scalar(lim_.max_string_bytes, pos_));
     pos_ += word.size();
     node n;
     n.k = k;
@@ -488,6 +507,8 @@ class tokenizer {
       while (pos_ < n && is_digit(t_[pos_])) ++pos_;
     }
     const std::string_view written = t_.substr(start, pos_ - start);
+    if (written.size() > lim_.max_string_bytes)
+      limit(path_to(frames_.size()), detail::limit_reason::scalar(lim_.max_string_bytes, start));
     node v;
     if (integral) {
       v.k = node::kind::integer;
@@ -513,10 +534,13 @@ class tokenizer {
     push(v);
   }
 
-  /// Reads the string at pos_ (a '"'); pos_ ends past its closing quote.
-  std::string_view string() {
+  /// Reads the string at pos_ (a '"'); pos_ ends past its closing quote. A string whose
+  /// decoded text would be longer than max_string_bytes is refused where it crosses.
+  std::string_view string(bool is_key = false) {
     const std::size_t open_quote = pos_;
-    const std::size_t n = t_.size();
+    // Without escapes a string decodes to its own bytes: read no further than the limit.
+    const std::size_t max = lim_.max_string_bytes;
+    const std::size_t n = max < t_.size() - open_quote - 1 ? open_quote + 1 + max + 1 : t_.size();
     std::size_t i = pos_ + 1;
     for (;;) {
       while (i + 8 <= n) {
@@ -525,13 +549,16 @@ class tokenizer {
         if (needs_care(w)) break;
         i += 8;
       }
-      if (i == n) unterminated(open_quote);
+      if (i >= n) {
+        if (n == t_.size()) unterminated(open_quote);
+        too_long(open_quote, is_key);
+      }
       const auto c = static_cast<unsigned char>(t_[i]);
       if (c == '"') {
         pos_ = i + 1;
         return t_.substr(open_quote + 1, i - open_quote - 1);
       }
-      if (c == '\\') return escaped_string(open_quote, i);
+      if (c == '\\') return escaped_string(open_quote, i, is_key);
       if (c < 0x20) control_character(i);
       if (c < 0x80) {
         ++i;
@@ -544,7 +571,7 @@ class tokenizer {
   }
 
   /// The rest of a string from its first backslash at `i`, decoded into doc_.decoded.
-  std::string_view escaped_string(std::size_t open_quote, std::size_t i) {
+  std::string_view escaped_string(std::size_t open_quote, std::size_t i, bool is_key) {
     std::string& out = doc_.decoded;
     // Decoding never lengthens text, so one reservation of the input's size holds every
     // decoded string of the document and the views into it stay valid.
@@ -556,6 +583,7 @@ class tokenizer {
     out.append(t_, open_quote + 1, i - open_quote - 1);
     const std::size_t n = t_.size();
     while (i < n) {
+      if (out.size() - begin > lim_.max_string_bytes) too_long(open_quote, is_key);
       const auto c = static_cast<unsigned char>(t_[i]);
       if (c == '"') {
         pos_ = i + 1;
@@ -644,11 +672,11 @@ class tokenizer {
             digits[v & 0xF]};
   }
 
-  /// The JSON pointer of the value being read: the containers still open and, in the innermost,
-  /// the values it holds so far.
-  std::string path_here() const {
+  /// The JSON pointer of the value being read at depth `depth` (0: the root): the containers
+  /// still open and, in the innermost, the values it holds so far.
+  std::string path_to(std::size_t depth) const {
     std::string p;
-    for (std::size_t j = 0; j < frames_.size(); ++j) {
+    for (std::size_t j = 0; j < depth; ++j) {
       const frame& f = frames_[j];
       const bool last = j + 1 == frames_.size();
       const std::size_t end = last ? pending_.size() : frames_[j + 1].start;
@@ -674,8 +702,42 @@ class tokenizer {
                                  std::string_view expected) const {
     std::string shown = printable(written.substr(0, 40));
     if (written.size() > 40) shown += "…";
-    fail("input.range", path_here(),
+    fail("input.range", path_to(frames_.size()),
          std::string(what) + " " + shown + " is out of range; " + std::string(expected));
+  }
+
+  /// A value begins in the innermost container, an array: count it against the limits.
+  void begin_item() {
+    const frame& top = frames_.back();
+    const std::size_t index = pending_.size() - top.start;
+    const bool the_batch = batch_ && frames_.size() == 1;
+    const std::size_t max = the_batch ? lim_.max_batch : lim_.max_list_items;
+    if (index >= max)
+      limit(path_to(frames_.size() - 1),
+            the_batch ? detail::limit_reason::batch(max) : detail::limit_reason::list(max, pos_));
+    if (the_batch) element_start_ = pos_;
+    if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes) element_too_long();
+  }
+
+  /// An element of a batch has ended at pos_.
+  void end_element() {
+    if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes) element_too_long();
+    element_start_ = npos;
+  }
+
+  [[noreturn]] void element_too_long() const {
+    const std::size_t index = frames_.size() >= 2 ? frames_[1].start - frames_[0].start
+                                                  : pending_.size() - frames_[0].start;
+    limit("/" + std::to_string(index), detail::limit_reason::element_bytes(index, lim_.max_bytes));
+  }
+
+  [[noreturn]] void too_long(std::size_t open_quote, bool is_key) const {
+    limit(path_to(is_key ? frames_.size() - 1 : frames_.size()),
+          detail::limit_reason::string(lim_.max_string_bytes, open_quote, is_key));
+  }
+
+  [[noreturn]] static void limit(std::string path, std::string reason) {
+    fail("input.limit", std::move(path), std::move(reason));
   }
 
   [[noreturn]] void syntax(std::size_t at, const std::string& what) const {
@@ -719,13 +781,18 @@ class tokenizer {
 
   std::string_view t_;
   document& doc_;
+  const input_limits& lim_;
+  bool batch_ = false;                // the top level is an array of applications
+  std::size_t element_start_ = npos;  // where the current element of a batch began
   std::size_t pos_ = 0;
   std::vector<frame> frames_;
   std::vector<node> pending_;  // the values of the open containers, outermost first
   std::string_view key_;       // the key of the member being read
 };
 
-void parse_tree(std::string_view text, document& doc) { tokenizer(text, doc).run(); }
+void parse_tree(std::string_view text, document& doc, const input_limits& limits) {
+  tokenizer(text, doc, limits).run();
+}
 // ---- pass 2: tree to model ------------------------------------------------------------------
 
 std::string describe(const node& v) {
@@ -1374,9 +1441,8 @@ class reader {
 
 application parse_application(std::string_view json_text, const notice& n,
                               const input_limits& limits) {
-  check_input_limits(json_text, limits);
   document doc;
-  parse_tree(json_text, doc);
+  parse_tree(json_text, doc, limits);
   if (doc.root.k != node::kind::object)
     fail("input.type", "", "expected an application object, found " + describe(doc.root));
   return reader(n).read_application(doc.root, jpath{});
@@ -1384,9 +1450,8 @@ application parse_application(std::string_view json_text, const notice& n,
 
 std::vector<application> parse_applications(std::string_view json_text, const notice& n,
                                             const input_limits& limits) {
-  check_input_limits(json_text, limits);
   document doc;
-  parse_tree(json_text, doc);
+  parse_tree(json_text, doc, limits);
   std::vector<application> out;
   const jpath top;
   if (doc.root.k == node::kind::object) {

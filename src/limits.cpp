@@ -6,10 +6,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "limit_messages.hpp"
 #include "nxkx/error.hpp"
 
 namespace nxkx {
@@ -39,6 +41,15 @@ bool is_space(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c 
 bool ends_scalar(char c) noexcept {
   return is_space(c) || c == ',' || c == ':' || c == '[' || c == ']' || c == '{' || c == '}' ||
          c == '"';
+}
+
+/// True when one of the 8 bytes of `w` is '"' or '\\' ("Bit Twiddling Hacks": haszero).
+bool has_quote_or_backslash(std::uint64_t w) noexcept {
+  constexpr std::uint64_t ones = 0x0101010101010101ull;
+  constexpr std::uint64_t highs = 0x8080808080808080ull;
+  const std::uint64_t quote = w ^ (ones * '"');
+  const std::uint64_t slash = w ^ (ones * '\\');
+  return ((((quote - ones) & ~quote) | ((slash - ones) & ~slash)) & highs) != 0;
 }
 
 int hex_value(char c) noexcept {
@@ -158,8 +169,7 @@ class scanner {
     batch_ = first < n && t_[first] == '[';
     // One application larger than max_bytes is refused before a byte of it is read.
     if (!batch_ && n > lim_.max_bytes)
-      fail("", "the application is " + std::to_string(n) + " bytes, more than max_bytes (" +
-                   std::to_string(lim_.max_bytes) + ")");
+      fail("", detail::limit_reason::document_bytes(n, lim_.max_bytes));
 
     while (pos_ < n) {
       const char c = t_[pos_];
@@ -168,6 +178,7 @@ class scanner {
         continue;
       }
       frame* top = stack_.empty() ? nullptr : &stack_.back();
+      bool element_ended = false;
       switch (c) {
         case '{':
         case '[':
@@ -183,7 +194,7 @@ class scanner {
             return;
           stack_.pop_back();
           ++pos_;
-          if (stack_.size() <= 1) element_start_ = npos;  // an element of a batch has ended
+          element_ended = stack_.size() <= 1;  // an element of a batch has ended
           end_value();
           break;
         case ':':
@@ -195,7 +206,7 @@ class scanner {
           if (!top || top->next != expect::comma_or_end) return;
           top->next = top->array ? expect::value : expect::key;
           ++pos_;
-          if (batch_ && stack_.size() == 1) element_start_ = npos;
+          if (batch_ && stack_.size() == 1) element_start_ = npos;  // past the element's end
           break;
         case '"':
           if (top && !top->array && (top->next == expect::key_or_end || top->next == expect::key)) {
@@ -216,9 +227,9 @@ class scanner {
           break;
       }
       if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes)
-        fail(path(1), "application " + std::to_string(stack_.front().items - 1) +
-                          " is more than max_bytes (" + std::to_string(lim_.max_bytes) +
-                          ") bytes long");
+        fail(path(1),
+             detail::limit_reason::element_bytes(stack_.front().items - 1, lim_.max_bytes));
+      if (element_ended) element_start_ = npos;
     }
   }
 
@@ -235,10 +246,8 @@ class scanner {
       const bool the_batch = batch_ && stack_.size() == 1;
       const std::size_t limit = the_batch ? lim_.max_batch : lim_.max_list_items;
       if (top.items >= limit) {
-        const std::string n = std::to_string(limit);
-        fail(path(stack_.size() - 1),
-             the_batch ? "a batch of more than max_batch (" + n + ") applications"
-                       : "a list of more than max_list_items (" + n + ") items" + at());
+        fail(path(stack_.size() - 1), the_batch ? detail::limit_reason::batch(limit)
+                                                : detail::limit_reason::list(limit, pos_));
       }
       ++top.items;
       if (the_batch) element_start_ = pos_;
@@ -259,8 +268,7 @@ class scanner {
 
   void open(bool array) {
     if (stack_.size() >= lim_.max_depth)
-      fail(path(stack_.size()), "arrays and objects nest deeper than max_depth (" +
-                                    std::to_string(lim_.max_depth) + ")" + at());
+      fail(path(stack_.size()), detail::limit_reason::depth(lim_.max_depth, pos_));
     frame f;
     f.array = array;
     f.next = array ? expect::value_or_end : expect::key_or_end;
@@ -281,6 +289,12 @@ class scanner {
       const std::size_t room = max - decoded;
       const std::size_t end = room >= n - i ? n : i + room + 1;
       std::size_t j = i;
+      while (j + 8 <= end) {  // eight bytes at a time while none is a quote or a backslash
+        std::uint64_t w;
+        std::memcpy(&w, t_.data() + j, 8);
+        if (has_quote_or_backslash(w)) break;
+        j += 8;
+      }
       while (j < end && t_[j] != '"' && t_[j] != '\\') ++j;
       decoded += j - i;
       if (decoded > max) break;
@@ -303,9 +317,8 @@ class scanner {
       if (decoded > max) break;
     }
     pos_ = start;
-    const std::string limit = "max_string_bytes (" + std::to_string(max) + ")";
-    if (is_key) fail(path(stack_.size() - 1), "a key longer than " + limit + " bytes" + at());
-    fail(path(stack_.size()), "a string longer than " + limit + " bytes" + at());
+    fail(path(is_key ? stack_.size() - 1 : stack_.size()),
+         detail::limit_reason::string(max, pos_, is_key));
   }
 
   /// Skips a number or literal (or whatever else stands there: the parser judges it).
@@ -317,8 +330,7 @@ class scanner {
     while (pos_ < end && !ends_scalar(t_[pos_])) ++pos_;
     if (pos_ - start > lim_.max_string_bytes) {
       pos_ = start;
-      fail(path(stack_.size()), "a number or literal longer than max_string_bytes (" +
-                                    std::to_string(lim_.max_string_bytes) + ") bytes" + at());
+      fail(path(stack_.size()), detail::limit_reason::scalar(lim_.max_string_bytes, pos_));
     }
   }
 
@@ -335,8 +347,6 @@ class scanner {
     }
     return p;
   }
-
-  std::string at() const { return " at byte " + std::to_string(pos_); }
 
   [[noreturn]] static void fail(std::string path, std::string reason) {
     throw input_error("input.limit", std::move(path), std::move(reason));

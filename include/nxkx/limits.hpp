@@ -1,5 +1,6 @@
-// Limits on what one input may hold, checked on the raw JSON text before it is parsed, so that a
-// 1 GB string or a 100,000-deep array ends with an input error in bounded time and memory.
+// Limits on what one input may hold, so that a 1 GB string or a 100,000-deep array ends with an
+// input error in bounded time and memory. parse_application(s) apply them as they read (pass an
+// input_limits to change them); check_input_limits applies them alone, without parsing.
 #pragma once
 
 #include <cstddef>
@@ -30,6 +31,8 @@ struct input_limits {
 /// in document order. One pass, never further than the crossing; memory O(max_depth). A
 /// document whose top level is an array is a batch (max_batch, max_bytes per element). Malformed
 /// JSON is left to the parser: this reports limits only, and returns where the structure breaks.
+/// parse_application(s) throw the same error for the same text, unless they meet malformed JSON
+/// first (this scan skips over scalars without judging them).
 void check_input_limits(std::string_view json_text, const input_limits& limits = {});
 
 /// Throws input_error{"input.limit", "", reason} when `count` applications exceed

@@ -23,14 +23,35 @@ namespace fs = std::filesystem;
 using nxkx::check_input_limits;
 using nxkx::input_limits;
 
-/// The error check_input_limits throws for `text`, or nullopt.
+/// The error check_input_limits throws for `text`, or nullopt. The reader applies the same
+/// limits as it parses: every call also checks that parse_applications refuses the text with
+/// the very same error, and with no input.limit when the pre-scan passes it.
 std::optional<nxkx::input_error> limit_error(std::string_view text, const input_limits& lim = {}) {
+  std::optional<nxkx::input_error> scan, parse;
   try {
     check_input_limits(text, lim);
   } catch (const nxkx::input_error& e) {
-    return e;
+    scan = e;
   }
-  return std::nullopt;
+  try {
+    (void)nxkx::parse_applications(text, nxkx::notice::builtin(), lim);
+  } catch (const nxkx::input_error& e) {
+    parse = e;
+  }
+  if (scan) {
+    EXPECT_TRUE(parse.has_value()) << "the reader passed what the pre-scan refused";
+    if (parse && parse->code() == "input.limit") {
+      EXPECT_EQ(parse->path(), scan->path());
+      EXPECT_EQ(parse->reason(), scan->reason());
+    } else if (parse) {
+      // The reader stops at the first problem; only malformed text may come before a limit.
+      EXPECT_TRUE(parse->code() == "input.syntax" || parse->code() == "input.utf8")
+          << parse->code() << ": " << parse->reason() << " / " << scan->reason();
+    }
+  } else if (parse) {
+    EXPECT_NE(parse->code(), "input.limit") << parse->reason();
+  }
+  return scan;
 }
 
 /// Expects the error `input.limit` at `path`, its reason naming `limit`.

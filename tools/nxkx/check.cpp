@@ -7,7 +7,6 @@
 #include <vector>
 
 #include "cli.hpp"
-#include "nxkx/limits.hpp"
 
 namespace nxkx::cli {
 
@@ -118,8 +117,7 @@ int run_check(const check_args& a) {
     const std::string name = display_name(file);
     try {
       const std::string text = read_input(file);
-      check_input_limits(text);
-      auto parsed = parse_applications(text, *n);
+      auto parsed = parse_applications(text, *n);  // applies the default input_limits
       for (auto& app : parsed) apps.push_back(std::move(app));
     } catch (const nxkx::input_error& e) {
       print_error(name, e);
