@@ -118,9 +118,10 @@ report check(const notice& n, const application& a, const check_options& opt) {
   const contact* whom = n.find_contact(type.contact);
   detail::eval_context ctx{d, a, type, opt};
   std::vector<detail::violation> found;
+  const std::size_t type_index = static_cast<std::size_t>(&type - d.project_types.data());
   for (const auto& c : d.compiled) {
     if (c.info->stage != opt.stage) continue;
-    bool applied = detail::applies(*c.info, a);
+    bool applied = c.applies(type_index, a.lead.kind);
     if (applied) {
       found.clear();
       applied = c.impl->evaluate(ctx, found);

@@ -160,7 +160,20 @@ void read_rules(const json& root, notice_data& d) {
     d.rules.push_back(std::move(info));
     d.compiled.push_back(std::move(c));
   }
-  for (std::size_t i = 0; i < d.rules.size(); ++i) d.compiled[i].info = &d.rules[i];
+  for (std::size_t i = 0; i < d.rules.size(); ++i) {
+    compiled_rule& c = d.compiled[i];
+    const rule_info& info = d.rules[i];
+    c.info = &info;
+    c.for_type.assign(d.project_types.size(), info.project_types.empty());
+    for (const auto& code : info.project_types)
+      for (std::size_t t = 0; t < d.project_types.size(); ++t)
+        if (d.project_types[t].code == code) c.for_type[t] = true;
+    static_assert(code_table<applicant_kind>::items.size() <= 32, "for_kinds holds 32 bits");
+    if (!info.applicant_kinds.empty()) {
+      c.for_kinds = 0;
+      for (applicant_kind k : info.applicant_kinds) c.for_kinds |= 1u << static_cast<unsigned>(k);
+    }
+  }
 }
 
 void read_divisions(const json& root, notice_data& d) {

@@ -1,6 +1,7 @@
 // Internal: what a loaded notice pack holds.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -24,6 +25,17 @@ struct compiled_rule {
   const rule_info* info = nullptr;
   rule_messages messages;
   std::unique_ptr<requirement> impl;
+  /// info->project_types as flags by the index of the type in notice_data::project_types, and
+  /// info->applicant_kinds as bits by the enumerator: what applies() tests, without strings.
+  std::vector<bool> for_type;
+  std::uint32_t for_kinds = ~std::uint32_t{0};
+
+  /// Whether the rule applies to an application of the `type_index`-th project type whose
+  /// lead applicant is of kind `k`.
+  bool applies(std::size_t type_index, applicant_kind k) const noexcept {
+    return type_index < for_type.size() && for_type[type_index] &&
+           (for_kinds >> static_cast<unsigned>(k) & 1u) != 0;
+  }
 };
 
 struct string_hash {

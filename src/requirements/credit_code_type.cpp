@@ -23,8 +23,8 @@ class credit_code_type final : public requirement {
     scope_.for_each(ctx.app,
                     [&](const applicant& e, const joint_applicant*, const std::string& base) {
                       violation v;
-                      v.path = base + "/credit_code";
                       if (!e.credit_code) {
+                        v.path = base + "/credit_code";
                         v.unknown = true;
                         v.found = {"未填写", "not given"};
                         out.push_back(std::move(v));
@@ -35,6 +35,7 @@ class credit_code_type final : public requirement {
                       std::string_view type = credit_code_org_type(*e.credit_code);
                       for (const auto& p : prefixes_)
                         if (p == type) return;
+                      v.path = base + "/credit_code";
                       v.found = both(*e.credit_code);
                       out.push_back(std::move(v));
                     });

@@ -34,6 +34,7 @@ class credit_code_requirement final : public requirement {
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
     scope_.for_each(ctx.app,
                     [&](const applicant& e, const joint_applicant*, const std::string& base) {
+                      if (e.credit_code && check_credit_code(*e.credit_code).ok()) return;
                       violation v;
                       v.path = base + "/credit_code";
                       if (!e.credit_code) {

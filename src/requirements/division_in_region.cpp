@@ -22,8 +22,8 @@ class division_in_region final : public requirement {
                     [&](const applicant& e, const joint_applicant*, const std::string& base) {
                       any = true;
                       violation v;
-                      v.path = base + "/division";
                       if (!e.division) {
+                        v.path = base + "/division";
                         v.unknown = true;
                         v.found = {"未填写", "not given"};
                         out.push_back(std::move(v));
@@ -31,6 +31,7 @@ class division_in_region final : public requirement {
                       }
                       const division* d = ctx.n.divisions.find(*e.division);
                       if (d && (!county_only_ || d->level == division_level::county)) return;
+                      v.path = base + "/division";
                       v.found = both(d ? d->name + " (" + d->code + ")" : *e.division);
                       out.push_back(std::move(v));
                     });

@@ -8,6 +8,11 @@ namespace {
 class recommendation_letter_requirement final : public requirement {
  public:
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
+    const auto& letter = ctx.app.letter;
+    if (letter && letter->city) {
+      const division* d = ctx.n.divisions.find(*letter->city);
+      if (d && d->level == division_level::city) return true;
+    }
     violation v;
     v.path = "/recommendation_letter";
     if (!ctx.app.letter) {

@@ -85,20 +85,6 @@ entity_scope entity_scope::from_params(const json& params, const std::string& pa
   return s;
 }
 
-void entity_scope::for_each(const application& a,
-                            const std::function<void(const applicant&, const joint_applicant*,
-                                                     const std::string&)>& f) const {
-  auto wanted = [&](const applicant& e) {
-    return kinds.empty() || std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end();
-  };
-  if (who != subject::joint_applicants && wanted(a.lead)) f(a.lead, nullptr, "/applicant");
-  if (who == subject::lead) return;
-  for (std::size_t i = 0; i < a.joint_applicants.size(); ++i) {
-    const joint_applicant& j = a.joint_applicants[i];
-    if (wanted(j.organisation)) f(j.organisation, &j, "/joint_applicants/" + std::to_string(i));
-  }
-}
-
 std::string applicant_key(const applicant& a) {
   if (a.credit_code && !a.credit_code->empty()) return *a.credit_code;
   return "name:" + a.name;

@@ -1,6 +1,8 @@
 // Internal: the requirement kinds. One kind, one file; each rule of a pack instantiates one.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -85,9 +87,21 @@ struct entity_scope {
 
   static entity_scope from_params(const json& params, const std::string& path);
   /// Calls f(organisation, joint or nullptr, JSON pointer of the organisation).
-  void for_each(const application& a,
-                const std::function<void(const applicant&, const joint_applicant*,
-                                         const std::string&)>& f) const;
+  template <class F>
+  void for_each(const application& a, F&& f) const {
+    auto wanted = [&](const applicant& e) {
+      return kinds.empty() || std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end();
+    };
+    if (who != subject::joint_applicants && wanted(a.lead)) {
+      const std::string base = "/applicant";
+      f(a.lead, nullptr, base);
+    }
+    if (who == subject::lead) return;
+    for (std::size_t i = 0; i < a.joint_applicants.size(); ++i) {
+      const joint_applicant& j = a.joint_applicants[i];
+      if (wanted(j.organisation)) f(j.organisation, &j, "/joint_applicants/" + std::to_string(i));
+    }
+  }
 };
 
 /// A stable code-like key for the applicant: its credit code, or "name:" + its name.

@@ -77,6 +77,11 @@ class submission_deadline final : public requirement {
       else if (s.handed_in_date && !s.dispatch_date)
         method = delivery_method::in_person;
     }
+    // The common case first, before a message is prepared: in time.
+    if (method) {
+      const std::optional<date> given = read_field(s, by_method_.at(*method));
+      if (given && *given <= limit) return true;
+    }
     violation v;
     v.vars.emplace_back("deadline", both(format_date(limit)));
     std::optional<date> counted;
