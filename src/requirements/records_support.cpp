@@ -177,37 +177,45 @@ std::vector<partner_status> judge_partners(const eval_context& ctx, const partne
     st.index = i;
     st.path = "/joint_applicants/" + std::to_string(i);
     st.credit_code = org.credit_code.value_or("");
-    const std::string who = org.name.empty() ? std::string() : org.name + "，";
-    const std::string who_en = org.name.empty() ? std::string() : org.name + ": ";
+    // A reason opens with the partner's name; most partners need none, so none is built ahead.
+    auto reason = [&](std::string_view zh, std::string_view en) {
+      localized r;
+      if (!org.name.empty()) {
+        r.zh = org.name + "，";
+        r.en = org.name + ": ";
+      }
+      r.zh += zh;
+      r.en += en;
+      return r;
+    };
     std::optional<localized> invalid, unknown;
     if (org.kind != applicant_kind::grassroots_society) {
-      localized k = kind_label(ctx.n, org.kind);
-      invalid = localized{who + "类型为" + k.zh + "，不是基层“三会”",
-                          who_en + "a " + k.en + ", not a 基层“三会”"};
+      const localized k = kind_label(ctx.n, org.kind);
+      invalid = reason("类型为" + k.zh + "，不是基层“三会”", "a " + k.en + ", not a 基层“三会”");
     }
     auto [it, first] = seen.try_emplace(applicant_key(org), st.path);
     if (!invalid && !first)
-      invalid = localized{who + "与 " + it->second + " 重复，只计一次",
-                          who_en + "the same as " + it->second + ", counted once"};
+      invalid = reason("与 " + it->second + " 重复，只计一次",
+                       "the same as " + it->second + ", counted once");
     if (!invalid) {
       if (!org.division) {
-        unknown = localized{who + "未填所在县（区、市）", who_en + "county not given"};
+        unknown = reason("未填所在县（区、市）", "county not given");
       } else {
         const division* d = ctx.n.divisions.find(*org.division);
         if (!d || d->level != division_level::county) {
           const std::string shown = d ? d->name + " " + d->code : *org.division;
-          invalid = localized{who + shown + " 不是" + region_name + "的县（区、市）",
-                              who_en + shown + " is not a county-level division of " + region_name};
+          invalid = reason(shown + " 不是" + region_name + "的县（区、市）",
+                           shown + " is not a county-level division of " + region_name);
         }
       }
     }
     if (!invalid) {
       if (!org.field) {
-        if (!unknown) unknown = localized{who + "未填领域", who_en + "field not given"};
+        if (!unknown) unknown = reason("未填领域", "field not given");
       } else if (std::find(spec.fields.begin(), spec.fields.end(), *org.field) ==
                  spec.fields.end()) {
-        localized f = ctx.n.label_or_code("grassroots_field", to_code(*org.field));
-        invalid = localized{who + "领域为" + f.zh, who_en + "field is " + f.en};
+        const localized f = ctx.n.label_or_code("grassroots_field", to_code(*org.field));
+        invalid = reason("领域为" + f.zh, "field is " + f.en);
       }
     }
     if (invalid) {
