@@ -10,6 +10,7 @@
 // only when an error needs one. The walk follows the schema, so its own recursion is bounded by
 // the format, never by the input.
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -263,16 +264,16 @@ std::string unknown_reason(std::string_view noun, std::string_view value,
 
 // ---- pass 1: text to tree -------------------------------------------------------------------
 
-/// True when one of the 8 bytes of `w` is '"', '\\', below 0x20 or above 0x7F: string bytes
-/// that need more than copying ("Bit Twiddling Hacks": haszero, hasless).
-inline bool needs_care(std::uint64_t w) noexcept {
+/// The high bit of each of the 8 bytes of `w` that is '"', '\\', below 0x20 or above 0x7F:
+/// string bytes that need more than copying ("Bit Twiddling Hacks": haszero, hasless).
+inline std::uint64_t care_bits(std::uint64_t w) noexcept {
   constexpr std::uint64_t ones = 0x0101010101010101ull;
   constexpr std::uint64_t highs = 0x8080808080808080ull;
   const std::uint64_t quote = w ^ (ones * '"');
   const std::uint64_t slash = w ^ (ones * '\\');
   const std::uint64_t found = ((quote - ones) & ~quote) | ((slash - ones) & ~slash) |
                               (w - ones * 0x20) | w;  // a high bit: a hit, or a byte ≥ 0x80
-  return (found & highs) != 0;
+  return found & highs;  // exact for the lowest byte flagged: a borrow only runs upwards
 }
 
 int hex_digit(char c) noexcept {
@@ -546,7 +547,11 @@ class tokenizer {
       while (i + 8 <= n) {
         std::uint64_t w;
         std::memcpy(&w, t_.data() + i, 8);
-        if (needs_care(w)) break;
+        if (const std::uint64_t m = care_bits(w); m != 0) {
+          if constexpr (std::endian::native == std::endian::little)
+            i += static_cast<std::size_t>(std::countr_zero(m)) / 8;  // straight to that byte
+          break;
+        }
         i += 8;
       }
       if (i >= n) {
