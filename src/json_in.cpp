@@ -569,9 +569,20 @@ class tokenizer {
         ++i;
         continue;
       }
-      const std::size_t len = utf8_length(t_, i);
-      if (len == 0) bad_utf8(i);
-      i += len;
+      // A run of multi-byte characters, most often 汉字 (E1-EC, EE-EF lead bytes and two
+      // continuation bytes), is validated here without leaving the loop.
+      do {
+        const auto lead = static_cast<unsigned char>(t_[i]);
+        if (i + 2 < n && ((lead >= 0xE1 && lead <= 0xEC) || lead >= 0xEE) && lead <= 0xEF &&
+            (static_cast<unsigned char>(t_[i + 1]) & 0xC0) == 0x80 &&
+            (static_cast<unsigned char>(t_[i + 2]) & 0xC0) == 0x80) {
+          i += 3;
+          continue;
+        }
+        const std::size_t len = utf8_length(t_, i);
+        if (len == 0) bad_utf8(i);
+        i += len;
+      } while (i < n && static_cast<unsigned char>(t_[i]) >= 0x80);
     }
   }
 
