@@ -2,12 +2,14 @@
 
 #include <algorithm>
 #include <exception>
+#include <random>
+#include <stdexcept>
 #include <thread>
-#include <unordered_map>
 
 #include "notice_data.hpp"
 #include "nxkx/error.hpp"
 #include "requirements/requirement.hpp"
+#include "siphash.hpp"
 
 namespace nxkx {
 namespace detail {
@@ -137,14 +139,107 @@ report check(const notice& n, const application& a, const check_options& opt) {
   return r;
 }
 
+namespace detail {
+namespace {
+
+/// The first application of each key of one rule, for duplicate detection over a stream of
+/// any length. Neither the key nor the owner is kept as text, only 128-bit keyed hashes
+/// (SipHash-2-4 with a random key per process): memory grows by a 32-byte record a key, plus 11
+/// to 21 bytes of index (8-byte slots, from three eighths to three quarters full).
+///
+/// Two distinct keys of a batch of n keys share a hash with a probability of about n² / 2¹²⁹:
+/// 10⁻²⁷ for a million keys, 10⁻²¹ for a billion, far below the odds of a hardware fault. With
+/// a random key no input can be made to collide on purpose. The owner is compared with the one
+/// earlier owner of its key, not looked up among all of them, so 64 bits of it suffice (a
+/// conflict is missed with a probability of 2⁻⁶⁴ per duplicate).
+class first_seen_table {
+ public:
+  struct record {
+    hash128 key;
+    std::uint64_t index;  ///< 0-based position in the batch of the first application
+    std::uint64_t owner;
+  };
+
+  /// The record of `key`, and whether it was just added with `index` and `owner`.
+  std::pair<const record*, bool> find_or_add(const hash128& key, std::uint64_t index,
+                                             std::uint64_t owner) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();
+    const std::size_t mask = slots_.size() - 1;
+    const auto tag = static_cast<std::uint32_t>(key[1] >> 32);
+    for (std::size_t i = key[0] & mask;; i = (i + 1) & mask) {
+      slot& s = slots_[i];
+      if (s.ref == 0) {
+        if (size_ == max_records) throw std::length_error("duplicate detection: too many keys");
+        if ((size_ >> block_bits) == blocks_.size())
+          blocks_.push_back(std::make_unique<record[]>(std::size_t{1} << block_bits));
+        record& r = at(size_);
+        r = {key, index, owner};
+        s = {tag, static_cast<std::uint32_t>(++size_)};
+        return {&r, true};
+      }
+      if (s.tag == tag) {
+        const record& r = at(s.ref - 1);
+        if (r.key == key) return {&r, false};
+      }
+    }
+  }
+
+ private:
+  struct slot {
+    std::uint32_t tag;  ///< 32 more bits of the hash, to skip most records without reading them
+    std::uint32_t ref;  ///< record number + 1; 0: empty
+  };
+  static constexpr std::size_t block_bits = 14;  // 16,384 records (512 KiB) a block
+  static constexpr std::size_t max_records = 0xffffffffu;
+
+  record& at(std::size_t i) {
+    return blocks_[i >> block_bits][i & ((std::size_t{1} << block_bits) - 1)];
+  }
+
+  void grow() {
+    std::vector<slot> bigger(std::max<std::size_t>(64, slots_.size() * 2));
+    const std::size_t mask = bigger.size() - 1;
+    for (const slot& s : slots_) {
+      if (s.ref == 0) continue;
+      std::size_t i = at(s.ref - 1).key[0] & mask;
+      while (bigger[i].ref != 0) i = (i + 1) & mask;
+      bigger[i] = s;
+    }
+    slots_ = std::move(bigger);
+  }
+
+  std::vector<std::unique_ptr<record[]>> blocks_;  // blocks: no copying as the table grows
+  std::size_t size_ = 0;
+  std::vector<slot> slots_;  // open addressing, linear probing, a power of two long
+};
+
+/// The hash of keys, with a random key drawn once a process, so that no input can choose its
+/// hashes.
+const siphash128& key_hash() {
+  static const siphash128 h = [] {
+    std::uint64_t k[2] = {0x6e786b78u, 0x3328e4b8u};  // if no random source can be had
+    try {
+      std::random_device rd;
+      for (auto& w : k) w = (std::uint64_t{rd()} << 32) ^ rd();
+    } catch (const std::exception&) {
+    }
+    return siphash128(k[0], k[1]);
+  }();
+  return h;
+}
+
+}  // namespace
+}  // namespace detail
+
 struct batch_checker::state {
   notice n;
   check_options opt;
-  std::size_t next = 0;
+  std::uint64_t next = 0;
+  const detail::siphash128& hash = detail::key_hash();
   struct per_rule {
     const detail::compiled_rule* rule;
     const detail::batch_requirement* impl;
-    std::unordered_map<std::string, detail::batch_requirement::seen> first;
+    detail::first_seen_table first;
   };
   std::vector<per_rule> rules;
 
@@ -154,30 +249,51 @@ struct batch_checker::state {
         if (const auto* b = c.impl->as_batch()) rules.push_back({&c, b, {}});
   }
 
-  /// Adds what 三(一) says about `a` (the index-th of the batch) to its report.
-  void judge_across(const application& a, report& r, std::size_t index) {
-    const contact* whom = nullptr;
-    if (const project_type_info* t = n.find_project_type(a.project_type))
-      whom = n.find_contact(t->contact);
-    bool changed = false;
-    for (auto& pr : rules) {
+  /// check(), and the hashes of the keys 三(一) looks at; the rules judged across the batch
+  /// are traced as passed (judge() marks the ones that fail).
+  prepared prepare(const application& a) const {
+    prepared p{check(n, a, opt), {}};
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const per_rule& pr = rules[i];
       if (!detail::applies(*pr.rule->info, a)) continue;
-      std::optional<std::string> key = pr.impl->key(a);
+      const std::optional<std::string> key = pr.impl->key(a);
       if (!key) continue;
-      rule_status status = rule_status::passed;
-      auto [it, inserted] = pr.first.try_emplace(std::move(*key));
-      if (inserted) {
-        it->second = {index, a.project_type, detail::applicant_key(a.lead)};
-      } else if (pr.impl->conflicts(it->second, a)) {
-        r.findings.push_back(
-            detail::make_finding(*pr.rule, pr.impl->describe(it->second, a), whom));
-        status = rule_status::failed;
-        changed = true;
+      prepared::key k;
+      k.rule = i;
+      const detail::hash128 h = hash(*key);
+      k.hash[0] = h[0];
+      k.hash[1] = h[1];
+      if (const std::optional<std::string> owner = pr.impl->owner(a)) {
+        k.owner = hash(*owner)[0];
+        k.has_owner = true;
       }
-      for (auto& t : r.trace)
-        if (t.rule_id == pr.rule->info->id) t.status = status;
+      p.keys.push_back(k);
+      for (auto& t : p.r.trace)
+        if (t.rule_id == pr.rule->info->id) t.status = rule_status::passed;
     }
-    if (changed) detail::decide(r);
+    return p;
+  }
+
+  /// Adds what 三(一) says about `a`, the next of the batch, to its report.
+  bool judge(const application& a, prepared& p) {
+    const std::uint64_t index = next++;
+    const contact* whom = nullptr;
+    bool changed = false;
+    for (const prepared::key& k : p.keys) {
+      per_rule& pr = rules.at(k.rule);
+      const auto [first, added] = pr.first.find_or_add({k.hash[0], k.hash[1]}, index, k.owner);
+      if (added || (k.has_owner && first->owner == k.owner)) continue;
+      if (!whom)
+        if (const project_type_info* t = n.find_project_type(a.project_type))
+          whom = n.find_contact(t->contact);
+      p.r.findings.push_back(
+          detail::make_finding(*pr.rule, pr.impl->describe({first->index}, a), whom));
+      for (auto& t : p.r.trace)
+        if (t.rule_id == pr.rule->info->id) t.status = rule_status::failed;
+      changed = true;
+    }
+    if (changed) detail::decide(p.r);
+    return changed;
   }
 };
 
@@ -187,19 +303,26 @@ batch_checker::~batch_checker() = default;
 batch_checker::batch_checker(batch_checker&&) noexcept = default;
 batch_checker& batch_checker::operator=(batch_checker&&) noexcept = default;
 
+batch_checker::prepared batch_checker::prepare(const application& a) const {
+  return s_->prepare(a);
+}
+
+bool batch_checker::judge(const application& a, prepared& p) { return s_->judge(a, p); }
+
 report batch_checker::add(const application& a) {
-  report r = check(s_->n, a, s_->opt);
-  s_->judge_across(a, r, s_->next++);
-  return r;
+  prepared p = s_->prepare(a);
+  s_->judge(a, p);
+  return std::move(p.r);
 }
 
 std::vector<report> check_batch(const notice& n, std::span<const application> apps,
                                 const check_options& opt) {
-  std::vector<report> out(apps.size());
+  batch_checker::state across(n, opt);
+  std::vector<batch_checker::prepared> checked(apps.size());
   unsigned threads =
       std::max(1u, std::min<unsigned>(opt.threads, static_cast<unsigned>(apps.size())));
   if (threads <= 1) {
-    for (std::size_t i = 0; i < apps.size(); ++i) out[i] = check(n, apps[i], opt);
+    for (std::size_t i = 0; i < apps.size(); ++i) checked[i] = across.prepare(apps[i]);
   } else {
     std::vector<std::exception_ptr> errors(threads);
     std::vector<std::thread> pool;
@@ -207,7 +330,8 @@ std::vector<report> check_batch(const notice& n, std::span<const application> ap
     for (unsigned t = 0; t < threads; ++t) {
       pool.emplace_back([&, t] {
         try {
-          for (std::size_t i = t; i < apps.size(); i += threads) out[i] = check(n, apps[i], opt);
+          for (std::size_t i = t; i < apps.size(); i += threads)
+            checked[i] = across.prepare(apps[i]);
         } catch (...) {
           errors[t] = std::current_exception();
         }
@@ -217,8 +341,12 @@ std::vector<report> check_batch(const notice& n, std::span<const application> ap
     for (auto& e : errors)
       if (e) std::rethrow_exception(e);
   }
-  batch_checker::state across(n, opt);
-  for (std::size_t i = 0; i < apps.size(); ++i) across.judge_across(apps[i], out[i], i);
+  std::vector<report> out;
+  out.reserve(apps.size());
+  for (std::size_t i = 0; i < apps.size(); ++i) {
+    across.judge(apps[i], checked[i]);
+    out.push_back(std::move(checked[i].r));
+  }
   return out;
 }
 

@@ -1,16 +1,15 @@
 // Reports for programs (JSON) and for people (text). The JSON shape is documented in README.md
-// ("Report JSON"); keys keep their documented order (ordered_json) so output diffs stay small.
+// ("Report JSON"); keys keep their documented order so output diffs stay small.
 #include "nxkx/report.hpp"
 
-#include <nlohmann/json.hpp>
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 namespace nxkx {
 
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 // Labels are part of the product's wording, not of a notice: they live here, not in the pack.
 struct label_pair {
@@ -67,12 +66,6 @@ std::string_view marker(severity s) noexcept {
   return "-";
 }
 
-ojson localized_json(const localized& t) { return ojson{{"zh", t.zh}, {"en", t.en}}; }
-
-ojson localized_json(label_pair t) {
-  return ojson{{"zh", std::string(t.zh)}, {"en", std::string(t.en)}};
-}
-
 std::string joined_clauses(const std::vector<clause_ref>& clauses) {
   std::string out;
   for (const auto& c : clauses) {
@@ -82,25 +75,221 @@ std::string joined_clauses(const std::vector<clause_ref>& clauses) {
   return out;
 }
 
-ojson finding_json(const finding& f, stage st) {
-  ojson clauses = ojson::array();
-  for (const auto& c : f.clauses) clauses.push_back(ojson{{"ref", c.ref}, {"quote", c.quote}});
-  ojson j;
-  j["rule_id"] = f.rule_id;
-  j["kind"] = f.kind;
-  ojson sev = localized_json(severity_labels(f.level, st));
-  j["severity"] =
-      ojson{{"code", std::string(to_code(f.level))}, {"zh", sev["zh"]}, {"en", sev["en"]}};
-  j["unknown"] = f.unknown;
-  j["clause"] = joined_clauses(f.clauses);
-  j["clauses"] = std::move(clauses);
-  if (!f.interpretation.empty()) j["interpretation"] = f.interpretation;
-  j["path"] = f.path;
-  j["message"] = localized_json(f.message);
-  j["expected"] = localized_json(f.expected);
-  j["found"] = localized_json(f.found);
-  j["contact"] = ojson{{"name", f.whom_to_call.name}, {"phone", f.whom_to_call.phone}};
-  return j;
+// ---- JSON ----
+//
+// Written directly, as nlohmann's ordered_json dump (ensure_ascii off, invalid UTF-8 replaced)
+// wrote the same document before: byte for byte the same text (tests/unit/report_json_test.cpp).
+
+/// The length of the well-formed UTF-8 sequence at p (Unicode table 3-7), or minus the number
+/// of bytes to replace by one U+FFFD: the lead byte and the continuation bytes that still fit,
+/// as nlohmann's decoder does.
+std::ptrdiff_t utf8_sequence(const unsigned char* p, const unsigned char* end) noexcept {
+  const unsigned char c = *p;
+  std::ptrdiff_t n = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    if (c == 0xE0) lo = 0xA0;
+    if (c == 0xED) hi = 0x9F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    if (c == 0xF0) lo = 0x90;
+    if (c == 0xF4) hi = 0x8F;
+  } else {
+    return -1;
+  }
+  for (std::ptrdiff_t i = 1; i < n; ++i) {
+    if (p + i == end || p[i] < lo || p[i] > hi) return -i;
+    lo = 0x80;
+    hi = 0xBF;
+  }
+  return n;
+}
+
+/// What append_string does with a byte: 0 copies it, 1 escapes it, 2 starts a multi-byte
+/// sequence to be checked.
+constexpr std::array<unsigned char, 256> byte_kinds = [] {
+  std::array<unsigned char, 256> k{};
+  for (std::size_t c = 0; c < 0x20; ++c) k[c] = 1;
+  k['"'] = k['\\'] = 1;
+  for (std::size_t c = 0x80; c < 0x100; ++c) k[c] = 2;
+  return k;
+}();
+
+/// `s` as a JSON string: '"', '\\' and control characters escaped, UTF-8 as it is.
+void append_string(std::string& out, std::string_view s) {
+  out += '"';
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* const end = p + s.size();
+  const auto* run = p;  // the start of bytes to copy as they are
+  auto flush = [&] {
+    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+  };
+  while (p < end) {
+    const unsigned char c = *p;
+    const unsigned char kind = byte_kinds[c];
+    if (kind == 0) {
+      ++p;
+      continue;
+    }
+    if (kind == 2) {
+      // Most text here is CJK: three bytes with a lead byte that puts no limit on the second.
+      if (c >= 0xE1 && c != 0xED && c <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
+          (p[2] & 0xC0) == 0x80) {
+        p += 3;
+        continue;
+      }
+      const std::ptrdiff_t n = utf8_sequence(p, end);
+      if (n > 0) {
+        p += n;
+        continue;
+      }
+      flush();
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      p += -n;
+      run = p;
+      continue;
+    }
+    flush();
+    switch (c) {
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      default: {
+        constexpr char hex[] = "0123456789abcdef";
+        const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+        out.append(u, sizeof u);
+      }
+    }
+    ++p;
+    run = p;
+  }
+  flush();
+  out += '"';
+}
+
+/// Objects, arrays, strings and booleans, compact (indent < 0) or indented as nlohmann does.
+class json_writer {
+ public:
+  json_writer(std::string& out, int indent) : out_(out), indent_(indent) {}
+
+  void begin(char bracket) {
+    separate();
+    out_ += bracket;
+    ++depth_;
+    first_ = true;
+  }
+  void end(char bracket) {
+    --depth_;
+    if (!first_) newline();  // an empty object or array stays "{}" or "[]"
+    out_ += bracket;
+    first_ = false;
+  }
+  void key(std::string_view k) {
+    separate();
+    append_string(out_, k);
+    out_ += indent_ < 0 ? ":" : ": ";
+    after_key_ = true;
+  }
+  void value(std::string_view s) {
+    separate();
+    append_string(out_, s);
+  }
+  void value(bool b) {
+    separate();
+    out_ += b ? "true" : "false";
+  }
+  void member(std::string_view k, std::string_view v) {
+    key(k);
+    value(v);
+  }
+  void localized_member(std::string_view k, std::string_view zh, std::string_view en) {
+    key(k);
+    begin('{');
+    member("zh", zh);
+    member("en", en);
+    end('}');
+  }
+
+ private:
+  /// Before a key or a value: a comma after the one before, a new line and the indent.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (depth_ == 0) return;
+    if (!first_) out_ += ',';
+    first_ = false;
+    newline();
+  }
+  void newline() {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(static_cast<std::size_t>(depth_) * static_cast<std::size_t>(indent_), ' ');
+  }
+
+  std::string& out_;
+  int indent_;
+  int depth_ = 0;
+  bool first_ = true;  ///< nothing written yet in the innermost object or array
+  bool after_key_ = false;
+};
+
+void write_finding(json_writer& w, const finding& f, stage st) {
+  w.begin('{');
+  w.member("rule_id", f.rule_id);
+  w.member("kind", f.kind);
+  const label_pair sev = severity_labels(f.level, st);
+  w.key("severity");
+  w.begin('{');
+  w.member("code", to_code(f.level));
+  w.member("zh", sev.zh);
+  w.member("en", sev.en);
+  w.end('}');
+  w.key("unknown");
+  w.value(f.unknown);
+  w.member("clause", joined_clauses(f.clauses));
+  w.key("clauses");
+  w.begin('[');
+  for (const auto& c : f.clauses) {
+    w.begin('{');
+    w.member("ref", c.ref);
+    w.member("quote", c.quote);
+    w.end('}');
+  }
+  w.end(']');
+  if (!f.interpretation.empty()) w.member("interpretation", f.interpretation);
+  w.member("path", f.path);
+  w.localized_member("message", f.message.zh, f.message.en);
+  w.localized_member("expected", f.expected.zh, f.expected.en);
+  w.localized_member("found", f.found.zh, f.found.en);
+  w.key("contact");
+  w.begin('{');
+  w.member("name", f.whom_to_call.name);
+  w.member("phone", f.whom_to_call.phone);
+  w.end('}');
+  w.end('}');
 }
 
 // ---- text ----
@@ -227,30 +416,50 @@ std::string_view severity_label(severity s, nxkx::stage st, lang l) noexcept {
   return severity_labels(s, st).in(l);
 }
 
-std::string to_json(const report& r, int indent) {
-  ojson j;
-  j["notice_id"] = r.notice_id;
-  j["stage"] = std::string(to_code(r.stage));
-  j["as_of"] = format_date(r.as_of);
-  j["application"] = ojson{{"id", r.application_id},
-                           {"title", r.title},
-                           {"project_type", r.project_type},
-                           {"applicant_name", r.applicant_name},
-                           {"credit_code", r.credit_code}};
-  ojson dec = localized_json(decision_labels(r.decision, r.stage));
-  j["decision"] =
-      ojson{{"code", std::string(to_code(r.decision))}, {"zh", dec["zh"]}, {"en", dec["en"]}};
-  ojson findings = ojson::array();
-  for (const auto& f : r.findings) findings.push_back(finding_json(f, r.stage));
-  j["findings"] = std::move(findings);
+void append_json(std::string& out, const report& r, int indent) {
+  json_writer w(out, indent);
+  w.begin('{');
+  w.member("notice_id", r.notice_id);
+  w.member("stage", to_code(r.stage));
+  w.member("as_of", format_date(r.as_of));
+  w.key("application");
+  w.begin('{');
+  w.member("id", r.application_id);
+  w.member("title", r.title);
+  w.member("project_type", r.project_type);
+  w.member("applicant_name", r.applicant_name);
+  w.member("credit_code", r.credit_code);
+  w.end('}');
+  const label_pair dec = decision_labels(r.decision, r.stage);
+  w.key("decision");
+  w.begin('{');
+  w.member("code", to_code(r.decision));
+  w.member("zh", dec.zh);
+  w.member("en", dec.en);
+  w.end('}');
+  w.key("findings");
+  w.begin('[');
+  for (const auto& f : r.findings) write_finding(w, f, r.stage);
+  w.end(']');
   if (!r.trace.empty()) {
-    ojson trace = ojson::array();
-    for (const auto& t : r.trace)
-      trace.push_back(ojson{{"rule_id", t.rule_id}, {"status", std::string(to_code(t.status))}});
-    j["trace"] = std::move(trace);
+    w.key("trace");
+    w.begin('[');
+    for (const auto& t : r.trace) {
+      w.begin('{');
+      w.member("rule_id", t.rule_id);
+      w.member("status", to_code(t.status));
+      w.end('}');
+    }
+    w.end(']');
   }
-  // Replace rather than throw: a report must always print, even of odd bytes in an input.
-  return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
+  w.end('}');
+}
+
+std::string to_json(const report& r, int indent) {
+  std::string out;
+  out.reserve(2048);
+  append_json(out, r, indent);
+  return out;
 }
 
 std::string to_text(const report& r, lang l) { return render_text(r, l, {}); }

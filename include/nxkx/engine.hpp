@@ -1,6 +1,7 @@
 // The validation engine: checks applications against a loaded notice.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string_view>
@@ -45,6 +46,28 @@ class batch_checker {
 
   /// Checks the next application of the stream.
   report add(const application& a);
+
+  /// An application checked on its own, waiting to be judged across the stream.
+  struct prepared {
+    report r;  ///< as check() gives it, with the rules judged across the batch passed so far
+    /// Internal: hashes of the application's keys for duplicate detection.
+    struct key {
+      std::size_t rule = 0;
+      std::uint64_t hash[2] = {0, 0};
+      std::uint64_t owner = 0;
+      bool has_owner = false;
+    };
+    std::vector<key> keys;
+  };
+
+  /// add() in two steps, so that the costly one can run on several threads: prepare() checks
+  /// `a` on its own (it only reads, so any thread may call it, in any order); judge() then
+  /// judges it against every application judged before it, and must be called once for each
+  /// application prepared by this checker, in stream order, with the same application. judge()
+  /// returns true when it changed the report (a finding was added); add(a) is judge(a,
+  /// prepare(a)).
+  prepared prepare(const application& a) const;
+  bool judge(const application& a, prepared& p);
 
  private:
   struct state;

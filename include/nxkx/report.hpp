@@ -61,6 +61,8 @@ std::string_view severity_label(severity s, nxkx::stage st, lang l) noexcept;
 
 /// The report as JSON text (both languages); `indent` < 0 gives compact output.
 std::string to_json(const report& r, int indent = 2);
+/// The same text appended to `out` (to write many reports through one buffer).
+void append_json(std::string& out, const report& r, int indent = -1);
 /// The report as a block of text for people, in one language.
 std::string to_text(const report& r, lang l);
 /// The same, naming the project type as the notice `n` does (e.g. 全区学会能力提升项目).

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -51,17 +52,17 @@ class requirement {
 /// A requirement judged across a batch: applications with the same key conflict.
 class batch_requirement : public requirement {
  public:
-  /// What an earlier application left behind for later ones to be compared with.
+  /// What duplicate detection keeps of the first application with a key: neither the key nor
+  /// the owner is kept as text, only hashes of them (engine.cpp).
   struct seen {
-    std::size_t index = 0;  ///< 0-based position in the batch
-    std::string project_type;
-    std::string applicant;  ///< credit code, or "name:" + name
+    std::uint64_t index = 0;  ///< 0-based position in the batch
   };
   /// The key, or nullopt when the application has none (then the rule does not apply).
   virtual std::optional<std::string> key(const application& a) const = 0;
-  /// Whether `later` conflicts with the first application seen under the same key.
-  virtual bool conflicts(const seen& first, const application& later) const = 0;
-  /// The violation to report on `later`.
+  /// Who made the application, for rules where two applications with the same key conflict
+  /// only when their owners differ (compared by a hash of the text); nullopt: any two conflict.
+  virtual std::optional<std::string> owner(const application&) const { return std::nullopt; }
+  /// The violation to report on `later`, which conflicts with `first`.
   virtual violation describe(const seen& first, const application& later) const = 0;
 
   bool evaluate(const eval_context&, std::vector<violation>&) const override { return false; }

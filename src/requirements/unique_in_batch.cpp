@@ -54,10 +54,11 @@ class unique_in_batch final : public batch_requirement {
     return applicant_key(a.lead) + '\x1f' + a.project_type;
   }
 
-  bool conflicts(const seen& first, const application& later) const override {
-    if (!by_title_) return true;
-    // The same applicant and type is the other key's finding.
-    return first.project_type != later.project_type || first.applicant != applicant_key(later.lead);
+  std::optional<std::string> owner(const application& a) const override {
+    // The same applicant and type is the other key's finding. A project type is a code of the
+    // notice (no \x1f), so applicant and type are told apart in the joined text.
+    if (!by_title_) return std::nullopt;
+    return applicant_key(a.lead) + '\x1f' + a.project_type;
   }
 
   violation describe(const seen& first, const application& later) const override {

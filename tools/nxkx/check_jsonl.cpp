@@ -1,10 +1,17 @@
 // nxkx check --jsonl: applications streamed one per line (JSON lines), checked as one batch by a
-// batch_checker, one report written per line as soon as it is checked.
+// batch_checker, one report written per line, in input order.
+//
+// The lines are read in chunks. A pool of workers (one per core) each take the next chunk,
+// parse and check its applications on their own (batch_checker::prepare) and write their
+// reports; chunks are then committed strictly in input order, by whichever worker finishes
+// the chunk that is next: duplicates are judged across the batch (batch_checker::judge, the
+// only sequential step), the few reports it changes are written again, and the chunk's text
+// goes to standard output in one piece.
 //
 // Memory stays flat whatever the length of the stream: lines are read through a fixed buffer
-// (a line longer than max_bytes is skipped, not stored), reports are written and dropped, and
-// only the batch_checker's keys for duplicate detection grow. Reading and parsing run on a
-// thread of their own, ahead of checking and writing, in chunks of lines through a short queue.
+// (a line longer than max_bytes is skipped, not stored), at most a few chunks are in flight at a
+// time, reports are written and dropped, and only the batch_checker's keys for duplicate
+// detection grow.
 #include <unistd.h>
 
 #include <algorithm>
@@ -15,12 +22,14 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <deque>
 #include <exception>
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <string>
 #include <thread>
 #include <utility>
@@ -34,20 +43,41 @@ namespace {
 
 using clock_type = std::chrono::steady_clock;
 
-constexpr std::size_t lines_per_chunk = 256;
-constexpr std::size_t chunks_ahead = 8;
+/// Lines a chunk holds at most: enough to make the hand-over between threads cheap, few enough
+/// that the chunks in flight (the lines, their applications and reports) stay small.
+constexpr std::size_t lines_per_chunk = 1024;
 
 /// One non-blank line of the input: an application, or why it could not be read.
-struct parsed_line {
-  std::size_t line = 0;  ///< 1-based; 0 when the file itself could not be read
+struct item {
+  std::size_t line = 0;              ///< 1-based; 0 when the file itself could not be read
+  std::size_t begin = 0, size = 0;   ///< of the line in chunk::text
+  std::optional<input_error> error;  ///< the line could not be read (or the file)
+  std::exception_ptr fatal;          ///< checking failed: stops the run once its turn comes
   std::optional<application> app;
-  std::optional<input_error> error;
+  batch_checker::prepared checked;
+  std::size_t out_begin = 0, out_end = 0;  ///< of its report in chunk::out
 };
 
+/// Lines of one file, then their reports.
 struct chunk {
-  std::string file;  ///< as shown in messages
-  std::vector<parsed_line> items;
+  std::uint64_t seq = 0;  ///< position in the stream of chunks
+  std::string file;       ///< as shown in messages
+  std::string text;       ///< the lines
+  std::vector<item> items;
+  std::size_t used = 0;          ///< items in use (the vector keeps its elements for reuse)
   std::uint64_t bytes_read = 0;  ///< of all files so far, for the progress line
+  std::string out;               ///< the reports, one a line
+
+  item& add() {
+    if (used == items.size()) items.emplace_back();
+    item& i = items[used++];
+    i.line = i.begin = i.size = i.out_begin = i.out_end = 0;
+    i.error.reset();
+    i.fatal = nullptr;
+    i.app.reset();
+    return i;
+  }
+  std::span<item> in_use() { return {items.data(), used}; }
 };
 
 /// Lines of a file through a fixed buffer. A line longer than `max_line` bytes is reported as
@@ -125,113 +155,91 @@ class line_reader {
   bool eof_ = false;
 };
 
-/// Chunks from the reading thread to the checking one, in order, at most `chunks_ahead` queued.
-class chunk_queue {
+/// The lines of every file in turn, a chunk at a time.
+class source {
  public:
-  void push(chunk c) {
-    std::unique_lock lock(m_);
-    room_.wait(lock, [&] { return q_.size() < chunks_ahead || stopped_; });
-    if (stopped_) return;
-    q_.push_back(std::move(c));
-    ready_.notify_one();
-  }
-  /// The next chunk, or nullopt once the reader has finished and everything is taken.
-  std::optional<chunk> pop() {
-    std::unique_lock lock(m_);
-    ready_.wait(lock, [&] { return !q_.empty() || done_; });
-    if (q_.empty()) return std::nullopt;
-    chunk c = std::move(q_.front());
-    q_.pop_front();
-    room_.notify_one();
-    return c;
-  }
-  void finish(std::exception_ptr e = nullptr) {
-    std::lock_guard lock(m_);
-    done_ = true;
-    error_ = std::move(e);
-    ready_.notify_all();
-  }
-  /// The checking side gives up (e.g. an exception): the reader stops at its next push.
-  void stop() {
-    std::lock_guard lock(m_);
-    stopped_ = true;
-    room_.notify_all();
-  }
-  bool stopped() {
-    std::lock_guard lock(m_);
-    return stopped_;
-  }
-  std::exception_ptr error() {
-    std::lock_guard lock(m_);
-    return error_;
+  source(const std::vector<std::string>& files, std::size_t max_line)
+      : files_(files), max_line_(max_line) {}
+  source(const source&) = delete;
+  source& operator=(const source&) = delete;
+  ~source() { close(); }
+
+  /// Fills `c` with the next lines (of one file); false when every file has been read.
+  bool next(chunk& c) {
+    c.used = 0;
+    c.text.clear();
+    c.out.clear();
+    while (!reader_) {
+      if (index_ == files_.size()) return false;
+      if (open(c)) break;  // else `c` holds why the file cannot be read
+      c.bytes_read = bytes_before_;
+      return true;
+    }
+    c.file = display_name(files_[index_]);
+    std::string_view line;
+    bool too_long = false;
+    while (c.used < lines_per_chunk && reader_->next(line, too_long)) {
+      ++number_;
+      if (!too_long && line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      item& i = c.add();
+      i.line = number_;
+      if (too_long) {
+        i.error.emplace(
+            "input.limit", "",
+            "the line is more than max_bytes (" + std::to_string(max_line_) + ") bytes long");
+      } else {
+        i.begin = c.text.size();
+        i.size = line.size();
+        c.text.append(line);
+      }
+    }
+    c.bytes_read = bytes_before_ + reader_->bytes_read();
+    if (c.used < lines_per_chunk) {  // the end of the file
+      if (reader_->failed()) c.add().error.emplace("input.io", "", "cannot read");
+      bytes_before_ += reader_->bytes_read();
+      c.bytes_read = bytes_before_;
+      close();
+      ++index_;
+    }
+    return true;
   }
 
  private:
-  std::mutex m_;
-  std::condition_variable ready_, room_;
-  std::deque<chunk> q_;
-  bool done_ = false, stopped_ = false;
-  std::exception_ptr error_;
-};
-
-/// Reads and parses every file, pushing chunks of parsed lines.
-void read_all(const std::vector<std::string>& files, const notice& n, const input_limits& limits,
-              chunk_queue& out) {
-  std::uint64_t bytes_before = 0;
-  for (const auto& file : files) {
-    chunk c;
-    c.file = display_name(file);
+  /// Opens the next file; false (and an item saying why in `c`) when it cannot be read.
+  bool open(chunk& c) {
+    const std::string& file = files_[index_];
     std::FILE* f = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
     const int err = errno;
     std::error_code ec;
     if (f == nullptr || (file != "-" && std::filesystem::is_directory(file, ec))) {
       if (f != nullptr) std::fclose(f);
-      std::string why =
+      c.file = display_name(file);
+      const std::string why =
           f != nullptr ? "is a directory" : std::string("cannot open: ") + std::strerror(err);
-      c.items.push_back({0, std::nullopt, input_error("input.io", "", why)});
-      out.push(std::move(c));
-      continue;
+      c.add().error.emplace("input.io", "", why);
+      ++index_;
+      return false;
     }
-    line_reader reader(f, limits.max_bytes);
-    std::string_view line;
-    bool too_long = false;
-    std::size_t number = 0;
-    while (reader.next(line, too_long)) {
-      ++number;
-      if (!too_long && line.find_first_not_of(" \t") == std::string_view::npos) continue;
-      parsed_line p;
-      p.line = number;
-      if (too_long) {
-        p.error.emplace("input.limit", "",
-                        "the line is more than max_bytes (" + std::to_string(limits.max_bytes) +
-                            ") bytes long");
-      } else {
-        try {
-          check_input_limits(line, limits);
-          p.app = parse_application(line, n);
-        } catch (const input_error& e) {
-          p.error = e;
-        }
-      }
-      c.items.push_back(std::move(p));
-      if (c.items.size() == lines_per_chunk) {
-        c.bytes_read = bytes_before + reader.bytes_read();
-        const std::string name = c.file;
-        out.push(std::move(c));
-        if (out.stopped()) break;
-        c = chunk{};
-        c.file = name;
-      }
-    }
-    if (reader.failed())
-      c.items.push_back({0, std::nullopt, input_error("input.io", "", "cannot read")});
-    bytes_before += reader.bytes_read();
-    c.bytes_read = bytes_before;
-    if (f != stdin) std::fclose(f);
-    if (!c.items.empty()) out.push(std::move(c));
-    if (out.stopped()) return;
+    file_ = f;
+    reader_.emplace(f, max_line_);
+    number_ = 0;
+    return true;
   }
-}
+
+  void close() {
+    reader_.reset();
+    if (file_ != nullptr && file_ != stdin) std::fclose(file_);
+    file_ = nullptr;
+  }
+
+  const std::vector<std::string>& files_;
+  std::size_t max_line_;
+  std::size_t index_ = 0;  ///< of the file being read
+  std::FILE* file_ = nullptr;
+  std::optional<line_reader> reader_;
+  std::size_t number_ = 0;  ///< of the last line read
+  std::uint64_t bytes_before_ = 0;
+};
 
 /// "count · rate · time left" on standard error, at most four times a second.
 class progress_line {
@@ -319,11 +327,211 @@ std::string summary(const std::array<std::uint64_t, 5>& counts, std::uint64_t fa
   return line + "\n";
 }
 
+/// Everything the workers share. Chunks are read in turn (under `read_m_`), checked in parallel,
+/// and committed in order (one thread at a time, whichever finishes the chunk next in line).
+class pipeline {
+ public:
+  pipeline(const std::vector<std::string>& files, const notice& n, const check_options& opt,
+           const jsonl_options& o, std::uint64_t total_bytes, unsigned workers)
+      : n_(n),
+        o_(o),
+        stage_(opt.stage),
+        checker_(n, opt),
+        input_(files, limits_.max_bytes),
+        max_in_flight_(workers + 2),
+        progress_(!o.quiet && (o.progress || (isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO))),
+                  o.language, total_bytes) {}
+
+  /// One worker: until the input ends or the run stops.
+  void work() {
+    try {
+      while (std::unique_ptr<chunk> c = read()) {
+        check(*c);
+        hand_over(std::move(c));
+      }
+    } catch (...) {
+      stop(std::current_exception());
+    }
+  }
+
+  /// After every worker has returned: the exit status, or the exception that stopped the run.
+  int finish(std::uint64_t total_bytes) {
+    progress_.update(checked_, total_bytes, true);  // the final count stays until cleared
+    progress_.clear();
+    if (error_) std::rethrow_exception(error_);
+    if (!o_.json) write_out(summary(counts_, failed_, stage_, o_.language));
+    std::fflush(stdout);
+    if (failed_ > 0) return exit_bad_input;
+    if (counts_[static_cast<std::size_t>(decision::accepted)] +
+            counts_[static_cast<std::size_t>(decision::complete)] !=
+        checked_)
+      return exit_not_accepted;
+    return exit_ok;
+  }
+
+ private:
+  /// The next chunk of lines, or null at the end of the input or when the run stops.
+  std::unique_ptr<chunk> read() {
+    std::unique_ptr<chunk> c;
+    {
+      std::unique_lock lock(m_);
+      room_.wait(lock, [&] { return stopped_ || in_flight_ < max_in_flight_; });
+      if (stopped_) return nullptr;
+      ++in_flight_;
+      if (!spare_.empty()) {
+        c = std::move(spare_.back());
+        spare_.pop_back();
+      }
+    }
+    if (!c) c = std::make_unique<chunk>();
+    bool more = false;
+    {
+      std::lock_guard lock(read_m_);
+      more = input_.next(*c);
+      c->seq = next_seq_++;
+    }
+    if (!more) {
+      std::lock_guard lock(m_);
+      --in_flight_;
+      room_.notify_all();
+      return nullptr;
+    }
+    return c;
+  }
+
+  /// Parses and checks every line of `c` on its own, and writes its reports.
+  void check(chunk& c) {
+    for (item& i : c.in_use()) {
+      if (i.error) continue;
+      const std::string_view line(c.text.data() + i.begin, i.size);
+      try {
+        i.app = parse_application(line, n_, limits_);  // the limits apply as it reads
+      } catch (const input_error& e) {
+        i.error = e;
+        continue;
+      }
+      try {
+        i.checked = checker_.prepare(*i.app);
+        i.out_begin = c.out.size();
+        render(c.out, i.checked.r);
+        i.out_end = c.out.size();
+      } catch (...) {
+        i.fatal = std::current_exception();
+      }
+    }
+  }
+
+  void render(std::string& out, const report& r) const {
+    if (o_.json)
+      append_json(out, r, -1);
+    else
+      out += to_text(r, o_.language, n_);
+    out += '\n';
+  }
+
+  /// Queues `c` for its turn, and commits every chunk whose turn it is unless another thread
+  /// is doing so already.
+  void hand_over(std::unique_ptr<chunk> c) {
+    std::unique_lock lock(m_);
+    if (stopped_) return;
+    done_.emplace(c->seq, std::move(c));
+    if (committing_) return;
+    committing_ = true;
+    while (!stopped_ && !done_.empty() && done_.begin()->first == next_commit_) {
+      std::unique_ptr<chunk> next = std::move(done_.begin()->second);
+      done_.erase(done_.begin());
+      lock.unlock();
+      try {
+        commit(*next);
+      } catch (...) {
+        lock.lock();
+        committing_ = false;
+        throw;
+      }
+      lock.lock();
+      ++next_commit_;
+      --in_flight_;
+      spare_.push_back(std::move(next));
+      room_.notify_all();
+    }
+    committing_ = false;
+  }
+
+  /// Judges duplicates across the batch, in input order, and writes the chunk's reports.
+  void commit(chunk& c) {
+    std::size_t written = 0;      // of c.out
+    std::size_t reports_end = 0;  // of the reports of the items before this one, in c.out
+    auto write_up_to = [&](std::size_t end) {
+      if (end > written) write_out(std::string_view(c.out).substr(written, end - written));
+      written = std::max(written, end);
+    };
+    for (item& i : c.in_use()) {
+      if (i.error) {
+        write_up_to(reports_end);
+        progress_.clear();
+        print_error(i.line == 0 ? c.file : c.file + ":" + std::to_string(i.line), *i.error);
+        if (o_.json) write_out(error_line(c.file, i.line, *i.error));
+        ++failed_;
+        continue;
+      }
+      if (i.fatal) {
+        write_up_to(reports_end);
+        std::rethrow_exception(i.fatal);
+      }
+      if (checker_.judge(*i.app, i.checked)) {  // a duplicate: its report is written again
+        write_up_to(i.out_begin);
+        redo_.clear();
+        render(redo_, i.checked.r);
+        write_out(redo_);
+        written = i.out_end;
+      }
+      reports_end = i.out_end;
+      ++counts_[static_cast<std::size_t>(i.checked.r.decision)];
+      ++checked_;
+    }
+    write_up_to(c.out.size());
+    progress_.update(checked_, c.bytes_read);
+  }
+
+  void stop(std::exception_ptr e) {
+    std::lock_guard lock(m_);
+    if (!error_) error_ = std::move(e);
+    stopped_ = true;
+    room_.notify_all();
+  }
+
+  const input_limits limits_;
+  const notice& n_;
+  const jsonl_options& o_;
+  const stage stage_;
+  batch_checker checker_;  // prepare() by any worker; judge() by the committing one
+
+  std::mutex read_m_;  // guards input_ and next_seq_
+  source input_;
+  std::uint64_t next_seq_ = 0;
+
+  std::mutex m_;  // guards what follows, except what only the committing thread touches
+  std::condition_variable room_;
+  const std::size_t max_in_flight_;  ///< chunks read and not yet committed, at most
+  std::size_t in_flight_ = 0;
+  std::map<std::uint64_t, std::unique_ptr<chunk>> done_;  ///< checked, waiting for their turn
+  std::uint64_t next_commit_ = 0;
+  bool committing_ = false;
+  bool stopped_ = false;
+  std::exception_ptr error_;
+  std::vector<std::unique_ptr<chunk>> spare_;  ///< committed chunks, to be filled again
+
+  // Only the committing thread (one at a time, ordered by m_) touches these.
+  progress_line progress_;
+  std::array<std::uint64_t, 5> counts_{};
+  std::uint64_t checked_ = 0, failed_ = 0;
+  std::string redo_;
+};
+
 }  // namespace
 
 int check_jsonl(const std::vector<std::string>& files, const notice& n, const check_options& opt,
                 const jsonl_options& o) {
-  const input_limits limits;
   std::uint64_t total_bytes = 0;
   for (const auto& f : files) {
     std::error_code ec;
@@ -334,70 +542,18 @@ int check_jsonl(const std::vector<std::string>& files, const notice& n, const ch
     }
     total_bytes += size;
   }
-  const bool show = !o.quiet && (o.progress || (isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO)));
-  progress_line progress(show, o.language, total_bytes);
-
-  chunk_queue queue;
-  std::thread reader([&] {
-    try {
-      read_all(files, n, limits, queue);
-      queue.finish();
-    } catch (...) {
-      queue.finish(std::current_exception());
-    }
-  });
-
-  std::array<std::uint64_t, 5> counts{};
-  std::uint64_t checked = 0, failed = 0;
-  std::string out;
+  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
+  pipeline p(files, n, opt, o, total_bytes, workers);
+  std::vector<std::thread> pool;
+  pool.reserve(workers - 1);
   try {
-    batch_checker stream(n, opt);
-    while (auto c = queue.pop()) {
-      out.clear();
-      for (auto& item : c->items) {
-        if (item.error) {
-          write_out(out);
-          out.clear();
-          progress.clear();
-          print_error(item.line == 0 ? c->file : c->file + ":" + std::to_string(item.line),
-                      *item.error);
-          if (o.json) out += error_line(c->file, item.line, *item.error);
-          ++failed;
-          continue;
-        }
-        const report r = stream.add(*item.app);
-        ++counts[static_cast<std::size_t>(r.decision)];
-        ++checked;
-        if (o.json) {
-          out += to_json(r, -1);
-          out += '\n';
-        } else {
-          out += to_text(r, o.language, n);
-          out += '\n';
-        }
-      }
-      write_out(out);
-      progress.update(checked, c->bytes_read);
-    }
+    for (unsigned i = 1; i < workers; ++i) pool.emplace_back([&p] { p.work(); });
   } catch (...) {
-    queue.stop();
-    reader.join();
-    progress.clear();
-    throw;
+    // No more threads to be had: the ones started and this one do the work.
   }
-  reader.join();
-  progress.update(checked, total_bytes, true);  // the final count stays until cleared
-  progress.clear();
-  if (auto e = queue.error()) std::rethrow_exception(e);
-  if (!o.json) write_out(summary(counts, failed, opt.stage, o.language));
-  std::fflush(stdout);
-
-  if (failed > 0) return exit_bad_input;
-  if (counts[static_cast<std::size_t>(decision::accepted)] +
-          counts[static_cast<std::size_t>(decision::complete)] !=
-      checked)
-    return exit_not_accepted;
-  return exit_ok;
+  p.work();
+  for (auto& t : pool) t.join();
+  return p.finish(total_bytes);
 }
 
 }  // namespace nxkx::cli

@@ -1,0 +1,239 @@
+// to_json(report) writes its text directly; these tests hold it to the text nlohmann's
+// ordered_json gives for the same document (the implementation it replaced), byte for byte, for
+// every report of the conformance corpus and of the examples, and for odd strings.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "nxkx/nxkx.hpp"
+#include "test_support.hpp"
+
+namespace nxkx {
+namespace {
+
+namespace fs = std::filesystem;
+using ojson = nlohmann::ordered_json;
+
+// ---- the reference: the report as an ordered_json document, dumped ----
+
+ojson localized_json(std::string_view zh, std::string_view en) {
+  return ojson{{"zh", std::string(zh)}, {"en", std::string(en)}};
+}
+ojson localized_json(const localized& t) { return localized_json(t.zh, t.en); }
+
+ojson reference_finding(const finding& f, stage st) {
+  ojson clauses = ojson::array();
+  for (const auto& c : f.clauses) clauses.push_back(ojson{{"ref", c.ref}, {"quote", c.quote}});
+  std::string joined;
+  for (const auto& c : f.clauses) {
+    if (!joined.empty()) joined += "、";
+    joined += c.ref;
+  }
+  ojson j;
+  j["rule_id"] = f.rule_id;
+  j["kind"] = f.kind;
+  j["severity"] = ojson{{"code", std::string(to_code(f.level))},
+                        {"zh", std::string(severity_label(f.level, st, lang::zh))},
+                        {"en", std::string(severity_label(f.level, st, lang::en))}};
+  j["unknown"] = f.unknown;
+  j["clause"] = joined;
+  j["clauses"] = std::move(clauses);
+  if (!f.interpretation.empty()) j["interpretation"] = f.interpretation;
+  j["path"] = f.path;
+  j["message"] = localized_json(f.message);
+  j["expected"] = localized_json(f.expected);
+  j["found"] = localized_json(f.found);
+  j["contact"] = ojson{{"name", f.whom_to_call.name}, {"phone", f.whom_to_call.phone}};
+  return j;
+}
+
+// The decision label as people read it at a stage: an incomplete project is "not complete".
+std::string_view decision_label_at(decision d, stage st, lang l) {
+  if (d == decision::incomplete) return severity_label(severity::incomplete, st, l);
+  return decision_label(d, l);
+}
+
+std::string reference_json(const report& r, int indent) {
+  ojson j;
+  j["notice_id"] = r.notice_id;
+  j["stage"] = std::string(to_code(r.stage));
+  j["as_of"] = format_date(r.as_of);
+  j["application"] = ojson{{"id", r.application_id},
+                           {"title", r.title},
+                           {"project_type", r.project_type},
+                           {"applicant_name", r.applicant_name},
+                           {"credit_code", r.credit_code}};
+  j["decision"] = ojson{{"code", std::string(to_code(r.decision))},
+                        {"zh", std::string(decision_label_at(r.decision, r.stage, lang::zh))},
+                        {"en", std::string(decision_label_at(r.decision, r.stage, lang::en))}};
+  ojson findings = ojson::array();
+  for (const auto& f : r.findings) findings.push_back(reference_finding(f, r.stage));
+  j["findings"] = std::move(findings);
+  if (!r.trace.empty()) {
+    ojson trace = ojson::array();
+    for (const auto& t : r.trace)
+      trace.push_back(ojson{{"rule_id", t.rule_id}, {"status", std::string(to_code(t.status))}});
+    j["trace"] = std::move(trace);
+  }
+  return j.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
+}
+
+// ---- the reports ----
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+std::vector<fs::path> files_in(const fs::path& dir) {
+  std::vector<fs::path> out;
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".json") out.push_back(e.path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// Every report of the conformance corpus and of the examples, with and without a trace.
+std::vector<report> every_report() {
+  const notice& n = notice::builtin();
+  std::vector<report> out;
+  auto add = [&](const std::vector<application>& apps, check_options o) {
+    for (bool trace : {false, true}) {
+      o.trace = trace;
+      for (auto& r : check_batch(n, apps, o)) out.push_back(std::move(r));
+    }
+  };
+  for (const auto& p : files_in(fs::path(NXKX_SOURCE_DIR) / "tests/conformance/cases")) {
+    const auto c = nlohmann::json::parse(read_file(p));
+    if (c.contains("error")) continue;
+    check_options o;
+    o.as_of = *parse_date(c.at("as_of").get<std::string>());
+    o.stage = *from_code<stage>(c.at("stage").get<std::string>());
+    if (c.contains("options") && c["options"].contains("bad_credit_code"))
+      o.bad_credit_code = *from_code<severity>(c["options"]["bad_credit_code"].get<std::string>());
+    add(parse_applications(c.at("applications").dump(), n), o);
+  }
+  std::vector<application> apps;
+  for (const auto& p : files_in(fs::path(NXKX_SOURCE_DIR) / "examples/applications"))
+    apps.push_back(parse_application(read_file(p), n));
+  add(apps, test::may20());
+  apps.clear();
+  for (const auto& p : files_in(fs::path(NXKX_SOURCE_DIR) / "examples/completion"))
+    apps.push_back(parse_application(read_file(p), n));
+  check_options completion = test::as_of(test::ymd(2025, 12, 1));
+  completion.stage = stage::completion;
+  add(apps, completion);
+  return out;
+}
+
+void expect_same_text(const report& r) {
+  for (int indent : {-1, 0, 2, 4}) {
+    const std::string want = reference_json(r, indent);
+    EXPECT_EQ(to_json(r, indent), want) << "indent " << indent;
+    std::string appended = "x", expected = "x";
+    append_json(appended, r, indent);
+    expected += want;
+    EXPECT_EQ(appended, expected) << "indent " << indent;
+  }
+}
+
+TEST(ReportJson, EveryReportOfTheCorpusAndExamplesAsNlohmannWritesIt) {
+  const std::vector<report> reports = every_report();
+  ASSERT_GT(reports.size(), 200u);
+  std::size_t with_findings = 0, with_trace = 0;
+  for (const auto& r : reports) {
+    if (!r.findings.empty()) ++with_findings;
+    if (!r.trace.empty()) ++with_trace;
+    SCOPED_TRACE(r.application_id);
+    expect_same_text(r);
+  }
+  EXPECT_GT(with_findings, 50u);
+  EXPECT_GT(with_trace, 100u);
+}
+
+TEST(ReportJson, DefaultIndentIsTwo) {
+  const report r = check(notice::builtin(), test::good_application(), test::may20());
+  EXPECT_EQ(to_json(r), reference_json(r, 2));
+  EXPECT_NE(to_json(r).find("\n  \"stage\": \"application\",\n"), std::string::npos);
+}
+
+/// A report whose every string is `s`, with findings with and without clauses.
+report report_of(const std::string& s) {
+  report r;
+  r.notice_id = r.application_id = r.title = r.project_type = r.applicant_name = r.credit_code = s;
+  finding f;
+  f.rule_id = f.kind = f.interpretation = f.path = s;
+  f.unknown = true;
+  f.level = severity::needs_review;
+  f.message = f.expected = f.found = {s, s};
+  f.whom_to_call.name = f.whom_to_call.phone = s;
+  r.findings.push_back(f);
+  f.clauses = {{s, s}, {s, ""}};
+  f.interpretation.clear();
+  f.level = severity::incomplete;
+  r.findings.push_back(f);
+  r.trace.push_back({s, rule_status::failed});
+  r.decision = decision::needs_review;
+  return r;
+}
+
+TEST(ReportJson, EscapesAsNlohmannDoes) {
+  std::string controls;
+  for (int c = 0; c < 0x20; ++c) controls += static_cast<char>(c);
+  controls += "\x7f/";
+  for (const std::string& s :
+       {std::string(), std::string("plain"), std::string("\"quoted\" back\\slash"), controls,
+        std::string("宁夏回族自治区 — «ü» 𝄞 😀"), std::string("tab\there\r\nnew line")}) {
+    SCOPED_TRACE(s);
+    expect_same_text(report_of(s));
+  }
+}
+
+TEST(ReportJson, ReplacesInvalidUtf8AsNlohmannDoes) {
+  for (const std::string& s : {
+           std::string("\xff"),                    // never in UTF-8
+           std::string("a\x80z"),                  // a lone continuation byte
+           std::string("\xc0\x80"),                // overlong
+           std::string("\xe0\x80\x80"),            // overlong
+           std::string("\xed\xa0\x80"),            // a surrogate
+           std::string("\xf4\x90\x80\x80"),        // beyond U+10FFFF
+           std::string("\xe5\xae"),                // cut short at the end
+           std::string("\xe5\xae\"\xe5\xae\x81"),  // cut short by a quote
+           std::string("\xe5\n\x81"),              // cut short by a control character
+           std::string("ok \xf0\x9f\x98 ok"),      // a four-byte sequence cut short
+           std::string("\xc3\xbc\xc3"),
+       }) {
+    SCOPED_TRACE(testing::PrintToString(s));
+    expect_same_text(report_of(s));
+  }
+}
+
+TEST(ReportJson, RandomBytesAsNlohmannWritesThem) {
+  std::mt19937 rng(20250520);
+  const std::string alphabet =
+      std::string("a\"\\\n\x01\x7f", 6) + "宁夏\xe5\xae\x81\xf0\x9f\x98\x80";
+  for (int i = 0; i < 2000; ++i) {
+    std::string s;
+    const auto len = rng() % 24;
+    for (unsigned k = 0; k < len; ++k) {
+      // Mostly bytes of valid text, some any byte at all.
+      s += rng() % 4 == 0 ? static_cast<char>(rng() % 256) : alphabet[rng() % alphabet.size()];
+    }
+    const report r = report_of(s);
+    const std::string want = reference_json(r, -1);
+    ASSERT_EQ(to_json(r, -1), want) << testing::PrintToString(s);
+    ASSERT_EQ(to_json(r, 2), reference_json(r, 2)) << testing::PrintToString(s);
+  }
+}
+
+}  // namespace
+}  // namespace nxkx
