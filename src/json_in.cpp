@@ -305,6 +305,20 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 bool is_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+/// The double nearest to a JSON number with a fraction or an exponent (the grammar is already
+/// checked); ±infinity when it overflows. Underflow reads as the nearest double (or zero).
+double decimal_value(std::string_view written) {
+#if defined(__cpp_lib_to_chars) && __cpp_lib_to_chars >= 201611L
+  double value = 0;
+  const auto [end, ec] = std::from_chars(written.data(), written.data() + written.size(), value);
+  if (ec == std::errc{} && end == written.data() + written.size()) return value;
+#endif
+  // No floating-point from_chars (emscripten's libc++), or out of range: strtod, which rounds
+  // the same way and says what an out-of-range number is. JSON's '.' is the C locale's.
+  const std::string copy(written);
+  return std::strtod(copy.c_str(), nullptr);
+}
+
 /// What the tokenizer reads next.
 enum class step : std::uint8_t { value, key, after_value };
 
@@ -521,16 +535,8 @@ class tokenizer {
     } else {
       v.k = node::kind::number;
       v.text = written;
-      const auto [end, ec] =
-          std::from_chars(written.data(), written.data() + written.size(), v.number);
-      if (ec == std::errc::result_out_of_range) {
-        // Overflow is an error; underflow reads as the nearest double, as strtod gives it.
-        const std::string copy(written);
-        v.number = std::strtod(copy.c_str(), nullptr);
-        if (!std::isfinite(v.number)) out_of_range(written, "number", "expected a finite number");
-      } else if (ec != std::errc{} || end != written.data() + written.size()) {
-        unexpected("expected a number");  // not reached: the grammar above is from_chars's
-      }
+      v.number = decimal_value(written);
+      if (!std::isfinite(v.number)) out_of_range(written, "number", "expected a finite number");
     }
     push(v);
   }
