@@ -183,7 +183,10 @@ class scanner {
             return;
           stack_.pop_back();
           ++pos_;
-          if (stack_.size() <= 1) element_start_ = npos;  // an element of a batch has ended
+          if (stack_.size() <= 1) {  // an element of a batch has ended: with its bracket
+            if (stack_.size() == 1) check_element_bytes();
+            element_start_ = npos;
+          }
           end_value();
           break;
         case ':':
@@ -215,14 +218,19 @@ class scanner {
           end_value();
           break;
       }
-      if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes)
-        fail(path(1), "application " + std::to_string(stack_.front().items - 1) +
-                          " is more than max_bytes (" + std::to_string(lim_.max_bytes) +
-                          ") bytes long");
+      check_element_bytes();
     }
   }
 
  private:
+  /// The element of a batch that began at element_start_ is no longer than max_bytes so far.
+  void check_element_bytes() const {
+    if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes)
+      fail(path(1), "application " + std::to_string(stack_.front().items - 1) +
+                        " is more than max_bytes (" + std::to_string(lim_.max_bytes) +
+                        ") bytes long");
+  }
+
   /// A value starts at pos_. False when none may start here (malformed).
   bool begin_value() {
     if (stack_.empty()) {
