@@ -7,7 +7,7 @@ packages=(
   cmake make g++ pkg-config
   nlohmann-json3-dev libcli11-dev libutfcpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  pybind11-dev python3-pybind11 python3-dev python3-pytest python3-jsonschema
+  pybind11-dev python3-pybind11 python3-dev python3-pytest python3-hypothesis python3-jsonschema
   python3-venv python3-setuptools python3-wheel python3-pip
   emscripten chromium
 )

@@ -12,6 +12,7 @@
 #include <exception>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <thread>
@@ -134,14 +135,51 @@ text_arg text_of(py::handle o) {
   return t;
 }
 
-/// An application as JSON text: a str/bytes document as given, anything else written by wire.
-text_arg application_text(py::handle o, const std::string& path) {
+/// An application as JSON text: a str/bytes document as given, anything else written by wire
+/// (which refuses nesting deeper than limits.max_depth; the reader checks the other limits).
+text_arg application_text(py::handle o, const std::string& path, const input_limits& limits) {
   text_arg t = text_of(o);
   if (t.is_text) return t;
   t.owned.reserve(2048);
-  write_json(o, t.owned, path, document::application);
+  write_json(o, t.owned, path, document::application, limits.max_depth);
   t.view = t.owned;
   return t;
+}
+
+/// The fields of input_limits, in declaration order, for nxkx.InputLimits (python/nxkx/_limits.py).
+struct limit_field {
+  const char* name;
+  std::size_t input_limits::*member;
+};
+constexpr limit_field limit_fields[] = {
+    {"max_bytes", &input_limits::max_bytes},
+    {"max_depth", &input_limits::max_depth},
+    {"max_string_bytes", &input_limits::max_string_bytes},
+    {"max_list_items", &input_limits::max_list_items},
+    {"max_batch", &input_limits::max_batch},
+};
+
+/// The limits an nxkx.InputLimits (or any object with its five int attributes) holds; the
+/// defaults for None.
+input_limits limits_argument(py::handle o) {
+  input_limits limits;
+  if (o.is_none()) return limits;
+  for (const limit_field& f : limit_fields) {
+    if (!py::hasattr(o, f.name))
+      throw py::type_error("limits must be an nxkx.InputLimits, not '" + type_name(o) + "'");
+    py::object v = o.attr(f.name);
+    if (!PyLong_Check(v.ptr()) || PyBool_Check(v.ptr()))
+      throw py::type_error(std::string("limits.") + f.name + " must be an int, not '" +
+                           type_name(v) + "'");
+    const std::size_t n = PyLong_AsSize_t(v.ptr());
+    if (n == static_cast<std::size_t>(-1) && PyErr_Occurred()) {
+      PyErr_Clear();
+      throw py::value_error(std::string("limits.") + f.name + " must be from 0 to 2**64 - 1, not " +
+                            py::repr(v).cast<std::string>());
+    }
+    limits.*f.member = n;
+  }
+  return limits;
 }
 
 check_options options_of(py::handle as_of, py::handle stage_code, bool trace,
@@ -289,7 +327,7 @@ bool is_builtin(const notice& n) { return &n.data() == &notice::builtin().data()
 /// Parses texts[i] into apps[i] on `threads` threads. On failure throws the error of the
 /// lowest index, its path prefixed with "/i" (as parse_applications reports an array).
 void parse_all(const notice& n, const std::vector<std::string_view>& texts,
-               std::vector<application>& apps, unsigned threads) {
+               std::vector<application>& apps, unsigned threads, const input_limits& limits) {
   struct failure {
     std::size_t index = static_cast<std::size_t>(-1);
     std::exception_ptr error;
@@ -303,7 +341,7 @@ void parse_all(const notice& n, const std::vector<std::string_view>& texts,
     // all first failures is the batch's first.
     for (std::size_t i = t; i < count; i += threads) {
       try {
-        apps[i] = parse_application(texts[i], n);
+        apps[i] = parse_application(texts[i], n, limits);
       } catch (...) {
         failures[t] = {i, std::current_exception()};
         return;
@@ -337,18 +375,20 @@ py::list report_list(std::vector<report>&& reports) {
 }
 
 py::list check_many(const notice* np, py::handle applications, py::handle as_of,
-                    py::handle stage_code, bool trace, py::handle bad_credit_code, int threads) {
+                    py::handle stage_code, bool trace, py::handle bad_credit_code, int threads,
+                    py::handle limits_obj) {
   if (threads < 1)
     throw py::value_error("threads must be at least 1, not " + std::to_string(threads));
   const notice n = notice_or_builtin(np);
   check_options opt = options_of(as_of, stage_code, trace, bad_credit_code);
+  const input_limits limits = limits_argument(limits_obj);
   opt.threads = static_cast<unsigned>(std::min(threads, 256));
 
   if (text_arg doc = text_of(applications); doc.is_text) {  // one JSON document: an array
     std::vector<report> reports;
     {
       py::gil_scoped_release nogil;
-      std::vector<application> apps = parse_applications(doc.view, n);
+      std::vector<application> apps = parse_applications(doc.view, n, limits);
       reports = check_batch(n, apps, opt);
     }
     return report_list(std::move(reports));
@@ -359,34 +399,48 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   py::list items = py::reinterpret_steal<py::list>(PySequence_List(applications.ptr()));
   if (!items) throw py::error_already_set();
   const std::size_t count = items.size();
+  check_batch_limit(count, limits);  // before a single application is written
   std::vector<text_arg> sources;
   sources.reserve(count);
-  for (std::size_t i = 0; i < count; ++i)
-    sources.push_back(application_text(PyList_GET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i)),
-                                       "/" + std::to_string(i)));
+  // A value that cannot be written (application i nests too deep, holds a NaN …) is the batch's
+  // error only when none of the applications before it fails to read: as in parse_all, the
+  // error of the lowest index is the one raised, whichever step finds it.
+  std::optional<input_error> unwritable;
+  for (std::size_t i = 0; i < count; ++i) {
+    try {
+      sources.push_back(application_text(PyList_GET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i)),
+                                         "/" + std::to_string(i), limits));
+    } catch (const input_error& e) {
+      unwritable = e;
+      break;
+    }
+  }
   std::vector<std::string_view> texts;
-  texts.reserve(count);
+  texts.reserve(sources.size());
   for (const auto& s : sources) texts.push_back(s.view);
 
   std::vector<report> reports;
   {
     py::gil_scoped_release nogil;
-    std::vector<application> apps(count);
-    parse_all(n, texts, apps, opt.threads);
+    std::vector<application> apps(texts.size());
+    parse_all(n, texts, apps, opt.threads, limits);
+    if (unwritable) throw *unwritable;
     reports = check_batch(n, apps, opt);
   }
   return report_list(std::move(reports));
 }
 
 py::object check_one(const notice* np, py::handle application_obj, py::handle as_of,
-                     py::handle stage_code, bool trace, py::handle bad_credit_code) {
+                     py::handle stage_code, bool trace, py::handle bad_credit_code,
+                     py::handle limits_obj) {
   const notice n = notice_or_builtin(np);
   const check_options opt = options_of(as_of, stage_code, trace, bad_credit_code);
-  const text_arg t = application_text(application_obj, "");
+  const input_limits limits = limits_argument(limits_obj);
+  const text_arg t = application_text(application_obj, "", limits);
   report r;
   {
     py::gil_scoped_release nogil;
-    r = check(n, parse_application(t.view, n), opt);
+    r = check(n, parse_application(t.view, n, limits), opt);
   }
   return py::cast(std::make_shared<report>(std::move(r)));
 }
@@ -397,6 +451,7 @@ py::tuple bench_cpp_batch(const notice* np, const std::vector<std::string>& text
   check_options opt;
   opt.as_of = date_argument(as_of, "as_of");
   opt.threads = static_cast<unsigned>(std::max(1, std::min(threads, 256)));
+  check_batch_limit(texts.size());
   std::vector<report> reports;
   double seconds = 0;
   {
@@ -971,18 +1026,28 @@ PYBIND11_MODULE(_core, m) {
       "text"_a, "A 'YYYY-MM-DD' date or an RFC 3339 timestamp as its China Standard Time date.");
 
   m.def("_check", &check_one, "notice"_a.none(true), "application"_a, "as_of"_a, "stage"_a,
-        "trace"_a, "bad_credit_code"_a);
+        "trace"_a, "bad_credit_code"_a, "limits"_a = py::none());
   m.def("_check_many", &check_many, "notice"_a.none(true), "applications"_a, "as_of"_a, "stage"_a,
-        "trace"_a, "bad_credit_code"_a, "threads"_a);
+        "trace"_a, "bad_credit_code"_a, "threads"_a, "limits"_a = py::none());
   m.def(
       "_canonical_json",
-      [](const notice* np, py::handle application_obj, int indent) {
+      [](const notice* np, py::handle application_obj, int indent, py::handle limits_obj) {
         const notice n = notice_or_builtin(np);
-        const text_arg t = application_text(application_obj, "");
-        return to_json(parse_application(t.view, n), indent);
+        const input_limits limits = limits_argument(limits_obj);
+        const text_arg t = application_text(application_obj, "", limits);
+        return to_json(parse_application(t.view, n, limits), indent);
       },
-      "notice"_a.none(true), "application"_a, "indent"_a = -1,
+      "notice"_a.none(true), "application"_a, "indent"_a = -1, "limits"_a = py::none(),
       "The application read by the C++ reader and written back (docs/application-format.md §6).");
+  m.def(
+      "_default_limits",
+      [] {
+        const input_limits defaults;
+        py::dict out;
+        for (const limit_field& f : limit_fields) out[f.name] = defaults.*f.member;
+        return out;
+      },
+      "The defaults of nxkx::input_limits, field by field in declaration order.");
   m.def("_bench_cpp_batch", &bench_cpp_batch, "notice"_a.none(true), "texts"_a, "as_of"_a,
         "threads"_a = 1,
         "Seconds taken by parse_application on each text and one check_batch, and the decisions.");

@@ -18,9 +18,10 @@ namespace py = pybind11;
 namespace nxkx::python {
 namespace {
 
-/// The C++ reader refuses deeper nesting with input.depth; so does the writer, with the same
-/// words, before its own recursion could exhaust the stack on a self-referencing dict.
-constexpr std::size_t max_depth = 64;
+/// The writer recurses, so it refuses nesting deeper than max_depth itself, as input.limit
+/// with the words of check_input_limits (src/limits.cpp), before a self-referencing dict could
+/// exhaust the stack. Whatever max_depth a caller allows, it never goes deeper than this.
+constexpr std::size_t depth_ceiling = 1000;
 
 [[noreturn]] void fail(document kind, std::string code, const std::string& path,
                        std::string reason) {
@@ -102,8 +103,8 @@ std::string int_digits(py::handle o, const std::string& path, document kind) {
 
 class writer {
  public:
-  writer(std::string& out, std::string path, document kind)
-      : out_(out), path_(std::move(path)), kind_(kind) {}
+  writer(std::string& out, std::string path, document kind, std::size_t max_depth)
+      : out_(out), path_(std::move(path)), kind_(kind), max_depth_(max_depth) {}
 
   void value(py::handle o, std::size_t depth) {
     PyObject* p = o.ptr();
@@ -135,10 +136,14 @@ class writer {
 
  private:
   void open(std::size_t depth) {
-    if (depth >= max_depth)
-      fail(kind_, "input.depth", path_,
-           "arrays and objects nest deeper than " + std::to_string(max_depth) +
-               " levels; the format needs far fewer");
+    if (depth >= max_depth_)
+      fail(kind_, "input.limit", path_,
+           "arrays and objects nest deeper than max_depth (" + std::to_string(max_depth_) + ")");
+    if (depth >= depth_ceiling)
+      fail(kind_, "input.limit", path_,
+           "arrays and objects nest deeper than " + std::to_string(depth_ceiling) +
+               ", the most a Python value may nest whatever max_depth (" +
+               std::to_string(max_depth_) + ") allows");
   }
 
   void number(double v) {
@@ -208,6 +213,7 @@ class writer {
   std::string& out_;
   std::string path_;
   document kind_;
+  std::size_t max_depth_;
 };
 
 }  // namespace
@@ -238,8 +244,9 @@ std::string_view utf8_of(py::handle str, const std::string& path, document kind)
   fail(kind, "input.utf8", path, "string cannot be encoded as UTF-8");
 }
 
-void write_json(py::handle value, std::string& out, std::string path, document kind) {
-  writer(out, std::move(path), kind).value(value, 0);
+void write_json(py::handle value, std::string& out, std::string path, document kind,
+                std::size_t max_depth) {
+  writer(out, std::move(path), kind, max_depth).value(value, 0);
 }
 
 std::optional<date> china_date(py::handle value) {

@@ -3,16 +3,18 @@
 // The binding never interprets an application itself: it writes what the caller gave as JSON
 // text and lets nxkx::parse_application judge it, so Python callers get exactly the C++
 // reader's errors. Only what JSON cannot say at all (a set, bytes, NaN, a non-string key, a
-// lone surrogate, nesting deeper than the reader allows) is refused here, with the same codes
+// lone surrogate, nesting deeper than max_depth) is refused here, with the same codes
 // and a JSON pointer to the value.
 #pragma once
 
 #include <pybind11/pybind11.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
 #include "nxkx/date.hpp"
+#include "nxkx/limits.hpp"
 
 namespace nxkx::python {
 
@@ -23,8 +25,11 @@ void init_datetime();
 enum class document { application, pack };
 
 /// Appends `value` to `out` as JSON. `path` is the JSON pointer of `value` in the caller's
-/// document (e.g. "/3" for the fourth application of a batch). Throws input_error or pack_error.
-void write_json(pybind11::handle value, std::string& out, std::string path, document kind);
+/// document (e.g. "/3" for the fourth application of a batch). Throws input_error or pack_error;
+/// arrays and objects nested deeper than `max_depth` are input.limit, as check_input_limits
+/// words it (in a pack, pack.invalid).
+void write_json(pybind11::handle value, std::string& out, std::string path, document kind,
+                std::size_t max_depth = input_limits{}.max_depth);
 
 /// A datetime.date as is, a datetime.datetime as its China Standard Time date (naive ones are
 /// taken as China time); nullopt for any other object. May raise what a tzinfo raises.

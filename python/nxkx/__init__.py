@@ -64,6 +64,7 @@ from ._model import (
     WordVersion,
     YearRecord,
 )
+from ._limits import InputLimits
 from ._api import check, check_many
 
 __version__: str = _core.__version__
@@ -72,6 +73,7 @@ __all__ = [
     # checking
     "check",
     "check_many",
+    "InputLimits",
     "Notice",
     "Report",
     "Finding",

@@ -7,6 +7,7 @@ from typing import Any, Iterable, List, Mapping, Optional, Union
 
 from . import _core
 from ._enums import Severity, Stage
+from ._limits import InputLimits, _limits_argument
 from ._model import Application
 
 __all__ = ["check", "check_many"]
@@ -28,6 +29,7 @@ def check(
     notice: Optional[_core.Notice] = None,
     trace: bool = False,
     bad_credit_code: Union[Severity, str] = Severity.INCOMPLETE,
+    limits: Optional[InputLimits] = None,
 ) -> _core.Report:
     """Checks one application on its own (no duplicate detection across a batch).
 
@@ -35,9 +37,13 @@ def check(
     ``datetime.date`` / ``datetime.datetime``), JSON text, or an ``Application``. ``as_of`` is
     the date of the check (a ``datetime`` counts by its China date): results never depend on
     the machine's clock. ``notice`` defaults to the built-in 2025 notice. A rejected application
-    is a Report; only an input that cannot be read raises (``InputError``).
+    is a Report; only an input that cannot be read raises (``InputError``). ``limits`` (an
+    ``InputLimits``, the library's defaults when None) bounds what the input may hold: crossing
+    one raises ``InputError`` with code ``"input.limit"``.
     """
-    return _core._check(notice, _wire(application), as_of, stage, trace, bad_credit_code)
+    return _core._check(
+        notice, _wire(application), as_of, stage, trace, bad_credit_code, _limits_argument(limits)
+    )
 
 
 def check_many(
@@ -49,6 +55,7 @@ def check_many(
     notice: Optional[_core.Notice] = None,
     trace: bool = False,
     bad_credit_code: Union[Severity, str] = Severity.INCOMPLETE,
+    limits: Optional[InputLimits] = None,
 ) -> List[_core.Report]:
     """Checks a batch: each application on its own, then 三(一) across the batch (one applicant,
     one application per project type). The first in order stands. Reports keep input order.
@@ -57,9 +64,12 @@ def check_many(
     array. The GIL is released while the batch is read and checked on ``threads`` native
     threads; the reports are the same for any number of threads. An application that cannot
     be read raises ``InputError`` with a path starting at its index (``/3/submission/...``).
+    ``limits`` applies to each application as in check(); a batch of more than
+    ``limits.max_batch`` applications raises ``InputError`` (``"input.limit"``) before any is read.
     """
     if isinstance(applications, Mapping):
         raise TypeError("check_many takes a list of applications; use check() for one")
+    limits = _limits_argument(limits)
     if not isinstance(applications, (str, bytes, bytearray)):
         applications = [_wire(a) for a in applications]
-    return _core._check_many(notice, applications, as_of, stage, trace, bad_credit_code, threads)
+    return _core._check_many(notice, applications, as_of, stage, trace, bad_credit_code, threads, limits)

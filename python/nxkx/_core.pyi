@@ -313,6 +313,7 @@ def _check(
     stage: str,
     trace: bool,
     bad_credit_code: str,
+    limits: Optional[Any] = None,
 ) -> Report: ...
 def _check_many(
     notice: Optional[Notice],
@@ -322,8 +323,12 @@ def _check_many(
     trace: bool,
     bad_credit_code: str,
     threads: int,
+    limits: Optional[Any] = None,
 ) -> List[Report]: ...
-def _canonical_json(notice: Optional[Notice], application: Any, indent: int = -1) -> str: ...
+def _canonical_json(
+    notice: Optional[Notice], application: Any, indent: int = -1, limits: Optional[Any] = None
+) -> str: ...
+def _default_limits() -> Dict[str, int]: ...
 def _bench_cpp_batch(
     notice: Optional[Notice], texts: Sequence[str], as_of: _DateArg, threads: int = 1
 ) -> Tuple[float, List[str]]: ...

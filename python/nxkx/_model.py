@@ -28,6 +28,7 @@ from ._enums import (
     ProjectCompletion,
 )
 from ._errors import InputError
+from ._limits import InputLimits, _limits_argument
 
 __all__ = [
     "Application",
@@ -395,16 +396,37 @@ class Application(_Model):
     records: Optional[Records] = _field(Records)
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any], *, notice: Optional[_core.Notice] = None) -> "Application":
-        """Reads the JSON form (as Python objects) with the C++ reader; raises InputError."""
-        return cls._from_wire(json.loads(_core._canonical_json(notice, data)))
+    def from_dict(
+        cls,
+        data: Mapping[str, Any],
+        *,
+        notice: Optional[_core.Notice] = None,
+        limits: Optional[InputLimits] = None,
+    ) -> "Application":
+        """Reads the JSON form (as Python objects) with the C++ reader; raises InputError
+        (``"input.limit"`` when the application crosses one of ``limits``, by default the
+        library's)."""
+        return cls._from_wire(json.loads(_core._canonical_json(notice, data, -1, _limits_argument(limits))))
 
     @classmethod
-    def from_json(cls, text: Union[str, bytes], *, notice: Optional[_core.Notice] = None) -> "Application":
-        """Reads JSON text with the C++ reader; raises InputError."""
-        return cls._from_wire(json.loads(_core._canonical_json(notice, text)))
+    def from_json(
+        cls,
+        text: Union[str, bytes],
+        *,
+        notice: Optional[_core.Notice] = None,
+        limits: Optional[InputLimits] = None,
+    ) -> "Application":
+        """Reads JSON text with the C++ reader; raises InputError (``"input.limit"`` when the
+        text crosses one of ``limits``, by default the library's)."""
+        return cls._from_wire(json.loads(_core._canonical_json(notice, text, -1, _limits_argument(limits))))
 
-    def to_json(self, indent: int = 2, *, notice: Optional[_core.Notice] = None) -> str:
+    def to_json(
+        self,
+        indent: int = 2,
+        *,
+        notice: Optional[_core.Notice] = None,
+        limits: Optional[InputLimits] = None,
+    ) -> str:
         """The JSON text the C++ writer gives (``indent`` < 0: one line). Validates: raises
-        InputError if the C++ reader refuses the application."""
-        return _core._canonical_json(notice, self.to_dict(), indent)
+        InputError if the C++ reader refuses the application (or it crosses one of ``limits``)."""
+        return _core._canonical_json(notice, self.to_dict(), indent, _limits_argument(limits))

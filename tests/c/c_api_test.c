@@ -518,6 +518,154 @@ static void test_arguments(const nxkx_notice* n, const char* example, size_t exa
   nxkx_notice_free(NULL);
 }
 
+/* ---- the input limits (include/nxkx/limits.hpp): the C ABI applies the defaults ---- */
+
+/* Checks `text` (len bytes) with nxkx_check, or nxkx_check_batch when `batch`, and expects
+ * NXKX_INPUT_ERROR with code "input.limit", the JSON pointer `path` and a reason naming
+ * `limit` (e.g. "max_depth (64)"). */
+static void expect_limit(const nxkx_notice* n, const char* text, size_t len, int batch,
+                         const char* path, const char* limit, int line) {
+  char* out = NULL;
+  size_t out_len = 0;
+  char *code = NULL, *where = NULL, *reason = NULL;
+  const nxkx_status status = batch ? nxkx_check_batch(n, text, len, as_of, &out, &out_len)
+                                   : nxkx_check(n, text, len, as_of, &out, &out_len);
+  if (out != NULL) {
+    code = string_member(whole(out, out_len), "code");
+    where = string_member(whole(out, out_len), "path");
+    reason = string_member(whole(out, out_len), "reason");
+  }
+  check_that(status == NXKX_INPUT_ERROR, __FILE__, line, "status == NXKX_INPUT_ERROR", "status %s",
+             nxkx_status_name(status));
+  check_that(code != NULL && strcmp(code, "input.limit") == 0, __FILE__, line,
+             "code is input.limit", "code %s", code ? code : "(none)");
+  check_that(where != NULL && strcmp(where, path) == 0, __FILE__, line, "the path", "path %s",
+             where ? where : "(none)");
+  check_that(reason != NULL && strstr(reason, limit) != NULL, __FILE__, line, "the reason",
+             "reason %s, expected it to name %s", reason ? reason : "(none)", limit);
+  free(code);
+  free(where);
+  free(reason);
+  nxkx_free(out);
+}
+
+#define EXPECT_LIMIT(n, text, len, batch, path, limit) \
+  expect_limit((n), (text), (len), (batch), (path), (limit), __LINE__)
+
+/* A new NUL-terminated buffer: `head`, `fill` repeated over `fill_bytes` bytes, `tail`. */
+static char* filled(const char* head, const char* fill, size_t fill_bytes, const char* tail,
+                    size_t* len) {
+  const size_t h = strlen(head), f = strlen(fill), t = strlen(tail);
+  char* text = (char*)malloc(h + fill_bytes + t + 1);
+  size_t i;
+  if (text == NULL) return NULL;
+  memcpy(text, head, h);
+  for (i = 0; i < fill_bytes; ++i) text[h + i] = fill[i % f];
+  memcpy(text + h + fill_bytes, tail, t + 1);
+  *len = h + fill_bytes + t;
+  return text;
+}
+
+static void test_limits(const nxkx_notice* n, const char* example, size_t example_len) {
+  const size_t mib = (size_t)1 << 20;
+  char path[512];
+  char* text;
+  size_t len = 0;
+  int i;
+
+  /* max_depth: the 65th open container; the path is its JSON pointer */
+  text = filled("{\"records\": ", "[", 100, "", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    strcpy(path, "/records");
+    for (i = 0; i < 63; ++i) strcat(path, "/0");
+    EXPECT_LIMIT(n, text, len, 0, path, "max_depth (64)");
+    free(text);
+  }
+  /* in a batch, whose own array counts as one */
+  text = filled("", "[", 100, "", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    path[0] = '\0';
+    for (i = 0; i < 64; ++i) strcat(path, "/0");
+    EXPECT_LIMIT(n, text, len, 1, path, "max_depth (64)");
+    free(text);
+  }
+
+  /* max_string_bytes: a title of 1 MiB + 1 bytes; exactly 1 MiB is read (and checked) */
+  text = filled("{\"title\": \"", "x", mib + 1, "\"}", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    EXPECT_LIMIT(n, text, len, 0, "/title", "max_string_bytes (1048576)");
+    EXPECT_LIMIT(n, text, len, 1, "/title", "max_string_bytes (1048576)");
+    free(text);
+  }
+  text = filled("{\"title\": \"", "x", mib, "\"}", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    CHECK(check_text(n, text, len, as_of, path, sizeof path) == NXKX_INPUT_ERROR);
+    CHECK_MSG(strcmp(path, "input.missing") == 0, "code %s", path); /* no project_type */
+    free(text);
+  }
+
+  /* max_list_items: 10,001 joint applicants */
+  text = filled("{\"joint_applicants\": [0", ",0", 2 * 10000, "]}", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    EXPECT_LIMIT(n, text, len, 0, "/joint_applicants", "max_list_items (10000)");
+    free(text);
+  }
+
+  /* max_bytes: one application of 16 MiB + 1 bytes, refused before it is read */
+  text = filled("{\"id\": \"x\"", " ", 16 * mib + 1 - strlen("{\"id\": \"x\"}"), "}", &len);
+  CHECK(text != NULL && len == 16 * mib + 1);
+  if (text != NULL) {
+    EXPECT_LIMIT(n, text, len, 0, "", "max_bytes (16777216)");
+    EXPECT_LIMIT(n, text, len, 1, "", "max_bytes (16777216)");
+    free(text);
+  }
+  /* ... and in a batch, for each application: the second one is too long */
+  {
+    const size_t first = example_len;
+    char* batch = (char*)malloc(first + 16 * mib + 64);
+    CHECK(batch != NULL);
+    if (batch != NULL) {
+      size_t at = 0, k;
+      batch[at++] = '[';
+      memcpy(batch + at, example, first);
+      at += first;
+      memcpy(batch + at, ",{\"k\":0", 7);
+      at += 7;
+      for (k = 0; k < 16 * mib / 6 + 1; ++k) {
+        memcpy(batch + at, ",\"k\":0", 6);
+        at += 6;
+      }
+      memcpy(batch + at, "}]", 2);
+      at += 2;
+      EXPECT_LIMIT(n, batch, at, 1, "/1", "max_bytes (16777216)");
+      free(batch);
+    }
+  }
+
+  /* max_batch: 100,001 applications in one nxkx_check_batch; 100,000 pass the limit (and then
+   * fail to read: "{}" has no project type) */
+  text = filled("[{}", ",{}", 3 * 100000, "]", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    EXPECT_LIMIT(n, text, len, 1, "", "max_batch (100000)");
+    free(text);
+  }
+  text = filled("[{}", ",{}", 3 * 99999, "]", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    char* out = NULL;
+    CHECK(nxkx_check_batch(n, text, len, as_of, &out, NULL) == NXKX_INPUT_ERROR);
+    CHECK(out != NULL && strstr(out, "\"input.missing\"") != NULL);
+    nxkx_free(out);
+    free(text);
+  }
+}
+
 static void test_packs(const char* source_dir) {
   char path[4096];
   nxkx_notice* n = (nxkx_notice*)1;
@@ -691,6 +839,7 @@ int main(int argc, char** argv) {
 
   run_corpus(n, argv[1]);
   test_arguments(n, example, example_len);
+  test_limits(n, example, example_len);
   test_packs(argv[1]);
   test_other_calls(n, argv[1]);
   test_threads(n, example, example_len);

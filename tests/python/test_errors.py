@@ -60,7 +60,8 @@ def _with(path: List[Any], value: Any) -> Dict[str, Any]:
     [
         ('{"project_type": }', "input.syntax", ""),
         (b'{"title": "\xff"}', "input.utf8", ""),
-        ("[" * 100 + "]" * 100, "input.depth", "/0" * 63 + "/0"),
+        ("[" * 100 + "]" * 100, "input.limit", "/0" * 63 + "/0"),
+        (_with(["title"], "x" * (2**20 + 1)), "input.limit", "/title"),
         ('{"project_type": "society_capacity", "project_type": "b"}', "input.duplicate_key", "/project_type"),
         (_with(["submission", "paper_copies"], "2"), "input.type", "/submission/paper_copies"),
         (_with(["submission", "paper_copies"], 2.0), "input.type", "/submission/paper_copies"),
@@ -101,7 +102,8 @@ def test_python_values_json_cannot_hold_are_named_by_path() -> None:
     assert input_error(d).code == "input.duplicate_key"
     d = _society()
     d["self"] = d
-    assert input_error(d).code == "input.depth"
+    e = input_error(d)
+    assert e.code == "input.limit" and "max_depth (64)" in e.reason, str(e)
 
 
 def test_pack_errors() -> None:

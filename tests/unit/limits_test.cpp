@@ -155,6 +155,18 @@ TEST(Limits, MaxBytesOfEachApplicationOfABatch) {
   EXPECT_FALSE(limit_error("[" + repeat(small + ",", 20) + small + "]", lim).has_value());
 }
 
+TEST(Limits, MaxBytesOfAnApplicationOfABatchCountsItsClosingBracket) {
+  input_limits lim;
+  lim.max_bytes = 11;
+  const std::string eleven = R"({"id": "1"})";
+  ASSERT_EQ(eleven.size(), 11u);
+  EXPECT_FALSE(limit_error("[" + eleven + "," + eleven + "]", lim).has_value());
+  // One byte more, be it the closing bracket's or white space before it.
+  expect_limit("[" + eleven + R"(,{"id": "12"}])", lim, "/1", "max_bytes (11)");
+  expect_limit(R"([{"id": "1" }])", lim, "/0", "max_bytes (11)");
+  expect_limit("[[" + std::string(20, ' ') + "]]", lim, "/0", "max_bytes (11)");
+}
+
 // ---- max_depth ----
 
 TEST(Limits, MaxDepth) {
