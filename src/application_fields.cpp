@@ -304,8 +304,7 @@ std::vector<std::string_view> enum_codes(std::string_view name) {
 const field* find_field(const object_info& object, std::string_view name) noexcept {
   // Size and first byte first: most fields differ there, and a memcmp call is spared.
   const auto it = std::find_if(object.fields.begin(), object.fields.end(), [&](const field& f) {
-    return f.name.size() == name.size() && !name.empty() && f.name[0] == name[0] &&
-           f.name == name;
+    return f.name.size() == name.size() && !name.empty() && f.name[0] == name[0] && f.name == name;
   });
   return it == object.fields.end() ? nullptr : &*it;
 }
