@@ -23,6 +23,19 @@ std::string describe(const std::string& code, const std::string& path, const std
 
 }  // namespace
 
+void append_pointer_token(std::string& path, std::string_view key) {
+  path.reserve(path.size() + key.size() + 1);
+  path += '/';
+  for (char c : key) {
+    if (c == '~')
+      path += "~0";
+    else if (c == '/')
+      path += "~1";
+    else
+      path += c;
+  }
+}
+
 error::error(std::string code, std::string path, std::string reason)
     : std::runtime_error(describe(code, path, reason)),
       code_(std::move(code)),

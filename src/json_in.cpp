@@ -9,6 +9,8 @@
 // each field against the format, in document order, and fills the model; JSON pointers are built
 // only when an error needs one. The walk follows the schema, so its own recursion is bounded by
 // the format, never by the input.
+#include <utf8.h>
+
 #include <algorithm>
 #include <bit>
 #include <charconv>
@@ -18,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <optional>
@@ -86,18 +89,11 @@ struct jpath {
     for (const jpath* p = this; p->parent != nullptr; p = p->parent) chain.push_back(p);
     std::string out;
     for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
-      out += '/';
       if ((*it)->is_item) {
+        out += '/';
         out += std::to_string((*it)->index);
-        continue;
-      }
-      for (char c : (*it)->key) {
-        if (c == '~')
-          out += "~0";
-        else if (c == '/')
-          out += "~1";
-        else
-          out += c;
+      } else {
+        append_pointer_token(out, (*it)->key);
       }
     }
     return out;
@@ -281,25 +277,6 @@ int hex_digit(char c) noexcept {
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
   return -1;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  auto put = [&](std::uint32_t b) { out += static_cast<char>(static_cast<unsigned char>(b)); };
-  if (cp < 0x80) {
-    put(cp);
-  } else if (cp < 0x800) {
-    put(0xC0 | (cp >> 6));
-    put(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    put(0xE0 | (cp >> 12));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  } else {
-    put(0xF0 | (cp >> 18));
-    put(0x80 | ((cp >> 12) & 0x3F));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  }
 }
 
 bool is_space(char c) noexcept { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
@@ -664,7 +641,7 @@ class tokenizer {
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             used = 12;
           }
-          append_utf8(out, cp);
+          utf8::unchecked::append(cp, std::back_inserter(out));  // cp is a scalar value
           i += used;
           continue;
         }
@@ -702,19 +679,11 @@ class tokenizer {
       const frame& f = frames_[j];
       const bool last = j + 1 == frames_.size();
       const std::size_t end = last ? pending_.size() : frames_[j + 1].start;
-      p += '/';
       if (f.array) {
+        p += '/';
         p += std::to_string(end - f.start);
-        continue;
-      }
-      const std::string_view k = last ? key_ : frames_[j + 1].key;
-      for (char c : k) {
-        if (c == '~')
-          p += "~0";
-        else if (c == '/')
-          p += "~1";
-        else
-          p += c;
+      } else {
+        append_pointer_token(p, last ? key_ : frames_[j + 1].key);
       }
     }
     return p;

@@ -4,9 +4,12 @@
 // view of its current key), so its memory does not depend on the input.
 #include "nxkx/limits.hpp"
 
+#include <utf8.h>
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -71,28 +74,9 @@ long unit_at(std::string_view s, std::size_t i) noexcept {
   return v;
 }
 
-void append_utf8(std::string& out, unsigned long cp) {
-  auto put = [&](unsigned long b) { out += static_cast<char>(static_cast<unsigned char>(b)); };
-  if (cp < 0x80) {
-    put(cp);
-  } else if (cp < 0x800) {
-    put(0xC0 | (cp >> 6));
-    put(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    put(0xE0 | (cp >> 12));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  } else {
-    put(0xF0 | (cp >> 18));
-    put(0x80 | ((cp >> 12) & 0x3F));
-    put(0x80 | ((cp >> 6) & 0x3F));
-    put(0x80 | (cp & 0x3F));
-  }
-}
-
-/// A raw key as a JSON-pointer token: escapes decoded, then '~' and '/' escaped (RFC 6901).
-/// An escape that is not valid JSON is kept as written (the parser will refuse it anyway).
-std::string pointer_token(std::string_view raw) {
+/// A raw key with its escapes decoded, for a JSON pointer. An escape that is not valid JSON is
+/// kept as written (the parser will refuse it anyway); a lone surrogate is encoded as it is.
+std::string decoded_key(std::string_view raw) {
   std::string key;
   key.reserve(raw.size());
   for (std::size_t i = 0; i < raw.size(); ++i) {
@@ -133,7 +117,7 @@ std::string pointer_token(std::string_view raw) {
             used = 10;
           }
         }
-        append_utf8(key, cp);
+        utf8::unchecked::append(static_cast<std::uint32_t>(cp), std::back_inserter(key));
         i += used;
         break;
       }
@@ -142,17 +126,7 @@ std::string pointer_token(std::string_view raw) {
         break;  // \" \\ \/ (and anything else, as written)
     }
   }
-  std::string token;
-  token.reserve(key.size());
-  for (char c : key) {
-    if (c == '~')
-      token += "~0";
-    else if (c == '/')
-      token += "~1";
-    else
-      token += c;
-  }
-  return token;
+  return key;
 }
 
 class scanner {
@@ -339,11 +313,12 @@ class scanner {
     std::string p;
     for (std::size_t k = 0; k < depth; ++k) {
       const frame& f = stack_[k];
-      p += '/';
-      if (f.array)
+      if (f.array) {
+        p += '/';
         p += std::to_string(f.items == 0 ? 0 : f.items - 1);
-      else
-        p += pointer_token(f.key);
+      } else {
+        append_pointer_token(p, decoded_key(f.key));
+      }
     }
     return p;
   }

@@ -20,15 +20,7 @@ using json = nlohmann::json;
 
 inline std::string child(const std::string& path, std::string_view key) {
   std::string out = path;
-  out += '/';
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
+  append_pointer_token(out, key);
   return out;
 }
 

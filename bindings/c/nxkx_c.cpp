@@ -129,19 +129,6 @@ struct call_options {
   nxkx::lang language = nxkx::lang::zh;
 };
 
-std::string pointer_escape(const std::string& key) {
-  std::string out;
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
-  return out;
-}
-
 std::string option_string(const nlohmann::json& v, const std::string& path) {
   if (!v.is_string())
     bad_argument("options.type", path, std::string("expected a string, found ") + v.type_name());
@@ -176,9 +163,8 @@ call_options read_options(const char* options_json) {
   call_options o;
   bool has_as_of = false;
   for (const auto& [key, value] : doc.items()) {
-    // Appending rather than `"/" + s`: GCC 12 at -O2 warns falsely (-Wrestrict) on the latter.
-    std::string path(1, '/');
-    path += pointer_escape(key);
+    std::string path;
+    nxkx::append_pointer_token(path, key);
     if (key == "as_of") {
       const std::string s = option_string(value, path);
       std::string why;

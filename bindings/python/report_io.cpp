@@ -17,15 +17,8 @@ using json = nlohmann::json;
 using ojson = nlohmann::ordered_json;
 
 std::string child(const std::string& path, std::string_view key) {
-  std::string out = path + '/';
-  for (char c : key) {
-    if (c == '~')
-      out += "~0";
-    else if (c == '/')
-      out += "~1";
-    else
-      out += c;
-  }
+  std::string out = path;
+  nxkx::append_pointer_token(out, key);
   return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace nxkx {
 
@@ -34,5 +35,9 @@ class pack_error : public error {
  public:
   using error::error;
 };
+
+/// Appends '/' and `key` as an RFC 6901 reference token ('~' as "~0", '/' as "~1") to the JSON
+/// pointer `path`: how every error path of nxkx names a member.
+void append_pointer_token(std::string& path, std::string_view key);
 
 }  // namespace nxkx
