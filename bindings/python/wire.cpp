@@ -32,18 +32,6 @@ constexpr std::size_t depth_ceiling = 1000;
 
 std::string type_name(py::handle o) { return Py_TYPE(o.ptr())->tp_name; }
 
-void append_pointer_token(std::string& path, std::string_view key) {
-  path += '/';
-  for (char c : key) {
-    if (c == '~')
-      path += "~0";
-    else if (c == '/')
-      path += "~1";
-    else
-      path += c;
-  }
-}
-
 void append_escaped(std::string& out, std::string_view s) {
   static constexpr char hex[] = "0123456789abcdef";
   out += '"';
