@@ -324,19 +324,21 @@ std::vector<report> check_batch(const notice& n, std::span<const application> ap
   if (threads <= 1) {
     for (std::size_t i = 0; i < apps.size(); ++i) checked[i] = across.prepare(apps[i]);
   } else {
+    // One contiguous block per thread (neighbouring reports written by different threads
+    // would share cache lines); the calling thread takes the first block itself.
     std::vector<std::exception_ptr> errors(threads);
+    auto work = [&](unsigned t) {
+      try {
+        const std::size_t begin = apps.size() * t / threads, end = apps.size() * (t + 1) / threads;
+        for (std::size_t i = begin; i < end; ++i) checked[i] = across.prepare(apps[i]);
+      } catch (...) {
+        errors[t] = std::current_exception();
+      }
+    };
     std::vector<std::thread> pool;
-    pool.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) {
-      pool.emplace_back([&, t] {
-        try {
-          for (std::size_t i = t; i < apps.size(); i += threads)
-            checked[i] = across.prepare(apps[i]);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      });
-    }
+    pool.reserve(threads - 1);
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
+    work(0);
     for (auto& th : pool) th.join();
     for (auto& e : errors)
       if (e) std::rethrow_exception(e);
