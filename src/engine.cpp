@@ -44,16 +44,6 @@ std::string render(const std::string& tpl, const vars_t& vars, const localized& 
   return out;
 }
 
-bool applies(const rule_info& r, const application& a) {
-  if (!r.project_types.empty() && std::find(r.project_types.begin(), r.project_types.end(),
-                                            a.project_type) == r.project_types.end())
-    return false;
-  if (!r.applicant_kinds.empty() && std::find(r.applicant_kinds.begin(), r.applicant_kinds.end(),
-                                              a.lead.kind) == r.applicant_kinds.end())
-    return false;
-  return true;
-}
-
 finding make_finding(const compiled_rule& c, violation&& v, const contact* whom) {
   const rule_info& r = *c.info;
   finding f;
@@ -252,10 +242,12 @@ struct batch_checker::state {
   /// check(), and the hashes of the keys 三(一) looks at; the rules judged across the batch
   /// are traced as passed (judge() marks the ones that fail).
   prepared prepare(const application& a) const {
-    prepared p{check(n, a, opt), {}};
+    prepared p{check(n, a, opt), {}};  // throws for an unknown project type
+    const std::size_t type_index = static_cast<std::size_t>(n.find_project_type(a.project_type) -
+                                                            n.data().project_types.data());
     for (std::size_t i = 0; i < rules.size(); ++i) {
       const per_rule& pr = rules[i];
-      if (!detail::applies(*pr.rule->info, a)) continue;
+      if (!pr.rule->applies(type_index, a.lead.kind)) continue;
       const std::optional<std::string> key = pr.impl->key(a);
       if (!key) continue;
       prepared::key k;

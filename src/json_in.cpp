@@ -646,6 +646,8 @@ class tokenizer {
           continue;
         }
         default:
+          // Ill-formed UTF-8 is input.utf8 wherever it stands, after a backslash too.
+          if (static_cast<unsigned char>(e) >= 0x80 && utf8_length(t_, i + 1) == 0) bad_utf8(i + 1);
           syntax(i, "invalid escape '\\" + printable(t_.substr(i + 1, utf8_length(t_, i + 1))) +
                         "' in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX");
       }

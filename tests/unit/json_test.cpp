@@ -694,6 +694,7 @@ TEST(JsonErrors, InvalidUtf8) {
   // Outside a string too.
   expect_error("{\"title\": \xFF}", "input.utf8", "");
   expect_error("\xFE\xFF{}", "input.utf8", "");
+  expect_error("{\"title\": \"\\\xFF\"}", "input.utf8", "");  // after a backslash
   // A valid multi-byte sequence before the bad byte does not shift the offset count.
   EXPECT_NE(expect_error("{\"title\": \"宁\xFF\"}", "input.utf8", "").find("at byte 14 "),
             std::string::npos);
