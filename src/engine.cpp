@@ -103,6 +103,7 @@ report check(const notice& n, const application& a, const check_options& opt) {
   r.stage = opt.stage;
   r.as_of = opt.as_of;
   r.application_id = a.id;
+  r.origin = a.origin;
   r.title = a.title;
   r.project_type = a.project_type;
   r.applicant_name = a.lead.name;

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -219,9 +220,17 @@ class json_writer {
     separate();
     out_ += b ? "true" : "false";
   }
+  void value(std::uint64_t n) {
+    separate();
+    out_ += std::to_string(n);
+  }
   void member(std::string_view k, std::string_view v) {
     key(k);
     value(v);
+  }
+  void member_number(std::string_view k, std::uint64_t n) {
+    key(k);
+    value(n);
   }
   void localized_member(std::string_view k, std::string_view zh, std::string_view en) {
     key(k);
@@ -430,6 +439,14 @@ void append_json(std::string& out, const report& r, int indent) {
   w.member("applicant_name", r.applicant_name);
   w.member("credit_code", r.credit_code);
   w.end('}');
+  if (r.origin.known()) {
+    w.key("origin");
+    w.begin('{');
+    if (!r.origin.file.empty()) w.member("file", r.origin.file);
+    if (r.origin.index) w.member_number("index", *r.origin.index);
+    if (r.origin.line) w.member_number("line", *r.origin.line);
+    w.end('}');
+  }
   const label_pair dec = decision_labels(r.decision, r.stage);
   w.key("decision");
   w.begin('{');

@@ -302,6 +302,19 @@ ojson report_defs(const notice& n) {
             {"applicant_name", text_schema("申报单位", "name of the lead applicant")},
             {"credit_code", text_schema("统一社会信用代码", "credit code of the lead applicant")}});
 
+  ojson index = count_schema(false);
+  index["title"] = "数组下标";
+  index["description"] = "0-based element of a JSON array of applications";
+  ojson line = count_schema(false);
+  line["minimum"] = 1;
+  line["title"] = "行号";
+  line["description"] = "1-based line of a JSON-lines file";
+  ojson origin = object_schema("来源", "where the application was read from, as its caller said",
+                               ojson{{"file", text_schema("文件", "the file's name as given")},
+                                     {"index", std::move(index)},
+                                     {"line", std::move(line)}},
+                               {"file", "index", "line"});
+
   ojson report = object_schema(
       "核验结果", "the result for one application",
       ojson{{"notice_id", ojson{{"const", n.info().id},
@@ -313,6 +326,7 @@ ojson report_defs(const notice& n) {
                             {"title", "核验日期"},
                             {"description", "the date the check was made as of"}}},
             {"application", std::move(application)},
+            {"origin", std::move(origin)},
             {"decision", labelled_code_schema<decision>("结论", "the decision")},
             {"findings", ojson{{"type", "array"},
                                {"items", ref("finding")},
@@ -322,7 +336,7 @@ ojson report_defs(const notice& n) {
                             {"items", ref("trace")},
                             {"title", "核验规则"},
                             {"description", "every rule evaluated, when asked for"}}}},
-      {"trace"});
+      {"origin", "trace"});
 
   defs["report"] = std::move(report);
   defs["finding"] = std::move(finding);

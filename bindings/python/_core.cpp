@@ -229,7 +229,7 @@ bool same(const report& a, const report& b) {
   return a.notice_id == b.notice_id && a.stage == b.stage && a.as_of == b.as_of &&
          a.application_id == b.application_id && a.title == b.title &&
          a.project_type == b.project_type && a.applicant_name == b.applicant_name &&
-         a.credit_code == b.credit_code && a.decision == b.decision &&
+         a.credit_code == b.credit_code && a.origin == b.origin && a.decision == b.decision &&
          std::equal(a.findings.begin(), a.findings.end(), b.findings.begin(), b.findings.end(),
                     [](const finding& x, const finding& y) { return same(x, y); }) &&
          std::equal(a.trace.begin(), a.trace.end(), b.trace.begin(), b.trace.end(),

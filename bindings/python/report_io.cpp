@@ -168,6 +168,16 @@ report report_from_json(std::string_view text) {
     r.applicant_name = text_or(*a, "applicant_name", p);
     r.credit_code = text_or(*a, "credit_code", p);
   }
+  if (const json* o = optional_member(j, "origin")) {
+    const std::string p = "/origin";
+    if (!o->is_object()) type_fail(p, "an object", *o);
+    r.origin.file = text_or(*o, "file", p);
+    for (const char* k : {"index", "line"})
+      if (const json* v = optional_member(*o, k)) {
+        if (!v->is_number_unsigned()) type_fail(child(p, k), "a non-negative integer", *v);
+        (std::string_view(k) == "index" ? r.origin.index : r.origin.line) = v->get<std::uint64_t>();
+      }
+  }
   r.decision = labelled_code_at<decision>(j, "decision", root, "decision");
   const json& findings = array_at(j, "findings", root);
   for (std::size_t i = 0; i < findings.size(); ++i)

@@ -155,6 +155,18 @@ struct records {
   std::vector<text_document> texts;
 };
 
+/// Where an application was read from, as its caller knows it. It is not part of the
+/// application's JSON: the command and the bindings set it, reports echo it, and findings that
+/// point at another application name it by its id and this.
+struct origin {
+  std::string file;                    ///< the file's name as given; "" when not known
+  std::optional<std::uint64_t> index;  ///< 0-based element of a JSON array of applications
+  std::optional<std::uint64_t> line;   ///< 1-based line of a JSON-lines file
+
+  bool known() const noexcept { return !file.empty() || index || line; }
+  bool operator==(const origin&) const = default;
+};
+
 /// One application (申报), and, at completion, its records.
 struct application {
   std::string id;            ///< the caller's reference (optional, echoed in the report)
@@ -168,6 +180,7 @@ struct application {
   plan project_plan;
   std::optional<date> approval_date;  ///< 立项日期, when known
   records achieved;
+  nxkx::origin origin;  ///< where it was read from (not on the wire)
 };
 
 }  // namespace nxkx

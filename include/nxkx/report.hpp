@@ -6,6 +6,7 @@
 
 #include "nxkx/codes.hpp"
 #include "nxkx/date.hpp"
+#include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
 
 namespace nxkx {
@@ -41,6 +42,7 @@ struct report {
   nxkx::stage stage = stage::application;
   date as_of;
   std::string application_id;  ///< as the input gave it
+  nxkx::origin origin;         ///< where the application was read from, when its caller said
   std::string title;
   std::string project_type;
   std::string applicant_name;

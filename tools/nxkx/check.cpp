@@ -118,7 +118,14 @@ int run_check(const check_args& a) {
     try {
       const std::string text = read_input(file);
       auto parsed = parse_applications(text, *n);  // applies the default input_limits
-      for (auto& app : parsed) apps.push_back(std::move(app));
+      // An element of an array is named by its index too; a file of one application by its name.
+      const std::size_t first = text.find_first_not_of(" \t\r\n");
+      const bool array = first != std::string::npos && text[first] == '[';
+      for (std::size_t i = 0; i < parsed.size(); ++i) {
+        parsed[i].origin.file = name;
+        if (array) parsed[i].origin.index = i;
+        apps.push_back(std::move(parsed[i]));
+      }
     } catch (const nxkx::input_error& e) {
       print_error(name, e);
       failures.push_back({name, e.code(), e.path(), e.reason()});

@@ -406,6 +406,8 @@ class pipeline {
       const std::string_view line(c.text.data() + i.begin, i.size);
       try {
         i.app = parse_application(line, n_, limits_);  // the limits apply as it reads
+        i.app->origin.file = c.file;
+        i.app->origin.line = i.line;
       } catch (const input_error& e) {
         i.error = e;
         continue;
