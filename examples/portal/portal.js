@@ -273,7 +273,7 @@
       if (node.kind === 'bool') variantFields.push({ path: concrete, values: [true, false], underRows });
       else if (node.kind === 'code') {
         variantFields.push({ path: concrete, values: node.choices.map((c) => c.value), underRows });
-      }
+      } else if (node.kind === 'int') variantFields.push({ path: concrete, values: [0], underRows });
     })(tree, '', false);
 
     function setIn(doc, pointer, value) {
@@ -300,21 +300,29 @@
           if (type.joint_eligible && type.joint_eligible.length) {
             base.joint_applicants = type.joint_eligible.map((k) => ({ kind: k }));
           }
-          const apps = [base];
+          const apps = [{ app: base }];
           if (stage === 'application') {
             for (const v of variantFields) {
               for (const value of v.values) {
                 const a = clone(base);
-                if (setIn(a, v.path, clone(value))) apps.push(a);
+                if (setIn(a, v.path, clone(value))) apps.push({ app: a, varied: v.path });
               }
             }
           }
-          for (const a of apps) {
+          let baseline = null;
+          for (const { app: a, varied } of apps) {
             let report;
             try {
               report = notice.check(a, { asOf, stage });
             } catch (e) {
               continue; // a variant the reader refuses tells nothing
+            }
+            const said = JSON.stringify(report.findings);
+            if (baseline === null) baseline = said;
+            else if (said !== baseline) {
+              // The answer changed with this field alone: the rules read it.
+              const at = locate(tree, varied);
+              if (at) ev[stage].add(at.norm);
             }
             for (const f of report.findings) {
               const at = locate(tree, f.path);
@@ -673,6 +681,10 @@
       if (!node.required || !cur) select.append(el('option', { value: '' }, '未填写'));
       for (const c of choices) {
         select.append(el('option', { value: String(c.value), selected: String(c.value) === cur, title: c.en }, c.title));
+      }
+      // A value from a file that is not one of the codes stays visible (and is reported).
+      if (cur && !(node.choices || []).some((c) => String(c.value) === cur)) {
+        select.append(el('option', { value: cur, selected: true }, `${cur}（不是可选的值）`));
       }
       return select;
     }
@@ -1274,7 +1286,58 @@
       for (const f of sorted) {
         const li = this.findingItem(f);
         const ok = place(f.path, li, true);
-        this.placed.push({ pointer: f.path, zh: f.message.zh, severity: f.severity.code, sevZh: f.severity.zh, clause: f.clause, rule: f.rule_id, ok });
+        this.mentions(f);
+        this.placed.push({ pointer: f.path, zh: this.humanize(f.message.zh), severity: f.severity.code, sevZh: f.severity.zh, clause: f.clause, rule: f.rule_id, ok });
+      }
+    }
+
+    /** JSON pointers the engine names in a message (records it did not count …), as the
+     *  form's own words: "/records/events/1" → "活动 第 2 条". */
+    humanize(text) {
+      return String(text).replace(/\/[A-Za-z_]+(?:\/[A-Za-z0-9_]+)*/g, (p) => this.pointerLabel(p) || p);
+    }
+
+    pointerLabel(pointer) {
+      const at = locate(this.tree, pointer);
+      if (!at) return null;
+      const parts = splitPointer(pointer);
+      const words = [];
+      let node = this.tree;
+      for (const seg of parts) {
+        if (node.kind === 'object') {
+          node = node.children.find((c) => c.key === seg);
+          if (!node) return null;
+          if (node.kind !== 'rows') words.push(node.title);
+        } else if (node.kind === 'rows') {
+          words.push(`${node.title} 第 ${+seg + 1} 条`);
+          node = node.item;
+        } else if (node.kind === 'map') {
+          words.push(seg);
+          node = node.item;
+        } else return null;
+      }
+      if (node.kind === 'rows') words.push(node.title);
+      // Only the last two words: enough to find it, short enough to read.
+      return words.slice(-2).join('·');
+    }
+
+    /** Marks each record a finding names (e.g. an event not counted) at that record. */
+    mentions(f) {
+      const seen = new Set();
+      const text = [f.message && f.message.zh, f.found && f.found.zh].filter(Boolean).join(' ');
+      for (const m of text.matchAll(/\/[A-Za-z_]+(?:\/[A-Za-z0-9_]+)*/g)) {
+        const p = m[0];
+        if (p === f.path || seen.has(p)) continue;
+        seen.add(p);
+        const w = this.fields.get(p);
+        if (!w || w.hidden) continue;
+        const list = w.querySelector(':scope > fieldset > .nxkx-findings, :scope > .nxkx-findings');
+        if (!list) continue;
+        const where = this.pointerLabel(f.path) || '';
+        list.append(el('li', { class: `nxkx-finding nxkx-${f.severity.code} nxkx-mention`, dataset: { rule: f.rule_id, mention: p } },
+          el('span', { class: 'nxkx-sev' }, f.severity.zh), f.clause ? el('span', { class: 'nxkx-clause' }, f.clause) : null,
+          ` 本条在${where ? `“${where}”` : '上方'}的核验中被点名，见那里的说明`));
+        w.classList.add('nxkx-has-finding');
       }
     }
 
@@ -1282,12 +1345,12 @@
       const li = el('li', { class: `nxkx-finding nxkx-${f.severity.code}${f.unknown ? ' nxkx-unknown' : ''}`,
         dataset: { rule: f.rule_id, path: f.path } });
       li.append(el('span', { class: 'nxkx-sev' }, f.severity.zh),
-        f.clause ? el('span', { class: 'nxkx-clause' }, f.clause) : null, ' ', f.message.zh);
+        f.clause ? el('span', { class: 'nxkx-clause' }, f.clause) : null, ' ', this.humanize(f.message.zh));
       // Something not yet filled in: one line (what the notice asks is in the field's help).
       if (f.unknown && this.probed.help.has(`${this.state.project_type}|${(locate(this.tree, f.path) || {}).norm}`)) return li;
       const parts = [];
-      if (f.expected && f.expected.zh) parts.push(`应为：${f.expected.zh}`);
-      if (f.found && (f.found.zh || f.unknown)) parts.push(`实为：${f.found.zh || '未填写'}`);
+      if (f.expected && f.expected.zh) parts.push(`应为：${this.humanize(f.expected.zh)}`);
+      if (f.found && (f.found.zh || f.unknown)) parts.push(`实为：${this.humanize(f.found.zh || '未填写')}`);
       if (f.contact && f.contact.name) parts.push(`联系人：${f.contact.name} ${f.contact.phone || ''}`);
       if (parts.length) li.append(el('div', { class: 'nxkx-detail' }, parts.join('　')));
       const reading = f.interpretation && (typeof f.interpretation === 'string' ? f.interpretation : f.interpretation.zh);

@@ -461,6 +461,7 @@ test('a file with mistakes: each is shown at its field, in Chinese', async () =>
   doc.submission.paper_copies = '2';
   doc.submission.handed_in_date = '2025-02-30';
   doc.applicant.nmae = 'x';
+  doc.submission.delivery = '快递'; // a label where the code is expected: the reader's error
   const file = path.join(out, 'mistakes.json');
   fs.writeFileSync(file, JSON.stringify(doc));
   await openFile(file);
@@ -470,6 +471,13 @@ test('a file with mistakes: each is shown at its field, in Chinese', async () =>
   assert.match(await copies.textContent(), /类型不对/);
   assert.match(await wrapper('/submission/handed_in_date').locator('.nxkx-input-error').textContent(), /没有这一天：2025-02-30/);
   assert.equal(await control('/submission/paper_copies').getAttribute('aria-invalid'), 'true');
+  const delivery = wrapper('/submission/delivery').locator('.nxkx-input-error');
+  assert.match(await delivery.textContent(), /不是可选的值/);
+  assert.match(await control('/submission/delivery').inputValue(), /^快递$/);
+  // Chosen from the list, it is read, and the rest of the file still counts.
+  await control('/submission/delivery').selectOption('in_person');
+  await settle();
+  assert.equal(await wrapper('/submission/delivery').locator('.nxkx-input-error').count(), 0);
   const bad = path.join(out, 'not-json.json');
   fs.writeFileSync(bad, '{"project_type": "society_capacity",}');
   await openFile(bad);
