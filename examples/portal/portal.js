@@ -1114,11 +1114,15 @@
 
     onAsOf() {
       const v = this.asOfInput.value.trim();
+      const help = this.container.querySelector('.nxkx-asof small');
       if (isDay(v)) {
         this.asOf = v;
         this.asOfInput.removeAttribute('aria-invalid');
+        help.textContent = '按这一天核验（默认今天）';
       } else {
+        // The last good date stays in force until this one reads as a date.
         this.asOfInput.setAttribute('aria-invalid', 'true');
+        help.textContent = `日期应写成 年-月-日，如 2025-05-20；仍按 ${this.asOf} 核验`;
       }
       this.changed();
     }

@@ -47,6 +47,16 @@ const BREAK = {
   regional_academic_exchange: { path: '/plan/targets/offline_attendance', value: '150', rule: 'target.exchange.offline_attendance', clause: '三(三)' },
 };
 
+/** What the form must not ask of a type (another type's rules read it, this one's never do). */
+const NOT_ASKED = {
+  park_sta_capacity: ['/applicant/history', '/joint_applicants', '/applicant/approved_by_cast', '/plan/targets/experts'],
+  haizhi_base_capacity: ['/applicant/history', '/applicant/establishment_approved', '/plan/targets/transfers'],
+  returnee_alliance_capacity: ['/recommendation_letter', '/applicant/history', '/plan/targets/events'],
+  society_capacity: ['/recommendation_letter', '/joint_applicants', '/plan/targets/transfers', '/applicant/division'],
+  grassroots_societies_capacity: ['/recommendation_letter', '/plan/targets/experts'],
+  regional_academic_exchange: ['/joint_applicants', '/plan/targets/partners', '/recommendation_letter'],
+};
+
 const createNxkx = require(moduleFile);
 let nxkx; // the same module in node: what the page shows is compared with what it says
 let site; // a copy of examples/portal with the freshly built nxkx.js
@@ -360,6 +370,11 @@ function cliCheck(file, asOf, stage) {
 for (const type of TYPES) {
   test(`${type}: typed in, 受理; a broken field shows its finding there`, async () => {
     await open(fileUrl('index.html', `as_of=${AS_OF}`));
+    // The type's form: what its rules read, not what another type's read.
+    await control('/project_type').selectOption(type);
+    await settle();
+    for (const p of NOT_ASKED[type]) assert.equal(await wrapper(p).isVisible(), false, `${type} does not ask for ${p}`);
+    assert.ok(await page.locator('.nxkx-form .nxkx-finding').count() > 5);
     const doc = example(type);
     const skipped = await typeApplication(doc);
     await waitDecision('accepted');
@@ -543,8 +558,17 @@ test('planned dates: checked as if sent then, and said so', async () => {
   assert.equal((await decision()).code, 'rejected');
   await enter({ path: '/submission/dispatch_date', value: '2025-05-15' });
   await waitDecision('accepted');
-  // The shown check date itself is an input.
+  // The shown check date itself is an input: a later one makes the plan moot, a bad one is said.
   assert.equal(await page.inputValue('.nxkx-asof input'), asOf);
+  await page.fill('.nxkx-asof input', '2025-13-01');
+  await settle();
+  assert.match(await page.textContent('.nxkx-asof small'), /日期应写成 年-月-日.*仍按 2025-05-10 核验/);
+  await page.fill('.nxkx-asof input', '2025-05-18');
+  await settle();
+  assert.match(await page.textContent('.nxkx-asof-line'), /核验日期 2025-05-18/);
+  assert.match(await page.textContent('.nxkx-caveat'), /计划日期已早于核验日期/);
+  await page.fill('.nxkx-asof input', asOf);
+  await waitDecision('accepted');
   // The saved file is the application alone (what is planned is the page's, not the format's).
   const saved = JSON.parse((await saveFile()).text);
   assert.equal(saved.submission.dispatch_date, '2025-05-15');
@@ -736,8 +760,10 @@ for (const [i, pack] of PACKS.entries()) {
       // An empty application: every finding the engine makes is shown at a field of the form.
       const app = { project_type: t.code, applicant: { kind: t.eligible[0] } };
       const report = notice.check(app, { asOf: catalog.notice.application_deadline });
-      const shown = await page.locator('.nxkx-form .nxkx-finding[data-rule]').evaluateAll((ls) => ls.map((l) => l.dataset.rule + ' ' + l.dataset.path));
-      assert.deepEqual(shown.sort(), report.findings.map((f) => f.rule_id + ' ' + f.path).sort(), t.code);
+      // Each at the field its path names (not merely somewhere on the page).
+      const shown = await page.locator('.nxkx-form .nxkx-finding[data-rule]:not(.nxkx-mention)').evaluateAll((ls) =>
+        ls.map((l) => `${l.dataset.rule} ${l.dataset.path} @${l.parentElement.closest('[data-kind]').dataset.path}`));
+      assert.deepEqual(shown.sort(), report.findings.map((f) => `${f.rule_id} ${f.path} @${f.path}`).sort(), t.code);
       for (const f of report.findings) {
         const exact = wrapper(f.path);
         assert.ok((await exact.count()) === 1 && (await exact.isVisible()), `${t.code}: a field for ${f.path}`);
