@@ -10,7 +10,10 @@ packages=(
   pybind11-dev python3-pybind11 python3-dev python3-pytest python3-hypothesis python3-jsonschema
   python3-venv python3-setuptools python3-wheel python3-pip
   emscripten chromium
+  fonts-noto-cjk
 )
+# fonts-noto-cjk: the browser tests' screenshots and PDF of the applicant's page show Chinese
+# (tests/browser checks that the page is drawn with a CJK font).
 # node and npm: the machine's own (e.g. NodeSource's, which conflicts with Debian's npm) if any.
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)

@@ -56,9 +56,9 @@ elseif(NXKX_EMCMAKE AND NXKX_NODE)
   add_test(NAME wasm.build
            COMMAND ${CMAKE_COMMAND} -E env NXKX_PORTAL_COPY=0
                    bash ${PROJECT_SOURCE_DIR}/bindings/wasm/build.sh ${NXKX_WASM_DIR})
-  set_tests_properties(wasm.build PROPERTIES FIXTURES_SETUP nxkx_wasm TIMEOUT 1800)
+  set_tests_properties(wasm.build PROPERTIES FIXTURES_SETUP nxkx_wasm TIMEOUT 1800 LABELS wasm)
   add_test(NAME wasm.node_corpus COMMAND ${NXKX_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/node/)
-  set_tests_properties(wasm.node_corpus PROPERTIES FIXTURES_REQUIRED nxkx_wasm
+  set_tests_properties(wasm.node_corpus PROPERTIES FIXTURES_REQUIRED nxkx_wasm LABELS "wasm;node"
                                                    ENVIRONMENT "NXKX_JS=${NXKX_WASM_JS}")
 
   # ---- the portal page in headless Chromium ----
@@ -68,11 +68,18 @@ elseif(NXKX_EMCMAKE AND NXKX_NODE)
              COMMAND ${NXKX_NPM} ci --no-audit --no-fund --prefer-offline
              WORKING_DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR}/browser)
     set_tests_properties(browser.npm_ci PROPERTIES FIXTURES_SETUP nxkx_playwright TIMEOUT 600
-                         ENVIRONMENT "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1")
+                         LABELS browser ENVIRONMENT "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1")
+    # The applicant's page, typed into; screenshots and the printed PDF go to build/<preset>/browser
+    # (docs/img/portal.png is the one from there). Saved files are checked with the command too.
+    set(_browser_env "NXKX_JS=${NXKX_WASM_JS};NXKX_CHROMIUM=${NXKX_CHROMIUM}"
+                     "NXKX_SCREENSHOT_DIR=${PROJECT_BINARY_DIR}/browser")
+    if(TARGET nxkx_cli)
+      list(APPEND _browser_env "NXKX_CLI=$<TARGET_FILE:nxkx_cli>")
+    endif()
     add_test(NAME browser.portal COMMAND ${NXKX_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/browser/)
     set_tests_properties(browser.portal PROPERTIES
-      FIXTURES_REQUIRED "nxkx_wasm;nxkx_playwright" TIMEOUT 600
-      ENVIRONMENT "NXKX_JS=${NXKX_WASM_JS};NXKX_CHROMIUM=${NXKX_CHROMIUM}")
+      FIXTURES_REQUIRED "nxkx_wasm;nxkx_playwright" TIMEOUT 600 LABELS browser
+      ENVIRONMENT "${_browser_env}")
   else()
     message(STATUS "nxkx: no npm or chromium: the portal's browser test is not added")
   endif()

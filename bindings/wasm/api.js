@@ -3,6 +3,8 @@
 //
 //   const nxkx = await createNxkx();
 //   const report = nxkx.check(application, {asOf: '2025-05-20', lang: 'zh'});
+//   const notice = nxkx.loadNotice(packJson);       // another notice's pack: same methods
+//   notice.check(application, {asOf: '2026-05-20'});
 //
 // Applications and options go in as objects or JSON text; results come back as objects.
 // A rejected application is a report; only input that cannot be read throws an NxkxError
@@ -19,6 +21,11 @@ function NxkxError(status, detail) {
   error.code = detail.code;
   error.path = detail.path;
   error.reason = detail.reason;
+  // Whatever else the ABI's error document carries (e.g. the reason in another language) is
+  // passed on as it is.
+  Object.keys(detail).forEach(function(key) {
+    if (!(key in error) && key !== 'message' && key !== 'name') error[key] = detail[key];
+  });
   return error;
 }
 NxkxError.prototype = Object.create(Error.prototype);
@@ -63,12 +70,15 @@ var nxkxLoneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
 
 /** Runs f(pointer, length) with `text` copied into the module's memory as UTF-8. A string with
  *  a lone surrogate has no UTF-8 form: it is refused with `code` (input.utf8 for a document),
- *  as the C++ reader refuses bytes that are not UTF-8, rather than altered. */
+ *  as the C++ reader refuses bytes that are not UTF-8, rather than altered (pack.syntax for a
+ *  pack, with status pack_error). */
 function nxkxWithText(text, f, code) {
   var bad = nxkxLoneSurrogate.exec(text);
   if (bad) {
     var unit = bad[0].charCodeAt(0).toString(16).toUpperCase();
-    throw NxkxError(code === 'input.utf8' ? 'input_error' : 'invalid_argument', {
+    var status = code === 'input.utf8' ? 'input_error' :
+        code === 'pack.syntax' ? 'pack_error' : 'invalid_argument';
+    throw NxkxError(status, {
       code: code || 'input.utf8',
       path: '',
       reason: 'a lone surrogate U+' + unit + ' at character ' + bad.index +
@@ -135,40 +145,132 @@ Module['version'] = function() {
   return UTF8ToString(_nxkx_version());
 };
 
+function nxkxCheckWith(handle, application, options) {
+  var opts = nxkxOptions(options);
+  return nxkxResult(nxkxWithText(nxkxText(application), function(app, appLength) {
+    return nxkxWithText(opts, function(o) {
+      return nxkxCall(_nxkx_check, [handle, app, appLength, o]);
+    }, 'options.syntax');
+  }, 'input.utf8'), options);
+}
+
+function nxkxCheckBatchWith(handle, applications, options) {
+  var opts = nxkxOptions(options);
+  return nxkxResult(nxkxWithText(nxkxText(applications), function(apps, appsLength) {
+    return nxkxWithText(opts, function(o) {
+      return nxkxCall(_nxkx_check_batch, [handle, apps, appsLength, o]);
+    }, 'options.syntax');
+  }, 'input.utf8'), options);
+}
+
+function nxkxCatalogWith(handle) {
+  return JSON.parse(nxkxCall(_nxkx_catalog, [handle]));
+}
+
+function nxkxSchemaWith(handle, document) {
+  return JSON.parse(nxkxWithText(document || 'application', function(d) {
+    return nxkxCall(_nxkx_schema, [handle, d]);
+  }, 'argument.document'));
+}
+
 /** Checks one application (object or JSON text). Options: asOf (required, 'YYYY-MM-DD' or a
  *  Date), stage ('application' | 'completion'), trace, badCreditCode, format ('json' |
  *  'text'), lang ('zh' | 'en', for text). Returns the report (an object, or text). */
 Module['check'] = function(application, options) {
-  var opts = nxkxOptions(options);
-  return nxkxResult(nxkxWithText(nxkxText(application), function(app, appLength) {
-    return nxkxWithText(opts, function(o) {
-      return nxkxCall(_nxkx_check, [nxkxBuiltin(), app, appLength, o]);
-    }, 'options.syntax');
-  }, 'input.utf8'), options);
+  return nxkxCheckWith(nxkxBuiltin(), application, options);
 };
 
 /** Checks a batch (an array, or JSON text of one): duplicates are judged across it (三(一)).
  *  Returns {notice, stage, as_of, reports, summary}. */
 Module['checkBatch'] = function(applications, options) {
-  var opts = nxkxOptions(options);
-  return nxkxResult(nxkxWithText(nxkxText(applications), function(apps, appsLength) {
-    return nxkxWithText(opts, function(o) {
-      return nxkxCall(_nxkx_check_batch, [nxkxBuiltin(), apps, appsLength, o]);
-    }, 'options.syntax');
-  }, 'input.utf8'), options);
+  return nxkxCheckBatchWith(nxkxBuiltin(), applications, options);
 };
 
 /** The notice's catalogue: categories and project types with who may apply and contacts. */
 Module['catalog'] = function() {
-  return JSON.parse(nxkxCall(_nxkx_catalog, [nxkxBuiltin()]));
+  return nxkxCatalogWith(nxkxBuiltin());
 };
 
 /** The JSON Schema (draft 2020-12) of 'application' (default), 'applications', 'report' or
  *  'batch'. */
 Module['schema'] = function(document) {
-  return JSON.parse(nxkxWithText(document || 'application', function(d) {
-    return nxkxCall(_nxkx_schema, [nxkxBuiltin(), d]);
-  }, 'argument.document'));
+  return nxkxSchemaWith(nxkxBuiltin(), document);
+};
+
+/** A notice: the built-in one, or one loaded from a pack. check, checkBatch, catalog and
+ *  schema work as the module's own functions do, with this notice's rules and codes. */
+function NxkxNotice(handle, owned) {
+  this.handle = handle;
+  this.owned = owned;
+}
+NxkxNotice.prototype.live = function() {
+  if (!this.handle) {
+    throw NxkxError('invalid_argument',
+                    {code: 'argument.null', path: '', reason: 'this notice has been freed'});
+  }
+  return this.handle;
+};
+NxkxNotice.prototype.check = function(application, options) {
+  return nxkxCheckWith(this.live(), application, options);
+};
+NxkxNotice.prototype.checkBatch = function(applications, options) {
+  return nxkxCheckBatchWith(this.live(), applications, options);
+};
+NxkxNotice.prototype.catalog = function() {
+  return nxkxCatalogWith(this.live());
+};
+NxkxNotice.prototype.schema = function(document) {
+  return nxkxSchemaWith(this.live(), document);
+};
+/** Releases a loaded pack's memory; the built-in notice stays. Further calls throw. */
+NxkxNotice.prototype.free = function() {
+  if (!this.owned) return;
+  if (this.handle) _nxkx_notice_free(this.handle);
+  this.handle = 0;
+};
+
+var nxkxBuiltinNotice = null;
+
+/** The built-in notice as an object (the one the module's own check uses). */
+Module['builtinNotice'] = function() {
+  if (!nxkxBuiltinNotice) nxkxBuiltinNotice = new NxkxNotice(nxkxBuiltin(), false);
+  return nxkxBuiltinNotice;
+};
+
+/** Loads a notice pack (an object, or its JSON text) and returns it as a notice. A pack that
+ *  cannot be loaded throws an NxkxError with status 'pack_error' and the JSON pointer of the
+ *  bad place in the pack as `path`. */
+Module['loadNotice'] = function(pack) {
+  var text = nxkxText(pack);
+  return nxkxWithText(text, function(p, length) {
+    var slots = _malloc(12);
+    if (!slots) throw new Error('nxkx: out of memory');
+    HEAPU32[slots >> 2] = 0;
+    HEAPU32[(slots + 4) >> 2] = 0;
+    HEAPU32[(slots + 8) >> 2] = 0;
+    var status, handle, errorText = '';
+    try {
+      status = _nxkx_notice_from_json(p, length, slots, slots + 4, slots + 8);
+      handle = HEAPU32[slots >> 2];
+      var ptr = HEAPU32[(slots + 4) >> 2];
+      if (ptr) {
+        errorText = UTF8ToString(ptr, HEAPU32[(slots + 8) >> 2]);
+        _nxkx_free(ptr);
+      }
+    } finally {
+      _free(slots);
+    }
+    if (status !== 0) {
+      var detail;
+      try {
+        detail = JSON.parse(errorText);
+      } catch (e) {
+        detail = {code: 'internal', path: '', reason: errorText || 'no error text'};
+      }
+      throw NxkxError(nxkxStatusNames[status] || 'internal', detail);
+    }
+    return new NxkxNotice(handle, true);
+  }, 'pack.syntax');
 };
 
 /** The 字 of a text as the notice counts them: {word_processor, non_space, code_points}. */
@@ -179,3 +281,4 @@ Module['countZi'] = function(text) {
 };
 
 Module['NxkxError'] = NxkxError;
+Module['NxkxNotice'] = NxkxNotice;
