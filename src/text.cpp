@@ -113,6 +113,12 @@ zi_count count_zi(std::string_view utf8) {
   const char* const end = begin + utf8.size();
   const char* p = begin;
   std::size_t words = 0, non_space = 0, code_points = 0;
+  // A byte-order mark (U+FEFF) at the start is an encoding mark, not a character: 0 字 by both
+  // methods (Notepad writes one when it saves UTF-8). It is still a code point.
+  if (utf8.size() >= 3 && utf8.substr(0, 3) == "\xEF\xBB\xBF") {
+    p += 3;
+    code_points = 1;
+  }
   // What the previous code point left behind: between runs, inside a run of "other", or right
   // after a unit (where a combining mark adds nothing).
   enum class after : std::uint8_t { gap, run, unit } state = after::gap;
