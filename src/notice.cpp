@@ -38,6 +38,23 @@ void expect_keys(const json& obj, std::initializer_list<std::string_view> allowe
   }
 }
 
+/// A reading (`interpretation`): absent, or {"zh": …, "en": …} with both texts — every reading
+/// is given in both languages.
+localized reading_at(const json& obj, std::string_view key, const std::string& path) {
+  const json* v = optional_member(obj, key);
+  if (!v) return {};
+  const std::string p = child(path, key);
+  if (!v->is_object())
+    pack_fail(p, std::string("expected {\"zh\": …, \"en\": …} (a reading in both languages), "
+                             "found ") +
+                     v->type_name());
+  expect_keys(*v, {"zh", "en"}, p);
+  localized out = localized_at(obj, key, path);
+  if (out.zh.empty() || out.en.empty())
+    pack_fail(p, "a reading needs its text in both languages, zh and en");
+  return out;
+}
+
 std::vector<localized> localized_list(const json& arr, const std::string& path) {
   std::vector<localized> out;
   for (std::size_t i = 0; i < arr.size(); ++i) {
@@ -122,7 +139,7 @@ void read_rules(const json& root, notice_data& d) {
       expect_keys(clauses[k], {"ref", "quote"}, cp);
       info.clauses.push_back({text_at(clauses[k], "ref", cp), text_at(clauses[k], "quote", cp)});
     }
-    info.interpretation = text_or(r, "interpretation", path);
+    info.interpretation = reading_at(r, "interpretation", path);
     info.outcome = severity_at(r, "outcome", path, severity::rejected);
     if (!optional_member(r, "outcome")) member(r, "outcome", path);  // required
     info.when_unknown = severity_at(r, "when_unknown", path, severity::incomplete);
@@ -266,7 +283,7 @@ void read_catalogue(const json& root, notice_data& d) {
       pack_fail(child(p, "contact"), "unknown contact \"" + info.contact + "\"",
                 "pack.unknown_code");
     info.applicants_text = localized_at(t, "applicants_text", p);
-    info.interpretation = text_or(t, "interpretation", p);
+    info.interpretation = reading_at(t, "interpretation", p);
     d.project_types.push_back(std::move(info));
   }
 }
@@ -284,7 +301,7 @@ void read_notice_info(const json& root, notice_info& info) {
   info.title = text_at(n, "title", p);
   info.issued = date_at(n, "issued", p);
   info.application_deadline = date_at(n, "application_deadline", p);
-  info.deadline_interpretation = text_or(n, "deadline_interpretation", p);
+  info.deadline_interpretation = reading_at(n, "deadline_interpretation", p);
   info.timezone = text_or(n, "timezone", p);
   info.submit_to = text_or(n, "submit_to", p);
   info.address = text_or(n, "address", p);

@@ -288,7 +288,8 @@ void write_finding(json_writer& w, const finding& f, stage st) {
     w.end('}');
   }
   w.end(']');
-  if (!f.interpretation.empty()) w.member("interpretation", f.interpretation);
+  if (!f.interpretation.empty())
+    w.localized_member("interpretation", f.interpretation.zh, f.interpretation.en);
   w.member("path", f.path);
   w.localized_member("message", f.message.zh, f.message.en);
   w.localized_member("expected", f.expected.zh, f.expected.en);
@@ -384,7 +385,8 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
       q += ": \"" + c.quote + "\"";
       line("      ", q);
     }
-    if (!f.interpretation.empty()) line("      ", std::string(w.reading) + ": " + f.interpretation);
+    if (!f.interpretation.in(l).empty())
+      line("      ", std::string(w.reading) + ": " + f.interpretation.in(l));
     if (!f.whom_to_call.name.empty() || !f.whom_to_call.phone.empty()) {
       std::string c{w.contact};
       c += ": " + f.whom_to_call.name;

@@ -79,9 +79,15 @@ nxkx_cli_test(check.json_finding --exit 1 --json
               --no-stdout "\"interpretation\"" --no-stdout "\"trace\""
               -- ${nxkx} check --format json --as-of ${_as_of}
                  ${_examples}/society_capacity-grade-c.json)
-nxkx_cli_test(check.json_interpretation --exit 1 --json --stdout "\"interpretation\": \""
+# A reading is given in both languages, as {zh, en}; the text report shows it in its own.
+nxkx_cli_test(check.json_interpretation --exit 1 --json --stdout "\"interpretation\": \\{"
               --stdout "\"clause\": \"三\\(二\\)、三\\(四\\)\""
               -- ${nxkx} check --format json --as-of ${_as_of}
+                 ${_examples}/park_sta_capacity-late-courier.json)
+nxkx_cli_test(check.text_reading_in_english --exit 1
+              --stdout "Reading: \"5月16日前\" includes 16 May itself"
+              --no-stdout "解读"
+              -- ${nxkx} check --lang en --as-of ${_as_of}
                  ${_examples}/park_sta_capacity-late-courier.json)
 
 # ---- check: exit 2, naming the file, the JSON path and what is wrong ----

@@ -18,12 +18,12 @@ struct finding {
   severity level = severity::rejected;
   bool unknown = false;  ///< the rule could not be judged because the input leaves a fact out
   std::vector<clause_ref> clauses;
-  std::string interpretation;  ///< the pack's reading, if the rule has one
-  std::string path;            ///< JSON pointer of the field concerned, e.g. "/applicant/kind"
-  localized message;           ///< what is wrong
-  localized expected;          ///< what the notice asks
-  localized found;             ///< what the application says
-  contact whom_to_call;        ///< 四、联系方式 of the project type
+  localized interpretation;  ///< the pack's reading, if the rule has one (else empty)
+  std::string path;          ///< JSON pointer of the field concerned, e.g. "/applicant/kind"
+  localized message;         ///< what is wrong
+  localized expected;        ///< what the notice asks
+  localized found;           ///< what the application says
+  contact whom_to_call;      ///< 四、联系方式 of the project type
 };
 
 /// What happened to one rule, for people who ask "why" (check_options::trace).

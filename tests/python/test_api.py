@@ -64,7 +64,12 @@ def test_the_rules() -> None:
         assert r.quotes == tuple(c.quote for c in r.clauses)
         assert r.title.zh and isinstance(r.params, dict)
     deadline = next(r for r in rules if r.id == "submission.deadline")
-    assert deadline.clause == "三(二)、三(四)" and deadline.interpretation
+    assert deadline.clause == "三(二)、三(四)"
+    # Every reading is given in both languages; a rule without one has None.
+    assert isinstance(deadline.interpretation, nxkx.Localized)
+    assert deadline.interpretation.zh.startswith("“5月16日前”") and "16 May" in deadline.interpretation.en
+    assert all(r.interpretation is None or (r.interpretation.zh and r.interpretation.en) for r in rules)
+    assert nxkx.Notice.builtin().info.deadline_interpretation.en
     assert deadline.outcome is nxkx.Severity.REJECTED and deadline.when_unknown is nxkx.Severity.INCOMPLETE
 
 
