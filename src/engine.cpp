@@ -44,17 +44,19 @@ std::string render(const std::string& tpl, const vars_t& vars, const localized& 
   return out;
 }
 
-finding make_finding(const compiled_rule& c, violation&& v, const contact* whom) {
+finding make_finding(const compiled_rule& c, violation&& v, const contact* whom,
+                     std::size_t type_index) {
   const rule_info& r = *c.info;
   finding f;
   f.rule_id = r.id;
   f.kind = r.kind;
   f.unknown = v.unknown;
   f.level = v.level ? *v.level : (v.unknown ? r.when_unknown : r.outcome);
-  f.clauses = r.clauses;
+  f.clauses = type_index < c.clauses_for_type.size() ? c.clauses_for_type[type_index] : r.clauses;
   f.interpretation = r.interpretation;
   f.path = std::move(v.path);
-  const localized& msg = v.unknown ? c.messages.unknown : c.messages.failed;
+  const localized* named = v.message.empty() ? nullptr : c.messages.find(v.message);
+  const localized& msg = named ? *named : v.unknown ? c.messages.unknown : c.messages.failed;
   f.message = {render(msg.zh, v.vars, v.found, lang::zh),
                render(msg.en, v.vars, v.found, lang::en)};
   f.expected = {render(c.messages.expected.zh, v.vars, v.found, lang::zh),
@@ -124,7 +126,21 @@ report check(const notice& n, const application& a, const check_options& opt) {
                                      : found.empty() ? rule_status::passed
                                                      : rule_status::failed});
     if (!applied) continue;
-    for (auto& v : found) r.findings.push_back(detail::make_finding(c, std::move(v), whom));
+    for (auto& v : found) {
+      // One missing fact, one finding: a fact the input leaves out is reported once, by the
+      // first rule (in pack order) that needs it; a later rule at that path adds nothing, unless
+      // it is worse, when it takes the earlier one's place.
+      if (v.unknown) {
+        auto same = std::find_if(r.findings.begin(), r.findings.end(),
+                                 [&](const finding& f) { return f.unknown && f.path == v.path; });
+        if (same != r.findings.end()) {
+          finding f = detail::make_finding(c, std::move(v), whom, type_index);
+          if (f.level > same->level) *same = std::move(f);
+          continue;
+        }
+      }
+      r.findings.push_back(detail::make_finding(c, std::move(v), whom, type_index));
+    }
   }
   detail::decide(r);
   return r;
@@ -280,7 +296,9 @@ struct batch_checker::state {
         if (const project_type_info* t = n.find_project_type(a.project_type))
           whom = n.find_contact(t->contact);
       p.r.findings.push_back(
-          detail::make_finding(*pr.rule, pr.impl->describe({first->index}, a), whom));
+          detail::make_finding(*pr.rule, pr.impl->describe({first->index}, a), whom,
+                               static_cast<std::size_t>(n.find_project_type(a.project_type) -
+                                                        n.data().project_types.data())));
       for (auto& t : p.r.trace)
         if (t.rule_id == pr.rule->info->id) t.status = rule_status::failed;
       changed = true;

@@ -76,7 +76,8 @@ nxkx_cli_test(check.json_finding --exit 1 --json
               --stdout "\"path\": \"/applicant/history/2024/evaluation_grade\""
               --stdout "\"code\": \"rejected\"" --stdout "\"zh\": \"不予受理\""
               --stdout "\"phone\": \"0951-5085156\"" --stdout "\"rejected\": 1"
-              --no-stdout "\"interpretation\"" --no-stdout "\"trace\""
+              --stdout "\"en\": \"A society not rated in 2024 \\(not_rated\\) is not grade C.\""
+              --no-stdout "\"trace\""
               -- ${nxkx} check --format json --as-of ${_as_of}
                  ${_examples}/society_capacity-grade-c.json)
 # A reading is given in both languages, as {zh, en}; the text report shows it in its own.

@@ -41,6 +41,10 @@ struct contact {
 struct clause_ref {
   std::string ref;    ///< e.g. "二(三)4"
   std::string quote;  ///< the clause's Chinese text
+  /// In a rule: the project types for which a finding cites this clause (a type's own clause,
+  /// e.g. 一(一)1 for park_sta_capacity only); empty: every type the rule applies to. Findings
+  /// carry only the clauses cited for their application's type.
+  std::vector<std::string> project_types = {};
 };
 
 /// A project category, e.g. (一) 创新平台能力提升项目.

@@ -26,6 +26,9 @@ struct violation {
   std::vector<std::pair<std::string, localized>> vars;
   bool unknown = false;           ///< the input leaves a needed fact out
   std::optional<severity> level;  ///< overrides the rule's outcome (policy settings)
+  /// The message template to use: one the kind names (requirement::message_names); empty: the
+  /// rule's "failed" (or "unknown" when `unknown`).
+  std::string_view message;
 };
 
 /// Everything a requirement may look at.
@@ -44,6 +47,9 @@ class requirement {
   virtual bool evaluate(const eval_context& ctx, std::vector<violation>& out) const = 0;
   /// The placeholders its messages may use (besides the rule-wide ones).
   virtual std::vector<std::string_view> variables() const { return {}; }
+  /// The templates, besides "failed", "expected" and "unknown", that its violations may name
+  /// (violation::message): the pack must give each of them, and may give no other.
+  virtual std::vector<std::string> message_names() const { return {}; }
   /// Non-null for rules judged across a batch (三(一)).
   virtual const class batch_requirement* as_batch() const noexcept { return nullptr; }
 };
@@ -109,6 +115,20 @@ std::string applicant_key(const applicant& a);
 
 /// The localized label of an applicant kind.
 localized kind_label(const notice_data& n, applicant_kind k);
+
+/// A count with its unit, as an official writes it: "3 场", "150 人"; in English with the right
+/// number: "1 event", "3 events", "2 people". `unit` is a code of the vocabulary's "unit"
+/// namespace, whose English is "singular|plural" (or one form for both).
+localized quantity(const notice_data& n, std::int64_t count, std::string_view unit);
+
+/// Reads params[key], a unit code of the vocabulary ("event" for "unit.event"); `fallback` when
+/// the parameter is absent. Throws pack_error when the vocabulary has no such unit.
+std::string unit_param(const json& params, std::string_view key, const std::string& path,
+                       const notice_data& n, std::string_view fallback);
+
+/// An organisation as messages name it: its name, or, without one, its place in the application
+/// ("联合申报单位第 2 个" / "joint applicant no. 2"); `base` is its JSON pointer.
+localized entity_name(const applicant& e, std::string_view base);
 
 /// The same text in both languages (numbers, dates, codes).
 inline localized both(std::string s) {
