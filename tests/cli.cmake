@@ -158,6 +158,7 @@ nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
 # ---- check --jsonl: one application per line in, one report per line out ----
 # tests/cli/jsonl_test.py writes its inputs from the examples; one ctest test per scenario.
 foreach(_scenario one_report_per_line accepted_exits_zero duplicates_across_lines
+                  amendments_give_the_batch
                   input_error_names_the_line limit_names_the_line text_format stdin_and_crlf
                   missing_file progress)
   add_test(NAME cli.check.jsonl.${_scenario}

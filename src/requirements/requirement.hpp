@@ -57,18 +57,31 @@ class requirement {
 /// A requirement judged across a batch: applications with the same key conflict.
 class batch_requirement : public requirement {
  public:
-  /// What duplicate detection keeps of the first application with a key: neither the key nor
-  /// the owner is kept as text, only hashes of them (engine.cpp).
-  struct seen {
-    std::uint64_t index = 0;  ///< 0-based position in the batch
+  /// One of two conflicting applications, as a finding names it: its name ("申报 2025-0005（a.json
+  /// 第 2 份）"), what duplicate detection kept of it (engine.cpp keeps neither key nor owner as
+  /// text, only hashes; and per application its id, origin, date, decision and, for the title
+  /// key, the title).
+  struct party {
+    localized name;                 ///< id and origin, for people
+    std::optional<date> submitted;  ///< the date that orders it (submitted_on)
+    std::string title;              ///< its title as written (the title key only)
   };
   /// The key, or nullopt when the application has none (then the rule does not apply).
   virtual std::optional<std::string> key(const application& a) const = 0;
   /// Who made the application, for rules where two applications with the same key conflict
   /// only when their owners differ (compared by a hash of the text); nullopt: any two conflict.
   virtual std::optional<std::string> owner(const application&) const { return std::nullopt; }
-  /// The violation to report on `later`, which conflicts with `first`.
-  virtual violation describe(const seen& first, const application& later) const = 0;
+  /// True: of the applications of a key, the latest (by submitted_on, then input order) stands
+  /// and every earlier one is superseded by it. False: each application whose key an earlier
+  /// one (in input order) of another owner has is flagged, naming that first one.
+  virtual bool supersedes() const noexcept { return false; }
+  /// The date an application is ordered by: its submission date, or nullopt (ordered first).
+  virtual std::optional<date> submitted_on(const application&) const { return std::nullopt; }
+  /// The violation to report on `subject`, which conflicts with `other` (for supersedes(): which
+  /// is superseded by `other`); `a` is the one of them at hand, for what both share (the
+  /// applicant).
+  virtual violation describe(const party& subject, const party& other,
+                             const application& a) const = 0;
 
   bool evaluate(const eval_context&, std::vector<violation>&) const override { return false; }
   const batch_requirement* as_batch() const noexcept override { return this; }

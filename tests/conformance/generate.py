@@ -276,9 +276,11 @@ a1 = base("society_capacity")
 a2 = base("society_capacity")
 a2["id"] = "dup-2"
 a2["title"] = "另一个名称"
-case("rejected-duplicate-applicant", "三(一): one applicant, one application per type; the first stands",
-     [a1, a2], [{"decision": "accepted", "rule_ids": []},
-                {"decision": "rejected", "rule_ids": ["application.duplicate_applicant"]}])
+case("needs-review-duplicate-applicant-same-day",
+     "三(一) rev. 2: the same applicant and type twice, sent the same day: the later in the input "
+     "stands, the earlier is superseded (needs review, not rejected)",
+     [a1, a2], [{"decision": "needs_review", "rule_ids": ["application.duplicate_applicant"]},
+                {"decision": "accepted", "rule_ids": []}])
 b1 = base("society_capacity")
 b1["title"] = "宁夏智慧农业学术交流"
 b2 = base("regional_academic_exchange")
@@ -798,6 +800,78 @@ done("incomplete-park-case-1499-after-bom", "字 counting: a BOM does not make 1
      "park_sta_capacity",
      lambda a: recs(a)["texts"][0].update(content="\ufeff" + zi(1499)), "incomplete",
      ["deliverable.park.case_study"])
+
+
+# ---- 三(一) rev. 2: the latest submission stands, by date, then input order ----
+def resubmission(flawed_first_in_input):
+    original = base("society_capacity")
+    original["id"] = "2025-0301"
+    original["submission"]["dispatch_date"] = "2025-05-12"
+    original["submission"]["word_version"]["sent_on"] = "2025-05-12"
+    original["submission"]["paper_copies"] = 1  # the flaw the resubmission corrects
+    corrected = base("society_capacity")
+    corrected["id"] = "2025-0302"
+    corrected["title"] = "society_capacity 测试项目（修改稿）"
+    corrected["submission"]["dispatch_date"] = "2025-05-15"
+    corrected["submission"]["word_version"]["sent_on"] = "2025-05-15"
+    flawed = {"decision": "incomplete",
+              "rule_ids": ["application.duplicate_applicant", "submission.copies"]}
+    fine = {"decision": "accepted", "rule_ids": []}
+    return ([original, corrected], [flawed, fine]) if flawed_first_in_input else \
+        ([corrected, original], [fine, flawed])
+case("accepted-corrected-resubmission-stands",
+     "三(一) rev. 2: a corrected resubmission (sent 05-15) is judged on its merits; the flawed "
+     "original (05-12) is superseded, not rejected",
+     *resubmission(True))
+case("accepted-corrected-resubmission-first-in-input",
+     "三(一) rev. 2: ordered by submission date, not by place in the batch",
+     *resubmission(False))
+def three():
+    apps = []
+    for i, (on, title) in enumerate([("2025-05-10", "第一稿"), ("2025-05-14", "第三稿"),
+                                     ("2025-05-12", "第二稿")]):
+        a = base("regional_academic_exchange")
+        a["id"] = f"2025-040{i + 1}"
+        a["title"] = title
+        a["submission"]["dispatch_date"] = on
+        a["submission"]["word_version"]["sent_on"] = on
+        apps.append(a)
+    return apps
+case("needs-review-three-submissions-the-latest-stands",
+     "三(一) rev. 2: three of one applicant and type: the latest (05-14) stands, both earlier are "
+     "superseded",
+     three(), [{"decision": "needs_review", "rule_ids": ["application.duplicate_applicant"]},
+               {"decision": "accepted", "rule_ids": []},
+               {"decision": "needs_review", "rule_ids": ["application.duplicate_applicant"]}])
+def undated_and_dated():
+    u = base("society_capacity")
+    u["id"] = "2025-0501"
+    u["submission"].update(dispatch_date=None, received_date=None)
+    d = base("society_capacity")
+    d["id"] = "2025-0502"
+    d["title"] = "有日期的一份"
+    return [d, u]
+case("rejected-undated-resubmission-comes-first",
+     "三(一) rev. 2: an application without a submission date is ordered first: the dated one "
+     "stands (the undated one is late as well, 三(四))",
+     undated_and_dated(),
+     [{"decision": "accepted", "rule_ids": []},
+      {"decision": "rejected",
+       "rule_ids": ["application.duplicate_applicant", "submission.deadline"]}])
+def other_applicant_same_title():
+    a = base("society_capacity")
+    a["id"] = "2025-0601"
+    a["title"] = "宁夏智慧农业学术交流"
+    b = base("society_capacity")
+    b["id"] = "2025-0602"
+    b["title"] = "宁夏 智慧农业 学术交流。"
+    b["applicant"].update(credit_code="51640000MJX000069R", name="宁夏另一学会")
+    return [a, b]
+case("needs-review-same-title-other-applicant",
+     "三(一): the same title from another applicant goes to a person",
+     other_applicant_same_title(),
+     [{"decision": "accepted", "rule_ids": []},
+      {"decision": "needs_review", "rule_ids": ["application.similar_title"]}])
 
 if OUT.exists():
     shutil.rmtree(OUT)
