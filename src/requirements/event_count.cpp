@@ -152,7 +152,7 @@ class event_count final : public requirement {
       } else if (attendance_missing)
         top = missing_attendance(attendance_);
       else
-        top = {"没有可计入的活动", "no event to count"};
+        top = {"项目期内没有此类活动", "none held in the project period"};
     }
     v.found = c;
     if (!top.empty()) {
