@@ -91,6 +91,15 @@ nxkx_cli_test(check.text_reading_in_english --exit 1
               -- ${nxkx} check --lang en --as-of ${_as_of}
                  ${_examples}/park_sta_capacity-late-courier.json)
 
+# 三(一) rev. 2 (README): the corrected resubmission stands; the original is superseded by it and
+# the finding names it by id and file.
+nxkx_cli_test(check.resubmission --exit 1
+              --stdout "另有更晚提交的申报 2025-0010-2（.*examples/resubmission/society_capacity-corrected.json），2025-05-15 提交"
+              --stdout "^2 份申报: 受理 1, 材料不全 1$"
+              -- ${nxkx} check --as-of ${_as_of}
+                 ${PROJECT_SOURCE_DIR}/examples/resubmission/society_capacity-original.json
+                 ${PROJECT_SOURCE_DIR}/examples/resubmission/society_capacity-corrected.json)
+
 # ---- check: exit 2, naming the file, the JSON path and what is wrong ----
 nxkx_cli_test(check.missing_file --exit 2
               --stderr "^nxkx: ${_cli_dir}/no-such-file.json: cannot open"
@@ -146,12 +155,15 @@ nxkx_cli_test(catalog.bad_pack --exit 2 --stderr "bad-pack.json"
 
 # ---- count ----
 # zi.txt: 宁夏科协，学会能力提升 UTF8 项目 2025。 — 4+1+6 CJK/full-width, UTF8, 2 CJK, 2025, 。
-nxkx_cli_test(count --stdout "zi.txt: 16 字 \\(字处理软件字数\\), 22 个非空白字符"
+nxkx_cli_test(count --stdout "zi.txt: 16 字 \\(Word 字数统计口径\\), 22 字 \\(不计空格字符口径\\)"
               -- ${nxkx} count ${_cli_dir}/zi.txt)
-nxkx_cli_test(count.method --stdout "zi.txt: 16 zi \\(word processor\\)$"
+nxkx_cli_test(count.method --stdout "zi.txt: 16 字 \\(word-processor method\\)$"
               -- ${nxkx} count --lang en --method word_processor ${_cli_dir}/zi.txt)
-nxkx_cli_test(count.stdin --stdout "<stdin>: 22 个非空白字符$" --stdin ${_cli_dir}/zi.txt
+nxkx_cli_test(count.stdin --stdout "<stdin>: 22 字 \\(不计空格字符口径\\)$" --stdin ${_cli_dir}/zi.txt
               -- ${nxkx} count --method non_space -)
+# A byte-order mark at the start is no 字 (Notepad writes one).
+nxkx_cli_test(count.bom --stdout "bom.txt: 2 字 \\(Word 字数统计口径\\), 2 字 \\(不计空格字符口径\\)$"
+              -- ${nxkx} count ${_cli_dir}/bom.txt)
 nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
               -- ${nxkx} count ${_cli_dir}/invalid-utf8.txt)
 

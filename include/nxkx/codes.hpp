@@ -55,7 +55,7 @@ enum class delivery_method {
 /// Which check is made: at submission, or when the project closes.
 enum class stage { application, completion };
 
-/// How bad a finding is. Ordered: the decision is the worst finding (RULES.md §6).
+/// How bad a finding is. Ordered: the decision is the worst finding (docs/notice/readings.md).
 enum class severity {
   needs_review = 1,  ///< 需人工审核: a person decides
   incomplete = 2,    ///< 材料不全 (application) / 未完成 (completion)

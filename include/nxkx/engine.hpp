@@ -21,7 +21,7 @@ struct check_options {
   nxkx::stage stage = stage::application;
   bool trace = false;  ///< list every rule evaluated (passed, failed, not applicable)
   /// Severity of a credit code whose check characters fail. Early pilot codes were issued
-  /// with a bad check character (FACTS.md): a portal may prefer needs_review.
+  /// with a bad check character: a portal may prefer needs_review.
   severity bad_credit_code = severity::incomplete;
   unsigned threads = 1;  ///< for check_batch
 };
