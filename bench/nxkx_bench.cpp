@@ -250,7 +250,7 @@ BENCHMARK(batch)
 // ---- count_zi ----
 
 void count_zi_100k(benchmark::State& state) {
-  // tests/cli/zi.txt: "宁夏科协，学会能力提升 UTF8 项目 2025。" — 16 字 (word processor), 22
+  // tests/cli/zi.txt: "宁夏科协，学会能力提升 UTF8 项目 2025。" — 16 字 (word-processor method), 22
   // non-space characters, as tests/cli.cmake says. Lines repeated to 100 KB.
   const std::string line = slurp(fs::path(NXKX_SOURCE_DIR) / "tests/cli/zi.txt");
   std::string text;

@@ -9,7 +9,7 @@
 //     tokenizer refuses as input.syntax/input.utf8 exactly what nlohmann::json::accept refuses);
 //   - an application read is written back (to_json) as text that reads back to the same text
 //     and the same decision;
-//   - a stream (batch_checker) gives the reports check_batch gives;
+//   - a stream (batch_checker), its amendments applied, gives the reports check_batch gives;
 //   - every report writes valid JSON.
 #include <cstddef>
 #include <cstdint>
@@ -38,9 +38,22 @@ bool same(const report& a, const report& b) {
 void check_at(const notice& n, const std::vector<application>& apps, const check_options& opt) {
   const std::vector<report> reports = check_batch(n, apps, opt);
   NXKX_FUZZ_REQUIRE(reports.size() == apps.size());
+  // The stream's reports with its amendments applied are the batch's.
   batch_checker stream(n, opt);
+  std::vector<report> streamed;
+  std::vector<amendment> amendments;
   for (std::size_t i = 0; i < apps.size(); ++i) {
-    NXKX_FUZZ_REQUIRE(same(stream.add(apps[i]), reports[i]));
+    streamed.push_back(stream.add(apps[i], amendments));
+    for (const amendment& m : amendments) {
+      NXKX_FUZZ_REQUIRE(m.position < i && streamed[m.position].decision == m.previous);
+      apply(streamed[m.position], m);
+      NXKX_FUZZ_REQUIRE(nlohmann::json::accept(to_json(m, -1)));
+      (void)to_text(m, lang::zh);
+    }
+    amendments.clear();
+  }
+  for (std::size_t i = 0; i < apps.size(); ++i) {
+    NXKX_FUZZ_REQUIRE(same(streamed[i], reports[i]));
     const std::string json_text = to_json(reports[i], -1);
     NXKX_FUZZ_REQUIRE(nlohmann::json::accept(json_text));
     (void)to_text(reports[i], lang::zh, n);

@@ -70,7 +70,11 @@ constexpr field application_fields[] = {
      .zh = "已批复成立", .en = "park association: its establishment is approved",                  \
      .clause = "二(一)"},                                                                          \
     {.name = "field", .type = enum_code, .codes = "grassroots_field", .noun = "grassroots field",  \
-     .zh = "基层“三会”领域", .en = "field of a grassroots society", .clause = "二(一)"},             \
+     .zh = "基层“三会”领域", .en = "field of a grassroots society; other: none of the three",      \
+     .clause = "二(一)"},                                                                          \
+    {.name = "field_name", .type = string,                                                        \
+     .zh = "领域名称", .en = "the field's own name, e.g. 工业技术 (with field other)",               \
+     .clause = "二(一)"},                                                                          \
     {.name = "history", .type = history, .noun = "an object keyed by year",                       \
      .object = &year_record,                                                                      \
      .zh = "往年情况", .en = "what a society declares per past year, keyed by 4-digit year",         \

@@ -18,19 +18,21 @@ const std::array<std::pair<applicant_kind, std::string_view>, 6> code_table<appl
     {applicant_kind::grassroots_society, "grassroots_society"},
 }};
 
-const std::array<std::pair<grassroots_field, std::string_view>, 3>
+const std::array<std::pair<grassroots_field, std::string_view>, 4>
     code_table<grassroots_field>::items{{
         {grassroots_field::science_education, "science_education"},
         {grassroots_field::health, "health"},
         {grassroots_field::agriculture, "agriculture"},
+        {grassroots_field::other, "other"},
     }};
 
-const std::array<std::pair<inspection_result, std::string_view>, 4>
+const std::array<std::pair<inspection_result, std::string_view>, 5>
     code_table<inspection_result>::items{{
         {inspection_result::not_participated, "not_participated"},
         {inspection_result::qualified, "qualified"},
         {inspection_result::basically_qualified, "basically_qualified"},
         {inspection_result::unqualified, "unqualified"},
+        {inspection_result::not_due, "not_due"},
     }};
 
 const std::array<std::pair<project_completion, std::string_view>, 3>

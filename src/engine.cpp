@@ -1,10 +1,13 @@
 #include "nxkx/engine.hpp"
 
 #include <algorithm>
+#include <deque>
 #include <exception>
+#include <limits>
 #include <random>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 
 #include "notice_data.hpp"
 #include "nxkx/error.hpp"
@@ -44,17 +47,19 @@ std::string render(const std::string& tpl, const vars_t& vars, const localized& 
   return out;
 }
 
-finding make_finding(const compiled_rule& c, violation&& v, const contact* whom) {
+finding make_finding(const compiled_rule& c, violation&& v, const contact* whom,
+                     std::size_t type_index) {
   const rule_info& r = *c.info;
   finding f;
   f.rule_id = r.id;
   f.kind = r.kind;
   f.unknown = v.unknown;
   f.level = v.level ? *v.level : (v.unknown ? r.when_unknown : r.outcome);
-  f.clauses = r.clauses;
+  f.clauses = type_index < c.clauses_for_type.size() ? c.clauses_for_type[type_index] : r.clauses;
   f.interpretation = r.interpretation;
   f.path = std::move(v.path);
-  const localized& msg = v.unknown ? c.messages.unknown : c.messages.failed;
+  const localized* named = v.message.empty() ? nullptr : c.messages.find(v.message);
+  const localized& msg = named ? *named : v.unknown ? c.messages.unknown : c.messages.failed;
   f.message = {render(msg.zh, v.vars, v.found, lang::zh),
                render(msg.en, v.vars, v.found, lang::en)};
   f.expected = {render(c.messages.expected.zh, v.vars, v.found, lang::zh),
@@ -124,7 +129,21 @@ report check(const notice& n, const application& a, const check_options& opt) {
                                      : found.empty() ? rule_status::passed
                                                      : rule_status::failed});
     if (!applied) continue;
-    for (auto& v : found) r.findings.push_back(detail::make_finding(c, std::move(v), whom));
+    for (auto& v : found) {
+      // One missing fact, one finding: a fact the input leaves out is reported once, by the
+      // first rule (in pack order) that needs it; a later rule at that path adds nothing, unless
+      // it is worse, when it takes the earlier one's place.
+      if (v.unknown) {
+        auto same = std::find_if(r.findings.begin(), r.findings.end(),
+                                 [&](const finding& f) { return f.unknown && f.path == v.path; });
+        if (same != r.findings.end()) {
+          finding f = detail::make_finding(c, std::move(v), whom, type_index);
+          if (f.level > same->level) *same = std::move(f);
+          continue;
+        }
+      }
+      r.findings.push_back(detail::make_finding(c, std::move(v), whom, type_index));
+    }
   }
   detail::decide(r);
   return r;
@@ -222,22 +241,84 @@ const siphash128& key_hash() {
 }  // namespace
 }  // namespace detail
 
+/// Texts kept for findings that name an earlier application (its id, a title), in blocks that
+/// never move; a text is named by a 32-bit reference (block and offset) and its length.
+class text_arena {
+ public:
+  static constexpr unsigned offset_bits = 21;  // 2 MiB blocks: more than any string may be
+  static constexpr std::size_t block_size = std::size_t{1} << offset_bits;
+
+  std::uint32_t add(std::string_view s) {
+    if (blocks_.empty() || used_ + s.size() > block_size) {
+      if (blocks_.size() == (std::size_t{1} << (32 - offset_bits)))
+        throw std::length_error("duplicate detection: too much text kept");
+      blocks_.push_back(std::make_unique<char[]>(block_size));
+      used_ = 0;
+    }
+    std::copy(s.begin(), s.end(), blocks_.back().get() + used_);
+    const auto ref = static_cast<std::uint32_t>(((blocks_.size() - 1) << offset_bits) | used_);
+    used_ += s.size();
+    return ref;
+  }
+  std::string_view get(std::uint32_t ref, std::uint32_t size) const {
+    return {blocks_[ref >> offset_bits].get() + (ref & (block_size - 1)), size};
+  }
+
+ private:
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0;
+};
+
 struct batch_checker::state {
   notice n;
   check_options opt;
-  std::uint64_t next = 0;
   const detail::siphash128& hash = detail::key_hash();
+
+  /// What is kept of every application judged, by its position in the stream, so that a later
+  /// finding can name it: its id (or its title when it has none) and where it was read from.
+  /// 16 bytes and the id's text.
+  struct who {
+    std::uint32_t label = 0;       ///< text_arena reference
+    std::uint32_t label_size = 0;  ///< top bit: the label is the title (no id)
+    std::uint32_t file_where = 0;  ///< bits 0-29: 1 + index into `files` (0: none); 30-31: 1
+                                   ///< index, 2 line, 0 neither
+    std::uint32_t at = 0;          ///< the origin's index or line
+  };
+  static constexpr std::uint32_t is_title = 0x80000000u;
+  /// One application of one applicant and project type: 12 bytes.
+  struct member {
+    std::uint32_t position = 0;
+    std::int32_t day = none;  ///< submission date, days since 1970-01-01; `none`: undated
+    nxkx::decision decision = decision::accepted;  ///< of its report as given (or amended)
+    static constexpr std::int32_t none = std::numeric_limits<std::int32_t>::min();
+  };
+  /// The first application of a title (flags): its position and title.
+  struct first_title {
+    std::uint32_t position = 0;
+    std::uint32_t title = 0;  ///< text_arena reference
+    std::uint32_t title_size = 0;
+  };
   struct per_rule {
     const detail::compiled_rule* rule;
     const detail::batch_requirement* impl;
-    detail::first_seen_table first;
+    detail::first_seen_table first;  ///< key → index into singles (or titles)
+    /// supersedes(): the application of a key, while it has one; a key with several has its
+    /// applications in `groups`, in submission order (by date, then stream position): the last
+    /// stands, each other is superseded by the one after it.
+    std::deque<member> singles;
+    std::unordered_map<std::uint64_t, std::vector<member>> groups;
+    std::deque<first_title> titles;
   };
-  std::vector<per_rule> rules;
+  std::deque<per_rule> rules;  // a deque: its elements need not be copied as it grows
+  std::deque<who> whos;        // by position
+  text_arena texts;
+  std::vector<std::string> files;  ///< the files named by origins, each once
+  std::unordered_map<std::string, std::uint32_t> file_index;
 
   state(const notice& notice_in, check_options o) : n(notice_in), opt(o) {
     for (const auto& c : n.data().compiled)
       if (c.info->stage == opt.stage)
-        if (const auto* b = c.impl->as_batch()) rules.push_back({&c, b, {}});
+        if (const auto* b = c.impl->as_batch()) rules.push_back({&c, b, {}, {}, {}, {}});
   }
 
   /// check(), and the hashes of the keys 三(一) looks at; the rules judged across the batch
@@ -267,25 +348,197 @@ struct batch_checker::state {
     return p;
   }
 
-  /// Adds what 三(一) says about `a`, the next of the batch, to its report.
-  bool judge(const application& a, prepared& p) {
-    const std::uint64_t index = next++;
-    const contact* whom = nullptr;
+  /// Keeps what names `a`, the application at `position`.
+  void keep(const application& a) {
+    if (whos.size() > std::numeric_limits<std::uint32_t>::max())
+      throw std::length_error("duplicate detection: too many applications");
+    who w;
+    const std::string_view label = a.id.empty() ? std::string_view(a.title) : a.id;
+    w.label = texts.add(label);
+    w.label_size = static_cast<std::uint32_t>(label.size()) | (a.id.empty() ? is_title : 0);
+    if (!a.origin.file.empty()) {
+      auto [it, added] =
+          file_index.try_emplace(a.origin.file, static_cast<std::uint32_t>(files.size()));
+      if (added) files.push_back(a.origin.file);
+      w.file_where = (it->second + 1) & 0x3fffffffu;
+    }
+    if (a.origin.index) {
+      w.file_where |= 1u << 30;
+      w.at = static_cast<std::uint32_t>(*a.origin.index);
+    } else if (a.origin.line) {
+      w.file_where |= 2u << 30;
+      w.at = static_cast<std::uint32_t>(*a.origin.line);
+    }
+    whos.push_back(w);
+  }
+
+  static std::int32_t day_of(const std::optional<date>& d) {
+    if (!d) return member::none;
+    return static_cast<std::int32_t>(std::chrono::sys_days(*d).time_since_epoch().count());
+  }
+  static std::optional<date> date_of(std::int32_t day) {
+    if (day == member::none) return std::nullopt;
+    return date{std::chrono::sys_days{std::chrono::days{day}}};
+  }
+
+  /// "申报 2025-0005（a.json 第 2 份）" / "application 2025-0005 (a.json, item 2)": by id, and by
+  /// where it was read from when that is known; by its place only when nothing else tells it.
+  localized name_of(std::uint32_t position) const {
+    const who& w = whos.at(position);
+    const std::string label(texts.get(w.label, w.label_size & ~is_title));
+    const bool titled = (w.label_size & is_title) != 0;
+    localized out;
+    if (!label.empty() && !titled)
+      out = {"申报 " + label, "application " + label};
+    else if (!label.empty())
+      out = {"未填编号的申报《" + label + "》", "the application “" + label + "” (no id)"};
+    else
+      out = {"未填编号和名称的申报", "an application with neither id nor title"};
+    const std::uint32_t file = w.file_where & 0x3fffffffu, where = w.file_where >> 30;
+    const std::string name = file ? files[file - 1] : std::string();
+    std::string zh, en;
+    if (where == 1) {
+      zh = "第 " + std::to_string(std::uint64_t{w.at} + 1) + " 份";
+      en = "item " + std::to_string(std::uint64_t{w.at} + 1);
+    } else if (where == 2) {
+      zh = "第 " + std::to_string(w.at) + " 行";
+      en = "line " + std::to_string(w.at);
+    } else if (name.empty() && label.empty()) {
+      zh = "批次中第 " + std::to_string(std::uint64_t{position} + 1) + " 份";
+      en = "item " + std::to_string(std::uint64_t{position} + 1) + " of the batch";
+    }
+    if (!name.empty()) {
+      zh = zh.empty() ? name : name + " " + zh;
+      en = en.empty() ? name : name + ", " + en;
+    }
+    if (!zh.empty()) {
+      out.zh += "（" + zh + "）";
+      out.en += " (" + en + ")";
+    }
+    return out;
+  }
+
+  static nxkx::decision worse(nxkx::decision d, severity s) {
+    const auto rank = [](nxkx::decision x) {
+      switch (x) {
+        case decision::needs_review:
+          return 1;
+        case decision::incomplete:
+          return 2;
+        case decision::rejected:
+          return 3;
+        default:
+          return 0;
+      }
+    };
+    if (rank(d) >= static_cast<int>(s)) return d;
+    return s == severity::rejected     ? decision::rejected
+           : s == severity::incomplete ? decision::incomplete
+                                       : decision::needs_review;
+  }
+
+  finding finding_for(const per_rule& pr, const detail::batch_requirement::party& subject,
+                      const detail::batch_requirement::party& other, const application& a) const {
+    const project_type_info* t = n.find_project_type(a.project_type);
+    const contact* whom = t ? n.find_contact(t->contact) : nullptr;
+    return detail::make_finding(*pr.rule, pr.impl->describe(subject, other, a), whom,
+                                static_cast<std::size_t>(t - n.data().project_types.data()));
+  }
+
+  detail::batch_requirement::party party_of(const member& m) const {
+    return {name_of(m.position), date_of(m.day), {}};
+  }
+
+  /// `subject`, whose report is given already, is now superseded by `other`.
+  amendment amend(const per_rule& pr, member& subject, const member& other,
+                  const application& a) const {
+    const who& w = whos.at(subject.position);
+    amendment m;
+    m.position = subject.position;
+    if ((w.label_size & is_title) == 0)
+      m.application_id = std::string(texts.get(w.label, w.label_size));
+    const std::uint32_t file = w.file_where & 0x3fffffffu, where = w.file_where >> 30;
+    if (file) m.origin.file = files[file - 1];
+    if (where == 1) m.origin.index = w.at;
+    if (where == 2) m.origin.line = w.at;
+    m.stage = opt.stage;
+    m.added = finding_for(pr, party_of(subject), party_of(other), a);
+    m.previous = subject.decision;
+    m.decision = worse(subject.decision, m.added.level);
+    subject.decision = m.decision;
+    return m;
+  }
+
+  /// Adds what 三(一) says about `a`, the next of the batch, to its report, and to `out` the
+  /// amendments of the reports given before it that `a` changes: at most one a rule, so that a
+  /// stream's output stays proportional to its input whatever it holds.
+  bool judge(const application& a, prepared& p, std::vector<amendment>& out) {
+    const auto position = static_cast<std::uint32_t>(whos.size());
+    keep(a);
     bool changed = false;
+    // Where `a` is kept in each rule, to note its decision once every rule has judged it.
+    std::vector<std::pair<per_rule*, std::uint64_t>> mine;
     for (const prepared::key& k : p.keys) {
       per_rule& pr = rules.at(k.rule);
-      const auto [first, added] = pr.first.find_or_add({k.hash[0], k.hash[1]}, index, k.owner);
-      if (added || (k.has_owner && first->owner == k.owner)) continue;
-      if (!whom)
-        if (const project_type_info* t = n.find_project_type(a.project_type))
-          whom = n.find_contact(t->contact);
-      p.r.findings.push_back(
-          detail::make_finding(*pr.rule, pr.impl->describe({first->index}, a), whom));
-      for (auto& t : p.r.trace)
-        if (t.rule_id == pr.rule->info->id) t.status = rule_status::failed;
-      changed = true;
+      const bool supersedes = pr.impl->supersedes();
+      const std::uint64_t slot = supersedes ? pr.singles.size() : pr.titles.size();
+      const auto [first, added] = pr.first.find_or_add({k.hash[0], k.hash[1]}, slot, k.owner);
+      bool flagged = false;
+      if (supersedes) {
+        member self{position, day_of(pr.impl->submitted_on(a)), decision::accepted};
+        if (added) {
+          pr.singles.push_back(self);
+          mine.emplace_back(&pr, first->index);
+          continue;
+        }
+        std::vector<member>& ms = pr.groups[first->index];
+        if (ms.empty()) ms.push_back(pr.singles[first->index]);  // a second one: now a group
+        // Its place in submission order: after every one submitted on or before its date (an
+        // undated application comes before every dated one; on one date, input order decides).
+        const auto at =
+            std::upper_bound(ms.begin(), ms.end(), self.day,
+                             [](std::int32_t day, const member& m) { return day < m.day; });
+        const auto place = static_cast<std::size_t>(at - ms.begin());
+        // The one before it is now superseded by `a` (it named the one after, or stood): its
+        // report, given already, is amended. `a` is superseded by the one after it, if any.
+        if (place > 0) out.push_back(amend(pr, ms[place - 1], self, a));
+        if (place < ms.size()) {
+          p.r.findings.push_back(finding_for(pr, party_of(self), party_of(ms[place]), a));
+          flagged = true;
+        }
+        ms.insert(at, self);
+        mine.emplace_back(&pr, first->index);
+      } else {
+        if (added) {
+          pr.titles.push_back(
+              {position, texts.add(a.title), static_cast<std::uint32_t>(a.title.size())});
+          continue;
+        }
+        if (k.has_owner && first->owner == k.owner) continue;
+        const first_title& f = pr.titles[first->index];
+        detail::batch_requirement::party self{name_of(position), std::nullopt, a.title};
+        detail::batch_requirement::party other{name_of(f.position), std::nullopt,
+                                               std::string(texts.get(f.title, f.title_size))};
+        p.r.findings.push_back(finding_for(pr, self, other, a));
+        flagged = true;
+      }
+      if (flagged) {
+        for (auto& t : p.r.trace)
+          if (t.rule_id == pr.rule->info->id) t.status = rule_status::failed;
+        changed = true;
+      }
     }
     if (changed) detail::decide(p.r);
+    // The decision each rule keeps of `a`, for an amendment that may come later.
+    for (auto [pr, index] : mine) {
+      auto g = pr->groups.find(index);
+      if (g == pr->groups.end()) {
+        pr->singles[index].decision = p.r.decision;
+        continue;
+      }
+      for (member& m : g->second)
+        if (m.position == position) m.decision = p.r.decision;
+    }
     return changed;
   }
 };
@@ -300,11 +553,13 @@ batch_checker::prepared batch_checker::prepare(const application& a) const {
   return s_->prepare(a);
 }
 
-bool batch_checker::judge(const application& a, prepared& p) { return s_->judge(a, p); }
+bool batch_checker::judge(const application& a, prepared& p, std::vector<amendment>& amendments) {
+  return s_->judge(a, p, amendments);
+}
 
-report batch_checker::add(const application& a) {
+report batch_checker::add(const application& a, std::vector<amendment>& amendments) {
   prepared p = s_->prepare(a);
-  s_->judge(a, p);
+  s_->judge(a, p, amendments);
   return std::move(p.r);
 }
 
@@ -338,9 +593,13 @@ std::vector<report> check_batch(const notice& n, std::span<const application> ap
   }
   std::vector<report> out;
   out.reserve(apps.size());
+  std::vector<amendment> amendments;
   for (std::size_t i = 0; i < apps.size(); ++i) {
-    across.judge(apps[i], checked[i]);
+    across.judge(apps[i], checked[i], amendments);
     out.push_back(std::move(checked[i].r));
+    // What a later application changes in an earlier report, as a stream would say it.
+    for (const amendment& m : amendments) apply(out.at(m.position), m);
+    amendments.clear();
   }
   return out;
 }

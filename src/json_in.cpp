@@ -1122,6 +1122,8 @@ class reader {
         a.establishment_approved = read_bool(g, x, q);
       else if (k == "field")
         a.field = read_enum<grassroots_field>(g, x, q);
+      else if (k == "field_name")
+        a.field_name = read_string(g, x, q);
       else if (k == "history")
         a.history = read_history(g, x, q);
       else if (k == "head_signed" && joint != nullptr)

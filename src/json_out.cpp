@@ -66,6 +66,7 @@ ojson applicant_json(const applicant& a, const joint_applicant* joint) {
   put(o, "approved_by_cast", a.approved_by_cast);
   put(o, "establishment_approved", a.establishment_approved);
   put(o, "field", a.field);
+  put(o, "field_name", a.field_name);
   if (!a.history.empty()) {
     ojson h = ojson::object();
     for (const auto& [year, r] : a.history) {

@@ -38,6 +38,23 @@ void expect_keys(const json& obj, std::initializer_list<std::string_view> allowe
   }
 }
 
+/// A reading (`interpretation`): absent, or {"zh": …, "en": …} with both texts — every reading
+/// is given in both languages.
+localized reading_at(const json& obj, std::string_view key, const std::string& path) {
+  const json* v = optional_member(obj, key);
+  if (!v) return {};
+  const std::string p = child(path, key);
+  if (!v->is_object())
+    pack_fail(p, std::string("expected {\"zh\": …, \"en\": …} (a reading in both languages), "
+                             "found ") +
+                     v->type_name());
+  expect_keys(*v, {"zh", "en"}, p);
+  localized out = localized_at(obj, key, path);
+  if (out.zh.empty() || out.en.empty())
+    pack_fail(p, "a reading needs its text in both languages, zh and en");
+  return out;
+}
+
 std::vector<localized> localized_list(const json& arr, const std::string& path) {
   std::vector<localized> out;
   for (std::size_t i = 0; i < arr.size(); ++i) {
@@ -81,19 +98,45 @@ void check_template(const std::string& tpl, const std::vector<std::string_view>&
 void read_messages(const json& rule, const std::string& path, compiled_rule& c) {
   const json& m = member(rule, "messages", path);
   std::string mp = child(path, "messages");
-  expect_keys(m, {"failed", "expected", "unknown"}, mp);
+  if (!m.is_object()) pack_fail(mp, std::string("expected an object, found ") + m.type_name());
+  const std::vector<std::string> named = c.impl->message_names();
+  for (const auto& [key, value] : m.items()) {
+    if (key == "failed" || key == "expected" || key == "unknown") continue;
+    if (std::find(named.begin(), named.end(), key) == named.end()) {
+      std::string known = "failed, expected, unknown";
+      for (const auto& n : named) known += ", " + n;
+      pack_fail(child(mp, key), "unknown message \"" + key + "\"; this rule's messages: " + known,
+                "pack.unknown_field");
+    }
+  }
   c.messages.failed = localized_at(m, "failed", mp);
   c.messages.expected = localized_at(m, "expected", mp);
   c.messages.unknown =
       optional_member(m, "unknown") ? localized_at(m, "unknown", mp) : c.messages.failed;
+  for (const auto& n : named) c.messages.named.emplace_back(n, localized_at(m, n, mp));
   std::vector<std::string_view> vars = c.impl->variables();
   vars.push_back("found");
-  for (const char* which : {"failed", "expected", "unknown"}) {
-    if (!optional_member(m, which)) continue;
-    std::string p = child(mp, which);
-    check_template(m[which]["zh"].get<std::string>(), vars, child(p, "zh"));
-    check_template(m[which]["en"].get<std::string>(), vars, child(p, "en"));
+  for (const auto& [key, value] : m.items()) {
+    std::string p = child(mp, key);
+    check_template(m[key]["zh"].get<std::string>(), vars, child(p, "zh"));
+    check_template(m[key]["en"].get<std::string>(), vars, child(p, "en"));
   }
+}
+
+/// An array of project type codes of the pack.
+std::vector<std::string> project_type_list(const json& pts, const std::string& path,
+                                           const notice_data& d) {
+  if (!pts.is_array()) pack_fail(path, "expected an array");
+  std::vector<std::string> out;
+  for (std::size_t k = 0; k < pts.size(); ++k) {
+    std::string code = text(pts[k], child(path, k));
+    bool known = std::any_of(d.project_types.begin(), d.project_types.end(),
+                             [&](const project_type_info& t) { return t.code == code; });
+    if (!known)
+      pack_fail(child(path, k), "unknown project type \"" + code + "\"", "pack.unknown_code");
+    out.push_back(std::move(code));
+  }
+  return out;
 }
 
 void read_rules(const json& root, notice_data& d) {
@@ -119,28 +162,21 @@ void read_rules(const json& root, notice_data& d) {
     if (clauses.empty()) pack_fail(child(path, "clauses"), "a rule must cite at least one clause");
     for (std::size_t k = 0; k < clauses.size(); ++k) {
       std::string cp = child(child(path, "clauses"), k);
-      expect_keys(clauses[k], {"ref", "quote"}, cp);
-      info.clauses.push_back({text_at(clauses[k], "ref", cp), text_at(clauses[k], "quote", cp)});
+      expect_keys(clauses[k], {"ref", "quote", "project_types"}, cp);
+      clause_ref c{text_at(clauses[k], "ref", cp), text_at(clauses[k], "quote", cp)};
+      if (const json* pts = optional_member(clauses[k], "project_types"))
+        c.project_types = project_type_list(*pts, child(cp, "project_types"), d);
+      info.clauses.push_back(std::move(c));
     }
-    info.interpretation = text_or(r, "interpretation", path);
+    info.interpretation = reading_at(r, "interpretation", path);
     info.outcome = severity_at(r, "outcome", path, severity::rejected);
     if (!optional_member(r, "outcome")) member(r, "outcome", path);  // required
     info.when_unknown = severity_at(r, "when_unknown", path, severity::incomplete);
     if (const json* a = optional_member(r, "applies_to")) {
       std::string ap = child(path, "applies_to");
       expect_keys(*a, {"project_types", "applicant_kinds"}, ap);
-      if (const json* pts = optional_member(*a, "project_types")) {
-        std::string pp = child(ap, "project_types");
-        if (!pts->is_array()) pack_fail(pp, "expected an array");
-        for (std::size_t k = 0; k < pts->size(); ++k) {
-          std::string code = text((*pts)[k], child(pp, k));
-          bool known = std::any_of(d.project_types.begin(), d.project_types.end(),
-                                   [&](const project_type_info& t) { return t.code == code; });
-          if (!known)
-            pack_fail(child(pp, k), "unknown project type \"" + code + "\"", "pack.unknown_code");
-          info.project_types.push_back(code);
-        }
-      }
+      if (const json* pts = optional_member(*a, "project_types"))
+        info.project_types = project_type_list(*pts, child(ap, "project_types"), d);
       if (const json* ks = optional_member(*a, "applicant_kinds"))
         info.applicant_kinds = kinds_list(*ks, child(ap, "applicant_kinds"));
     }
@@ -168,6 +204,18 @@ void read_rules(const json& root, notice_data& d) {
     for (const auto& code : info.project_types)
       for (std::size_t t = 0; t < d.project_types.size(); ++t)
         if (d.project_types[t].code == code) c.for_type[t] = true;
+    c.clauses_for_type.resize(d.project_types.size());
+    for (std::size_t t = 0; t < d.project_types.size(); ++t)
+      for (const clause_ref& cl : info.clauses)
+        if (cl.project_types.empty() ||
+            std::find(cl.project_types.begin(), cl.project_types.end(), d.project_types[t].code) !=
+                cl.project_types.end())
+          c.clauses_for_type[t].push_back({cl.ref, cl.quote});
+    // A clause cited for some types only: each type the rule applies to must cite one at least.
+    for (std::size_t t = 0; t < d.project_types.size(); ++t)
+      if (c.for_type[t] && c.clauses_for_type[t].empty())
+        pack_fail(child(child("/rules", i), "clauses"),
+                  "no clause is cited for project type \"" + d.project_types[t].code + "\"");
     static_assert(code_table<applicant_kind>::items.size() <= 32, "for_kinds holds 32 bits");
     if (!info.applicant_kinds.empty()) {
       c.for_kinds = 0;
@@ -266,7 +314,7 @@ void read_catalogue(const json& root, notice_data& d) {
       pack_fail(child(p, "contact"), "unknown contact \"" + info.contact + "\"",
                 "pack.unknown_code");
     info.applicants_text = localized_at(t, "applicants_text", p);
-    info.interpretation = text_or(t, "interpretation", p);
+    info.interpretation = reading_at(t, "interpretation", p);
     d.project_types.push_back(std::move(info));
   }
 }
@@ -284,7 +332,7 @@ void read_notice_info(const json& root, notice_info& info) {
   info.title = text_at(n, "title", p);
   info.issued = date_at(n, "issued", p);
   info.application_deadline = date_at(n, "application_deadline", p);
-  info.deadline_interpretation = text_or(n, "deadline_interpretation", p);
+  info.deadline_interpretation = reading_at(n, "deadline_interpretation", p);
   info.timezone = text_or(n, "timezone", p);
   info.submit_to = text_or(n, "submit_to", p);
   info.address = text_or(n, "address", p);

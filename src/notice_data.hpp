@@ -18,6 +18,15 @@ struct rule_messages {
   localized failed;
   localized expected;
   localized unknown;  ///< when the input leaves the fact out; falls back to `failed`
+  /// Further templates a kind names for particular cases (violation::message), e.g. "late".
+  std::vector<std::pair<std::string, localized>> named;
+
+  /// The template called `name`, or nullptr.
+  const localized* find(std::string_view name) const noexcept {
+    for (const auto& [k, v] : named)
+      if (k == name) return &v;
+    return nullptr;
+  }
 };
 
 /// A rule ready to evaluate: the public description, its templates and its implementation.
@@ -29,6 +38,9 @@ struct compiled_rule {
   /// info->applicant_kinds as bits by the enumerator: what applies() tests, without strings.
   std::vector<bool> for_type;
   std::uint32_t for_kinds = ~std::uint32_t{0};
+  /// The clauses a finding cites for each project type (by index in notice_data::project_types):
+  /// info->clauses without those cited for other types only.
+  std::vector<std::vector<clause_ref>> clauses_for_type;
 
   /// Whether the rule applies to an application of the `type_index`-th project type whose
   /// lead applicant is of kind `k`.

@@ -2,6 +2,7 @@
 // ("Report JSON"); keys keep their documented order so output diffs stay small.
 #include "nxkx/report.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -288,7 +289,8 @@ void write_finding(json_writer& w, const finding& f, stage st) {
     w.end('}');
   }
   w.end(']');
-  if (!f.interpretation.empty()) w.member("interpretation", f.interpretation);
+  if (!f.interpretation.empty())
+    w.localized_member("interpretation", f.interpretation.zh, f.interpretation.en);
   w.member("path", f.path);
   w.localized_member("message", f.message.zh, f.message.en);
   w.localized_member("expected", f.expected.zh, f.expected.en);
@@ -317,6 +319,54 @@ constexpr words en_words{"Application", "Project",  "as of",          "Title",
                          "passed",      "failed",   "not applicable", "no findings"};
 
 const words& words_in(lang l) noexcept { return l == lang::zh ? zh_words : en_words; }
+
+/// One finding as the text report shows it, indented under its application.
+void append_finding_text(std::string& out, const finding& f, stage st, lang l) {
+  const words& w = words_in(l);
+  auto line = [&out](std::string_view indent, std::string_view text) {
+    out += indent;
+    out += text;
+    out += '\n';
+  };
+  std::string h{marker(f.level)};
+  h += " [";
+  h += severity_labels(f.level, st).in(l);
+  h += "] ";
+  const std::string clause = joined_clauses(f.clauses);
+  if (!clause.empty()) h += clause + " ";
+  h += f.rule_id;
+  if (!f.path.empty()) h += " — " + f.path;
+  line("  ", h);
+
+  if (!f.message.in(l).empty()) line("      ", f.message.in(l));
+  const std::string& expected = f.expected.in(l);
+  std::string found = f.found.in(l);
+  if (found.empty() && f.unknown) found = w.not_given;
+  if (!expected.empty() || !found.empty()) {
+    std::string ef;
+    if (!expected.empty()) ef += std::string(w.expected) + ": " + expected;
+    if (!found.empty()) {
+      if (!ef.empty()) ef += "  ";
+      ef += std::string(w.found) + ": " + found;
+    }
+    line("      ", ef);
+  }
+  for (const auto& c : f.clauses) {
+    if (c.quote.empty()) continue;
+    std::string q{w.clause};
+    if (f.clauses.size() > 1) q += " " + c.ref;
+    q += ": \"" + c.quote + "\"";
+    line("      ", q);
+  }
+  if (!f.interpretation.in(l).empty())
+    line("      ", std::string(w.reading) + ": " + f.interpretation.in(l));
+  if (!f.whom_to_call.name.empty() || !f.whom_to_call.phone.empty()) {
+    std::string c{w.contact};
+    c += ": " + f.whom_to_call.name;
+    if (!f.whom_to_call.phone.empty()) c += " " + f.whom_to_call.phone;
+    line("      ", c);
+  }
+}
 
 // One ASCII colon in both languages (not "："), so scripts can grep either alike.
 std::string render_text(const report& r, lang l, std::string_view project_name) {
@@ -353,45 +403,7 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
   line("  ",
        std::string(w.decision) + ": " + std::string(decision_labels(r.decision, r.stage).in(l)));
 
-  for (const auto& f : r.findings) {
-    std::string h{marker(f.level)};
-    h += " [";
-    h += severity_labels(f.level, r.stage).in(l);
-    h += "] ";
-    const std::string clause = joined_clauses(f.clauses);
-    if (!clause.empty()) h += clause + " ";
-    h += f.rule_id;
-    if (!f.path.empty()) h += " — " + f.path;
-    line("  ", h);
-
-    if (!f.message.in(l).empty()) line("      ", f.message.in(l));
-    const std::string& expected = f.expected.in(l);
-    std::string found = f.found.in(l);
-    if (found.empty() && f.unknown) found = w.not_given;
-    if (!expected.empty() || !found.empty()) {
-      std::string ef;
-      if (!expected.empty()) ef += std::string(w.expected) + ": " + expected;
-      if (!found.empty()) {
-        if (!ef.empty()) ef += "  ";
-        ef += std::string(w.found) + ": " + found;
-      }
-      line("      ", ef);
-    }
-    for (const auto& c : f.clauses) {
-      if (c.quote.empty()) continue;
-      std::string q{w.clause};
-      if (f.clauses.size() > 1) q += " " + c.ref;
-      q += ": \"" + c.quote + "\"";
-      line("      ", q);
-    }
-    if (!f.interpretation.empty()) line("      ", std::string(w.reading) + ": " + f.interpretation);
-    if (!f.whom_to_call.name.empty() || !f.whom_to_call.phone.empty()) {
-      std::string c{w.contact};
-      c += ": " + f.whom_to_call.name;
-      if (!f.whom_to_call.phone.empty()) c += " " + f.whom_to_call.phone;
-      line("      ", c);
-    }
-  }
+  for (const auto& f : r.findings) append_finding_text(out, f, r.stage, l);
 
   if (!r.trace.empty()) {
     line("  ", std::string(w.trace) + ":");
@@ -480,6 +492,83 @@ std::string to_json(const report& r, int indent) {
 }
 
 std::string to_text(const report& r, lang l) { return render_text(r, l, {}); }
+
+void apply(report& r, const amendment& m) {
+  auto same = std::find_if(r.findings.begin(), r.findings.end(),
+                           [&](const finding& f) { return f.rule_id == m.added.rule_id; });
+  if (same != r.findings.end())
+    *same = m.added;
+  else
+    r.findings.push_back(m.added);
+  std::stable_sort(r.findings.begin(), r.findings.end(),
+                   [](const finding& a, const finding& b) { return a.level > b.level; });
+  r.decision = m.decision;
+  for (auto& t : r.trace)
+    if (t.rule_id == m.added.rule_id) t.status = rule_status::failed;
+}
+
+void append_json(std::string& out, const amendment& m, int indent) {
+  json_writer w(out, indent);
+  w.begin('{');
+  w.key("amends");
+  w.begin('{');
+  w.member_number("position", m.position);
+  w.member("id", m.application_id);
+  if (!m.origin.file.empty()) w.member("file", m.origin.file);
+  if (m.origin.index) w.member_number("index", *m.origin.index);
+  if (m.origin.line) w.member_number("line", *m.origin.line);
+  w.end('}');
+  for (const auto& [key, d] : {std::pair<std::string_view, decision>{"decision", m.decision},
+                               {"previous_decision", m.previous}}) {
+    const label_pair label = decision_labels(d, m.stage);
+    w.key(key);
+    w.begin('{');
+    w.member("code", to_code(d));
+    w.member("zh", label.zh);
+    w.member("en", label.en);
+    w.end('}');
+  }
+  w.key("finding");
+  write_finding(w, m.added, m.stage);
+  w.end('}');
+}
+
+std::string to_json(const amendment& m, int indent) {
+  std::string out;
+  append_json(out, m, indent);
+  return out;
+}
+
+std::string to_text(const amendment& m, lang l) {
+  // "更正 a.jsonl 第 3 行（申报 2025-0001）：结论改为 需人工审核（原为 受理）"
+  const bool zh = l == lang::zh;
+  std::string where;
+  if (!m.origin.file.empty()) where = m.origin.file;
+  if (m.origin.index)
+    where += (where.empty() ? "" : (zh ? " " : ", ")) +
+             (zh ? "第 " + std::to_string(*m.origin.index + 1) + " 份"
+                 : "item " + std::to_string(*m.origin.index + 1));
+  if (m.origin.line)
+    where += (where.empty() ? "" : (zh ? " " : ", ")) +
+             (zh ? "第 " + std::to_string(*m.origin.line) + " 行"
+                 : "line " + std::to_string(*m.origin.line));
+  if (where.empty())
+    where = zh ? "批次中第 " + std::to_string(m.position + 1) + " 份"
+               : "item " + std::to_string(m.position + 1) + " of the batch";
+  std::string out = zh ? "更正 " + where : "Amendment to " + where;
+  if (!m.application_id.empty())
+    out += zh ? "（申报 " + m.application_id + "）" : " (application " + m.application_id + ")";
+  out += zh ? "：结论改为 " : ": decision now ";
+  out += decision_labels(m.decision, m.stage).in(l);
+  if (m.previous != m.decision) {
+    out += zh ? "（原为 " : " (was ";
+    out += decision_labels(m.previous, m.stage).in(l);
+    out += zh ? "）" : ")";
+  }
+  out += '\n';
+  append_finding_text(out, m.added, m.stage, l);
+  return out;
+}
 
 std::string to_text(const report& r, lang l, const notice& n) {
   const project_type_info* p = n.find_project_type(r.project_type);

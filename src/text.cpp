@@ -31,8 +31,9 @@ constexpr std::array<kind, 128> make_ascii() {
 }
 constexpr std::array<kind, 128> ascii = make_ascii();
 
-// Ranges chosen. FACTS.md "Counting 字" names the main ones; the rest are our extension of the same
-// idea (East Asian full-width characters count one by one), not verified against Word:
+// Ranges chosen. docs/deliverables.md §3 "Counting 字" names the main ones; the rest are our
+// extension of the same idea (East Asian full-width characters count one by one), not verified
+// against Word:
 //   unit:   U+2014-2016 — ― ‖, U+2018-201F curly quotes, U+2025-2026 ‥ …, U+203B ※;
 //           U+2E80-2FFF CJK/Kangxi radicals, ideographic description; U+3001-9FFF CJK symbols
 //           and punctuation, kana, bopomofo, compatibility jamo, enclosed CJK, CJK compatibility,
@@ -46,7 +47,7 @@ constexpr std::array<kind, 128> ascii = make_ascii();
 //           U+FE00-FE0F and U+E0100-E01EF variation selectors: an ideograph with a selector is
 //           still one 字 (and one run stays one run).
 //   space:  Unicode White_Space: U+0009-000D, 0020, 0085, 00A0, 1680, 2000-200A, 2028, 2029,
-//           202F, 205F, 3000 (ideographic space; FACTS.md: not confirmed for Word, we say 0).
+//           202F, 205F, 3000 (ideographic space; not confirmed for Word, we say 0).
 // Half-width punctuation is "other" on purpose: stuck to a word it adds nothing, alone between
 // spaces it is a run of its own ("Hello , world ." is 4).
 constexpr kind classify(char32_t cp) noexcept {
@@ -113,6 +114,12 @@ zi_count count_zi(std::string_view utf8) {
   const char* const end = begin + utf8.size();
   const char* p = begin;
   std::size_t words = 0, non_space = 0, code_points = 0;
+  // A byte-order mark (U+FEFF) at the start is an encoding mark, not a character: 0 字 by both
+  // methods (Notepad writes one when it saves UTF-8). It is still a code point.
+  if (utf8.size() >= 3 && utf8.substr(0, 3) == "\xEF\xBB\xBF") {
+    p += 3;
+    code_points = 1;
+  }
   // What the previous code point left behind: between runs, inside a run of "other", or right
   // after a unit (where a combining mark adds nothing).
   enum class after : std::uint8_t { gap, run, unit } state = after::gap;

@@ -76,13 +76,29 @@ nxkx_cli_test(check.json_finding --exit 1 --json
               --stdout "\"path\": \"/applicant/history/2024/evaluation_grade\""
               --stdout "\"code\": \"rejected\"" --stdout "\"zh\": \"不予受理\""
               --stdout "\"phone\": \"0951-5085156\"" --stdout "\"rejected\": 1"
-              --no-stdout "\"interpretation\"" --no-stdout "\"trace\""
+              --stdout "\"en\": \"A society not rated in 2024 \\(not_rated\\) is not grade C.\""
+              --no-stdout "\"trace\""
               -- ${nxkx} check --format json --as-of ${_as_of}
                  ${_examples}/society_capacity-grade-c.json)
-nxkx_cli_test(check.json_interpretation --exit 1 --json --stdout "\"interpretation\": \""
+# A reading is given in both languages, as {zh, en}; the text report shows it in its own.
+nxkx_cli_test(check.json_interpretation --exit 1 --json --stdout "\"interpretation\": \\{"
               --stdout "\"clause\": \"三\\(二\\)、三\\(四\\)\""
               -- ${nxkx} check --format json --as-of ${_as_of}
                  ${_examples}/park_sta_capacity-late-courier.json)
+nxkx_cli_test(check.text_reading_in_english --exit 1
+              --stdout "Reading: \"5月16日前\" includes 16 May itself"
+              --no-stdout "解读"
+              -- ${nxkx} check --lang en --as-of ${_as_of}
+                 ${_examples}/park_sta_capacity-late-courier.json)
+
+# 三(一) rev. 2 (README): the corrected resubmission stands; the original is superseded by it and
+# the finding names it by id and file.
+nxkx_cli_test(check.resubmission --exit 1
+              --stdout "另有更晚提交的申报 2025-0010-2（.*examples/resubmission/society_capacity-corrected.json），2025-05-15 提交"
+              --stdout "^2 份申报: 受理 1, 材料不全 1$"
+              -- ${nxkx} check --as-of ${_as_of}
+                 ${PROJECT_SOURCE_DIR}/examples/resubmission/society_capacity-original.json
+                 ${PROJECT_SOURCE_DIR}/examples/resubmission/society_capacity-corrected.json)
 
 # ---- check: exit 2, naming the file, the JSON path and what is wrong ----
 nxkx_cli_test(check.missing_file --exit 2
@@ -139,18 +155,22 @@ nxkx_cli_test(catalog.bad_pack --exit 2 --stderr "bad-pack.json"
 
 # ---- count ----
 # zi.txt: 宁夏科协，学会能力提升 UTF8 项目 2025。 — 4+1+6 CJK/full-width, UTF8, 2 CJK, 2025, 。
-nxkx_cli_test(count --stdout "zi.txt: 16 字 \\(字处理软件字数\\), 22 个非空白字符"
+nxkx_cli_test(count --stdout "zi.txt: 16 字 \\(Word 字数统计口径\\), 22 字 \\(不计空格字符口径\\)"
               -- ${nxkx} count ${_cli_dir}/zi.txt)
-nxkx_cli_test(count.method --stdout "zi.txt: 16 zi \\(word processor\\)$"
+nxkx_cli_test(count.method --stdout "zi.txt: 16 字 \\(word-processor method\\)$"
               -- ${nxkx} count --lang en --method word_processor ${_cli_dir}/zi.txt)
-nxkx_cli_test(count.stdin --stdout "<stdin>: 22 个非空白字符$" --stdin ${_cli_dir}/zi.txt
+nxkx_cli_test(count.stdin --stdout "<stdin>: 22 字 \\(不计空格字符口径\\)$" --stdin ${_cli_dir}/zi.txt
               -- ${nxkx} count --method non_space -)
+# A byte-order mark at the start is no 字 (Notepad writes one).
+nxkx_cli_test(count.bom --stdout "bom.txt: 2 字 \\(Word 字数统计口径\\), 2 字 \\(不计空格字符口径\\)$"
+              -- ${nxkx} count ${_cli_dir}/bom.txt)
 nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
               -- ${nxkx} count ${_cli_dir}/invalid-utf8.txt)
 
 # ---- check --jsonl: one application per line in, one report per line out ----
 # tests/cli/jsonl_test.py writes its inputs from the examples; one ctest test per scenario.
 foreach(_scenario one_report_per_line accepted_exits_zero duplicates_across_lines
+                  amendments_give_the_batch
                   input_error_names_the_line limit_names_the_line text_format stdin_and_crlf
                   missing_file progress)
   add_test(NAME cli.check.jsonl.${_scenario}

@@ -7,7 +7,8 @@ endif()
 
 set(NXKX_CONSUMER_PREFIX ${PROJECT_BINARY_DIR}/consumer-prefix)
 set(NXKX_CONSUMER_BUILD ${PROJECT_BINARY_DIR}/consumer-build)
-# One bundled example and the decision RULES.md gives it as of 2025-05-20.
+# One bundled example and the decision the readings (docs/notice/readings.md) give it as of
+# 2025-05-20.
 set(NXKX_CONSUMER_EXAMPLE ${PROJECT_SOURCE_DIR}/examples/applications/society_capacity.json)
 set(NXKX_CONSUMER_AS_OF 2025-05-20)
 set(NXKX_CONSUMER_DECISION accepted)

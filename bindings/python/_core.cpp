@@ -210,6 +210,11 @@ struct finding_ref {
 };
 
 bool same(const localized& a, const localized& b) { return a.zh == b.zh && a.en == b.en; }
+
+/// A reading of the pack as Python sees it: a Localized, or None where there is none.
+py::object optional_reading(const localized& l) {
+  return l.empty() ? py::object(py::none()) : py::cast(l);
+}
 bool same(const clause_ref& a, const clause_ref& b) { return a.ref == b.ref && a.quote == b.quote; }
 bool same(const contact& a, const contact& b) {
   return a.code == b.code && a.name == b.name && a.phone == b.phone && a.clause == b.clause;
@@ -219,8 +224,8 @@ bool same(const finding& a, const finding& b) {
          a.unknown == b.unknown &&
          std::equal(a.clauses.begin(), a.clauses.end(), b.clauses.begin(), b.clauses.end(),
                     [](const clause_ref& x, const clause_ref& y) { return same(x, y); }) &&
-         a.interpretation == b.interpretation && a.path == b.path && same(a.message, b.message) &&
-         same(a.expected, b.expected) && same(a.found, b.found) &&
+         same(a.interpretation, b.interpretation) && a.path == b.path &&
+         same(a.message, b.message) && same(a.expected, b.expected) && same(a.found, b.found) &&
          // The contact's name and phone are what a finding says; its code and clause are the
          // pack's bookkeeping, which the report JSON leaves out.
          a.whom_to_call.name == b.whom_to_call.name && a.whom_to_call.phone == b.whom_to_call.phone;
@@ -639,7 +644,9 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("issued", [](const notice_info& i) { return make_date(i.issued); })
       .def_property_readonly("application_deadline",
                              [](const notice_info& i) { return make_date(i.application_deadline); })
-      .def_readonly("deadline_interpretation", &notice_info::deadline_interpretation)
+      .def_property_readonly(
+          "deadline_interpretation",
+          [](const notice_info& i) { return optional_reading(i.deadline_interpretation); })
       .def_readonly("timezone", &notice_info::timezone)
       .def_readonly("submit_to", &notice_info::submit_to)
       .def_readonly("address", &notice_info::address)
@@ -691,8 +698,9 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("contact", [](const project_type_view& p) { return p.whom; })
       .def_property_readonly("applicants_text",
                              [](const project_type_view& p) { return p.info.applicants_text; })
-      .def_property_readonly("interpretation",
-                             [](const project_type_view& p) { return p.info.interpretation; })
+      .def_property_readonly(
+          "interpretation",
+          [](const project_type_view& p) { return optional_reading(p.info.interpretation); })
       .def("__repr__", [](const project_type_view& p) {
         return "ProjectType(code=" + py_repr(p.info.code) + ", clause=" + py_repr(p.info.clause) +
                ", name=" + py_repr(p.info.name.zh) + ")";
@@ -718,7 +726,8 @@ PYBIND11_MODULE(_core, m) {
                                return tuple_of(
                                    r.clauses, [](const clause_ref& c) { return py::str(c.quote); });
                              })
-      .def_readonly("interpretation", &rule_info::interpretation)
+      .def_property_readonly("interpretation",
+                             [](const rule_info& r) { return optional_reading(r.interpretation); })
       .def_property_readonly("outcome", [](const rule_info& r) { return to_py(r.outcome); })
       .def_property_readonly("when_unknown",
                              [](const rule_info& r) { return to_py(r.when_unknown); })
@@ -844,8 +853,9 @@ PYBIND11_MODULE(_core, m) {
                                return tuple_of(f.get().clauses,
                                                [](const clause_ref& c) { return py::cast(c); });
                              })
-      .def_property_readonly("interpretation",
-                             [](const finding_ref& f) { return f.get().interpretation; })
+      .def_property_readonly(
+          "interpretation",
+          [](const finding_ref& f) { return optional_reading(f.get().interpretation); })
       .def_property_readonly("path", [](const finding_ref& f) { return f.get().path; })
       .def_property_readonly("contact", [](const finding_ref& f) { return f.get().whom_to_call; })
       .def(

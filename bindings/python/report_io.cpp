@@ -114,7 +114,8 @@ finding finding_from(const json& o, const std::string& path) {
     if (!clauses[i].is_object()) type_fail(p, "a clause object", clauses[i]);
     f.clauses.push_back({text_at(clauses[i], "ref", p), text_or(clauses[i], "quote", p)});
   }
-  f.interpretation = text_or(o, "interpretation", path);
+  if (optional_member(o, "interpretation"))
+    f.interpretation = localized_at(o, "interpretation", path);
   f.path = text_or(o, "path", path);
   f.message = localized_at(o, "message", path);
   f.expected = localized_at(o, "expected", path);

@@ -24,6 +24,7 @@ enum class grassroots_field {
   science_education,  ///< 科技教育
   health,             ///< 医疗卫生
   agriculture,        ///< 农业技术
+  other,  ///< another field (applicant::field_name names it): not a 基层"三会" of 二(一)
 };
 
 /// An annual inspection (年检) of one year, 二(三)1.
@@ -32,6 +33,7 @@ enum class inspection_result {
   qualified,            ///< 合格
   basically_qualified,  ///< 基本合格
   unqualified,          ///< 不合格
+  not_due,              ///< 未到年检时间: registered too recently to have been due that year
 };
 
 /// Whether the society completed the regional association's projects of a year, 二(三)3.
@@ -53,7 +55,7 @@ enum class delivery_method {
 /// Which check is made: at submission, or when the project closes.
 enum class stage { application, completion };
 
-/// How bad a finding is. Ordered: the decision is the worst finding (RULES.md §6).
+/// How bad a finding is. Ordered: the decision is the worst finding (docs/notice/readings.md).
 enum class severity {
   needs_review = 1,  ///< 需人工审核: a person decides
   incomplete = 2,    ///< 材料不全 (application) / 未完成 (completion)
@@ -94,8 +96,8 @@ struct code_table;
     static const std::array<std::pair<E, std::string_view>, N> items; \
   }
 NXKX_DETAIL_CODE_TABLE(applicant_kind, 6);
-NXKX_DETAIL_CODE_TABLE(grassroots_field, 3);
-NXKX_DETAIL_CODE_TABLE(inspection_result, 4);
+NXKX_DETAIL_CODE_TABLE(grassroots_field, 4);
+NXKX_DETAIL_CODE_TABLE(inspection_result, 5);
 NXKX_DETAIL_CODE_TABLE(project_completion, 3);
 NXKX_DETAIL_CODE_TABLE(evaluation_grade, 4);
 NXKX_DETAIL_CODE_TABLE(delivery_method, 2);

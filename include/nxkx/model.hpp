@@ -39,11 +39,12 @@ struct applicant {
   tristate has_capacity;  ///< 完成项目必备的人才条件和物质条件
 
   // 二(一): the attestation that fits the kind.
-  tristate supervised_by_association;     ///< 全区学会: 业务主管单位为自治区科协
-  tristate group_member;                  ///< 全区学会: 自治区科协团体会员
-  tristate approved_by_cast;              ///< 海智基地: 中国科协已批准
-  tristate establishment_approved;        ///< 园区科协: 已批复成立
-  std::optional<grassroots_field> field;  ///< 基层"三会": 科技教育/医疗卫生/农业技术
+  tristate supervised_by_association;  ///< 全区学会: 业务主管单位为自治区科协
+  tristate group_member;               ///< 全区学会: 自治区科协团体会员
+  tristate approved_by_cast;           ///< 海智基地: 中国科协已批准
+  tristate establishment_approved;     ///< 园区科协: 已批复成立
+  std::optional<grassroots_field> field;  ///< 基层"三会": 科技教育/医疗卫生/农业技术, or other
+  std::optional<std::string> field_name;  ///< the field's own name, e.g. "工业技术" (for other)
 
   /// 二(三): keyed by year (2023, 2024). A missing year is unknown.
   std::map<int, year_record> history;

@@ -25,6 +25,8 @@ struct localized {
   std::string zh;
   std::string en;
   const std::string& in(lang l) const noexcept { return l == lang::zh ? zh : en; }
+  bool empty() const noexcept { return zh.empty() && en.empty(); }
+  bool operator==(const localized&) const = default;
 };
 
 /// Whom to call about a project type (四、联系方式).
@@ -39,6 +41,10 @@ struct contact {
 struct clause_ref {
   std::string ref;    ///< e.g. "二(三)4"
   std::string quote;  ///< the clause's Chinese text
+  /// In a rule: the project types for which a finding cites this clause (a type's own clause,
+  /// e.g. 一(一)1 for park_sta_capacity only); empty: every type the rule applies to. Findings
+  /// carry only the clauses cited for their application's type.
+  std::vector<std::string> project_types = {};
 };
 
 /// A project category, e.g. (一) 创新平台能力提升项目.
@@ -68,7 +74,7 @@ struct project_type_info {
   date completion_deadline;                    ///< 完成时限
   std::string contact;                         ///< a contact code
   localized applicants_text;                   ///< 申报主体 as the notice words it
-  std::string interpretation;                  ///< the reading chosen, where there is one
+  localized interpretation;  ///< the reading chosen, where there is one (both languages)
 };
 
 /// The notice itself.
@@ -79,7 +85,7 @@ struct notice_info {
   std::string title;
   date issued;
   date application_deadline;
-  std::string deadline_interpretation;
+  localized deadline_interpretation;  ///< the reading of the deadline, in both languages
   std::string timezone;
   std::string submit_to;
   std::string address;
@@ -93,7 +99,7 @@ struct rule_info {
   std::string kind;  ///< the requirement kind that implements it, e.g. "facts"
   nxkx::stage stage = stage::application;
   std::vector<clause_ref> clauses;  ///< the first is the primary citation
-  std::string interpretation;       ///< the reading chosen where the notice is ambiguous, or ""
+  localized interpretation;         ///< the reading chosen where the notice is ambiguous, or empty
   severity outcome = severity::rejected;         ///< when broken
   severity when_unknown = severity::incomplete;  ///< when the input leaves the fact out
   std::vector<std::string> project_types;        ///< where it applies; empty = every type

@@ -1,6 +1,7 @@
 // The answer of a check: a decision and findings that cite the notice clause by clause.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -18,12 +19,12 @@ struct finding {
   severity level = severity::rejected;
   bool unknown = false;  ///< the rule could not be judged because the input leaves a fact out
   std::vector<clause_ref> clauses;
-  std::string interpretation;  ///< the pack's reading, if the rule has one
-  std::string path;            ///< JSON pointer of the field concerned, e.g. "/applicant/kind"
-  localized message;           ///< what is wrong
-  localized expected;          ///< what the notice asks
-  localized found;             ///< what the application says
-  contact whom_to_call;        ///< 四、联系方式 of the project type
+  localized interpretation;  ///< the pack's reading, if the rule has one (else empty)
+  std::string path;          ///< JSON pointer of the field concerned, e.g. "/applicant/kind"
+  localized message;         ///< what is wrong
+  localized expected;        ///< what the notice asks
+  localized found;           ///< what the application says
+  contact whom_to_call;      ///< 四、联系方式 of the project type
 };
 
 /// What happened to one rule, for people who ask "why" (check_options::trace).
@@ -55,6 +56,34 @@ struct report {
     return decision == decision::accepted || decision == decision::complete;
   }
 };
+
+/// A correction to a report given earlier in a batch or a stream: a later application changed
+/// what it says (三(一): a later submission of the same applicant and project type supersedes
+/// it). `added` takes the place of the report's finding of the same rule if it has one, else
+/// joins its findings; the report's decision becomes `decision`. A stream that has already
+/// written a report writes its amendments after it (`nxkx check --jsonl`: one amendment record a
+/// line, README "Amendment records").
+struct amendment {
+  std::uint64_t position = 0;  ///< 0-based place in the batch or stream of the report amended
+  std::string application_id;  ///< the amended application's id, as its input gave it
+  nxkx::origin origin;         ///< where the amended application was read from, when known
+  nxkx::stage stage = stage::application;
+  finding added;                                 ///< the finding it now has
+  nxkx::decision previous = decision::accepted;  ///< its decision before
+  nxkx::decision decision = decision::accepted;  ///< its decision now
+};
+
+/// Applies `m` to the report it amends (the one at m.position): the finding, the decision, and
+/// the rule's trace status where the report has a trace.
+void apply(report& r, const amendment& m);
+
+/// The amendment record as JSON: {"amends": {"position", "id", "file", "index", "line"},
+/// "decision": {code, zh, en}, "previous_decision": {…}, "finding": {… as in a report}}.
+std::string to_json(const amendment& m, int indent = 2);
+/// The same appended to `out`.
+void append_json(std::string& out, const amendment& m, int indent = -1);
+/// The amendment for people: which report, its decision now, and the finding.
+std::string to_text(const amendment& m, lang l);
 
 /// The label of a decision in a language, e.g. 不予受理 / rejected.
 std::string_view decision_label(decision d, lang l) noexcept;

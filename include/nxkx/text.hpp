@@ -29,7 +29,8 @@ struct zi_count {
   std::size_t code_points = 0;
 };
 
-/// Counts 字 both ways in one pass. Throws input_error{"input.utf8", "", "invalid UTF-8 at byte N"}
+/// Counts 字 both ways in one pass. A byte-order mark at the start counts 0 字 by both methods
+/// (it is one of the code points). Throws input_error{"input.utf8", "", "invalid UTF-8 at byte N"}
 /// on invalid UTF-8, N being the 0-based offset of the first byte of the first ill-formed sequence.
 zi_count count_zi(std::string_view utf8);
 

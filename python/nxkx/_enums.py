@@ -50,6 +50,7 @@ class GrassrootsField(_Code):
     SCIENCE_EDUCATION = "science_education"
     HEALTH = "health"
     AGRICULTURE = "agriculture"
+    OTHER = "other"  # none of the three; Applicant.field_name names it
 
 
 class InspectionResult(_Code):
@@ -59,6 +60,7 @@ class InspectionResult(_Code):
     QUALIFIED = "qualified"
     BASICALLY_QUALIFIED = "basically_qualified"
     UNQUALIFIED = "unqualified"
+    NOT_DUE = "not_due"  # registered too recently to have been due that year
 
 
 class ProjectCompletion(_Code):

@@ -248,6 +248,7 @@ class Applicant(_Model):
     approved_by_cast: Optional[bool] = _field(_BOOL)
     establishment_approved: Optional[bool] = _field(_BOOL)
     field: Optional[GrassrootsField] = _field(GrassrootsField)
+    field_name: Optional[str] = _field(_OSTR)  # the field's own name, with field "other"
     history: Dict[int, YearRecord] = _field(_Years(), default_factory=dict)  # by year, 二(三)
 
 

@@ -1,5 +1,6 @@
 // Kind "applicant_kind": the applicant (or each joint applicant) is of a kind the project
-// type admits (申报主体). The admitted kinds are the project type's, in the pack's catalogue.
+// type admits (申报主体). The admitted kinds are the project type's, in the pack's catalogue, or
+// the rule's own `expected_kinds` (e.g. the one kind that should lead a project).
 #include <algorithm>
 
 #include "requirements/requirement.hpp"
@@ -24,14 +25,25 @@ localized join_labels(const notice_data& n, const std::vector<applicant_kind>& k
 class applicant_kind_requirement final : public requirement {
  public:
   applicant_kind_requirement(const json& params, const std::string& path) {
+    for (const auto& [key, value] : params.items())
+      if (key != "subject" && key != "expected_kinds")
+        pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
     std::string who = text_or(params, "subject", path, "lead");
     if (who != "lead" && who != "joint_applicants")
       pack_fail(child(path, "subject"), "expected \"lead\" or \"joint_applicants\"");
     joint_ = who == "joint_applicants";
+    if (const json* k = optional_member(params, "expected_kinds")) {
+      const std::string kp = child(path, "expected_kinds");
+      if (!k->is_array() || k->empty()) pack_fail(kp, "expected a non-empty array");
+      for (std::size_t i = 0; i < k->size(); ++i)
+        expected_.push_back(code_at<applicant_kind>((*k)[i], child(kp, i), "applicant kind"));
+    }
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
-    const auto& allowed = joint_ ? ctx.type.joint_eligible : ctx.type.eligible;
+    const auto& allowed = !expected_.empty() ? expected_
+                          : joint_           ? ctx.type.joint_eligible
+                                             : ctx.type.eligible;
     // A project type that names no joint kinds admits any organisation as joint applicant.
     if (joint_ && (allowed.empty() || ctx.app.joint_applicants.empty())) return false;
     auto check = [&](const applicant& e, const std::string& base) {
@@ -40,6 +52,7 @@ class applicant_kind_requirement final : public requirement {
       v.path = base + "/kind";
       v.found = kind_label(ctx.n, e.kind);
       v.vars.emplace_back("eligible", join_labels(ctx.n, allowed));
+      v.vars.emplace_back("name", entity_name(e, base));
       out.push_back(std::move(v));
     };
     if (!joint_) {
@@ -51,10 +64,11 @@ class applicant_kind_requirement final : public requirement {
     return true;
   }
 
-  std::vector<std::string_view> variables() const override { return {"eligible"}; }
+  std::vector<std::string_view> variables() const override { return {"eligible", "name"}; }
 
  private:
   bool joint_ = false;
+  std::vector<applicant_kind> expected_;
 };
 
 }  // namespace

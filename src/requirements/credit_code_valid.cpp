@@ -37,6 +37,7 @@ class credit_code_requirement final : public requirement {
                       if (e.credit_code && check_credit_code(*e.credit_code).ok()) return;
                       violation v;
                       v.path = base + "/credit_code";
+                      v.vars.emplace_back("name", entity_name(e, base));
                       if (!e.credit_code) {
                         v.unknown = true;
                         v.found = {"未填写", "not given"};
@@ -56,7 +57,7 @@ class credit_code_requirement final : public requirement {
     return true;
   }
 
-  std::vector<std::string_view> variables() const override { return {"problem"}; }
+  std::vector<std::string_view> variables() const override { return {"problem", "name"}; }
 
  private:
   entity_scope scope_;

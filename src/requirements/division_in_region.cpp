@@ -18,25 +18,29 @@ class division_in_region final : public requirement {
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
     bool any = false;
-    scope_.for_each(ctx.app,
-                    [&](const applicant& e, const joint_applicant*, const std::string& base) {
-                      any = true;
-                      violation v;
-                      if (!e.division) {
-                        v.path = base + "/division";
-                        v.unknown = true;
-                        v.found = {"未填写", "not given"};
-                        out.push_back(std::move(v));
-                        return;
-                      }
-                      const division* d = ctx.n.divisions.find(*e.division);
-                      if (d && (!county_only_ || d->level == division_level::county)) return;
-                      v.path = base + "/division";
-                      v.found = both(d ? d->name + " (" + d->code + ")" : *e.division);
-                      out.push_back(std::move(v));
-                    });
+    scope_.for_each(
+        ctx.app, [&](const applicant& e, const joint_applicant*, const std::string& base) {
+          any = true;
+          violation v;
+          v.vars.emplace_back("name", entity_name(e, base));
+          if (!e.division) {
+            v.path = base + "/division";
+            v.unknown = true;
+            v.found = {"未填写", "not given"};
+            out.push_back(std::move(v));
+            return;
+          }
+          const division* d = ctx.n.divisions.find(*e.division);
+          if (d && (!county_only_ || d->level == division_level::county)) return;
+          v.path = base + "/division";
+          v.found = d ? localized{d->name + "（" + d->code + "）", d->name + " (" + d->code + ")"}
+                      : both(*e.division);
+          out.push_back(std::move(v));
+        });
     return any;
   }
+
+  std::vector<std::string_view> variables() const override { return {"name"}; }
 
  private:
   entity_scope scope_;

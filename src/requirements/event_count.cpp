@@ -1,9 +1,12 @@
 // Kind "event_count": enough qualifying events among the records (项目内容, completion stage).
 // An event qualifies when its type is one the clause names, its date lies in the project
-// period (and not after the check), its attendance reaches the per-event minimum where there
-// is one and, where the rule asks for partners, it was held with a valid 基层"三会". A rule may
-// add the notice's alternative "or one event of ≥ M people": either branch passes. Events that
-// do not count are named in the finding with the reason.
+// period (and not after the check), it is not a repeat of another (same date and title), its
+// attendance reaches the per-event minimum where there is one and, where the rule asks for
+// partners, it was held with a valid 基层"三会". A rule may add the notice's alternative "or one
+// event of ≥ M people": either branch passes. Every event that does not count is named in the
+// finding with the reason, events of other types included. Where the clause's list ends in 等
+// (`open_list`), events of other types that would qualify otherwise are counted aside: when they
+// would meet the bar, a person decides (template "review") instead of the shortfall.
 #include <algorithm>
 #include <set>
 
@@ -15,13 +18,16 @@ namespace {
 class event_count final : public requirement {
  public:
   event_count(const json& params, const std::string& path, const notice_data& n)
-      : types_(vocabulary_list(params, "types", path, n, "event_type")),
+      : n_(n),
+        types_(vocabulary_list(params, "types", path, n, "event_type")),
         min_(integer_param(params, "min", path, 1)),
         attendance_(attendance_param(params, path)),
-        period_(period_spec::from_params(params, path)) {
+        period_(period_spec::from_params(params, path)),
+        unit_(unit_param(params, "unit", path, n, "event")) {
     for (const auto& [key, value] : params.items())
       if (key != "types" && key != "min" && key != "per_event_min" && key != "attendance" &&
-          key != "large_event" && key != "partner" && key != "period")
+          key != "large_event" && key != "partner" && key != "period" && key != "unit" &&
+          key != "open_list")
         pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
     if (optional_member(params, "per_event_min"))
       per_event_min_ = integer_param(params, "per_event_min", path, 1);
@@ -32,6 +38,21 @@ class event_count final : public requirement {
       large_min_ = integer_param(*large, "min_attendance", lp, 1);
     }
     if (optional_member(params, "partner")) partner_ = partner_spec::from_params(params, path);
+    if (const json* o = optional_member(params, "open_list")) {
+      // true, or {"except": [types of the project's other deliverables]}
+      const std::string op = child(path, "open_list");
+      if (o->is_boolean()) {
+        open_ = o->get<bool>();
+      } else if (o->is_object()) {
+        for (const auto& [key, value] : o->items())
+          if (key != "except")
+            pack_fail(child(op, key), "unknown field \"" + key + "\"", "pack.unknown_field");
+        open_ = true;
+        except_ = vocabulary_list(*o, "except", op, n, "event_type");
+      } else {
+        pack_fail(op, "expected true or {\"except\": [...]}");
+      }
+    }
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
@@ -42,17 +63,34 @@ class event_count final : public requirement {
         if (p.verdict == partner_status::state::valid && !p.credit_code.empty())
           partner_codes.insert(p.credit_code);
     }
-    const bool needs_attendance = per_event_min_ || large_min_;
-    std::int64_t counted = 0;
-    std::optional<std::int64_t> largest;
-    not_counted skipped;
+    std::int64_t counted = 0, others = 0;
+    std::optional<std::int64_t> largest, others_largest;
+    bool attendance_missing = false;  // an event that might be the large one gives no figure
+    not_counted skipped(n_);
+    record_keys keys;
     const auto& events = ctx.app.achieved.events;
     for (std::size_t i = 0; i < events.size(); ++i) {
       const event& e = events[i];
-      if (std::find(types_.begin(), types_.end(), e.type) == types_.end()) continue;
       std::string path = "/records/events/" + std::to_string(i);
+      const bool listed = std::find(types_.begin(), types_.end(), e.type) != types_.end();
+      const bool candidate =
+          !listed && open_ && std::find(except_.begin(), except_.end(), e.type) == except_.end();
+      const localized type = n_.label_or_code("event_type", e.type);
+      if (!listed && !candidate) {
+        skipped.add(std::move(path), {"类型为" + type.zh + "，不在所列类型内",
+                                      "of type " + type.en + ", not listed"});
+        continue;
+      }
       if (auto why = date_problem(e.held_on, period)) {
         skipped.add(std::move(path), std::move(*why));
+        continue;
+      }
+      // The same event (date and title) listed twice counts once; an untitled one is never a
+      // repeat (nothing tells two untitled events of a day apart).
+      const std::string title = key_part(e.title);
+      if (auto first = keys.repeat_of(
+              title.empty() ? title : format_date(*e.held_on) + '\x1f' + title, path)) {
+        skipped.add(std::move(path), record_keys::reason(*first));
         continue;
       }
       if (partner_ && std::none_of(e.partners.begin(), e.partners.end(),
@@ -62,56 +100,103 @@ class event_count final : public requirement {
         continue;
       }
       const std::optional<std::int64_t> people = attendance_of(e, attendance_);
+      std::optional<std::int64_t>& top = listed ? largest : others_largest;
       if (!people) {
         // Without a per-event minimum an event counts without its attendance; it just cannot
-        // be the large event.
+        // be the large event. Unknown is not zero: it is named as such.
+        if (per_event_min_ || large_min_) attendance_missing = true;
         if (per_event_min_) {
           skipped.add(std::move(path), missing_attendance(attendance_));
           continue;
         }
       } else {
-        largest = std::max(largest.value_or(0), *people);
+        top = std::max(top.value_or(0), *people);
         if (per_event_min_ && *people < *per_event_min_) {
-          const std::string n = std::to_string(*people), m = std::to_string(*per_event_min_);
+          const localized has = attendance_text(n_, attendance_, *people);
+          const localized need = quantity(n_, *per_event_min_, "person");
           skipped.add(std::move(path),
-                      {n + " 人，每场需 ≥ " + m + " 人", n + " people, each needs ≥ " + m});
+                      {has.zh + "，不足 " + need.zh, has.en + ", fewer than " + need.en});
           continue;
         }
       }
-      ++counted;
+      if (listed) {
+        ++counted;
+      } else {
+        ++others;
+        skipped.add(std::move(path),
+                    {"类型为" + type.zh + "，不在所列类型内，是否属“等”所含由人工判断",
+                     "of type " + type.en +
+                         ", not listed; whether the clause's 等 covers it is "
+                         "for a person to judge"});
+      }
     }
     if (counted >= min_) return true;
     if (large_min_ && largest && *largest >= *large_min_) return true;
     violation v;
     v.path = "/records/events";
-    v.found = count_found(
-        static_cast<std::size_t>(counted),
-        needs_attendance ? std::optional<std::int64_t>(largest.value_or(0)) : std::nullopt,
-        skipped.size());
-    v.vars.emplace_back("count", both(std::to_string(counted)));
-    v.vars.emplace_back("min", both(std::to_string(min_)));
+    const bool would_meet = counted + others >= min_ ||
+                            (large_min_ && others_largest && *others_largest >= *large_min_);
+    if (open_ && others > 0 && would_meet) {
+      v.message = "review";
+      v.level = severity::needs_review;
+    }
+    const localized c = quantity(n_, counted, unit_);
+    // The largest event, where the rule needs attendance: a figure, or that none was given.
+    localized top;
+    if (per_event_min_ || large_min_) {
+      if (largest) {
+        const localized t = attendance_text(n_, attendance_, *largest);
+        top = {std::string("最大一场") +
+                   (attendance_ == attendance_field::offline_attendance ? "" : " ") + t.zh,
+               "the largest had " + t.en};
+      } else if (attendance_missing)
+        top = missing_attendance(attendance_);
+      else
+        top = {"项目期内没有此类活动", "none held in the project period"};
+    }
+    v.found = c;
+    if (!top.empty()) {
+      v.found.zh += "；" + top.zh;
+      v.found.en += "; " + top.en;
+    }
+    const localized s = skipped.summary();
+    v.found.zh += s.zh;
+    v.found.en += s.en;
+    v.vars.emplace_back("count", c);
+    v.vars.emplace_back("min", quantity(n_, min_, unit_));
     v.vars.emplace_back("per_event_min",
-                        both(per_event_min_ ? std::to_string(*per_event_min_) : std::string()));
-    v.vars.emplace_back("large_min",
-                        both(large_min_ ? std::to_string(*large_min_) : std::string()));
-    v.vars.emplace_back("largest", both(std::to_string(largest.value_or(0))));
+                        per_event_min_ ? quantity(n_, *per_event_min_, "person") : both(""));
+    v.vars.emplace_back("large_min", large_min_ ? quantity(n_, *large_min_, "person") : both(""));
+    v.vars.emplace_back("largest", top);
+    v.vars.emplace_back("others", quantity(n_, others, unit_));
+    v.vars.emplace_back("period", describe(period, ctx.app));
     v.vars.emplace_back("not_counted", skipped.render());
     out.push_back(std::move(v));
     return true;
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"count", "min", "per_event_min", "large_min", "largest", "not_counted"};
+    return {"count",   "min",    "per_event_min", "large_min",
+            "largest", "others", "period",        "not_counted"};
+  }
+
+  std::vector<std::string> message_names() const override {
+    if (open_) return {"review"};
+    return {};
   }
 
  private:
+  const notice_data& n_;
   std::vector<std::string> types_;
   std::int64_t min_;
   attendance_field attendance_;
   period_spec period_;
+  std::string unit_;
   std::optional<std::int64_t> per_event_min_;
   std::optional<std::int64_t> large_min_;
   std::optional<partner_spec> partner_;
+  bool open_ = false;
+  std::vector<std::string> except_;
 };
 
 }  // namespace

@@ -1,6 +1,10 @@
 // Kind "facts": an eligibility declaration. Each condition names a declared fact (a yes/no,
 // a code, a number) and what it must be; "all" conditions must hold, or "any" one of them.
 // An undeclared fact is unknown: the rule then yields the rule's `when_unknown` severity.
+// A condition may name its own message template ("message"), values that send the file to a
+// person instead ("review", with "review_message"), a unit for a number ("unit": the count is
+// shown as "1 份"), and how a code is compared ("match": "email" ignores case and surrounding
+// white space).
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -157,10 +161,39 @@ struct condition {
   std::vector<json> allowed;    ///< the value must be one of these
   std::vector<json> forbidden;  ///< or must not be one of these
   std::optional<std::int64_t> min;
+  std::vector<json> review;  ///< values that send the file to a person (needs review)
   bool unknown_passes = false;
+  bool match_email = false;    ///< codes compare without case and surrounding white space
+  std::string unit;            ///< integer facts: the vocabulary unit of the count, or ""
+  std::string message;         ///< the template when it fails; "" = the rule's "failed"
+  std::string review_message;  ///< the template for a review value; "" = message
 };
 
-enum class verdict { holds, fails, unknown };
+enum class verdict { holds, fails, unknown, review };
+
+/// An e-mail address as compared: without surrounding white space (ASCII or U+3000), ASCII
+/// letters in lower case (the domain is case-insensitive, and 163.com treats the local part so).
+std::string email_key(std::string_view s) {
+  auto blank_at_front = [&](std::string_view v) -> std::size_t {
+    if (!v.empty() &&
+        (v.front() == ' ' || v.front() == '\t' || v.front() == '\r' || v.front() == '\n'))
+      return 1;
+    if (v.starts_with("\xE3\x80\x80")) return 3;
+    return 0;
+  };
+  auto blank_at_back = [&](std::string_view v) -> std::size_t {
+    if (!v.empty() && (v.back() == ' ' || v.back() == '\t' || v.back() == '\r' || v.back() == '\n'))
+      return 1;
+    if (v.ends_with("\xE3\x80\x80")) return 3;
+    return 0;
+  };
+  while (std::size_t n = blank_at_front(s)) s.remove_prefix(n);
+  while (std::size_t n = blank_at_back(s)) s.remove_suffix(n);
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
 
 class facts_requirement final : public requirement {
  public:
@@ -183,20 +216,28 @@ class facts_requirement final : public requirement {
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
     if (application_level_) {
-      judge(fact_source{ctx.app}, "", ctx.app.lead.name, out);
+      judge(fact_source{ctx.app}, "", entity_name(ctx.app.lead, "/applicant"), out);
       return true;
     }
     bool any_entity = false;
     scope_.for_each(ctx.app,
                     [&](const applicant& e, const joint_applicant* j, const std::string& base) {
                       any_entity = true;
-                      judge(fact_source{ctx.app, &e, j}, base, e.name, out);
+                      judge(fact_source{ctx.app, &e, j}, base, entity_name(e, base), out);
                     });
     return any_entity;
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"item", "year", "name", "min"};
+    return {"item", "year", "name", "min", "count"};
+  }
+
+  std::vector<std::string> message_names() const override {
+    std::vector<std::string> out;
+    for (const auto& c : conditions_)
+      for (const std::string* m : {&c.message, &c.review_message})
+        if (!m->empty() && std::find(out.begin(), out.end(), *m) == out.end()) out.push_back(*m);
+    return out;
   }
 
  private:
@@ -204,7 +245,8 @@ class facts_requirement final : public requirement {
     if (!c.is_object()) pack_fail(p, "expected an object");
     for (const auto& [key, value] : c.items())
       if (key != "fact" && key != "year" && key != "allowed" && key != "forbidden" &&
-          key != "min" && key != "unknown_passes")
+          key != "min" && key != "unknown_passes" && key != "review" && key != "message" &&
+          key != "review_message" && key != "match" && key != "unit")
         pack_fail(child(p, key), "unknown field \"" + key + "\"", "pack.unknown_field");
     condition out;
     std::string name = text_at(c, "fact", p);
@@ -254,12 +296,31 @@ class facts_requirement final : public requirement {
     };
     read_values("allowed", out.allowed);
     read_values("forbidden", out.forbidden);
+    read_values("review", out.review);
+    for (const auto& [key, into] : {std::pair<const char*, std::string*>{"message", &out.message},
+                                    {"review_message", &out.review_message}}) {
+      *into = text_or(c, key, p);
+      if (into->empty() && optional_member(c, key))
+        pack_fail(child(p, key), "expected the name of a message template");
+      if (*into == "failed" || *into == "expected" || *into == "unknown") into->clear();
+    }
+    if (!out.review_message.empty() && out.review.empty())
+      pack_fail(child(p, "review_message"), "a review_message needs review values");
+    if (const json* m = optional_member(c, "match")) {
+      if (text(*m, child(p, "match")) != "email" || f.type != fact_type::code)
+        pack_fail(child(p, "match"), "\"match\" is \"email\", for a code fact");
+      out.match_email = true;
+    }
+    if (optional_member(c, "unit")) {
+      if (f.type != fact_type::integer) pack_fail(child(p, "unit"), "a unit is for a number fact");
+      out.unit = unit_param(c, "unit", p, n_, "");
+    }
     if (const json* m = optional_member(c, "min")) {
       if (f.type != fact_type::integer || !m->is_number_integer())
         pack_fail(child(p, "min"), "\"min\" needs an integer fact and an integer bound");
       out.min = m->get<std::int64_t>();
     }
-    int tests = !out.allowed.empty() + !out.forbidden.empty() + out.min.has_value();
+    const int tests = !out.allowed.empty() + !out.forbidden.empty() + out.min.has_value();
     if (tests != 1) pack_fail(p, "a condition needs exactly one of allowed, forbidden, min");
     if (const json* u = optional_member(c, "unknown_passes")) {
       if (!u->is_boolean()) pack_fail(child(p, "unknown_passes"), "expected true or false");
@@ -268,76 +329,100 @@ class facts_requirement final : public requirement {
     return out;
   }
 
-  static bool matches(const fact_value& v, const json& x) {
+  static bool matches(const condition& c, const fact_value& v, const json& x) {
     if (v.t == fact_value::type::boolean) return x.is_boolean() && x.get<bool>() == v.b;
-    if (v.t == fact_value::type::code)
-      return x.is_string() && x.get_ref<const std::string&>() == v.code;
+    if (v.t == fact_value::type::code) {
+      if (!x.is_string()) return false;
+      const std::string& want = x.get_ref<const std::string&>();
+      return c.match_email ? email_key(want) == email_key(v.code) : want == v.code;
+    }
     return false;
   }
 
   static verdict test(const condition& c, const fact_value& v) {
     if (v.t == fact_value::type::unknown)
       return c.unknown_passes ? verdict::holds : verdict::unknown;
+    auto is = [&](const json& x) { return matches(c, v, x); };
+    if (std::any_of(c.review.begin(), c.review.end(), is)) return verdict::review;
     if (c.min) return v.i >= *c.min ? verdict::holds : verdict::fails;
     if (!c.allowed.empty())
-      return std::any_of(c.allowed.begin(), c.allowed.end(),
-                         [&](const json& x) { return matches(v, x); })
-                 ? verdict::holds
-                 : verdict::fails;
-    return std::none_of(c.forbidden.begin(), c.forbidden.end(),
-                        [&](const json& x) { return matches(v, x); })
-               ? verdict::holds
-               : verdict::fails;
+      return std::any_of(c.allowed.begin(), c.allowed.end(), is) ? verdict::holds : verdict::fails;
+    return std::none_of(c.forbidden.begin(), c.forbidden.end(), is) ? verdict::holds
+                                                                    : verdict::fails;
   }
 
-  localized show(const condition& c, const fact_value& v) const {
+  localized show(const condition& c, const fact_value& v, const fact_source& src) const {
     switch (v.t) {
       case fact_value::type::boolean:
         return v.b ? localized{"是", "yes"} : localized{"否", "no"};
-      case fact_value::type::code:
-        return c.fact->ns.empty() ? both(std::string(v.code))
-                                  : n_.label_or_code(c.fact->ns, v.code);
+      case fact_value::type::code: {
+        localized l =
+            c.fact->ns.empty() ? both(std::string(v.code)) : n_.label_or_code(c.fact->ns, v.code);
+        // A 基层"三会" of another field: the field as the applicant names it.
+        if (c.fact->name == "field" && src.entity && src.entity->field_name &&
+            !src.entity->field_name->empty()) {
+          l.zh += "（" + *src.entity->field_name + "）";
+          l.en += " (" + *src.entity->field_name + ")";
+        }
+        return l;
+      }
       case fact_value::type::integer:
-        return both(std::to_string(v.i));
+        return c.unit.empty() ? both(std::to_string(v.i)) : quantity(n_, v.i, c.unit);
       case fact_value::type::unknown:
         break;
     }
     return {"未填写", "not given"};
   }
 
-  violation make(const condition& c, const fact_value& v, const std::string& base,
-                 const std::string& name, bool unknown) const {
+  violation make(const condition& c, const fact_value& v, const fact_source& src,
+                 const std::string& base, const localized& name, verdict r) const {
     violation out;
     std::string rel(c.fact->path);
     if (auto at = rel.find("{year}"); at != std::string::npos)
       rel.replace(at, 6, std::to_string(c.year));
     out.path = base + rel;
-    out.found = show(c, v);
-    out.unknown = unknown;
+    out.found = show(c, v, src);
+    out.unknown = r == verdict::unknown;
+    if (r == verdict::fails) out.message = c.message;
+    if (r == verdict::review) {
+      out.message = c.review_message.empty() ? c.message : c.review_message;
+      out.level = severity::needs_review;
+    }
     out.vars.emplace_back("item", n_.label_or_code("fact", c.fact->name));
     out.vars.emplace_back("year", both(c.year ? std::to_string(c.year) : std::string()));
-    out.vars.emplace_back("name", both(name));
-    out.vars.emplace_back("min", both(c.min ? std::to_string(*c.min) : std::string()));
+    out.vars.emplace_back("name", name);
+    auto count = [&](std::int64_t x) {
+      return c.unit.empty() ? both(std::to_string(x)) : quantity(n_, x, c.unit);
+    };
+    out.vars.emplace_back("min", c.min ? count(*c.min) : both(""));
+    out.vars.emplace_back("count", v.t == fact_value::type::integer ? count(v.i) : both(""));
     return out;
   }
 
-  void judge(const fact_source& src, const std::string& base, const std::string& name,
+  void judge(const fact_source& src, const std::string& base, const localized& name,
              std::vector<violation>& out) const {
     if (any_) {
       const condition* first_unknown = nullptr;
+      const condition* first_review = nullptr;
       for (const auto& c : conditions_) {
         verdict r = test(c, c.fact->get(src, c.year));
         if (r == verdict::holds) return;
         if (r == verdict::unknown && !first_unknown) first_unknown = &c;
+        if (r == verdict::review && !first_review) first_review = &c;
       }
-      const condition& c = first_unknown ? *first_unknown : conditions_.front();
-      out.push_back(make(c, c.fact->get(src, c.year), base, name, first_unknown != nullptr));
+      const condition& c = first_review    ? *first_review
+                           : first_unknown ? *first_unknown
+                                           : conditions_.front();
+      const verdict r = first_review    ? verdict::review
+                        : first_unknown ? verdict::unknown
+                                        : verdict::fails;
+      out.push_back(make(c, c.fact->get(src, c.year), src, base, name, r));
       return;
     }
     for (const auto& c : conditions_) {
       fact_value v = c.fact->get(src, c.year);
       verdict r = test(c, v);
-      if (r != verdict::holds) out.push_back(make(c, v, base, name, r == verdict::unknown));
+      if (r != verdict::holds) out.push_back(make(c, v, src, base, name, r));
     }
   }
 

@@ -19,7 +19,8 @@ struct joint_event_spec {
 class partner_societies final : public requirement {
  public:
   partner_societies(const json& params, const std::string& path, const notice_data& n)
-      : min_(integer_param(params, "min", path, 1)),
+      : n_(n),
+        min_(integer_param(params, "min", path, 1)),
         partner_(partner_spec::from_params(params, path)) {
     for (const auto& [key, value] : params.items())
       if (key != "min" && key != "partner" && key != "joint_event")
@@ -42,7 +43,7 @@ class partner_societies final : public requirement {
     std::optional<project_period> period;
     if (joint_) period = joint_->period.resolve(ctx);
     std::int64_t valid = 0, unknown = 0;
-    not_counted skipped({"个", "joint applicant"});
+    not_counted skipped(n_, "joint_applicant");
     for (auto& p : judge_partners(ctx, partner_)) {
       if (p.verdict == partner_status::state::valid && joint_) {
         if (p.credit_code.empty()) {
@@ -72,23 +73,23 @@ class partner_societies final : public requirement {
     v.path = "/joint_applicants";
     // Some partners could not be judged and would be enough: the file lacks a fact.
     v.unknown = valid + unknown >= min_;
-    const std::string c = std::to_string(valid);
-    v.found = {"有效 " + c + " 个", c + " valid"};
-    if (!skipped.empty()) {
-      const std::string s = std::to_string(skipped.size());
-      v.found.zh += "；未计入 " + s;
-      v.found.en += "; " + s + " not counted";
-    }
-    v.vars.emplace_back("count", both(c));
-    v.vars.emplace_back("min", both(std::to_string(min_)));
+    if (ctx.app.joint_applicants.empty()) v.message = "none";
+    const localized c = quantity(n_, valid, "society");
+    const localized s = skipped.summary();
+    v.found = {"有效 " + c.zh + s.zh, c.en + " valid" + s.en};
+    v.vars.emplace_back("count", c);
+    v.vars.emplace_back("min", quantity(n_, min_, "society"));
+    v.vars.emplace_back("period", period ? describe(*period, ctx.app) : both(""));
     v.vars.emplace_back("not_counted", skipped.render());
     out.push_back(std::move(v));
     return true;
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"count", "min", "not_counted"};
+    return {"count", "min", "period", "not_counted"};
   }
+
+  std::vector<std::string> message_names() const override { return {"none"}; }
 
  private:
   /// Whether the lead held a qualifying event with the partner of this credit code.
@@ -107,6 +108,7 @@ class partner_societies final : public requirement {
         });
   }
 
+  const notice_data& n_;
   std::int64_t min_;
   partner_spec partner_;
   std::optional<joint_event_spec> joint_;

@@ -1,7 +1,7 @@
 // Kind "plan_target": a target the plan promises (plan.targets[code]) is at least the notice's
 // minimum (三(三) 目标合理), or, where the notice offers one, the alternative target reaches its
 // own minimum ("或举办不少于200人的大型产学研对接活动1场"). A target the plan leaves out is
-// unknown, unless the other branch passes.
+// unknown, unless the other branch passes. Counts are shown with their unit ("3 场").
 #include "requirements/records_support.hpp"
 
 namespace nxkx::detail {
@@ -10,11 +10,12 @@ namespace {
 struct target_bound {
   std::string code;
   std::int64_t min = 0;
+  std::string unit;
 };
 
 target_bound read_bound(const json& obj, const std::string& path, const notice_data& n) {
   for (const auto& [key, value] : obj.items())
-    if (key != "target" && key != "min" && key != "or")
+    if (key != "target" && key != "min" && key != "or" && key != "unit")
       pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
   target_bound b;
   b.code = text_at(obj, "target", path);
@@ -22,6 +23,8 @@ target_bound read_bound(const json& obj, const std::string& path, const notice_d
     pack_fail(child(path, "target"), "unknown target \"" + b.code + "\" (not in the vocabulary)",
               "pack.unknown_code");
   b.min = integer_param(obj, "min", path, 1);
+  member(obj, "unit", path);  // every count has its unit
+  b.unit = unit_param(obj, "unit", path, n, "");
   return b;
 }
 
@@ -31,7 +34,7 @@ class plan_target final : public requirement {
       : n_(n), main_(read_bound(params, path, n)) {
     if (const json* alt = optional_member(params, "or")) {
       std::string ap = child(path, "or");
-      if (!alt->is_object()) pack_fail(ap, "expected {\"target\": …, \"min\": …}");
+      if (!alt->is_object()) pack_fail(ap, "expected {\"target\": …, \"min\": …, \"unit\": …}");
       if (optional_member(*alt, "or")) pack_fail(child(ap, "or"), "one alternative at most");
       alt_ = read_bound(*alt, ap, n);
     }
@@ -48,25 +51,29 @@ class plan_target final : public requirement {
     const std::optional<std::int64_t> a = alt_ ? value(*alt_) : std::nullopt;
     if (v && *v >= main_.min) return true;
     if (alt_ && a && *a >= alt_->min) return true;
-    auto shown = [](const std::optional<std::int64_t>& x) {
-      return x ? both(std::to_string(*x)) : localized{"未填写", "not given"};
+    // "为 3 场" / "is 3 events", or "未填写" / "is not given": never a unit after nothing.
+    auto phrase = [&](const target_bound& b, const std::optional<std::int64_t>& x) {
+      if (!x) return localized{"未填写", "is not given"};
+      const localized q = quantity(n_, *x, b.unit);
+      return localized{"为 " + q.zh, "is " + q.en};
     };
     violation vi;
     vi.path = "/plan/targets/" + main_.code;
     vi.unknown = !v && !a;
-    vi.found = shown(v);
+    vi.found = v ? quantity(n_, *v, main_.unit) : localized{"未填写", "not given"};
     vi.vars.emplace_back("target", n_.label_or_code("target", main_.code));
-    vi.vars.emplace_back("min", both(std::to_string(main_.min)));
+    vi.vars.emplace_back("min", quantity(n_, main_.min, main_.unit));
+    vi.vars.emplace_back("value", phrase(main_, v));
     vi.vars.emplace_back("alt_target",
                          alt_ ? n_.label_or_code("target", alt_->code) : localized{"", ""});
-    vi.vars.emplace_back("alt_min", both(alt_ ? std::to_string(alt_->min) : std::string()));
-    vi.vars.emplace_back("alt_found", alt_ ? shown(a) : localized{"", ""});
+    vi.vars.emplace_back("alt_min", alt_ ? quantity(n_, alt_->min, alt_->unit) : both(""));
+    vi.vars.emplace_back("alt_value", alt_ ? phrase(*alt_, a) : localized{"", ""});
     out.push_back(std::move(vi));
     return true;
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"target", "min", "alt_target", "alt_min", "alt_found"};
+    return {"target", "min", "value", "alt_target", "alt_min", "alt_value"};
   }
 
  private:

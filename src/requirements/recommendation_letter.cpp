@@ -16,7 +16,8 @@ class recommendation_letter_requirement final : public requirement {
     violation v;
     v.path = "/recommendation_letter";
     if (!ctx.app.letter) {
-      v.found = {"未附市级科协推荐函", "no recommendation letter from a city association"};
+      v.message = "missing";
+      v.found = {"未附推荐函", "no letter attached"};
       out.push_back(std::move(v));
       return true;
     }
@@ -24,18 +25,18 @@ class recommendation_letter_requirement final : public requirement {
     v.path += "/city";
     if (!l.city) {
       v.unknown = true;
-      v.found = {"未填写出具推荐函的市", "the issuing city is not given"};
+      v.found = {"未填写", "not given"};
       out.push_back(std::move(v));
       return true;
     }
     const division* d = ctx.n.divisions.find(*l.city);
-    if (d && d->level == division_level::city) return true;
-    std::string where = d ? d->name + " (" + d->code + ")" : *l.city;
-    v.found = {"推荐函出具单位所在地" + where + "不是宁夏的地级市",
-               "the letter's issuer is in " + where + ", not one of the region's cities"};
+    v.found = d ? localized{d->name + "（" + d->code + "）", d->name + " (" + d->code + ")"}
+                : both(*l.city);
     out.push_back(std::move(v));
     return true;
   }
+
+  std::vector<std::string> message_names() const override { return {"missing"}; }
 };
 
 class same_city_requirement final : public requirement {

@@ -1,7 +1,9 @@
 // Kind "record_count": enough qualifying items of one list of records (项目内容, completion
 // stage): 科技成果 transferred with an economic benefit, items filed on 科创中国·宁夏中心,
 // 主流媒体 reports, nationally known experts. Dated records count only within the project
-// period; every item that does not count is named in the finding with the reason.
+// period; a record counts once (RULES §3: a transfer by its title, a platform item by kind and
+// title, a report by outlet and title, an expert by name and affiliation); every item that does
+// not count is named in the finding with the reason.
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -24,7 +26,8 @@ std::string format_amount(double yuan) {
 
 class record_count final : public requirement {
  public:
-  record_count(const json& params, const std::string& path, const notice_data& n) {
+  record_count(const json& params, const std::string& path, const notice_data& n)
+      : n_(n), unit_(unit_param(params, "unit", path, n, "item")) {
     std::string list = text_at(params, "records", path);
     if (list == "transfers")
       list_ = record_list::transfers;
@@ -41,7 +44,7 @@ class record_count final : public requirement {
                 "pack.unknown_code");
     min_ = integer_param(params, "min", path, 1);
     // Each list has its own condition; a parameter of another list is a mistake in the pack.
-    std::vector<std::string_view> allowed{"records", "min"};
+    std::vector<std::string_view> allowed{"records", "min", "unit"};
     switch (list_) {
       case record_list::transfers:
         allowed.insert(allowed.end(), {"period", "benefit_above"});
@@ -76,18 +79,27 @@ class record_count final : public requirement {
     std::optional<project_period> period;
     if (period_) period = period_->resolve(ctx);
     std::size_t counted = 0;
-    not_counted skipped;
-    auto judge = [&](std::string path, const std::optional<localized>& why) {
+    not_counted skipped(n_);
+    record_keys keys;
+    // `key`: what makes two records the same one; "" when it cannot be told (no title …).
+    auto judge = [&](std::string path, std::optional<localized> why, const std::string& key) {
+      if (!why)
+        if (auto first = keys.repeat_of(key, path)) why = record_keys::reason(*first);
       if (why)
         skipped.add(std::move(path), *why);
       else
         ++counted;
     };
+    auto joined = [](std::string_view a, std::string_view b) {
+      const std::string x = key_part(a), y = key_part(b);
+      return x.empty() || y.empty() ? std::string() : x + '\x1f' + y;
+    };
     std::string base = "/records/" + std::string(list_name());
     switch (list_) {
       case record_list::transfers:
         for (std::size_t i = 0; i < r.transfers.size(); ++i)
-          judge(base + "/" + std::to_string(i), transfer_problem(r.transfers[i], *period));
+          judge(base + "/" + std::to_string(i), transfer_problem(r.transfers[i], *period),
+                key_part(r.transfers[i].title));
         break;
       case record_list::platform_items:
         for (std::size_t i = 0; i < r.platform_items.size(); ++i) {
@@ -98,7 +110,7 @@ class record_count final : public requirement {
                             "of kind " + ctx.n.label_or_code("platform_item_kind", it.kind).en};
           else
             why = date_problem(it.filed_on, *period);
-          judge(base + "/" + std::to_string(i), why);
+          judge(base + "/" + std::to_string(i), why, joined(it.kind, it.title));
         }
         break;
       case record_list::media_reports:
@@ -111,7 +123,7 @@ class record_count final : public requirement {
             why = localized{"非主流媒体", "not a mainstream outlet"};
           else
             why = date_problem(m.published_on, *period);
-          judge(base + "/" + std::to_string(i), why);
+          judge(base + "/" + std::to_string(i), why, joined(m.outlet, m.title));
         }
         break;
       case record_list::experts:
@@ -122,23 +134,26 @@ class record_count final : public requirement {
             why = localized{"未说明是否全国知名", "national standing not stated"};
           else if (nationally_known_ && !*e.nationally_known)
             why = localized{"非全国知名专家", "not nationally known"};
-          judge(base + "/" + std::to_string(i), why);
+          judge(base + "/" + std::to_string(i), why, joined(e.name, e.affiliation));
         }
         break;
     }
     if (static_cast<std::int64_t>(counted) >= min_) return true;
     violation v;
     v.path = base;
-    v.found = count_found(counted, std::nullopt, skipped.size());
-    v.vars.emplace_back("count", both(std::to_string(counted)));
-    v.vars.emplace_back("min", both(std::to_string(min_)));
+    const localized c = quantity(n_, static_cast<std::int64_t>(counted), unit_);
+    const localized s = skipped.summary();
+    v.found = {c.zh + s.zh, c.en + s.en};
+    v.vars.emplace_back("count", c);
+    v.vars.emplace_back("min", quantity(n_, min_, unit_));
+    v.vars.emplace_back("period", period ? describe(*period, ctx.app) : both(""));
     v.vars.emplace_back("not_counted", skipped.render());
     out.push_back(std::move(v));
     return true;
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"count", "min", "not_counted"};
+    return {"count", "min", "period", "not_counted"};
   }
 
  private:
@@ -175,6 +190,8 @@ class record_count final : public requirement {
     return std::nullopt;
   }
 
+  const notice_data& n_;
+  std::string unit_;
   record_list list_ = record_list::transfers;
   std::int64_t min_ = 1;
   std::optional<period_spec> period_;

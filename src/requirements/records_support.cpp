@@ -81,15 +81,31 @@ std::optional<localized> date_problem(const std::optional<date>& d, const projec
   return std::nullopt;
 }
 
+localized describe(const project_period& p, const application& a) {
+  localized out{format_date(p.start) + " 至 " + format_date(p.end),
+                format_date(p.start) + " to " + format_date(p.end)};
+  if (a.approval_date && *a.approval_date != p.start) {
+    const std::string d = format_date(*a.approval_date);
+    out.zh += "，立项日期 " + d + " 不缩短项目期";
+    out.en += "; the approval date " + d + " does not shorten it";
+  }
+  return out;
+}
+
 void not_counted::add(std::string path, localized reason) {
   items_.emplace_back(std::move(path), std::move(reason));
 }
 
+localized not_counted::summary() const {
+  if (items_.empty()) return {"", ""};
+  const localized q = quantity(n_, static_cast<std::int64_t>(items_.size()), unit_);
+  return {"；未计入 " + q.zh, "; " + q.en + " not counted"};
+}
+
 localized not_counted::render() const {
   if (items_.empty()) return {"", ""};
-  const std::string n = std::to_string(items_.size());
-  localized out{"；未计入 " + n + " " + unit_.zh + "：",
-                "; " + n + " " + unit_.en + (items_.size() == 1 ? "" : "s") + " not counted: "};
+  const localized q = quantity(n_, static_cast<std::int64_t>(items_.size()), unit_);
+  localized out{"；未计入 " + q.zh + "：", "; " + q.en + " not counted: "};
   const std::size_t shown = std::min(items_.size(), max_named);
   for (std::size_t i = 0; i < shown; ++i) {
     if (i > 0) {
@@ -100,28 +116,29 @@ localized not_counted::render() const {
     out.en += items_[i].first + " (" + items_[i].second.en + ")";
   }
   if (shown < items_.size()) {
-    const std::string rest = std::to_string(items_.size() - shown);
-    out.zh += "、… 另 " + rest + " " + unit_.zh;
-    out.en += ", … and " + rest + " more";
+    const localized rest = quantity(n_, static_cast<std::int64_t>(items_.size() - shown), unit_);
+    out.zh += "、… 另 " + rest.zh;
+    out.en += ", … and another " + rest.en;
   }
   return out;
 }
 
-localized count_found(std::size_t counted, std::optional<std::int64_t> largest,
-                      std::size_t skipped) {
-  const std::string c = std::to_string(counted);
-  localized out{"计入 " + c, c + " counted"};
-  if (largest) {
-    const std::string l = std::to_string(*largest);
-    out.zh += "；最大一场 " + l + " 人";
-    out.en += "; the largest had " + l;
-  }
-  if (skipped > 0) {
-    const std::string s = std::to_string(skipped);
-    out.zh += "；未计入 " + s;
-    out.en += "; " + s + " not counted";
-  }
-  return out;
+std::optional<std::string> record_keys::repeat_of(const std::string& key, const std::string& path) {
+  if (key.empty()) return std::nullopt;
+  const auto [it, added] = seen_.try_emplace(key, path);
+  if (added) return std::nullopt;
+  return it->second;
+}
+
+localized record_keys::reason(const std::string& first) {
+  return {"与 " + first + " 重复，只计一次", "the same as " + first + ", counted once"};
+}
+
+std::string key_part(std::string_view s) {
+  const auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return {};
+  const auto e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
 }
 
 std::vector<std::string> vocabulary_list(const json& params, std::string_view key,
@@ -214,7 +231,11 @@ std::vector<partner_status> judge_partners(const eval_context& ctx, const partne
         if (!unknown) unknown = reason("未填领域", "field not given");
       } else if (std::find(spec.fields.begin(), spec.fields.end(), *org.field) ==
                  spec.fields.end()) {
-        const localized f = ctx.n.label_or_code("grassroots_field", to_code(*org.field));
+        localized f = ctx.n.label_or_code("grassroots_field", to_code(*org.field));
+        if (org.field_name && !org.field_name->empty()) {
+          f.zh += "（" + *org.field_name + "）";
+          f.en += " (" + *org.field_name + ")";
+        }
         invalid = reason("领域为" + f.zh, "field is " + f.en);
       }
     }
@@ -244,8 +265,14 @@ std::optional<std::int64_t> attendance_of(const event& e, attendance_field f) {
 
 localized missing_attendance(attendance_field f) {
   if (f == attendance_field::offline_attendance)
-    return {"未填线下参会人数", "no offline attendance"};
-  return {"未填参加人数", "no attendance"};
+    return {"线下人数未填写", "offline attendance not given"};
+  return {"人数未填写", "attendance not given"};
+}
+
+localized attendance_text(const notice_data& n, attendance_field f, std::int64_t people) {
+  const localized q = quantity(n, people, "person");
+  if (f == attendance_field::offline_attendance) return {"线下 " + q.zh, q.en + " on site"};
+  return q;
 }
 
 }  // namespace nxkx::detail

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "requirements/requirement.hpp"
@@ -40,29 +41,47 @@ class period_spec {
 /// Why a record dated `d` does not count in `p`, or nullopt when it does.
 std::optional<localized> date_problem(const std::optional<date>& d, const project_period& p);
 
+/// The period as findings show it: "2025-05-06 至 2025-11-30", with the approval date where the
+/// application gives one that the period does not start at ("，立项日期 2025-06-15 不缩短项目期").
+localized describe(const project_period& p, const application& a);
+
 /// Records that do not count, each named by its JSON pointer and the reason.
 class not_counted {
  public:
-  /// `unit` names what is listed: {"条", "record"} (default) or {"个", "joint applicant"}; the
-  /// English takes an "s" in the plural.
-  explicit not_counted(localized unit = {"条", "record"}) : unit_(std::move(unit)) {}
+  /// `unit` is the vocabulary unit of what is listed: "record" (条) or "joint_applicant" (个).
+  explicit not_counted(const notice_data& n, std::string unit = "record")
+      : n_(n), unit_(std::move(unit)) {}
   void add(std::string path, localized reason);
   std::size_t size() const noexcept { return items_.size(); }
   bool empty() const noexcept { return items_.empty(); }
   /// "；未计入 2 条：/records/events/3（2025-12-01，晚于 2025-11-30）、…" /
   /// "; 2 records not counted: /records/events/3 (2025-12-01, after 2025-11-30), …", or "" when
-  /// every record counted. Long lists are cut after a few items ("… and 95 more").
+  /// every record counted. Long lists are cut after a few items ("… and another 95 records").
   localized render() const;
+  /// "；未计入 2 条" / "; 2 records not counted", or "".
+  localized summary() const;
 
  private:
-  localized unit_;
+  const notice_data& n_;
+  std::string unit_;
   std::vector<std::pair<std::string, localized>> items_;
 };
 
-/// The rule-wide `found` of a count: "计入 3" / "3 counted", with the largest event and the
-/// records not counted when there are some.
-localized count_found(std::size_t counted, std::optional<std::int64_t> largest,
-                      std::size_t skipped);
+/// Records counted once (RULES §3): the first record of a key counts, a later one with the same
+/// key is a repeat. Records without a key (an empty title …) are never repeats.
+class record_keys {
+ public:
+  /// The path of the earlier record with `key`, or nullopt (and `key` is noted for `path`).
+  std::optional<std::string> repeat_of(const std::string& key, const std::string& path);
+  /// "与 /records/experts/0 重复，只计一次" / "the same as /records/experts/0, counted once".
+  static localized reason(const std::string& first);
+
+ private:
+  std::unordered_map<std::string, std::string> seen_;  // key → path of the first
+};
+
+/// A text as a key part: without surrounding white space; "" when nothing is left.
+std::string key_part(std::string_view s);
 
 /// Reads an array of vocabulary codes (params[key]) checked against namespace `ns`.
 std::vector<std::string> vocabulary_list(const json& params, std::string_view key,
@@ -100,7 +119,9 @@ enum class attendance_field { attendance, offline_attendance };
 
 attendance_field attendance_param(const json& params, const std::string& path);
 std::optional<std::int64_t> attendance_of(const event& e, attendance_field f);
-/// "未填人数" / "no attendance" (or the offline variant).
+/// "人数未填写" / "attendance not given" (or "线下人数未填写": unknown, never 0).
 localized missing_attendance(attendance_field f);
+/// "150 人" / "150 people", or "线下 150 人" / "150 people on site".
+localized attendance_text(const notice_data& n, attendance_field f, std::int64_t people);
 
 }  // namespace nxkx::detail

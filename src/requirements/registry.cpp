@@ -94,4 +94,36 @@ localized kind_label(const notice_data& n, applicant_kind k) {
   return n.label_or_code("applicant_kind", to_code(k));
 }
 
+localized quantity(const notice_data& n, std::int64_t count, std::string_view unit) {
+  const std::string number = std::to_string(count);
+  const localized* u = n.label("unit." + std::string(unit));
+  if (!u) return both(number);  // unit_param has checked the rule's units
+  std::string_view en = u->en;
+  if (const auto bar = en.find('|'); bar != std::string_view::npos)
+    en = count == 1 ? en.substr(0, bar) : en.substr(bar + 1);
+  return {number + " " + u->zh, number + " " + std::string(en)};
+}
+
+std::string unit_param(const json& params, std::string_view key, const std::string& path,
+                       const notice_data& n, std::string_view fallback) {
+  std::string unit = text_or(params, key, path, std::string(fallback));
+  if (!n.label("unit." + unit))
+    pack_fail(child(path, key),
+              "unknown unit \"" + unit + "\" (the vocabulary has no unit." + unit + ")",
+              "pack.unknown_code");
+  return unit;
+}
+
+localized entity_name(const applicant& e, std::string_view base) {
+  if (!e.name.empty()) return both(e.name);
+  constexpr std::string_view joint = "/joint_applicants/";
+  if (base.starts_with(joint)) {
+    std::size_t i = 0;
+    for (char c : base.substr(joint.size())) i = i * 10 + static_cast<std::size_t>(c - '0');
+    const std::string no = std::to_string(i + 1);
+    return {"联合申报单位第 " + no + " 个", "joint applicant no. " + no};
+  }
+  return {"申报单位", "the applicant"};
+}
+
 }  // namespace nxkx::detail

@@ -26,6 +26,9 @@ struct violation {
   std::vector<std::pair<std::string, localized>> vars;
   bool unknown = false;           ///< the input leaves a needed fact out
   std::optional<severity> level;  ///< overrides the rule's outcome (policy settings)
+  /// The message template to use: one the kind names (requirement::message_names); empty: the
+  /// rule's "failed" (or "unknown" when `unknown`).
+  std::string_view message;
 };
 
 /// Everything a requirement may look at.
@@ -44,6 +47,9 @@ class requirement {
   virtual bool evaluate(const eval_context& ctx, std::vector<violation>& out) const = 0;
   /// The placeholders its messages may use (besides the rule-wide ones).
   virtual std::vector<std::string_view> variables() const { return {}; }
+  /// The templates, besides "failed", "expected" and "unknown", that its violations may name
+  /// (violation::message): the pack must give each of them, and may give no other.
+  virtual std::vector<std::string> message_names() const { return {}; }
   /// Non-null for rules judged across a batch (三(一)).
   virtual const class batch_requirement* as_batch() const noexcept { return nullptr; }
 };
@@ -51,18 +57,31 @@ class requirement {
 /// A requirement judged across a batch: applications with the same key conflict.
 class batch_requirement : public requirement {
  public:
-  /// What duplicate detection keeps of the first application with a key: neither the key nor
-  /// the owner is kept as text, only hashes of them (engine.cpp).
-  struct seen {
-    std::uint64_t index = 0;  ///< 0-based position in the batch
+  /// One of two conflicting applications, as a finding names it: its name ("申报 2025-0005（a.json
+  /// 第 2 份）"), what duplicate detection kept of it (engine.cpp keeps neither key nor owner as
+  /// text, only hashes; and per application its id, origin, date, decision and, for the title
+  /// key, the title).
+  struct party {
+    localized name;                 ///< id and origin, for people
+    std::optional<date> submitted;  ///< the date that orders it (submitted_on)
+    std::string title;              ///< its title as written (the title key only)
   };
   /// The key, or nullopt when the application has none (then the rule does not apply).
   virtual std::optional<std::string> key(const application& a) const = 0;
   /// Who made the application, for rules where two applications with the same key conflict
   /// only when their owners differ (compared by a hash of the text); nullopt: any two conflict.
   virtual std::optional<std::string> owner(const application&) const { return std::nullopt; }
-  /// The violation to report on `later`, which conflicts with `first`.
-  virtual violation describe(const seen& first, const application& later) const = 0;
+  /// True: of the applications of a key, the latest (by submitted_on, then input order) stands
+  /// and every earlier one is superseded by it. False: each application whose key an earlier
+  /// one (in input order) of another owner has is flagged, naming that first one.
+  virtual bool supersedes() const noexcept { return false; }
+  /// The date an application is ordered by: its submission date, or nullopt (ordered first).
+  virtual std::optional<date> submitted_on(const application&) const { return std::nullopt; }
+  /// The violation to report on `subject`, which conflicts with `other` (for supersedes(): which
+  /// is superseded by `other`); `a` is the one of them at hand, for what both share (the
+  /// applicant).
+  virtual violation describe(const party& subject, const party& other,
+                             const application& a) const = 0;
 
   bool evaluate(const eval_context&, std::vector<violation>&) const override { return false; }
   const batch_requirement* as_batch() const noexcept override { return this; }
@@ -109,6 +128,20 @@ std::string applicant_key(const applicant& a);
 
 /// The localized label of an applicant kind.
 localized kind_label(const notice_data& n, applicant_kind k);
+
+/// A count with its unit, as an official writes it: "3 场", "150 人"; in English with the right
+/// number: "1 event", "3 events", "2 people". `unit` is a code of the vocabulary's "unit"
+/// namespace, whose English is "singular|plural" (or one form for both).
+localized quantity(const notice_data& n, std::int64_t count, std::string_view unit);
+
+/// Reads params[key], a unit code of the vocabulary ("event" for "unit.event"); `fallback` when
+/// the parameter is absent. Throws pack_error when the vocabulary has no such unit.
+std::string unit_param(const json& params, std::string_view key, const std::string& path,
+                       const notice_data& n, std::string_view fallback);
+
+/// An organisation as messages name it: its name, or, without one, its place in the application
+/// ("联合申报单位第 2 个" / "joint applicant no. 2"); `base` is its JSON pointer.
+localized entity_name(const applicant& e, std::string_view base);
 
 /// The same text in both languages (numbers, dates, codes).
 inline localized both(std::string s) {

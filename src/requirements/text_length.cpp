@@ -35,13 +35,13 @@ class text_length final : public requirement {
     other_ = method_ == count_method::word_processor ? count_method::non_space
                                                      : count_method::word_processor;
     for (count_method c : {method_, other_}) {
-      for (std::string_view ns : {"count_method.", "count_unit."}) {
-        std::string key = std::string(ns) + std::string(to_code(c));
-        if (!n.label(key))
-          pack_fail(child(path, "method"), "the vocabulary has no label \"" + key + "\"",
-                    "pack.missing");
-      }
+      std::string key = "count_method." + std::string(to_code(c));
+      if (!n.label(key))
+        pack_fail(child(path, "method"), "the vocabulary has no label \"" + key + "\"",
+                  "pack.missing");
     }
+    if (!n.label("unit.zi"))
+      pack_fail(path, "the vocabulary has no unit \"unit.zi\"", "pack.missing");
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
@@ -80,41 +80,51 @@ class text_length final : public requirement {
     }
     violation v;
     localized kind = n_.label_or_code("text_type", type_);
+    const localized method = n_.label_or_code("count_method", to_code(method_));
     v.vars.emplace_back("type", kind);
-    v.vars.emplace_back("min", both(min_ ? std::to_string(*min_) : std::string()));
-    v.vars.emplace_back("max", both(max_ ? std::to_string(*max_) : std::string()));
-    v.vars.emplace_back("method", n_.label_or_code("count_method", to_code(method_)));
+    v.vars.emplace_back("min", min_ ? quantity(n_, *min_, "zi") : both(""));
+    v.vars.emplace_back("max", max_ ? quantity(n_, *max_, "zi") : both(""));
+    v.vars.emplace_back("method", method);
     if (!nearest) {
       v.path = "/records/texts";
+      v.message = "missing";
       v.found = {"未提交", "none submitted"};
-      v.vars.emplace_back("count", both("0"));
+      v.vars.emplace_back("title", both(""));
       out.push_back(std::move(v));
       return true;
     }
     const text_document& t = texts[*nearest];
     v.path = "/records/texts/" + std::to_string(*nearest);
-    localized title = t.title.empty() ? localized{"", ""}
-                                      : localized{"《" + t.title + "》", "“" + t.title + "” "};
+    const localized title = t.title.empty()
+                                ? localized{"", ""}
+                                : localized{"《" + t.title + "》", " “" + t.title + "”"};
+    v.vars.emplace_back("title", title);
     if (!nearest_count) {
-      v.found = {title.zh + "内容不是有效的 UTF-8 文本（" + bad_utf8 + "）",
-                 title.en + "is not valid UTF-8 (" + bad_utf8 + ")"};
-      v.vars.emplace_back("count", both(""));
+      v.message = "bad_text";
+      v.found = {"不是有效的 UTF-8 文本（" + bad_utf8 + "）", "not valid UTF-8 (" + bad_utf8 + ")"};
       out.push_back(std::move(v));
       return true;
     }
-    const std::string n = std::to_string(value(*nearest_count, method_));
-    const std::string other = std::to_string(value(*nearest_count, other_));
-    localized method = n_.label_or_code("count_method", to_code(method_));
-    localized unit = n_.label_or_code("count_unit", to_code(other_));
-    v.found = {title.zh + n + " 字（" + method.zh + "；" + unit.zh + " " + other + "）",
-               title.en + n + " 字 (" + method.en + "; " + other + " " + unit.en + ")"};
-    v.vars.emplace_back("count", both(n));
+    const std::int64_t n = value(*nearest_count, method_);
+    if (n == 0) v.message = "empty";
+    const localized count = quantity(n_, n, "zi");
+    const localized other = quantity(n_, value(*nearest_count, other_), "zi");
+    const localized other_method = n_.label_or_code("count_method", to_code(other_));
+    // "1432 字（Word 字数统计口径；按不计空格字符口径为 1498 字）": the rule's method named, and
+    // the other count beside it.
+    v.found = {
+        count.zh + "（" + method.zh + "；按" + other_method.zh + "为 " + other.zh + "）",
+        count.en + " by the " + method.en + " (" + other.en + " by the " + other_method.en + ")"};
     out.push_back(std::move(v));
     return true;
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"type", "min", "max", "method", "count"};
+    return {"type", "min", "max", "method", "title"};
+  }
+
+  std::vector<std::string> message_names() const override {
+    return {"missing", "empty", "bad_text"};
   }
 
  private:

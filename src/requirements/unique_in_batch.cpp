@@ -1,7 +1,14 @@
-// Kind "unique_in_batch" (三(一) 同一项目不得重复申报): judged across a batch. Key
-// "applicant_per_project_type": one applicant (by credit code), one application per project
-// type. Key "title": the same normalised title under another project type or applicant.
-// The first application in batch order stands; later ones carry the finding.
+// Kind "unique_in_batch" (三(一) 同一项目不得重复申报): judged across a batch.
+//
+// Key "applicant_per_project_type": one applicant (by credit code, else by name), one
+// application per project type. The applications of one key are ordered by their submission
+// date (the courier dispatch date, or the hand-in date; an undated one comes first), then by
+// input order: the latest stands and each earlier one is superseded by it (the rule's outcome,
+// needs review: a person confirms which stands).
+//
+// Key "title": the same normalised title under another project type or applicant: each
+// application with the title of an earlier one (in input order) of another owner is flagged,
+// naming that first one and quoting its title.
 #include <utf8.h>
 
 #include "requirements/requirement.hpp"
@@ -34,9 +41,19 @@ std::string normalise_title(std::string_view title) {
   return out;
 }
 
+/// "2025-05-14 提交" / "submitted on 2025-05-14", or that there is no date.
+localized date_phrase(const std::optional<date>& d) {
+  if (!d) return {"未填提交日期", "no submission date"};
+  const std::string s = format_date(*d);
+  return {s + " 提交", "submitted on " + s};
+}
+
 class unique_in_batch final : public batch_requirement {
  public:
   unique_in_batch(const json& params, const std::string& path) {
+    for (const auto& [k, value] : params.items())
+      if (k != "key")
+        pack_fail(child(path, k), "unknown field \"" + k + "\"", "pack.unknown_field");
     std::string key = text_at(params, "key", path);
     if (key == "title")
       by_title_ = true;
@@ -51,6 +68,9 @@ class unique_in_batch final : public batch_requirement {
       if (t.empty()) return std::nullopt;
       return t;
     }
+    // Without a credit code or a name nothing tells who applied: no key.
+    if ((!a.lead.credit_code || a.lead.credit_code->empty()) && a.lead.name.empty())
+      return std::nullopt;
     return applicant_key(a.lead) + '\x1f' + a.project_type;
   }
 
@@ -61,15 +81,55 @@ class unique_in_batch final : public batch_requirement {
     return applicant_key(a.lead) + '\x1f' + a.project_type;
   }
 
-  violation describe(const seen& first, const application& later) const override {
+  bool supersedes() const noexcept override { return !by_title_; }
+
+  std::optional<date> submitted_on(const application& a) const override {
+    // The date 三(四) counts: the dispatch date by courier, the hand-in date in person; without
+    // a method, the only date given tells it.
+    const submission& s = a.submitted;
+    std::optional<delivery_method> m = s.delivery;
+    if (!m) {
+      if (s.dispatch_date && !s.handed_in_date) return s.dispatch_date;
+      if (s.handed_in_date && !s.dispatch_date) return s.handed_in_date;
+      return std::nullopt;
+    }
+    return *m == delivery_method::courier ? s.dispatch_date : s.handed_in_date;
+  }
+
+  violation describe(const party& subject, const party& other,
+                     const application& a) const override {
     violation v;
-    v.path = by_title_ ? "/title" : "/applicant/credit_code";
-    v.found = both(by_title_ ? later.title : applicant_key(later.lead));
-    v.vars.emplace_back("earlier", both(std::to_string(first.index + 1)));
+    v.vars.emplace_back("other", other.name);
+    if (by_title_) {
+      v.path = "/title";
+      v.found = both(subject.title);
+      v.vars.emplace_back("other_title", both(other.title));
+      v.vars.emplace_back("other_date", both(""));
+      v.vars.emplace_back("applicant", both(""));
+      return v;
+    }
+    const bool by_code = a.lead.credit_code && !a.lead.credit_code->empty();
+    v.path = by_code ? "/applicant/credit_code" : "/applicant/name";
+    v.vars.emplace_back("applicant", both(by_code ? *a.lead.credit_code : a.lead.name));
+    v.vars.emplace_back("other_title", both(""));
+    const localized own = date_phrase(subject.submitted);
+    v.found = {(subject.submitted ? "本申报 " : "本申报") + own.zh, "this one: " + own.en};
+    // Later by date, or the same date (or neither dated) and later in the input.
+    localized when = date_phrase(other.submitted);
+    if (other.submitted == subject.submitted) {
+      if (other.submitted)
+        when = {"同为 " + format_date(*other.submitted) + " 提交，录入在后",
+                "also submitted on " + format_date(*other.submitted) + ", later in the batch"};
+      else
+        when = {"均未填提交日期，录入在后", "neither gives a submission date; it comes later"};
+    }
+    v.vars.emplace_back("other_date", when);
     return v;
   }
 
-  std::vector<std::string_view> variables() const override { return {"earlier"}; }
+  std::vector<std::string_view> variables() const override {
+    return {"other", "other_title", "other_date", "applicant"};
+  }
 
  private:
   bool by_title_ = false;

@@ -385,7 +385,7 @@ static void run_corpus(const nxkx_notice* notice, const char* source_dir) {
   }
   closedir(d);
   qsort(names, n, sizeof names[0], compare_strings);
-  CHECK_MSG(n >= 50, "only %zu cases in %s", n, dir);
+  CHECK_MSG(n >= 150, "only %zu cases in %s", n, dir);
   for (i = 0; i < n; ++i) {
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
     run_case(notice, path, 1);

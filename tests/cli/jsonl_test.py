@@ -75,12 +75,72 @@ def accepted_exits_zero(c: Context) -> None:
 
 
 def duplicates_across_lines(c: Context) -> None:
-    p = c.run("--jsonl", str(c.file("dup.jsonl", [c.accepted, c.accepted])))
-    expect(p.returncode == 1, f"exit {p.returncode}, expected 1")
-    first, second = json_lines(p.stdout)
-    expect(first["decision"]["code"] == "accepted", "the first is not accepted")
-    expect(any(f["rule_id"] == "application.duplicate_applicant" for f in second["findings"]),
-           "the second is not a duplicate")
+    # The same applicant and type on lines 1 and 2, sent the same day: line 2 stands; line 1's
+    # report, already written, is amended by a record after line 2's report (README, "Amendment
+    # records").
+    resubmitted = dict(c.accepted, id="2025-0005-b")
+    path = c.file("dup.jsonl", [c.accepted, resubmitted])
+    p = c.run("--jsonl", str(path))
+    expect(p.returncode == 1, f"exit {p.returncode}, expected 1 (line 1 is now needs review)")
+    first, second, amendment = json_lines(p.stdout)
+    expect(first["decision"]["code"] == "accepted", "line 1 as first written")
+    expect(second["decision"]["code"] == "accepted" and not second["findings"],
+           "the later one is judged on its merits")
+    expect(amendment["amends"] == {"position": 0, "id": "2025-0005", "file": str(path),
+                                   "line": 1}, f"amends: {amendment['amends']}")
+    expect(amendment["decision"]["code"] == "needs_review" and
+           amendment["previous_decision"]["code"] == "accepted", f"{amendment}")
+    f = amendment["finding"]
+    expect(f["rule_id"] == "application.duplicate_applicant" and
+           f["severity"]["code"] == "needs_review", f"{f}")
+    expect(f"application 2025-0005-b ({path}, line 2)" in f["message"]["en"], f["message"]["en"])
+    # As text, the amendment is a block of its own after the report that causes it.
+    p = c.run("--jsonl", "--format", "text", str(path))
+    out = p.stdout.decode("utf-8")
+    expect(f"更正 {path} 第 1 行（申报 2025-0005）：结论改为 需人工审核（原为 受理）" in out, out)
+    expect(out.rstrip("\n").splitlines()[-1] == "2 份申报: 受理 1, 需人工审核 1",
+           f"the summary counts the amended decision: {out.splitlines()[-1]}")
+
+
+def amendments_give_the_batch(c: Context) -> None:
+    # Two applicants resubmitting in any date order, and another application between: the
+    # stream's reports with its amendments applied say what `nxkx check` says of the same batch.
+    apps = []
+    dates = ["2025-05-14", "2025-05-10", "2025-05-16", "2025-05-12", "2025-05-16", "2025-05-11"]
+    for i, on in enumerate(dates):
+        a = json.loads(json.dumps(c.accepted))
+        a["id"] = f"D{i}"
+        a["title"] = f"第{i}稿"
+        a["applicant"]["credit_code"] = ["51640000MJX000018H", "51640000MJX000026C"][i % 2]
+        a["submission"]["dispatch_date"] = on
+        a["submission"]["word_version"]["sent_on"] = on
+        apps.append(a)
+    apps.insert(3, dict(c.rejected, id="R"))
+    stream = json_lines(c.run("--jsonl", str(c.file("mixed.jsonl", apps))).stdout)
+    reports = {r["origin"]["line"]: r for r in stream if "amends" not in r}
+    amended = 0
+    for m in (r for r in stream if "amends" in r):
+        r = reports[m["amends"]["line"]]
+        expect(r["decision"]["code"] == m["previous_decision"]["code"], f"{m}")
+        r["findings"] = [f for f in r["findings"] if f["rule_id"] != m["finding"]["rule_id"]]
+        r["findings"].append(m["finding"])
+        r["decision"] = m["decision"]
+        amended += 1
+    expect(amended >= 3, f"only {amended} amendments")
+    array = c.tmp / "mixed-array.json"
+    array.write_text(json.dumps(apps, ensure_ascii=False), "utf-8")
+    batch = json.loads(c.run("--format", "json", str(array)).stdout)["reports"]
+    stream_file = str(c.tmp / "mixed.jsonl")
+    def key(f: dict, path: str) -> tuple:
+        # The same application named by its line in the stream, by its item in the array.
+        return (f["rule_id"], f["message"]["en"].replace(path, "F").replace(", item ", ", line "))
+    for i, want in enumerate(batch):
+        got = reports[i + 1]
+        expect(got["decision"] == want["decision"],
+               f"line {i + 1}: {got['decision']} != {want['decision']}")
+        expect(sorted(key(f, stream_file) for f in got["findings"]) ==
+               sorted(key(f, str(array)) for f in want["findings"]),
+               f"line {i + 1}: {got['findings']} != {want['findings']}")
 
 
 def input_error_names_the_line(c: Context) -> None:
@@ -133,8 +193,8 @@ def text_format(c: Context) -> None:
 def stdin_and_crlf(c: Context) -> None:
     data = (json.dumps(c.accepted, ensure_ascii=False) + "\r\n").encode("utf-8") * 2
     p = c.run("--jsonl", "-", stdin=data)
-    out = json_lines(p.stdout)
-    expect(len(out) == 2 and out[0]["decision"]["code"] == "accepted", f"{out}")
+    out = [r for r in json_lines(p.stdout) if "amends" not in r]
+    expect(len(out) == 2 and out[1]["decision"]["code"] == "accepted", f"{out}")
     p = c.run("--jsonl", "-", stdin=b'{"nope": 1}\n')
     expect(b"<stdin>:1: " in p.stderr, f"stdin line not named: {p.stderr!r}")
 
@@ -152,7 +212,11 @@ def missing_file(c: Context) -> None:
 def progress(c: Context) -> None:
     big = c.file("many.jsonl", [dict(c.accepted, id=f"P{i}", title=f"t{i}") for i in range(3000)])
     shown = c.run("--jsonl", "--progress", str(big))
-    expect(len(json_lines(shown.stdout)) == 3000, "not 3000 reports")
+    # One applicant's 3000 resubmissions: each line supersedes the one before (one amendment a
+    # line, never one for each earlier line).
+    lines = json_lines(shown.stdout)
+    expect(len([r for r in lines if "amends" not in r]) == 3000, "not 3000 reports")
+    expect(len([r for r in lines if "amends" in r]) == 2999, "not 2999 amendments")
     # The line is drawn at least once, with the final count, and cleared at the end.
     err = shown.stderr.decode("utf-8")
     expect("已核验 3,000 份" in err and err.endswith("\r\x1b[K"), f"progress: {err!r}")
@@ -165,7 +229,7 @@ def progress(c: Context) -> None:
 
 
 SCENARIOS = {f.__name__: f for f in [
-    one_report_per_line, accepted_exits_zero, duplicates_across_lines,
+    one_report_per_line, accepted_exits_zero, duplicates_across_lines, amendments_give_the_batch,
     input_error_names_the_line, limit_names_the_line, text_format, stdin_and_crlf,
     missing_file, progress]}
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes the conformance corpus (cases/*.json) from a good application per project type and
-one change each. The expected decision and rule ids are stated here by hand, from RULES.md,
-never computed by nxkx: the corpus is what every face of nxkx (C++, C, Python, WebAssembly)
-must agree with.
+one change each. The expected decision and rule ids are stated here by hand, from the notice
+and the readings of docs/notice/readings.md (revision 2), never computed by nxkx: the corpus is
+what every face of nxkx (C++, C, Python, WebAssembly) must agree with.
 
 Run: python3 tests/conformance/generate.py   (rewrites tests/conformance/cases/)
 """
@@ -36,7 +36,7 @@ def grassroots(div, code, field="agriculture"):
             "has_capacity": True, "head_signed": True, "sealed": True}
 
 
-# 三(三) 目标合理: each project type's plan targets at exactly the notice's minimums (RULES.md §3).
+# 三(三) 目标合理: each project type's plan targets at exactly the notice's minimums (项目内容).
 TARGETS = {
     "park_sta_capacity": {"events": 4, "transfers": 1, "platform_items": 100, "media_reports": 1,
                           "texts": 1},
@@ -116,9 +116,10 @@ ok = lambda app: None
 for t in TYPES:
     one(f"accepted-{t}", f"a complete, timely {t} application is accepted", t, ok, "accepted", [])
 
-one("accepted-alliance-council-member", "一(一)3 reading: a council member may apply alone",
+one("needs-review-alliance-council-member-alone",
+    "一(一)3 reading rev. 2: the alliance leads; a council member alone goes to a person",
     "returnee_alliance_capacity", lambda a: a["applicant"].update(kind="alliance_council_member"),
-    "accepted", [])
+    "needs_review", ["eligibility.alliance_lead"])
 one("accepted-group-member-only", "二(一): a 团体会员 not supervised by the association",
     "society_capacity",
     lambda a: a["applicant"].update(supervised_by_association=False, group_member=True),
@@ -135,13 +136,14 @@ one("rejected-wrong-kind", "二(一): a park association cannot apply for the so
     # As a park it has not declared 已批复成立 either; the society rules no longer apply.
     ["eligibility.applicant_kind", "eligibility.park_established"])
 # 一(二)2(1): a partner that is not a valid 基层三会 also leaves fewer than three valid partners.
-one("rejected-joint-wrong-kind", "一(二)2: joint applicants are 基层三会",
+one("incomplete-joint-wrong-kind",
+    "一(二)2 rev. 2: a joint applicant of another kind goes to a person; two valid partners are short",
     "grassroots_societies_capacity",
-    lambda a: a["joint_applicants"][0].update(kind="park_sta"), "rejected",
+    lambda a: a["joint_applicants"][0].update(kind="park_sta"), "incomplete",
     ["eligibility.joint_applicant_kind", "target.grassroots.partner_societies"])
-one("incomplete-no-grassroots-partner", "一(二)2: no 基层三会 named",
+one("incomplete-no-grassroots-partner", "一(二)2: no 基层三会 named: one finding",
     "grassroots_societies_capacity", lambda a: a.pop("joint_applicants"), "incomplete",
-    ["eligibility.grassroots_partners_present", "target.grassroots.partner_societies"])
+    ["target.grassroots.partner_societies"])
 one("rejected-not-affiliated", "二(一): neither supervised nor a member", "society_capacity",
     lambda a: a["applicant"].update(supervised_by_association=False), "rejected",
     ["eligibility.society_affiliation"])
@@ -167,7 +169,7 @@ one("incomplete-grassroots-field-missing", "二(一): the field of a 三会 left
     lambda a: a["joint_applicants"][1].pop("field"), "incomplete",
     ["eligibility.grassroots_field", "target.grassroots.partner_societies"])
 one("needs-review-society-not-51", "a 全区学会 whose code is not a 社会团体 code",
-    "society_capacity", lambda a: a["applicant"].update(credit_code="52640100MJX000026E"),
+    "society_capacity", lambda a: a["applicant"].update(credit_code="52640000MJX000042Y"),
     "needs_review", ["eligibility.society_org_type"])
 one("incomplete-bad-credit-code", "GB 32100 check character 18 wrong", "society_capacity",
     lambda a: a["applicant"].update(credit_code="51640000MJX000018J"), "incomplete",
@@ -256,22 +258,29 @@ one("rejected-utc-timestamp-is-next-day-in-china",
 one("accepted-utc-timestamp-still-16th-in-china", "2025-05-16T15:59:59Z is 23:59:59 in China",
     "society_capacity", lambda a: a["submission"].update(dispatch_date="2025-05-16T15:59:59Z"),
     "accepted", [])
-one("incomplete-no-submission-date", "no dispatch or hand-in date, no receipt",
-    "society_capacity",
-    lambda a: a["submission"].update(dispatch_date=None, received_date=None), "incomplete",
-    ["submission.deadline"])
+def undated(a):
+    a["submission"].update(dispatch_date=None, received_date=None)
+    a["submission"]["word_version"]["sent_on"] = "2025-05-14"
+one("incomplete-no-submission-date",
+    "三(四) rev. 2: before the deadline, no dispatch or hand-in date is missing material",
+    "society_capacity", undated, "incomplete", ["submission.deadline"], as_of="2025-05-15")
+def dated_after_check(a):
+    a["submission"].update(dispatch_date="2025-05-14")
+    a["submission"]["word_version"]["sent_on"] = "2025-05-11"
 one("needs-review-dated-after-check", "dispatched after the date of the check",
-    "society_capacity", lambda a: a["submission"].update(dispatch_date="2025-05-14"),
-    "needs_review", ["submission.not_after_check"], as_of="2025-05-12")
+    "society_capacity", dated_after_check, "needs_review", ["submission.not_after_check"],
+    as_of="2025-05-12")
 
 # ---- 三(一) across a batch ----
 a1 = base("society_capacity")
 a2 = base("society_capacity")
 a2["id"] = "dup-2"
 a2["title"] = "另一个名称"
-case("rejected-duplicate-applicant", "三(一): one applicant, one application per type; the first stands",
-     [a1, a2], [{"decision": "accepted", "rule_ids": []},
-                {"decision": "rejected", "rule_ids": ["application.duplicate_applicant"]}])
+case("needs-review-duplicate-applicant-same-day",
+     "三(一) rev. 2: the same applicant and type twice, sent the same day: the later in the input "
+     "stands, the earlier is superseded (needs review, not rejected)",
+     [a1, a2], [{"decision": "needs_review", "rule_ids": ["application.duplicate_applicant"]},
+                {"decision": "accepted", "rule_ids": []}])
 b1 = base("society_capacity")
 b1["title"] = "宁夏智慧农业学术交流"
 b2 = base("regional_academic_exchange")
@@ -499,9 +508,9 @@ done("incomplete-park-event-on-12-01", "完成时限: the fourth event on 2025-1
 done("incomplete-park-event-without-date", "a record without a date does not count",
      "park_sta_capacity", lambda a: recs(a)["events"][0].pop("held_on"), "incomplete",
      ["deliverable.park.events"])
-done("incomplete-park-event-before-approval", "the period starts at the approval date",
-     "park_sta_capacity", lambda a: a.update(approval_date="2025-06-15"), "incomplete",
-     ["deliverable.park.events"])
+done("complete-park-work-before-approval-counts",
+     "§3 rev. 2: the period starts at the notice; work before a later approval date counts",
+     "park_sta_capacity", lambda a: a.update(approval_date="2025-06-15"), "complete", [])
 done("complete-park-event-after-notice-no-approval",
      "without an approval date the period starts at the notice (2025-05-06)",
      "park_sta_capacity", lambda a: recs(a)["events"][0].update(held_on="2025-05-06"),
@@ -524,9 +533,10 @@ done("complete-park-case-1501", "一(一)1(3): a case of 1501 字", "park_sta_ca
      lambda a: recs(a)["texts"][0].update(content=zi(1501)), "complete", [])
 
 # ---- 一(一)2 haizhi ----
-done("incomplete-haizhi-three-events", "一(一)2(1): a popular-science event is not one of them",
+done("needs-review-haizhi-other-type-would-meet",
+     "一(一)2(1) 等 rev. 2: 3 listed events and a popular-science one: a person decides",
      "haizhi_base_capacity", lambda a: recs(a)["events"][3].update(type="popular_science"),
-     "incomplete", ["deliverable.haizhi.events"])
+     "needs_review", ["deliverable.haizhi.events"])
 done("incomplete-haizhi-items-before-notice", "一(一)2(2): items filed before the period",
      "haizhi_base_capacity", lambda a: recs(a).update(platform_items=items(100, "2025-04-30")),
      "incomplete", ["deliverable.haizhi.platform_items"])
@@ -624,6 +634,244 @@ done("complete-exchange-short-report", "一(三)(3): a short report is fine (max
      "regional_academic_exchange", lambda a: recs(a)["texts"][0].update(content=zi(300)),
      "complete", [])
 
+
+
+# =============================================================================================
+# Revision 2 of the readings (docs/notice/readings.md): both outcomes where there are two
+# =============================================================================================
+
+# ---- 三(四): nothing dated sent by the deadline ----
+def nothing_dated(a):
+    a["submission"].update(dispatch_date=None, received_date=None)
+one("rejected-nothing-dated-after-deadline",
+    "三(四) rev. 2: checked after the deadline, no dated paper submission is late",
+    "society_capacity", nothing_dated, "rejected", ["submission.deadline"])
+def only_email(a):
+    a["submission"] = {"word_version": {"emailed": True, "sent_to": "nxkxxhb@163.com",
+                                        "sent_on": "2025-05-16"}}
+one("rejected-only-email-after-deadline",
+    "三(四) rev. 2: only the e-mail, checked after the deadline: late (the paper facts are "
+    "missing too)",
+    "society_capacity", only_email, "rejected",
+    ["submission.deadline", "submission.copies", "submission.sealed"])
+def only_email_before(a):
+    only_email(a)
+    a["submission"]["word_version"]["sent_on"] = "2025-05-14"
+one("incomplete-only-email-before-deadline",
+    "三(四) rev. 2: only the e-mail before the deadline: still incomplete, it can be sent",
+    "society_capacity", only_email_before, "incomplete",
+    ["submission.deadline", "submission.copies", "submission.sealed"], as_of="2025-05-15")
+
+# ---- 三(二): the Word version's address and date ----
+one("accepted-word-address-case-and-spaces",
+    "三(二) rev. 2: the address compares without case and surrounding spaces",
+    "returnee_alliance_capacity",
+    lambda a: a["submission"]["word_version"].update(sent_to=" NXKXXHB@163.com "), "accepted", [])
+one("incomplete-word-wrong-address", "三(二): the Word version went to another address",
+    "society_capacity",
+    lambda a: a["submission"]["word_version"].update(sent_to="nxkx@163.com"), "incomplete",
+    ["submission.word_version"])
+one("needs-review-word-sent-after-deadline",
+    "三(二) rev. 2: the Word version e-mailed on 06-30: a person decides",
+    "society_capacity", lambda a: a["submission"]["word_version"].update(sent_on="2025-06-30"),
+    "needs_review", ["submission.word_version_date"], as_of="2025-07-01")
+def word_after_check(a):
+    a["submission"].update(dispatch_date="2025-05-12")
+    a["submission"]["word_version"]["sent_on"] = "2025-05-14"
+one("needs-review-word-dated-after-check",
+    "三(二) rev. 2: the Word version dated after the check date: a person checks it",
+    "society_capacity", word_after_check, "needs_review", ["submission.word_version_date"],
+    as_of="2025-05-13")
+
+# ---- 二: eligibility readings ----
+def alliance_with_members(a):
+    a["joint_applicants"] = [
+        {"name": "宁夏某科技有限公司", "credit_code": "91640100763203439G",
+         "kind": "alliance_council_member", "division": "640106", "legal_person": True,
+         "own_account": True, "has_capacity": True, "head_signed": True, "sealed": True},
+        {"name": "宁夏某研究院", "credit_code": "53640000MJX1736997",
+         "kind": "alliance_council_member", "division": "640104", "legal_person": True,
+         "own_account": True, "has_capacity": True, "head_signed": True, "sealed": True}]
+one("accepted-alliance-with-council-members",
+    "一(一)3 rev. 2: the alliance leads, its council members join it",
+    "returnee_alliance_capacity", alliance_with_members, "accepted", [])
+def alliance_other_joint(a):
+    alliance_with_members(a)
+    a["joint_applicants"][1]["kind"] = "society"
+one("needs-review-alliance-joint-not-council-member",
+    "一(一)3 rev. 2: a joint applicant that is not a 理事单位 goes to a person",
+    "returnee_alliance_capacity", alliance_other_joint, "needs_review",
+    ["eligibility.joint_applicant_kind"])
+def extra_joint(a):
+    a["joint_applicants"].append(
+        {"name": "宁夏大学", "credit_code": "51640000MJX000077L",
+         "kind": "society", "division": "640104", "legal_person": True, "own_account": True,
+         "has_capacity": True, "head_signed": True, "sealed": True})
+one("needs-review-grassroots-further-joint-of-another-kind",
+    "一(二)2 rev. 2: three 基层三会 and a further joint applicant of another kind: a person decides",
+    "grassroots_societies_capacity", extra_joint, "needs_review",
+    ["eligibility.joint_applicant_kind"])
+one("needs-review-joint-no-own-account",
+    "二(二) rev. 2: judged for every 申报单位, joint applicants included",
+    "grassroots_societies_capacity",
+    lambda a: a["joint_applicants"][1].update(own_account=False), "needs_review",
+    ["eligibility.basic_conditions"])
+one("incomplete-joint-capacity-undeclared",
+    "二(二) rev. 2: a joint applicant's capacity left out is missing material",
+    "grassroots_societies_capacity",
+    lambda a: a["joint_applicants"][2].pop("has_capacity"), "incomplete",
+    ["eligibility.basic_conditions"])
+one("needs-review-inspection-not-yet-due",
+    "二(三)1 rev. 2: a society too young to have been due for the 2023 inspection says so",
+    "society_capacity",
+    lambda a: a["applicant"]["history"]["2023"].update(annual_inspection="not_due"),
+    "needs_review", ["disqualification.annual_inspection"])
+one("needs-review-society-registered-in-a-city",
+    "二(一) rev. 2: a 全区学会 code with 640100 at positions 3-8 is likely a city society",
+    "regional_academic_exchange",
+    lambda a: a["applicant"].update(credit_code="51640100MJX0001065"), "needs_review",
+    ["eligibility.society_registration"])
+def other_field(a):
+    a["joint_applicants"][0].update(field="other", field_name="工业技术")
+one("rejected-grassroots-other-field",
+    "二(一) rev. 2: a 基层三会 of another field (工业技术) is expressible and rejected",
+    "grassroots_societies_capacity", other_field, "rejected",
+    ["eligibility.grassroots_field", "target.grassroots.partner_societies"])
+one("incomplete-credit-code-missing",
+    "one missing fact, one finding: a missing credit code is identity.credit_code alone",
+    "society_capacity", lambda a: a["applicant"].pop("credit_code"), "incomplete",
+    ["identity.credit_code"])
+
+# ---- 项目内容 §3 rev. 2: the period, 等, counted once, unknown is not zero ----
+def before_notice(a):
+    a["approval_date"] = "2025-06-15"
+    recs(a)["events"][0]["held_on"] = "2025-05-05"
+done("incomplete-park-event-before-notice",
+     "§3 rev. 2: the period starts at the notice's issue date (2025-05-06), not earlier",
+     "park_sta_capacity", before_notice, "incomplete", ["deliverable.park.events"])
+def other_type_short(a):
+    recs(a)["events"][2]["type"] = "popular_science"
+    recs(a)["events"].pop(3)
+done("incomplete-park-other-type-not-enough",
+     "一(一)1(1) 等 rev. 2: 2 listed events and a popular-science one would still be short",
+     "park_sta_capacity", other_type_short, "incomplete", ["deliverable.park.events"])
+done("needs-review-alliance-service-other-type",
+     "一(一)3(1) 等 rev. 2: a roadshow and a results promotion: a person decides",
+     "returnee_alliance_capacity",
+     lambda a: recs(a)["events"][1].update(type="results_promotion"), "needs_review",
+     ["deliverable.alliance.service_events"])
+def same_event_twice(a):
+    recs(a)["events"][3] = dict(recs(a)["events"][2])
+done("incomplete-park-same-event-twice",
+     "§3 rev. 2: the same event (date and title) listed twice counts once",
+     "park_sta_capacity", same_event_twice, "incomplete", ["deliverable.park.events"])
+def same_title_other_day(a):
+    recs(a)["events"][3] = dict(recs(a)["events"][2], held_on="2025-09-06")
+done("complete-park-same-title-another-day",
+     "§3 rev. 2: the same title on another day is another event",
+     "park_sta_capacity", same_title_other_day, "complete", [])
+def same_expert_twice(a):
+    recs(a)["experts"][1] = dict(recs(a)["experts"][0])
+done("incomplete-exchange-same-expert-twice",
+     "§3 rev. 2: the same expert (name and affiliation) listed twice counts once",
+     "regional_academic_exchange", same_expert_twice, "incomplete",
+     ["deliverable.exchange.experts"])
+def namesake(a):
+    recs(a)["experts"][1] = dict(recs(a)["experts"][0], affiliation="清华大学")
+done("complete-exchange-namesake-elsewhere",
+     "§3 rev. 2: a namesake of another affiliation is another expert",
+     "regional_academic_exchange", namesake, "complete", [])
+def item_twice(a):
+    recs(a)["platform_items"][99] = dict(recs(a)["platform_items"][0])
+done("incomplete-park-platform-item-twice",
+     "§3 rev. 2: a platform item (kind and title) listed twice counts once",
+     "park_sta_capacity", item_twice, "incomplete", ["deliverable.park.platform_items"])
+done("incomplete-exchange-offline-not-given",
+     "§3 rev. 2: unknown is not zero: offline attendance not given (线下人数未填写)",
+     "regional_academic_exchange",
+     lambda a: recs(a)["events"][0].pop("offline_attendance"), "incomplete",
+     ["deliverable.exchange.offline_attendance"])
+
+# ---- counting 字: a byte-order mark is no 字 ----
+done("complete-park-case-1500-after-bom", "字 counting: a BOM, then 1500 字, is 1500 字",
+     "park_sta_capacity",
+     lambda a: recs(a)["texts"][0].update(content="\ufeff" + zi(1500)), "complete", [])
+done("incomplete-park-case-1499-after-bom", "字 counting: a BOM does not make 1499 字 1500",
+     "park_sta_capacity",
+     lambda a: recs(a)["texts"][0].update(content="\ufeff" + zi(1499)), "incomplete",
+     ["deliverable.park.case_study"])
+
+
+# ---- 三(一) rev. 2: the latest submission stands, by date, then input order ----
+def resubmission(flawed_first_in_input):
+    original = base("society_capacity")
+    original["id"] = "2025-0301"
+    original["submission"]["dispatch_date"] = "2025-05-12"
+    original["submission"]["word_version"]["sent_on"] = "2025-05-12"
+    original["submission"]["paper_copies"] = 1  # the flaw the resubmission corrects
+    corrected = base("society_capacity")
+    corrected["id"] = "2025-0302"
+    corrected["title"] = "society_capacity 测试项目（修改稿）"
+    corrected["submission"]["dispatch_date"] = "2025-05-15"
+    corrected["submission"]["word_version"]["sent_on"] = "2025-05-15"
+    flawed = {"decision": "incomplete",
+              "rule_ids": ["application.duplicate_applicant", "submission.copies"]}
+    fine = {"decision": "accepted", "rule_ids": []}
+    return ([original, corrected], [flawed, fine]) if flawed_first_in_input else \
+        ([corrected, original], [fine, flawed])
+case("accepted-corrected-resubmission-stands",
+     "三(一) rev. 2: a corrected resubmission (sent 05-15) is judged on its merits; the flawed "
+     "original (05-12) is superseded, not rejected",
+     *resubmission(True))
+case("accepted-corrected-resubmission-first-in-input",
+     "三(一) rev. 2: ordered by submission date, not by place in the batch",
+     *resubmission(False))
+def three():
+    apps = []
+    for i, (on, title) in enumerate([("2025-05-10", "第一稿"), ("2025-05-14", "第三稿"),
+                                     ("2025-05-12", "第二稿")]):
+        a = base("regional_academic_exchange")
+        a["id"] = f"2025-040{i + 1}"
+        a["title"] = title
+        a["submission"]["dispatch_date"] = on
+        a["submission"]["word_version"]["sent_on"] = on
+        apps.append(a)
+    return apps
+case("needs-review-three-submissions-the-latest-stands",
+     "三(一) rev. 2: three of one applicant and type: the latest (05-14) stands, both earlier are "
+     "superseded",
+     three(), [{"decision": "needs_review", "rule_ids": ["application.duplicate_applicant"]},
+               {"decision": "accepted", "rule_ids": []},
+               {"decision": "needs_review", "rule_ids": ["application.duplicate_applicant"]}])
+def undated_and_dated():
+    u = base("society_capacity")
+    u["id"] = "2025-0501"
+    u["submission"].update(dispatch_date=None, received_date=None)
+    d = base("society_capacity")
+    d["id"] = "2025-0502"
+    d["title"] = "有日期的一份"
+    return [d, u]
+case("rejected-undated-resubmission-comes-first",
+     "三(一) rev. 2: an application without a submission date is ordered first: the dated one "
+     "stands (the undated one is late as well, 三(四))",
+     undated_and_dated(),
+     [{"decision": "accepted", "rule_ids": []},
+      {"decision": "rejected",
+       "rule_ids": ["application.duplicate_applicant", "submission.deadline"]}])
+def other_applicant_same_title():
+    a = base("society_capacity")
+    a["id"] = "2025-0601"
+    a["title"] = "宁夏智慧农业学术交流"
+    b = base("society_capacity")
+    b["id"] = "2025-0602"
+    b["title"] = "宁夏 智慧农业 学术交流。"
+    b["applicant"].update(credit_code="51640000MJX000069R", name="宁夏另一学会")
+    return [a, b]
+case("needs-review-same-title-other-applicant",
+     "三(一): the same title from another applicant goes to a person",
+     other_applicant_same_title(),
+     [{"decision": "accepted", "rule_ids": []},
+      {"decision": "needs_review", "rule_ids": ["application.similar_title"]}])
 
 if OUT.exists():
     shutil.rmtree(OUT)

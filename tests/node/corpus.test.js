@@ -30,7 +30,7 @@ function optionsOf(c) {
 }
 
 test('the corpus is there', () => {
-  assert.ok(cases.length >= 50, `only ${cases.length} cases in ${casesDir}`);
+  assert.ok(cases.length >= 150, `only ${cases.length} cases in ${casesDir}`);
 });
 
 for (const file of cases) {

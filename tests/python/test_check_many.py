@@ -26,10 +26,15 @@ def test_threads_give_the_sequential_reports() -> None:
 
 def test_the_batch_is_judged_across() -> None:
     app = load(EXAMPLES / "society_capacity.json")
-    first, second = nxkx.check_many([app, copy.deepcopy(app)], as_of=AS_OF, threads=2)
-    assert first.decision is nxkx.Decision.ACCEPTED
-    assert second.decision is nxkx.Decision.REJECTED
-    assert second.rule_ids == ("application.duplicate_applicant",)
+    resubmitted = copy.deepcopy(app)
+    resubmitted["id"] = "2025-0005-b"
+    first, second = nxkx.check_many([app, resubmitted], as_of=AS_OF, threads=2)
+    # Sent the same day: the later in the batch stands, the earlier is superseded by it (三(一)
+    # rev. 2: needs review, never rejected for being a duplicate), and says which by its id.
+    assert second.decision is nxkx.Decision.ACCEPTED
+    assert first.decision is nxkx.Decision.NEEDS_REVIEW
+    assert first.rule_ids == ("application.duplicate_applicant",)
+    assert "application 2025-0005-b, also submitted on 2025-05-15" in first.findings[0].message("en")
     # check() looks at one application alone.
     assert nxkx.check(app, as_of=AS_OF).decision is nxkx.Decision.ACCEPTED
 

@@ -31,7 +31,7 @@ def outcome(reports: List[nxkx.Report]) -> List[Dict[str, Any]]:
 
 
 def test_the_corpus_is_there() -> None:
-    assert len(CASES) >= 50
+    assert len(CASES) >= 150
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])

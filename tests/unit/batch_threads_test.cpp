@@ -176,23 +176,25 @@ TEST(SharedNotice, ParseAndStreamOnManyThreads) {
   // batch_checker of one's own, all at once.
   const notice& n = notice::builtin();
   const std::vector<std::string> texts = corpus_texts(stage::application);
+  // A stream's reports and amendments, as JSON lines.
+  auto streamed = [](const notice& with, const std::string& text) {
+    batch_checker stream(with, options(stage::application));
+    std::vector<std::string> lines;
+    std::vector<amendment> amendments;
+    for (const auto& a : parse_applications(text, with)) {
+      lines.push_back(to_json(stream.add(a, amendments), -1));
+      for (const amendment& m : amendments) lines.push_back(to_json(m, -1));
+      amendments.clear();
+    }
+    return lines;
+  };
   std::vector<std::vector<std::string>> expected;
-  for (const auto& text : texts) {
-    batch_checker stream(n, options(stage::application));
-    std::vector<std::string> one;
-    for (const auto& a : parse_applications(text, n)) one.push_back(to_json(stream.add(a), -1));
-    expected.push_back(one);
-  }
+  for (const auto& text : texts) expected.push_back(streamed(n, text));
   std::vector<int> mismatches(many_threads, 0);
   on_threads(many_threads, [&](unsigned t) {
     const notice copy = n;  // copies share the immutable data
-    for (std::size_t k = 0; k < texts.size(); ++k) {
-      batch_checker stream(copy, options(stage::application));
-      std::vector<std::string> one;
-      for (const auto& a : parse_applications(texts[k], copy))
-        one.push_back(to_json(stream.add(a), -1));
-      if (one != expected[k]) ++mismatches[t];
-    }
+    for (std::size_t k = 0; k < texts.size(); ++k)
+      if (streamed(copy, texts[k]) != expected[k]) ++mismatches[t];
   });
   for (unsigned t = 0; t < many_threads; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
 }

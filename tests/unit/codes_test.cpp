@@ -85,9 +85,11 @@ TEST(Codes, ExactSpellings) {
   EXPECT_EQ(codes_of<applicant_kind>(),
             (codes{"society", "park_sta", "haizhi_base", "returnee_alliance",
                    "alliance_council_member", "grassroots_society"}));
-  EXPECT_EQ(codes_of<grassroots_field>(), (codes{"science_education", "health", "agriculture"}));
-  EXPECT_EQ(codes_of<inspection_result>(),
-            (codes{"not_participated", "qualified", "basically_qualified", "unqualified"}));
+  EXPECT_EQ(codes_of<grassroots_field>(),
+            (codes{"science_education", "health", "agriculture", "other"}));
+  EXPECT_EQ(
+      codes_of<inspection_result>(),
+      (codes{"not_participated", "qualified", "basically_qualified", "unqualified", "not_due"}));
   EXPECT_EQ(codes_of<project_completion>(), (codes{"completed", "not_completed", "none_assigned"}));
   EXPECT_EQ(codes_of<evaluation_grade>(), (codes{"a", "b", "c", "not_rated"}));
   EXPECT_EQ(codes_of<delivery_method>(), (codes{"in_person", "courier"}));

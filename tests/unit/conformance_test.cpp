@@ -86,6 +86,8 @@ INSTANTIATE_TEST_SUITE_P(Corpus, Conformance, ::testing::ValuesIn(case_files()),
                            return name;
                          });
 
+TEST(ConformanceCoverage, TheWholeCorpusIsRead) { EXPECT_GE(case_files().size(), 150u); }
+
 TEST(ConformanceCoverage, EveryRuleTriggeredAndEveryTypeAcceptedAndComplete) {
   std::set<std::string> triggered, accepted, complete;
   for (const auto& p : case_files()) {

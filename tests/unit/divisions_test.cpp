@@ -9,7 +9,7 @@
 namespace nxkx {
 namespace {
 
-// FACTS.md "Ningxia's divisions": the region, five cities, 22 county-level units.
+// Ningxia's divisions (GB/T 2260): the region, five cities, 22 county-level units.
 std::vector<division> ningxia() {
   std::vector<division> all{{"640000", "宁夏回族自治区", division_level::region, ""}};
   const auto city = [&](std::string code, std::string name,

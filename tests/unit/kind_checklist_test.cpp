@@ -22,8 +22,8 @@ TEST(KindChecklist, EachMissingPartIsNamed) {
   std::vector<std::string> missing;
   for (const auto& f : r.findings)
     if (f.rule_id == "form.complete") missing.push_back(f.message.zh);
-  EXPECT_EQ(missing, (std::vector<std::string>{"《项目申报书》缺少：工作举措",
-                                               "《项目申报书》缺少：经费预算"}));
+  EXPECT_EQ(missing, (std::vector<std::string>{"《项目申报书》缺少“工作举措”部分",
+                                               "《项目申报书》缺少“经费预算”部分"}));
   EXPECT_EQ(r.decision, decision::incomplete);
 }
 

@@ -56,13 +56,35 @@ TEST(KindCreditCodeType, SocietyNeedsASocialOrganisationCode) {
   EXPECT_FALSE(f->interpretation.empty());
 }
 
-TEST(KindCreditCodeType, MissingCodeIsUnknown) {
+// One missing fact, one finding: the credit code's rule says it is missing; the rules that read
+// the code's type and registration say nothing more.
+TEST(KindCreditCodeType, AMissingCodeIsOneFinding) {
   auto app = good_application();
   app.lead.credit_code.reset();
   auto r = check(notice::builtin(), app, may20());
-  ASSERT_NE(find_rule(r, "eligibility.society_org_type"), nullptr);
-  EXPECT_TRUE(find_rule(r, "identity.credit_code")->unknown);
+  ASSERT_EQ(r.findings.size(), 1u) << to_text(r, lang::en);
+  EXPECT_EQ(r.findings[0].rule_id, "identity.credit_code");
+  EXPECT_TRUE(r.findings[0].unknown);
+  EXPECT_EQ(r.findings[0].message.zh, "宁夏测试学会未填写统一社会信用代码");
   EXPECT_EQ(r.decision, decision::incomplete);
+  app.lead.credit_code = "5164000";  // malformed: the same, one finding
+  r = check(notice::builtin(), app, may20());
+  EXPECT_EQ(test::rule_ids(r), (std::vector<std::string>{"identity.credit_code"}));
+}
+
+// 二(一) rev. 2: a 全区学会 is registered with the region's 民政厅 (positions 3-8 are 640000); a
+// society registered with a city is most likely a city society: a person checks it.
+TEST(KindCreditCodeType, ASocietyRegisteredBelowTheRegionNeedsReview) {
+  auto app = good_application();
+  app.lead.credit_code = "51640100MJX0001065";
+  ASSERT_TRUE(check_credit_code(*app.lead.credit_code).ok());
+  auto r = check(notice::builtin(), app, may20());
+  EXPECT_EQ(test::rule_ids(r), (std::vector<std::string>{"eligibility.society_registration"}));
+  EXPECT_EQ(r.decision, decision::needs_review);
+  EXPECT_NE(r.findings[0].message.zh.find("第3—8位为银川市（640100）"), std::string::npos)
+      << r.findings[0].message.zh;
+  app.lead.credit_code = "51640000MJX000018H";
+  EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
 }
 
 }  // namespace

@@ -33,7 +33,7 @@ TEST(KindDivisionInRegion, ACityIsNotACounty) {
   auto r = check(notice::builtin(), app, may20());
   f = find_rule(r, "eligibility.grassroots_county");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->found.zh, "银川市 (640100)");
+  EXPECT_EQ(f->found.zh, "银川市（640100）");
 }
 
 TEST(KindDivisionInRegion, ParkAnywhereInNingxiaButNotOutside) {

@@ -20,7 +20,7 @@ check_options completion(date d = ymd(2025, 12, 1)) {
 
 event make_event(std::string type, date on, std::optional<std::int64_t> people = std::nullopt) {
   event e;
-  e.title = "活动";
+  e.title = "活动：" + type;  // one title per type: the same date and title is one event
   e.type = std::move(type);
   e.held_on = on;
   e.attendance = people;
@@ -49,8 +49,14 @@ TEST(KindEventCount, ShortfallReportsBothBranches) {
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->message.zh,
-            "产学研对接活动 3 场，需 ≥ 4 场；或 1 场 ≥ 200 人的大型活动 — 最大一场 150 人");
-  EXPECT_EQ(f->message.en, "3 of 4 events; or one event of ≥ 200 people — the largest had 150");
+            "项目期内产学研对接活动 3 场，需不少于 4 场；或 1 场不少于 200 人的大型活动，最大一场 "
+            "150 人");
+  EXPECT_EQ(f->message.en,
+            "industry-academia events in the project period: 3 events, at least 4 events needed; "
+            "or one event of at least 200 people, but the largest had 150 people");
+  EXPECT_EQ(f->expected.zh,
+            "项目期（2025-05-06 至 2025-11-30）内产学研对接活动不少于 4 场，或 1 场不少于 200 "
+            "人的大型产学研对接活动");
   EXPECT_EQ(f->path, "/records/events");
   EXPECT_EQ(f->level, severity::incomplete);
   EXPECT_FALSE(f->unknown);
@@ -63,7 +69,9 @@ TEST(KindEventCount, OneLargeEventOf200IsEnoughBut199IsNot) {
   app.achieved.events.push_back(make_event("industry_matchmaking", ymd(2025, 9, 1), 199));
   auto f = park_events(app);
   ASSERT_TRUE(f);
-  EXPECT_EQ(f->message.en, "1 of 4 events; or one event of ≥ 200 people — the largest had 199");
+  EXPECT_EQ(f->message.en,
+            "industry-academia events in the project period: 1 event, at least 4 events needed; "
+            "or one event of at least 200 people, but the largest had 199 people");
   app.achieved.events[0].attendance = 200;
   EXPECT_FALSE(park_events(app));
 }
@@ -79,37 +87,64 @@ TEST(KindEventCount, RecordsOutsideThePeriodAreNamed) {
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->message.en,
-            "3 of 4 events; or one event of ≥ 200 people — the largest had 50; 2 records not "
+            "industry-academia events in the project period: 3 events, at least 4 events needed; "
+            "or one event of at least 200 people, but the largest had 50 people; 2 records not "
             "counted: /records/events/3 (2025-12-01, after 2025-11-30), /records/events/4 (no "
             "date)");
   EXPECT_EQ(f->message.zh,
-            "产学研对接活动 3 场，需 ≥ 4 场；或 1 场 ≥ 200 人的大型活动 — 最大一场 50 "
-            "人；未计入 2 条：/records/events/3（2025-12-01，晚于 2025-11-30）、/records/events/"
-            "4（未填日期）");
-  EXPECT_EQ(f->found.en, "3 counted; the largest had 50; 2 not counted");
+            "项目期内产学研对接活动 3 场，需不少于 4 场；或 1 场不少于 200 人的大型活动，最大一场 "
+            "50 人；未计入 2 条：/records/events/3（2025-12-01，晚于 2025-11-30）、/records/"
+            "events/4（未填日期）");
+  EXPECT_EQ(f->found.en, "3 events; the largest had 50 people; 2 records not counted");
   // 2025-11-30 itself is inside the period (完成时限 inclusive): a fourth event that day passes.
   app.achieved.events[4].held_on = ymd(2025, 11, 30);
+  app.achieved.events[4].title = "第二场学术交流";
   EXPECT_FALSE(park_events(app));
 }
 
-TEST(KindEventCount, ThePeriodStartsAtApprovalOrElseAtTheNotice) {
+// RULES §3 rev. 2: the period runs from the notice's issue date; an approval date is shown but
+// does not shorten it (work after the notice and before approval counts).
+TEST(KindEventCount, ThePeriodStartsAtTheNoticeWhateverTheApprovalDate) {
   auto app = good_application("park_sta_capacity");
   for (unsigned m : {5u, 6u, 7u, 8u})
     app.achieved.events.push_back(make_event("tech_roadshow", ymd(2025, m, 10)));
   EXPECT_FALSE(park_events(app));  // 2025-05-10 is after the notice of 2025-05-06
+  app.approval_date = ymd(2025, 6, 1);
+  EXPECT_FALSE(park_events(app));  // still: before approval, after the notice
   app.achieved.events[0].held_on = ymd(2025, 5, 5);
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_NE(f->message.en.find("/records/events/0 (2025-05-05, before 2025-05-06)"),
             std::string::npos)
       << f->message.en;
-  app.achieved.events[0].held_on = ymd(2025, 5, 10);
-  app.approval_date = ymd(2025, 6, 1);
-  f = park_events(app);
+  EXPECT_EQ(f->expected.en.substr(0, 117),
+            "in the project period (2025-05-06 to 2025-11-30; the approval date 2025-06-01 does "
+            "not shorten it): at least 4 events");
+  EXPECT_NE(
+      f->expected.zh.find("项目期（2025-05-06 至 2025-11-30，立项日期 2025-06-01 不缩短项目期）内"),
+      std::string::npos)
+      << f->expected.zh;
+}
+
+// RULES §3 rev. 2: the same event (date and title) listed twice counts once; the repeat is named.
+TEST(KindEventCount, TheSameEventTwiceCountsOnce) {
+  auto app = good_application("park_sta_capacity");
+  for (unsigned m : {6u, 7u, 8u}) {
+    app.achieved.events.push_back(make_event("tech_roadshow", ymd(2025, m, 10)));
+    app.achieved.events.back().title = "路演" + std::to_string(m);
+  }
+  app.achieved.events.push_back(app.achieved.events[1]);
+  app.achieved.events.back().title = " 路演7 ";  // the same once trimmed
+  auto f = park_events(app);
   ASSERT_TRUE(f);
-  EXPECT_NE(f->message.zh.find("/records/events/0（2025-05-10，早于 2025-06-01）"),
+  EXPECT_NE(f->message.zh.find("/records/events/3（与 /records/events/1 重复，只计一次）"),
             std::string::npos)
       << f->message.zh;
+  app.achieved.events.back().title = "路演9";  // another event the same day
+  EXPECT_FALSE(park_events(app));
+  app.achieved.events.back().title.clear();  // untitled: not told apart, so never a repeat
+  app.achieved.events[1].title.clear();
+  EXPECT_FALSE(park_events(app));
 }
 
 TEST(KindEventCount, ARecordAfterTheCheckDoesNotCount) {
@@ -124,12 +159,45 @@ TEST(KindEventCount, ARecordAfterTheCheckDoesNotCount) {
       << f->message.en;
 }
 
-TEST(KindEventCount, EventsOfOtherTypesAreIgnoredSilently) {
+// RULES §3 rev. 2: a list ending in 等 is open. Events of another type are named; where counting
+// them would meet the bar, a person decides instead of the shortfall.
+TEST(KindEventCount, EventsOfOtherTypesAreNamedAndMayGoToAPerson) {
   auto app = good_application("park_sta_capacity");
-  app.achieved.events.push_back(make_event("popular_science", ymd(2025, 7, 1), 500));
+  app.achieved.events.push_back(make_event("popular_science", ymd(2025, 7, 1), 150));
   auto f = park_events(app);
   ASSERT_TRUE(f);
-  EXPECT_EQ(f->message.en, "0 of 4 events; or one event of ≥ 200 people — the largest had 0");
+  EXPECT_EQ(f->level, severity::incomplete);  // even counted it would not be enough
+  EXPECT_EQ(f->message.zh.find("项目期内产学研对接活动 0 场，需不少于 4 场；或 1 场不少于 200 "
+                               "人的大型活动，"),
+            0u)
+      << f->message.zh;
+  EXPECT_NE(f->message.zh.find("/records/events/0（类型为科普活动，不在所列类型内"),
+            std::string::npos)
+      << f->message.zh;
+  app.achieved.events[0].attendance = 300;  // one large event, were it 产学研对接
+  f = park_events(app);
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->level, severity::needs_review);
+  EXPECT_EQ(f->message.en.find("industry-academia events of the listed types in the project "
+                               "period: 0 events, at least 4 events needed"),
+            0u)
+      << f->message.en;
+  EXPECT_NE(f->message.en.find("1 event of other types would meet it"), std::string::npos)
+      << f->message.en;
+  // The alliance's service events: the types of its other deliverables are no candidates.
+  auto alliance = good_application("returnee_alliance_capacity");
+  for (const char* t : {"popular_science", "academic_salon", "tech_roadshow"})
+    alliance.achieved.events.push_back(make_event(t, ymd(2025, 7, 1)));
+  auto r = check(notice::builtin(), alliance, completion());
+  const finding* s = find_rule(r, "deliverable.alliance.service_events");
+  ASSERT_NE(s, nullptr);
+  EXPECT_EQ(s->level, severity::incomplete);
+  EXPECT_NE(s->message.en.find("/records/events/0 (of type popular-science activity, not listed)"),
+            std::string::npos)
+      << s->message.en;
+  alliance.achieved.events[0].type = "results_promotion";  // not another deliverable's type
+  r = check(notice::builtin(), alliance, completion());
+  EXPECT_EQ(find_rule(r, "deliverable.alliance.service_events")->level, severity::needs_review);
 }
 
 TEST(KindEventCount, PerEventMinimumThirty) {
@@ -141,8 +209,9 @@ TEST(KindEventCount, PerEventMinimumThirty) {
   const finding* f = find_rule(r, "deliverable.society.events");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.en,
-            "1 of 2 training or matchmaking events of ≥ 30 people; 2 records not counted: "
-            "/records/events/1 (29 people, each needs ≥ 30), /records/events/2 (no attendance)");
+            "training or matchmaking events of at least 30 people in the project period: 1 event, "
+            "at least 2 events needed; 2 records not counted: /records/events/1 (29 people, fewer "
+            "than 30 people), /records/events/2 (attendance not given)");
   app.achieved.events[1].attendance = 30;
   r = check(notice::builtin(), app, completion());
   EXPECT_EQ(find_rule(r, "deliverable.society.events"), nullptr);
@@ -164,13 +233,14 @@ TEST(KindEventCount, GrassrootsEventsNeedAValidPartnerAndFifty) {
   r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.grassroots.events");
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.en.find("/records/events/0 (49 people, each needs ≥ 50)"),
+  EXPECT_NE(f->message.en.find("/records/events/0 (49 people, fewer than 50 people)"),
             std::string::npos);
   EXPECT_NE(f->message.en.find("/records/events/1 (not held with a valid partner"),
             std::string::npos);
   EXPECT_NE(f->message.en.find("/records/events/2 (not held with a valid partner"),
             std::string::npos);
-  EXPECT_EQ(f->message.en.substr(0, 10), "2 of 5 joi");
+  EXPECT_NE(f->message.en.find(": 2 events, at least 5 events needed"), std::string::npos)
+      << f->message.en;
 
   // A partner outside Ningxia is not a valid partner: its events do not count either.
   for (auto& e : app.achieved.events) {
@@ -181,7 +251,8 @@ TEST(KindEventCount, GrassrootsEventsNeedAValidPartnerAndFifty) {
   r = check(notice::builtin(), app, completion());
   f = find_rule(r, "deliverable.grassroots.events");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.en.substr(0, 10), "0 of 5 joi");
+  EXPECT_NE(f->message.en.find(": 0 events, at least 5 events needed"), std::string::npos)
+      << f->message.en;
 }
 
 TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
@@ -194,9 +265,9 @@ TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
   const finding* f = find_rule(r, "deliverable.exchange.offline_attendance");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.zh,
-            "线下参会 ≥ 200 人的学术交流活动 0 场，需 ≥ 1 场 — 最大一场线下 199 人；未计入 2 "
-            "条：/records/events/0（199 人，每场需 ≥ 200 人）、/records/events/1（150 人，每场需 "
-            "≥ 200 人）");
+            "项目期内线下参会不少于 200 人的学术交流活动 0 场，需有 1 场；最大一场线下 199 "
+            "人；未计入 2 条：/records/events/0（线下 199 人，不足 200 人）、/records/events/"
+            "1（线下 150 人，不足 200 人）");
   EXPECT_EQ(find_rule(r, "deliverable.exchange.event"), nullptr);
   app.achieved.events[0].offline_attendance = 200;
   r = check(notice::builtin(), app, completion());
@@ -205,7 +276,17 @@ TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
   r = check(notice::builtin(), app, completion());
   f = find_rule(r, "deliverable.exchange.offline_attendance");
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.en.find("/records/events/0 (no offline attendance)"), std::string::npos);
+  // Unknown is not zero: the offline figure is "not given", never "0 people".
+  EXPECT_NE(f->message.en.find("/records/events/0 (offline attendance not given)"),
+            std::string::npos)
+      << f->message.en;
+  EXPECT_NE(f->message.zh.find("/records/events/0（线下人数未填写）"), std::string::npos);
+  app.achieved.events.pop_back();
+  r = check(notice::builtin(), app, completion());
+  f = find_rule(r, "deliverable.exchange.offline_attendance");
+  ASSERT_NE(f, nullptr);
+  EXPECT_NE(f->message.zh.find("需有 1 场；线下人数未填写；"), std::string::npos) << f->message.zh;
+  EXPECT_EQ(f->message.zh.find("线下 0 人"), std::string::npos) << f->message.zh;
 }
 
 TEST(KindEventCount, NotApplicationStage) {

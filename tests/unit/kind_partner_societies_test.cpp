@@ -47,7 +47,7 @@ TEST(KindPartnerSocieties, OneOutsideNingxiaLeavesTwo) {
   EXPECT_FALSE(f->unknown);
   EXPECT_EQ(f->path, "/joint_applicants");
   EXPECT_EQ(f->message.zh,
-            "对接的基层“三会”有效 2 个，需 ≥ 3 个；未计入 1 个：/joint_applicants/"
+            "联合申报的有效基层“三会” 2 个，需不少于 3 个；未计入 1 个：/joint_applicants/"
             "2（基层学会640402，610102 不是宁夏回族自治区的县（区、市））");
   // 二(一) rejects the application too; the partner shortfall is its own finding.
   EXPECT_EQ(r.decision, decision::rejected);
@@ -62,8 +62,9 @@ TEST(KindPartnerSocieties, TheSameSocietyTwiceCountsOnce) {
   const finding* f = find_rule(r, at_application);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.en,
-            "2 of 3 valid partner 基层“三会”; 1 joint applicant not counted: /joint_applicants/1 "
-            "(基层学会640302: the same as /joint_applicants/0, counted once)");
+            "valid partner 基层“三会” among the joint applicants: 2 societies, at least 3 "
+            "societies needed; 1 joint applicant not counted: /joint_applicants/1 (基层学会640302: "
+            "the same as /joint_applicants/0, counted once)");
 }
 
 TEST(KindPartnerSocieties, AnUndeclaredFieldIsUnknown) {
@@ -93,8 +94,9 @@ TEST(KindPartnerSocieties, AtCompletionEachPartnerNeedsAJointEvent) {
   const finding* f = find_rule(r, at_completion);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.en,
-            "2 of 3 valid partner 基层“三会” with a joint event; 1 joint applicant not counted: "
-            "/joint_applicants/2 (no qualifying event held with it)");
+            "valid partner 基层“三会” with a joint event: 2 societies, at least 3 societies "
+            "needed; 1 joint applicant not counted: /joint_applicants/2 (no qualifying event held "
+            "with it)");
   app.achieved.events[2].attendance = 50;
   app.achieved.events[2].held_on = ymd(2025, 12, 1);
   EXPECT_NE(find_rule(check(notice::builtin(), app, completion()), at_completion), nullptr);

@@ -25,11 +25,13 @@ TEST(KindPlanTarget, AParkPlanOfThreeEventsIsBelowTheMinimum) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->path, "/plan/targets/events");
   EXPECT_FALSE(f->unknown);
+  // Never "计划 未填写 人": a target not given is said so, without a unit after it.
   EXPECT_EQ(f->message.zh,
-            "预期目标：活动 3 场，需 ≥ 4 场；或 1 场 ≥ 200 人的大型活动 — 计划 未填写 人");
+            "预期目标“活动场次”为 3 场，需不少于 4 场；或 1 场不少于 200 "
+            "人的大型活动，而“大型活动人数”未填写");
   EXPECT_EQ(f->message.en,
-            "the plan promises 3 events, needs ≥ 4; or one event of ≥ 200 people — planned not "
-            "given");
+            "the plan's target for events is 3 events, at least 4 events needed; or one event of "
+            "at least 200 people, but the target for attendance of the large event is not given");
   ASSERT_GE(f->clauses.size(), 2u);
   EXPECT_EQ(f->clauses[0].ref, "一(一)1(1)");
   EXPECT_EQ(f->clauses[1].ref, "三(三)");
@@ -68,7 +70,8 @@ TEST(KindPlanTarget, EachShortfallIsItsOwnFinding) {
   EXPECT_EQ(test::rule_ids(r), (std::vector<std::string>{"target.exchange.experts",
                                                          "target.exchange.offline_attendance"}));
   EXPECT_EQ(find_rule(r, "target.exchange.offline_attendance")->message.en,
-            "the plan's target for offline attendance is 199, below the notice's minimum of 200");
+            "the plan's target for offline attendance is 199 people, below the notice's minimum "
+            "of 200 people");
 }
 
 TEST(KindPlanTarget, NotCheckedAtCompletion) {

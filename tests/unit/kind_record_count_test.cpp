@@ -25,9 +25,9 @@ TEST(KindRecordCount, ATransferNeedsABenefitAboveZero) {
   const finding* f = find_rule(r, "deliverable.park.transfers");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.en,
-            "0 of 1 results transferred with an economic benefit; 2 records not counted: "
-            "/records/transfers/0 (economic benefit 0 yuan), /records/transfers/1 (no economic "
-            "benefit given)");
+            "results transferred in the park with an economic benefit in the project period: 0 "
+            "results, at least 1 result needed; 2 records not counted: /records/transfers/0 "
+            "(economic benefit 0 yuan), /records/transfers/1 (no economic benefit given)");
   EXPECT_EQ(f->path, "/records/transfers");
   app.achieved.transfers[0].economic_benefit = 0.5;
   r = check(notice::builtin(), app, completion());
@@ -55,11 +55,11 @@ TEST(KindRecordCount, NinetyNinePlatformItemsAreNotAHundred) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.haizhi.platform_items");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->found.en, "99 counted; 12 not counted");
+  EXPECT_EQ(f->found.en, "99 items; 12 records not counted");
   // A long list is cut: eight named, the rest counted.
   EXPECT_NE(f->message.en.find("12 records not counted: /records/platform_items/99 (no date)"),
             std::string::npos);
-  EXPECT_NE(f->message.en.find(", … and 4 more"), std::string::npos) << f->message.en;
+  EXPECT_NE(f->message.en.find(", … and another 4 records"), std::string::npos) << f->message.en;
   app.achieved.platform_items[99].filed_on = ymd(2025, 11, 30);
   r = check(notice::builtin(), app, completion());
   EXPECT_EQ(find_rule(r, "deliverable.haizhi.platform_items"), nullptr);
@@ -75,8 +75,8 @@ TEST(KindRecordCount, OnlyMainstreamReportsCount) {
   const finding* f = find_rule(r, "deliverable.park.media_reports");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.zh,
-            "主流媒体报道 0 篇，需 ≥ 1 篇；未计入 2 条：/records/media_reports/0（非主流媒体）、/"
-            "records/media_reports/1（未说明是否主流媒体）");
+            "项目期内主流媒体报道 0 篇，需不少于 1 篇；未计入 2 条：/records/media_reports/"
+            "0（非主流媒体）、/records/media_reports/1（未说明是否主流媒体）");
   app.achieved.media_reports[1] = {"宁夏日报", "园区科协创新能力建设见成效", ymd(2025, 10, 8),
                                    true};
   r = check(notice::builtin(), app, completion());
@@ -92,11 +92,45 @@ TEST(KindRecordCount, NationallyKnownExperts) {
   const finding* f = find_rule(r, "deliverable.exchange.experts");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.en,
-            "1 of 2 nationally known experts; 2 records not counted: /records/experts/1 (not "
-            "nationally known), /records/experts/2 (national standing not stated)");
+            "nationally known experts invited: 1 expert, at least 2 experts needed; 2 records not "
+            "counted: /records/experts/1 (not nationally known), /records/experts/2 (national "
+            "standing not stated)");
   app.achieved.experts[2].nationally_known = true;
   r = check(notice::builtin(), app, completion());
   EXPECT_EQ(find_rule(r, "deliverable.exchange.experts"), nullptr);
+}
+
+// RULES §3 rev. 2: a record counts once, by the keys RULES gives; the repeat is named.
+TEST(KindRecordCount, ARecordListedTwiceCountsOnce) {
+  auto app = good_application("regional_academic_exchange");
+  app.achieved.experts.push_back({"张院士", "中国工程院", true});
+  app.achieved.experts.push_back({" 张院士", "中国工程院 ", true});  // the same, once trimmed
+  auto r = check(notice::builtin(), app, completion());
+  const finding* f = find_rule(r, "deliverable.exchange.experts");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->message.zh,
+            "邀请全国知名专家 1 名，需不少于 2 名；未计入 1 条：/records/experts/1（与 "
+            "/records/experts/0 重复，只计一次）");
+  app.achieved.experts[1].affiliation = "中国科学院";  // a namesake elsewhere is another expert
+  EXPECT_EQ(find_rule(check(notice::builtin(), app, completion()), "deliverable.exchange.experts"),
+            nullptr);
+
+  auto park = good_application("park_sta_capacity");
+  park.achieved.media_reports.push_back({"宁夏日报", "园区见成效", ymd(2025, 9, 1), true});
+  park.achieved.media_reports.push_back({"宁夏日报", "园区见成效", ymd(2025, 9, 2), true});
+  park.achieved.transfers.push_back({"枸杞技术", ymd(2025, 8, 1), 1000.0});
+  park.achieved.transfers.push_back({"枸杞技术", ymd(2025, 9, 1), 2000.0});
+  for (int i = 0; i < 100; ++i)
+    park.achieved.platform_items.push_back(
+        {"need", "需求" + std::to_string(i % 99), ymd(2025, 7, 1)});
+  r = check(notice::builtin(), park, completion());
+  EXPECT_NE(find_rule(r, "deliverable.park.platform_items"), nullptr);  // 99 distinct
+  EXPECT_EQ(find_rule(r, "deliverable.park.media_reports"), nullptr);   // one report is enough
+  EXPECT_EQ(find_rule(r, "deliverable.park.transfers"), nullptr);       // one transfer is enough
+  park.achieved.platform_items.back() = {"result", "需求0", ymd(2025, 7, 1)};  // another kind
+  EXPECT_EQ(
+      find_rule(check(notice::builtin(), park, completion()), "deliverable.park.platform_items"),
+      nullptr);
 }
 
 TEST(KindRecordCount, PackParametersAreChecked) {

@@ -25,7 +25,8 @@ TEST(KindSubmissionDeadline, DispatchTheDayAfterIsRejected) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->path, "/submission/dispatch_date");
   EXPECT_EQ(f->found.zh, "2025-05-17（快递发出日期）");
-  EXPECT_EQ(f->expected.en, "on or before 2025-05-16");
+  EXPECT_EQ(f->expected.en, "the paper form sent or handed in on or before 2025-05-16");
+  EXPECT_EQ(f->message.zh, "提交日期2025-05-17（快递发出日期）晚于截止日期2025-05-16，逾期申报");
   EXPECT_EQ(r.decision, decision::rejected);
 }
 
@@ -40,15 +41,57 @@ TEST(KindSubmissionDeadline, HandedInUsesTheHandInDate) {
             "/submission/handed_in_date");
 }
 
-TEST(KindSubmissionDeadline, MissingDateIsIncompleteUnlessReceivedInTime) {
+// Before the deadline a missing date is missing material: it can still be sent. 三(四) rev. 2:
+// once the check is after the deadline, nothing dated sent by then is a late application.
+TEST(KindSubmissionDeadline, MissingDateIsIncompleteBeforeTheDeadlineAndLateAfterIt) {
   auto app = good_application();
   app.submitted.dispatch_date.reset();
-  auto r = check(notice::builtin(), app, may20());
+  auto r = check(notice::builtin(), app, test::as_of(ymd(2025, 5, 16)));
   ASSERT_NE(find_rule(r, "submission.deadline"), nullptr);
   EXPECT_TRUE(find_rule(r, "submission.deadline")->unknown);
   EXPECT_EQ(r.decision, decision::incomplete);
+  r = check(notice::builtin(), app, test::as_of(ymd(2025, 5, 17)));
+  const finding* f = find_rule(r, "submission.deadline");
+  ASSERT_NE(f, nullptr);
+  EXPECT_FALSE(f->unknown);
+  EXPECT_EQ(f->level, severity::rejected);
+  EXPECT_EQ(
+      f->message.zh,
+      "截止日期2025-05-16已过，未见注明日期的纸质申报书提交记录（只有电子版或均无），逾期申报");
+  EXPECT_EQ(f->found.en, "no dated paper submission as of 2025-05-17");
+  EXPECT_EQ(r.decision, decision::rejected);
+  // Only the e-mail, no delivery at all: the same.
+  app.submitted.delivery.reset();
+  EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::rejected);
+  // A receipt dated in time is a dated submission.
   app.submitted.received_date = ymd(2025, 5, 15);
   EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
+}
+
+// 三(二) rev. 2: the Word version is judged too: sent after the deadline, or dated after the
+// check, a person decides; its address compares without case and surrounding white space.
+TEST(KindSubmissionDeadline, TheWordVersionIsSentByTheDeadline) {
+  auto app = good_application();
+  app.submitted.word.sent_on = ymd(2025, 5, 16);
+  EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
+  app.submitted.word.sent_on = ymd(2025, 6, 30);
+  auto r = check(notice::builtin(), app, test::as_of(ymd(2025, 7, 1)));
+  const finding* f = find_rule(r, "submission.word_version_date");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->level, severity::needs_review);
+  EXPECT_EQ(f->path, "/submission/word_version/sent_on");
+  EXPECT_EQ(f->message.en,
+            "the Word version was e-mailed on 2025-06-30, after the deadline 2025-05-16: a person "
+            "decides");
+  app.submitted.word.sent_on = ymd(2025, 5, 14);
+  r = check(notice::builtin(), app, test::as_of(ymd(2025, 5, 12)));
+  f = find_rule(r, "submission.word_version_date");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->message.zh,
+            "申报书word版发送日期2025-05-14晚于核验日期2025-05-12，可能录入有误，请人工核实");
+  app.submitted.word.sent_on.reset();  // not given: not judged
+  EXPECT_EQ(find_rule(check(notice::builtin(), app, may20()), "submission.word_version_date"),
+            nullptr);
 }
 
 TEST(KindSubmissionDeadline, MethodInferredFromTheOnlyDate) {

@@ -47,15 +47,16 @@ TEST(KindTextLength, TheFindingNamesTheMethodAndBothCounts) {
   auto r = with_text("park_sta_capacity", "case_study", text, "园区科协服务企业案例");
   const finding* f = find_rule(r, park_case);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->found.zh, "《园区科协服务企业案例》1432 字（Word 字数统计口径；不计空格字符 1498）");
+  // The method has one name everywhere: the pack's count_method label.
+  EXPECT_EQ(f->found.zh, "1432 字（Word 字数统计口径；按不计空格字符口径为 1498 字）");
   EXPECT_EQ(f->message.zh,
-            "典型工作案例：《园区科协服务企业案例》1432 字（Word 字数统计口径；不计空格字符 "
-            "1498），需 ≥ 1500");
+            "典型工作案例《园区科协服务企业案例》1432 字（Word 字数统计口径；按不计空格字符口径为 "
+            "1498 字），需不少于 1500 字");
   EXPECT_EQ(f->message.en,
-            "case study: “园区科协服务企业案例” 1432 字 (word-processor method; 1498 non-space "
-            "characters), needs ≥ 1500");
+            "case study “园区科协服务企业案例”: 1432 字 by the word-processor method (1498 字 by "
+            "the non-space-character method), at least 1500 字 needed");
   EXPECT_EQ(f->path, "/records/texts/0");
-  EXPECT_EQ(f->expected.zh, "1篇典型工作案例，不少于 1500 字（Word 字数统计口径）");
+  EXPECT_EQ(f->expected.zh, "1 篇典型工作案例，不少于 1500 字（Word 字数统计口径）");
 }
 
 TEST(KindTextLength, AMissingTextIsNamed) {
@@ -64,8 +65,8 @@ TEST(KindTextLength, AMissingTextIsNamed) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.alliance.policy_advice");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.zh, "建言献策报告：未提交，需 ≥ 1500");
-  EXPECT_EQ(f->message.en, "policy-advice report: none submitted, needs ≥ 1500");
+  EXPECT_EQ(f->message.zh, "未提交建言献策报告");
+  EXPECT_EQ(f->message.en, "no policy-advice report submitted");
   EXPECT_EQ(f->path, "/records/texts");
 }
 
@@ -91,12 +92,13 @@ TEST(KindTextLength, MaximumIsInclusiveAndEmptyIsMissing) {
   f = find_rule(r, report_rule);
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.zh,
-            "决策咨询类报告：《报告》1501 字（Word 字数统计口径；不计空格字符 1501），需不超过 "
-            "1500 字且不为空");
+            "决策咨询类报告《报告》1501 字（Word 字数统计口径；按不计空格字符口径为 1501 "
+            "字），需不超过 1500 字");
   r = with_text(type, "decision_report", " \n\u3000 ", "报告");
   f = find_rule(r, report_rule);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->found.en, "“报告” 0 字 (word-processor method; 0 non-space characters)");
+  EXPECT_EQ(f->message.zh, "决策咨询类报告《报告》内容为空");
+  EXPECT_EQ(f->message.en, "the decision-consulting report “报告” is empty");
 }
 
 TEST(KindTextLength, InvalidUtf8IsAFindingNotAnError) {
@@ -122,7 +124,7 @@ TEST(KindTextLength, TheMethodIsAPackParameter) {
   r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, park_case);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->found.zh, "1250 字（Word 字数统计口径；不计空格字符 1500）");
+  EXPECT_EQ(f->found.zh, "1250 字（Word 字数统计口径；按不计空格字符口径为 1500 字）");
 
   for (auto& rule : pack["rules"])
     if (rule["id"] == park_case) rule["params"]["method"] = "characters";

@@ -45,7 +45,7 @@ ojson reference_finding(const finding& f, stage st) {
   j["unknown"] = f.unknown;
   j["clause"] = joined;
   j["clauses"] = std::move(clauses);
-  if (!f.interpretation.empty()) j["interpretation"] = f.interpretation;
+  if (!f.interpretation.empty()) j["interpretation"] = localized_json(f.interpretation);
   j["path"] = f.path;
   j["message"] = localized_json(f.message);
   j["expected"] = localized_json(f.expected);
@@ -171,14 +171,15 @@ report report_of(const std::string& s) {
   report r;
   r.notice_id = r.application_id = r.title = r.project_type = r.applicant_name = r.credit_code = s;
   finding f;
-  f.rule_id = f.kind = f.interpretation = f.path = s;
+  f.rule_id = f.kind = f.path = s;
+  f.interpretation = {s, s};
   f.unknown = true;
   f.level = severity::needs_review;
   f.message = f.expected = f.found = {s, s};
   f.whom_to_call.name = f.whom_to_call.phone = s;
   r.findings.push_back(f);
   f.clauses = {{s, s}, {s, ""}};
-  f.interpretation.clear();
+  f.interpretation = {};
   f.level = severity::incomplete;
   r.findings.push_back(f);
   r.trace.push_back({s, rule_status::failed});

@@ -82,6 +82,8 @@ inline application good_application(const std::string& type = "society_capacity"
       j.organisation.credit_code = codes[k++];
       j.organisation.division = div;
       j.organisation.field = grassroots_field::agriculture;
+      // 二(二) holds for every 申报单位, joint applicants included.
+      j.organisation.legal_person = j.organisation.own_account = j.organisation.has_capacity = true;
       j.head_signed = j.sealed = true;
       app.joint_applicants.push_back(j);
     }

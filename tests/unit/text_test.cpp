@@ -51,6 +51,22 @@ TEST(CountZi, Empty) {
   EXPECT_EQ(c.code_points, 0u);
 }
 
+// FACTS: a byte-order mark at the start is an encoding mark (Notepad writes one): 0 字 by both
+// methods. Anywhere else U+FEFF is an ordinary (zero-width) character.
+TEST(CountZi, ByteOrderMarkAtTheStartCountsNothing) {
+  const zi_count bom = count_zi("\xEF\xBB\xBF");
+  EXPECT_EQ(bom.word_processor, 0u);
+  EXPECT_EQ(bom.non_space, 0u);
+  EXPECT_EQ(bom.code_points, 1u);
+  const zi_count text = count_zi("\xEF\xBB\xBF宁夏科协2025年学术交流项目。");
+  EXPECT_EQ(text.word_processor, 13u);
+  EXPECT_EQ(text.non_space, 16u);
+  EXPECT_EQ(count_zi("\xEF\xBB\xBFHello").word_processor, 1u);  // not joined to the run
+  EXPECT_EQ(count_zi("a\xEF\xBB\xBF").non_space, 2u);           // not at the start
+  EXPECT_EQ(error_offset("\xEF\xBB\xBF\x80"), 3u);              // offsets still count its bytes
+  EXPECT_EQ(error_offset("\xEF\xBB"), 0u);                      // a truncated mark is no mark
+}
+
 TEST(CountZi, WhiteSpaceCountsNothing) {
   // Tab, LF, VT, FF, CR, space, NEL, NBSP, ogham, en quad … hair space, line and paragraph
   // separators, narrow NBSP, medium mathematical space, ideographic space.

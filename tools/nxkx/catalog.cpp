@@ -45,7 +45,7 @@ std::string catalog_text(const notice& n, lang l) {
   out += "\n";
   out += std::string(zh ? "申报截止: " : "Application deadline: ") +
          format_date(i.application_deadline);
-  if (!i.deadline_interpretation.empty()) out += " (" + i.deadline_interpretation + ")";
+  if (!i.deadline_interpretation.in(l).empty()) out += " (" + i.deadline_interpretation.in(l) + ")";
   out += "\n";
   // The pack's address may already name the office: say it once.
   std::string where = i.submit_to;

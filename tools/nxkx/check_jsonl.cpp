@@ -5,8 +5,9 @@
 // parse and check its applications on their own (batch_checker::prepare) and write their
 // reports; chunks are then committed strictly in input order, by whichever worker finishes
 // the chunk that is next: duplicates are judged across the batch (batch_checker::judge, the
-// only sequential step), the few reports it changes are written again, and the chunk's text
-// goes to standard output in one piece.
+// only sequential step), the few reports it changes are written again, a report written earlier
+// that a later line supersedes gets an amendment record after that line's report, and the
+// chunk's text goes to standard output in one piece.
 //
 // Memory stays flat whatever the length of the stream: lines are read through a fixed buffer
 // (a line longer than max_bytes is skipped, not stored), at most a few chunks are in flight at a
@@ -480,7 +481,8 @@ class pipeline {
         write_up_to(reports_end);
         std::rethrow_exception(i.fatal);
       }
-      if (checker_.judge(*i.app, i.checked)) {  // a duplicate: its report is written again
+      amendments_.clear();
+      if (checker_.judge(*i.app, i.checked, amendments_)) {  // its report is written again
         write_up_to(i.out_begin);
         redo_.clear();
         render(redo_, i.checked.r);
@@ -490,6 +492,22 @@ class pipeline {
       reports_end = i.out_end;
       ++counts_[static_cast<std::size_t>(i.checked.r.decision)];
       ++checked_;
+      // This line changes reports already written (it supersedes them): an amendment record
+      // each, right after its own report; the counts follow the decisions as amended.
+      if (!amendments_.empty()) {
+        write_up_to(i.out_end);
+        redo_.clear();
+        for (const amendment& m : amendments_) {
+          --counts_[static_cast<std::size_t>(m.previous)];
+          ++counts_[static_cast<std::size_t>(m.decision)];
+          if (o_.json)
+            append_json(redo_, m, -1);
+          else
+            redo_ += to_text(m, o_.language);
+          redo_ += '\n';
+        }
+        write_out(redo_);
+      }
     }
     write_up_to(c.out.size());
     progress_.update(checked_, c.bytes_read);
@@ -528,6 +546,7 @@ class pipeline {
   std::array<std::uint64_t, 5> counts_{};
   std::uint64_t checked_ = 0, failed_ = 0;
   std::string redo_;
+  std::vector<amendment> amendments_;
 };
 
 }  // namespace

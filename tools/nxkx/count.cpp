@@ -20,13 +20,15 @@ struct count_args {
 std::string count_line(const std::string& name, const zi_count& c, const count_args& a) {
   const bool zh = a.common.language() == lang::zh;
   std::string out = name + ": ";
+  // The methods by the names the pack, the findings and the docs give them.
   if (a.method != "non_space") {
-    out +=
-        std::to_string(c.word_processor) + (zh ? " 字 (字处理软件字数)" : " zi (word processor)");
+    out += std::to_string(c.word_processor) +
+           (zh ? " 字 (Word 字数统计口径)" : " 字 (word-processor method)");
   }
   if (a.method == "both") out += ", ";
   if (a.method != "word_processor") {
-    out += std::to_string(c.non_space) + (zh ? " 个非空白字符" : " non-space characters");
+    out += std::to_string(c.non_space) +
+           (zh ? " 字 (不计空格字符口径)" : " 字 (non-space-character method)");
   }
   return out + "\n";
 }

@@ -34,7 +34,8 @@ std::string rules_json(const notice& n, const common_options& o) {
     ojson clauses = ojson::array();
     for (const auto& c : r.clauses) clauses.push_back(ojson{{"ref", c.ref}, {"quote", c.quote}});
     j["clauses"] = std::move(clauses);
-    if (!r.interpretation.empty()) j["interpretation"] = r.interpretation;
+    if (!r.interpretation.empty())
+      j["interpretation"] = ojson{{"zh", r.interpretation.zh}, {"en", r.interpretation.en}};
     j["outcome"] = severity_json(r.outcome, r.stage);
     j["when_unknown"] = severity_json(r.when_unknown, r.stage);
     j["project_types"] = r.project_types;
@@ -84,8 +85,8 @@ std::string rules_text(const notice& n, const common_options& o) {
         kinds += (kinds.empty() ? "" : ", ") + std::string(to_code(k));
       out += std::string(zh ? "    申报主体: " : "    Applicant kinds: ") + kinds + "\n";
     }
-    if (!r.interpretation.empty())
-      out += std::string(zh ? "    解读: " : "    Reading: ") + r.interpretation + "\n";
+    if (!r.interpretation.in(l).empty())
+      out += std::string(zh ? "    解读: " : "    Reading: ") + r.interpretation.in(l) + "\n";
   }
   out += zh ? "共 " + std::to_string(count) + " 条规则\n"
             : std::to_string(count) + (count == 1 ? " rule\n" : " rules\n");
