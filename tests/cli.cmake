@@ -86,8 +86,11 @@ nxkx_cli_test(check.json_interpretation --exit 1 --json --stdout "\"interpretati
 
 # ---- check: exit 2, naming the file, the JSON path and what is wrong ----
 nxkx_cli_test(check.missing_file --exit 2
-              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: cannot open"
+              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: 无法打开：没有这个文件或文件夹 .input\\.io.$"
               -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/no-such-file.json)
+nxkx_cli_test(check.missing_file_en --exit 2
+              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: cannot open"
+              -- ${nxkx} check --lang en --as-of ${_as_of} ${_cli_dir}/no-such-file.json)
 nxkx_cli_test(check.directory --exit 2 --stderr "^nxkx: ${_cli_dir}: is a directory"
               -- ${nxkx} check --as-of ${_as_of} ${_cli_dir})
 nxkx_cli_test(check.malformed --exit 2
@@ -111,8 +114,10 @@ nxkx_cli_test(check.no_as_of --exit 2 --stderr "--as-of"
 nxkx_cli_test(check.bad_pack --exit 2 --stderr "^nxkx: ${_cli_dir}/bad-pack.json: /"
               -- ${nxkx} check --notice ${_cli_dir}/bad-pack.json --as-of ${_as_of}
                  ${_examples}/society_capacity.json)
-nxkx_cli_test(check.two_stdin --exit 2 --stderr "standard input"
+nxkx_cli_test(check.two_stdin --exit 2 --stderr "标准输入"
               -- ${nxkx} check --as-of ${_as_of} - -)
+nxkx_cli_test(check.two_stdin_en --exit 2 --stderr "standard input"
+              -- ${nxkx} check --lang en --as-of ${_as_of} - -)
 
 # ---- catalog, rules, pack ----
 nxkx_cli_test(catalog --stdout "2025-05-16" --stdout "nxkxxhb@163.com"
@@ -145,8 +150,10 @@ nxkx_cli_test(count.method --stdout "zi.txt: 16 zi \\(word processor\\)$"
               -- ${nxkx} count --lang en --method word_processor ${_cli_dir}/zi.txt)
 nxkx_cli_test(count.stdin --stdout "<stdin>: 22 个非空白字符$" --stdin ${_cli_dir}/zi.txt
               -- ${nxkx} count --method non_space -)
-nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
+nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: 第 6 字节处不是有效的 UTF-8"
               -- ${nxkx} count ${_cli_dir}/invalid-utf8.txt)
+nxkx_cli_test(count.invalid_utf8_en --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
+              -- ${nxkx} count --lang en ${_cli_dir}/invalid-utf8.txt)
 
 # ---- check --jsonl: one application per line in, one report per line out ----
 # tests/cli/jsonl_test.py writes its inputs from the examples; one ctest test per scenario.

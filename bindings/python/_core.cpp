@@ -65,9 +65,15 @@ py::str lenient_str(const std::string& s) {
   return py::reinterpret_steal<py::str>(p);
 }
 
+/// The package's exception object for an nxkx::error (code, path, reason, reason_zh).
+py::object exception_of(py::handle cls, const nxkx::error& e) {
+  return cls(lenient_str(e.code()), lenient_str(e.path()), lenient_str(e.reason()),
+             lenient_str(e.reason_zh()));
+}
+
 void raise(py::handle cls, const nxkx::error& e) {
   try {
-    py::object exc = cls(lenient_str(e.code()), lenient_str(e.path()), lenient_str(e.reason()));
+    py::object exc = exception_of(cls, e);
     PyErr_SetObject(cls.ptr(), exc.ptr());
   } catch (py::error_already_set& err) {
     err.restore();
@@ -195,7 +201,7 @@ check_options options_of(py::handle as_of, py::handle stage_code, bool trace,
 const notice& notice_or_builtin(const notice* n) { return n != nullptr ? *n : notice::builtin(); }
 
 input_error at_index(const input_error& e, std::size_t i) {
-  return input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason());
+  return input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason(), e.reason_zh());
 }
 
 // ---- reports ----------------------------------------------------------------------------------
@@ -367,6 +373,49 @@ void parse_all(const notice& n, const std::vector<std::string_view>& texts,
   }
 }
 
+/// Parses texts[i] into apps[i] on `threads` threads, each error kept at its index (with its
+/// path prefixed "/i") rather than thrown: a batch that keeps going.
+void parse_each(const notice& n, const std::vector<std::string_view>& texts,
+                std::vector<std::optional<application>>& apps,
+                std::vector<std::optional<input_error>>& errors, unsigned threads,
+                const input_limits& limits) {
+  const std::size_t count = texts.size();
+  threads = std::max(
+      1u, std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(count, 256))));
+  auto work = [&](unsigned t) {
+    for (std::size_t i = t; i < count; i += threads) {
+      if (errors[i]) continue;  // could not even be written as JSON
+      try {
+        apps[i] = parse_application(texts[i], n, limits);
+      } catch (const input_error& e) {
+        errors[i] = at_index(e, i);
+      }
+    }
+  };
+  if (threads == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
+    for (auto& th : pool) th.join();
+  }
+}
+
+/// Reports and errors in input order: element i is errors[i] if it is set, else the next report.
+py::list entry_list(std::vector<report>&& reports,
+                    const std::vector<std::optional<input_error>>& errors) {
+  py::list out(errors.size());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    if (errors[i])
+      out[i] = exception_of(g_input_error, *errors[i]);
+    else
+      out[i] = py::cast(std::make_shared<report>(std::move(reports[next++])));
+  }
+  return out;
+}
+
 py::list report_list(std::vector<report>&& reports) {
   py::list out(reports.size());
   for (std::size_t i = 0; i < reports.size(); ++i)
@@ -376,7 +425,7 @@ py::list report_list(std::vector<report>&& reports) {
 
 py::list check_many(const notice* np, py::handle applications, py::handle as_of,
                     py::handle stage_code, bool trace, py::handle bad_credit_code, int threads,
-                    py::handle limits_obj) {
+                    py::handle limits_obj, bool strict) {
   if (threads < 1)
     throw py::value_error("threads must be at least 1, not " + std::to_string(threads));
   const notice n = notice_or_builtin(np);
@@ -386,12 +435,24 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
 
   if (text_arg doc = text_of(applications); doc.is_text) {  // one JSON document: an array
     std::vector<report> reports;
+    std::vector<std::optional<input_error>> errors;
     {
       py::gil_scoped_release nogil;
-      std::vector<application> apps = parse_applications(doc.view, n, limits);
-      reports = check_batch(n, apps, opt);
+      if (strict) {
+        std::vector<application> apps = parse_applications(doc.view, n, limits);
+        reports = check_batch(n, apps, opt);
+      } else {
+        std::vector<batch_element> elements = parse_each_application(doc.view, n, limits);
+        std::vector<application> apps;
+        for (auto& e : elements) {
+          errors.push_back(std::move(e.error));
+          if (e.app) apps.push_back(std::move(*e.app));
+        }
+        reports = check_batch(n, apps, opt);
+      }
     }
-    return report_list(std::move(reports));
+    if (strict) return report_list(std::move(reports));
+    return entry_list(std::move(reports), errors);
   }
   if (PyDict_Check(applications.ptr()))
     throw py::type_error("check_many takes a list of applications; use check() for one");
@@ -406,13 +467,18 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   // error only when none of the applications before it fails to read: as in parse_all, the
   // error of the lowest index is the one raised, whichever step finds it.
   std::optional<input_error> unwritable;
+  std::vector<std::optional<input_error>> errors(strict ? 0 : count);
   for (std::size_t i = 0; i < count; ++i) {
     try {
       sources.push_back(application_text(PyList_GET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i)),
                                          "/" + std::to_string(i), limits));
     } catch (const input_error& e) {
-      unwritable = e;
-      break;
+      if (strict) {
+        unwritable = e;
+        break;
+      }
+      errors[i] = e;  // its path already starts with "/i"
+      sources.emplace_back();
     }
   }
   std::vector<std::string_view> texts;
@@ -420,6 +486,19 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   for (const auto& s : sources) texts.push_back(s.view);
 
   std::vector<report> reports;
+  if (!strict) {
+    {
+      py::gil_scoped_release nogil;
+      std::vector<std::optional<application>> parsed(texts.size());
+      parse_each(n, texts, parsed, errors, opt.threads, limits);
+      std::vector<application> apps;
+      apps.reserve(texts.size());
+      for (auto& a : parsed)
+        if (a) apps.push_back(std::move(*a));
+      reports = check_batch(n, apps, opt);
+    }
+    return entry_list(std::move(reports), errors);
+  }
   {
     py::gil_scoped_release nogil;
     std::vector<application> apps(texts.size());
@@ -1028,7 +1107,7 @@ PYBIND11_MODULE(_core, m) {
   m.def("_check", &check_one, "notice"_a.none(true), "application"_a, "as_of"_a, "stage"_a,
         "trace"_a, "bad_credit_code"_a, "limits"_a = py::none());
   m.def("_check_many", &check_many, "notice"_a.none(true), "applications"_a, "as_of"_a, "stage"_a,
-        "trace"_a, "bad_credit_code"_a, "threads"_a, "limits"_a = py::none());
+        "trace"_a, "bad_credit_code"_a, "threads"_a, "limits"_a = py::none(), "strict"_a = true);
   m.def(
       "_canonical_json",
       [](const notice* np, py::handle application_obj, int indent, py::handle limits_obj) {

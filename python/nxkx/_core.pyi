@@ -324,7 +324,8 @@ def _check_many(
     bad_credit_code: str,
     threads: int,
     limits: Optional[Any] = None,
-) -> List[Report]: ...
+    strict: bool = True,
+) -> List[Any]: ...
 def _canonical_json(
     notice: Optional[Notice], application: Any, indent: int = -1, limits: Optional[Any] = None
 ) -> str: ...

@@ -98,7 +98,7 @@ int run_check(const check_args& a) {
       a.bad_credit_code == "needs_review" ? severity::needs_review : severity::incomplete;
 
   if (std::ranges::count(a.files, std::string("-")) > 1) {
-    print_error("'-' (standard input) may be given only once");
+    print_error("'-' (standard input) may be given only once", "'-'（标准输入）只能出现一次");
     return exit_bad_input;
   }
 

@@ -186,7 +186,8 @@ class source {
       if (too_long) {
         i.error.emplace(
             "input.limit", "",
-            "the line is more than max_bytes (" + std::to_string(max_line_) + ") bytes long");
+            "the line is more than max_bytes (" + std::to_string(max_line_) + ") bytes long",
+            "这一行超过 max_bytes（" + std::to_string(max_line_) + "）字节");
       } else {
         i.begin = c.text.size();
         i.size = line.size();
@@ -195,7 +196,7 @@ class source {
     }
     c.bytes_read = bytes_before_ + reader_->bytes_read();
     if (c.used < lines_per_chunk) {  // the end of the file
-      if (reader_->failed()) c.add().error.emplace("input.io", "", "cannot read");
+      if (reader_->failed()) c.add().error.emplace("input.io", "", "cannot read", "无法读取");
       bytes_before_ += reader_->bytes_read();
       c.bytes_read = bytes_before_;
       close();
@@ -216,7 +217,9 @@ class source {
       c.file = display_name(file);
       const std::string why =
           f != nullptr ? "is a directory" : std::string("cannot open: ") + std::strerror(err);
-      c.add().error.emplace("input.io", "", why);
+      const std::string why_zh =
+          f != nullptr ? "这是一个文件夹" : std::string("无法打开：") + std::strerror(err);
+      c.add().error.emplace("input.io", "", why, why_zh);
       ++index_;
       return false;
     }
@@ -295,11 +298,8 @@ class progress_line {
 
 std::string error_line(const std::string& file, std::size_t line, const input_error& e) {
   nlohmann::ordered_json doc;
-  doc["error"] = {{"file", file},
-                  {"line", line},
-                  {"code", e.code()},
-                  {"path", e.path()},
-                  {"reason", e.reason()}};
+  doc["error"] = {{"file", file},     {"line", line},         {"code", e.code()},
+                  {"path", e.path()}, {"reason", e.reason()}, {"reason_zh", e.reason_zh()}};
   return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 

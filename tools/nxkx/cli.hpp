@@ -63,16 +63,23 @@ int check_jsonl(const std::vector<std::string>& files, const nxkx::notice& n,
 /// The pack named by --notice, or the built-in one. On failure prints why and returns nullopt.
 std::optional<nxkx::notice> load_notice(const common_options& o);
 
+/// The language of error messages on standard error (each subcommand sets it from --lang).
+void set_error_language(nxkx::lang l) noexcept;
+nxkx::lang message_language() noexcept;
+
 /// The bytes of a file, or of standard input for "-". Throws input_error (code "input.io").
 std::string read_input(const std::string& name);
 
 /// How a file is named in messages: "<stdin>" for "-".
 std::string display_name(const std::string& name);
 
-/// Prints `nxkx: FILE: PATH: REASON [CODE]` (the path is left out when empty) on stderr.
+/// Prints `nxkx: FILE: PATH: REASON [CODE]` (the path is left out when empty) on stderr, in the
+/// language of error messages; control characters in the file and path are shown escaped.
 void print_error(std::string_view file, const nxkx::error& e);
 /// Prints `nxkx: WHAT` on stderr.
 void print_error(std::string_view what);
+/// Prints `nxkx: EN` or `nxkx: ZH`, in the language of error messages.
+void print_error(std::string_view en, std::string_view zh);
 
 /// The label of a decision as people read it at a stage (未完成 for incomplete at completion).
 std::string_view decision_text(nxkx::decision d, nxkx::stage st, nxkx::lang l) noexcept;

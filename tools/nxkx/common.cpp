@@ -13,8 +13,9 @@
 namespace nxkx::cli {
 
 void add_lang_option(CLI::App& app, common_options& o) {
-  app.add_option("--lang", o.lang, "Language of the output: zh (中文) or en")
+  app.add_option("--lang", o.lang, "Language of the output and of error messages: zh (中文) or en")
       ->check(CLI::IsMember({"zh", "en"}))
+      ->each([](const std::string& v) { set_error_language(v == "en" ? lang::en : lang::zh); })
       ->capture_default_str();
 }
 
@@ -47,36 +48,61 @@ std::optional<nxkx::notice> load_notice(const common_options& o) {
 
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
 
+namespace {
+nxkx::lang error_language = nxkx::lang::zh;
+
+/// strerror in Chinese for the reasons people meet most; the system's text otherwise.
+std::string system_reason_zh(int err) {
+  switch (err) {
+    case ENOENT:
+      return "没有这个文件或文件夹";
+    case EACCES:
+    case EPERM:
+      return "没有读取权限";
+    case EISDIR:
+      return "这是一个文件夹";
+    default:
+      return err != 0 ? std::strerror(err) : "未知错误";
+  }
+}
+}  // namespace
+
+void set_error_language(nxkx::lang l) noexcept { error_language = l; }
+nxkx::lang message_language() noexcept { return error_language; }
+
 std::string read_input(const std::string& name) {
   if (name == "-") {
     std::ostringstream buf;
     buf << std::cin.rdbuf();
-    if (std::cin.bad()) throw nxkx::input_error("input.io", "", "cannot read standard input");
+    if (std::cin.bad())
+      throw nxkx::input_error("input.io", "", "cannot read standard input", "无法读取标准输入");
     return std::move(buf).str();
   }
   std::error_code ec;
   if (std::filesystem::is_directory(name, ec))
-    throw nxkx::input_error("input.io", "", "is a directory");
+    throw nxkx::input_error("input.io", "", "is a directory", "这是一个文件夹");
   std::ifstream in(name, std::ios::binary);
   if (!in) {
     const int err = errno;
     throw nxkx::input_error(
         "input.io", "",
-        std::string("cannot open: ") + (err != 0 ? std::strerror(err) : "unknown error"));
+        std::string("cannot open: ") + (err != 0 ? std::strerror(err) : "unknown error"),
+        "无法打开：" + system_reason_zh(err));
   }
   std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw nxkx::input_error("input.io", "", "cannot read");
+  if (in.bad()) throw nxkx::input_error("input.io", "", "cannot read", "无法读取");
   return text;
 }
 
 void print_error(std::string_view file, const nxkx::error& e) {
   std::string line;
   if (!file.empty()) {
-    line += file;
+    line += nxkx::visible_text(file);
     line += ": ";
   }
-  if (!e.path().empty()) line += e.path() + ": ";
-  line += e.reason().empty() ? std::string(e.what()) : e.reason();
+  if (!e.path().empty()) line += nxkx::visible_text(e.path()) + ": ";
+  const std::string& reason = e.reason(error_language);
+  line += reason.empty() ? std::string(e.what()) : reason;
   if (!e.code().empty()) line += " [" + e.code() + "]";
   print_error(line);
 }
@@ -84,6 +110,10 @@ void print_error(std::string_view file, const nxkx::error& e) {
 void print_error(std::string_view what) {
   std::cout.flush();  // keep stdout and stderr in order when both go to a terminal
   std::cerr << "nxkx: " << what << '\n';
+}
+
+void print_error(std::string_view en, std::string_view zh) {
+  print_error(error_language == nxkx::lang::zh ? zh : en);
 }
 
 std::string_view decision_text(nxkx::decision d, nxkx::stage st, nxkx::lang l) noexcept {

@@ -33,7 +33,7 @@ std::string count_line(const std::string& name, const zi_count& c, const count_a
 
 int run_count(const count_args& a) {
   if (std::ranges::count(a.files, std::string("-")) > 1) {
-    print_error("'-' (standard input) may be given only once");
+    print_error("'-' (standard input) may be given only once", "'-'（标准输入）只能出现一次");
     return exit_bad_input;
   }
   int status = exit_ok;
