@@ -1790,9 +1790,16 @@ class reader {
         t.title = read_string(g, x, q);
       else if (k == "content")
         t.content = read_string(g, x, q);
+      else if (k == "file")
+        t.file = read_string(g, x, q);
       else
         unread(g);
     });
+    if (!t.file.empty() && find_member(v, "content") != nullptr &&
+        find_member(v, "content")->k != node::kind::null)
+      fail("input.conflict", child(p, "file"),
+           {"a text gives both content and file; give the text in one of them",
+            "正文（content）和文件（file）只能填写一项"});
     return t;
   }
 
@@ -1943,6 +1950,26 @@ std::vector<batch_element> parse_each_application(std::string_view json_text, co
     }
   }
   return out;
+}
+
+}  // namespace nxkx
+
+namespace nxkx {
+
+void check_texts_loaded(const application& a) {
+  for (std::size_t i = 0; i < a.achieved.texts.size(); ++i) {
+    const text_document& t = a.achieved.texts[i];
+    if (t.file.empty() || !t.content.empty()) continue;
+    const std::string shown = literal(t.file);
+    fail("input.file", "/records/texts/" + std::to_string(i) + "/file",
+         {"the text is in the file " + shown +
+              ", which is not read here; give the text as content (nxkx check reads the file, "
+              "and Python's nxkx.Text.from_docx)",
+          "正文在文件 " + shown +
+              " 中，此处不读取文件；请把正文填在 content 中（nxkx check 命令会读取该文件，Python "
+              "可用 "
+              "nxkx.Text.from_docx）"});
+  }
 }
 
 }  // namespace nxkx

@@ -91,8 +91,11 @@ nxkx_cli_test(check.missing_file --exit 2
 nxkx_cli_test(check.missing_file_en --exit 2
               --stderr "^nxkx: ${_cli_dir}/no-such-file.json: cannot open"
               -- ${nxkx} check --lang en --as-of ${_as_of} ${_cli_dir}/no-such-file.json)
-nxkx_cli_test(check.directory --exit 2 --stderr "^nxkx: ${_cli_dir}: is a directory"
-              -- ${nxkx} check --as-of ${_as_of} ${_cli_dir})
+# A folder: every .json file in it, sorted by path, as one batch.
+nxkx_cli_test(check.folder --exit 1 --stdout "^${_n_examples} 份申报: "
+              -- ${nxkx} check --as-of ${_as_of} ${_examples})
+nxkx_cli_test(check.empty_folder --exit 2 --stderr "文件夹中没有 .json 文件"
+              -- ${nxkx} check --as-of ${_as_of} ${PROJECT_SOURCE_DIR}/include)
 nxkx_cli_test(check.malformed --exit 2
               --stderr "^nxkx: ${_cli_dir}/malformed.json: .* .input\\.[a-z_]+.$"
               -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/malformed.json)

@@ -44,6 +44,25 @@ struct batch_element {
 std::vector<batch_element> parse_each_application(std::string_view json_text, const notice& n,
                                                   const input_limits& limits = {});
 
+/// Throws input_error{"input.file", "/records/texts/N/file", …} for the first text that names a
+/// file (text_document::file) whose content is not loaded: what a caller that reads no files
+/// (the C ABI, WebAssembly, Python) says rather than count an empty text. nxkx::load_text_files
+/// (office.hpp) loads them.
+void check_texts_loaded(const application& a);
+
+/// A starter application for `project_type` at `stage` (what `nxkx new` prints): the type, the
+/// lead's kind (`kind`, or the first kind the type admits) and every field the type's rules read
+/// at that stage, null (unknown), so that checking it at once lists everything still to fill in;
+/// plus id, title and the applicant's name, which reports show. A list the rules read holds one
+/// element of nulls (a joint applicant of the first kind the type admits as one). Nothing of it is
+/// written by hand: the fields come from the format's table, and which of them are read is asked
+/// of the engine with the notice `n` (a field is read when a finding points at it while it is
+/// unknown, or when a value in it changes the findings). JSON text, indented by 2. Throws
+/// input_error "input.unknown_code" for a project type the notice does not have.
+std::string starter_application(const notice& n, std::string_view project_type,
+                                stage st = stage::application,
+                                std::optional<applicant_kind> kind = std::nullopt);
+
 /// The application as JSON text (the same format parse_application reads).
 std::string to_json(const application& a, int indent = 2);
 

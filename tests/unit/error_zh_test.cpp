@@ -79,8 +79,27 @@ std::map<std::string, std::function<nxkx::input_error()>> triggers() {
     return read_error(app_head + R"(, "submission": {"paper_copies": -1}})");
   };
   t["input.file"] = [] { return error_of([] { (void)nxkx::notice::load("/no/such/pack.json"); }); };
+  t["input.conflict"] = [] {
+    return read_error(app_head +
+                      R"(, "records": {"texts": [{"content": "x", "file": "case.docx"}]}})");
+  };
 #ifdef NXKX_HAVE_OFFICE
-  for (auto& [code, f] : nxkx::test_office_error_triggers()) t[code] = f;
+  const fs::path dir = fs::temp_directory_path() / "nxkx-error-zh-test";
+  fs::create_directories(dir);
+  t["input.docx"] = [dir] {
+    const fs::path f = dir / "not-a-zip.docx";
+    std::ofstream(f) << "这不是 Word 文档";
+    return error_of([&] { (void)nxkx::read_docx_text(f); });
+  };
+  t["input.docx_encrypted"] = [dir] {
+    const fs::path f = dir / "encrypted.docx";
+    std::string cfb("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);
+    cfb.resize(512, '\0');
+    for (char c : std::string("EncryptionInfo")) cfb += std::string{c, '\0'};
+    std::ofstream(f, std::ios::binary) << cfb;
+    return error_of([&] { (void)nxkx::read_docx_text(f); });
+  };
+  t["input.encoding"] = [] { return error_of([] { (void)nxkx::to_utf8("\x81\x20", "gb18030"); }); };
 #endif
   return t;
 }
