@@ -1795,8 +1795,10 @@ class reader {
       else
         unread(g);
     });
-    if (!t.file.empty() && find_member(v, "content") != nullptr &&
-        find_member(v, "content")->k != node::kind::null)
+    const node* content = find_member(v, "content");
+    const node* file = find_member(v, "file");
+    if (content != nullptr && file != nullptr && content->k != node::kind::null &&
+        file->k != node::kind::null)
       fail("input.conflict", child(p, "file"),
            {"a text gives both content and file; give the text in one of them",
             "正文（content）和文件（file）只能填写一项"});

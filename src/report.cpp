@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "nxkx/text.hpp"
+
 namespace nxkx {
 
 namespace {
@@ -328,11 +330,12 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
     out += '\n';
   };
 
+  // Text from the input is shown with its control characters made visible (visible_text).
   std::string head{w.application};
   head += ' ';
-  head += r.application_id.empty() ? std::string("—") : r.application_id;
-  if (!r.applicant_name.empty()) head += " · " + r.applicant_name;
-  if (!r.credit_code.empty()) head += " (" + r.credit_code + ")";
+  head += r.application_id.empty() ? std::string("—") : visible_text(r.application_id);
+  if (!r.applicant_name.empty()) head += " · " + visible_text(r.applicant_name);
+  if (!r.credit_code.empty()) head += " (" + visible_text(r.credit_code) + ")";
   line("", head);
 
   std::string project{w.project};
@@ -341,7 +344,7 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
     project += project_name;
     project += " (" + r.project_type + ")";
   } else {
-    project += r.project_type.empty() ? std::string("—") : r.project_type;
+    project += r.project_type.empty() ? std::string("—") : visible_text(r.project_type);
   }
   project += " · ";
   project += w.as_of;
@@ -349,7 +352,7 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
   project += format_date(r.as_of);
   line("  ", project);
 
-  if (!r.title.empty()) line("  ", std::string(w.title) + ": " + r.title);
+  if (!r.title.empty()) line("  ", std::string(w.title) + ": " + visible_text(r.title));
   line("  ",
        std::string(w.decision) + ": " + std::string(decision_labels(r.decision, r.stage).in(l)));
 
@@ -361,12 +364,12 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
     const std::string clause = joined_clauses(f.clauses);
     if (!clause.empty()) h += clause + " ";
     h += f.rule_id;
-    if (!f.path.empty()) h += " — " + f.path;
+    if (!f.path.empty()) h += " — " + visible_text(f.path);
     line("  ", h);
 
-    if (!f.message.in(l).empty()) line("      ", f.message.in(l));
-    const std::string& expected = f.expected.in(l);
-    std::string found = f.found.in(l);
+    if (!f.message.in(l).empty()) line("      ", visible_text(f.message.in(l)));
+    const std::string expected = visible_text(f.expected.in(l));
+    std::string found = visible_text(f.found.in(l));
     if (found.empty() && f.unknown) found = w.not_given;
     if (!expected.empty() || !found.empty()) {
       std::string ef;

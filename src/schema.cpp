@@ -116,6 +116,11 @@ class generator {
     s["properties"] = std::move(properties);
     if (!required.empty()) s["required"] = std::move(required);
     s["additionalProperties"] = false;
+    // A text is its content or a file that holds it, not both (input.conflict).
+    if (format::find_field(o, "content") != nullptr && format::find_field(o, "file") != nullptr)
+      s["not"] =
+          ojson{{"properties", {{"content", {{"type", "string"}}}, {"file", {{"type", "string"}}}}},
+                {"required", {"content", "file"}}};
     return s;
   }
 

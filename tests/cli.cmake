@@ -167,3 +167,30 @@ foreach(_scenario one_report_per_line accepted_exits_zero duplicates_across_line
            COMMAND ${_nxkx_python} ${_cli_dir}/jsonl_test.py ${nxkx} ${_examples} ${_scenario})
   set_tests_properties(cli.check.jsonl.${_scenario} PROPERTIES ENVIRONMENT "LC_ALL=C.UTF-8")
 endforeach()
+
+# ---- the desk: workbook, CSV, HTML (printed by headless Chromium), brief text, nxkx new, Word
+# documents, encodings (tests/desk/desk_test.py, one ctest test per scenario) ----
+find_program(NXKX_DESK_CHROMIUM NAMES chromium chromium-browser)
+find_program(NXKX_DESK_PDFTOTEXT pdftotext)
+execute_process(COMMAND ${_nxkx_python} -c "import openpyxl, docx"
+                RESULT_VARIABLE _nxkx_desk_no_modules OUTPUT_QUIET ERROR_QUIET)
+if(_nxkx_desk_no_modules)
+  message(WARNING "${_nxkx_python} cannot import openpyxl and docx (python3-openpyxl, "
+                  "python3-docx): the desk.* tests will fail")
+endif()
+set(_desk_scenarios workbook_matches_json csv_matches_json text_and_brief_say_where
+                    control_characters_are_visible encodings starter_files_give_the_todo_list
+                    word_documents completion_text_from_docx)
+if(NXKX_DESK_CHROMIUM AND NXKX_DESK_PDFTOTEXT AND NOT CMAKE_CXX_FLAGS MATCHES "-fsanitize")
+  list(APPEND _desk_scenarios html_prints_every_application)
+else()
+  message(STATUS "nxkx: no chromium or pdftotext (or a sanitizer build): desk.html_prints_every_application is not added")
+endif()
+foreach(_scenario IN LISTS _desk_scenarios)
+  add_test(NAME desk.${_scenario}
+           COMMAND ${_nxkx_python} ${CMAKE_CURRENT_SOURCE_DIR}/desk/desk_test.py ${nxkx}
+                   ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/desk ${_scenario})
+  set_tests_properties(desk.${_scenario} PROPERTIES
+    ENVIRONMENT "LC_ALL=C.UTF-8;PYTHONDONTWRITEBYTECODE=1;CHROMIUM=${NXKX_DESK_CHROMIUM};PDFTOTEXT=${NXKX_DESK_PDFTOTEXT}"
+    TIMEOUT 600)
+endforeach()

@@ -328,6 +328,7 @@ nxkx_status nxkx_check(const nxkx_notice* notice, const char* application_json, 
     const nxkx::notice& n = notice->notice;
     const nxkx::application app =
         nxkx::parse_application(std::string_view(application_json, len), n);
+    nxkx::check_texts_loaded(app);  // this interface reads no files: a text must be content
     const nxkx::report r = nxkx::check(n, app, o.check);
     return o.text ? nxkx::to_text(r, o.language, n) : nxkx::to_json(r, -1);
   });
@@ -345,10 +346,27 @@ nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications
     std::vector<nxkx::batch_element> elements;
     if (o.strict) {
       apps = nxkx::parse_applications(text, n);
+      for (std::size_t i = 0; i < apps.size(); ++i) {
+        try {
+          nxkx::check_texts_loaded(apps[i]);
+        } catch (const nxkx::input_error& e) {
+          throw nxkx::input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason(),
+                                  e.reason_zh());
+        }
+      }
     } else {
       // Each element on its own: an unreadable one is an error entry in its place.
       elements = nxkx::parse_each_application(text, n);
       for (auto& e : elements) {
+        if (e.app) {
+          try {
+            nxkx::check_texts_loaded(*e.app);  // this interface reads no files
+          } catch (const nxkx::input_error& x) {
+            const std::string at = e.index ? "/" + std::to_string(*e.index) : std::string();
+            e.error = nxkx::input_error(x.code(), at + x.path(), x.reason(), x.reason_zh());
+            e.app.reset();
+          }
+        }
         if (!e.app) continue;
         apps.push_back(std::move(*e.app));
         apps.back().origin.index = e.index;

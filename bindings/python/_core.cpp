@@ -20,6 +20,9 @@
 #include <vector>
 
 #include "nxkx/nxkx.hpp"
+#ifdef NXKX_HAVE_OFFICE
+#include "nxkx/office.hpp"
+#endif
 #include "nxkx/text.hpp"
 #include "report_io.hpp"
 #include "wire.hpp"
@@ -202,6 +205,16 @@ const notice& notice_or_builtin(const notice* n) { return n != nullptr ? *n : no
 
 input_error at_index(const input_error& e, std::size_t i) {
   return input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason(), e.reason_zh());
+}
+
+/// check_texts_loaded, its path starting with the index of element `i` of a batch.
+void texts_loaded(const application& a, std::size_t i, bool in_batch = true) {
+  try {
+    check_texts_loaded(a);
+  } catch (const input_error& e) {
+    if (!in_batch) throw;
+    throw at_index(e, i);
+  }
 }
 
 // ---- reports ----------------------------------------------------------------------------------
@@ -387,7 +400,9 @@ void parse_each(const notice& n, const std::vector<std::string_view>& texts,
       if (errors[i]) continue;  // could not even be written as JSON
       try {
         apps[i] = parse_application(texts[i], n, limits);
+        check_texts_loaded(*apps[i]);
       } catch (const input_error& e) {
+        apps[i].reset();
         errors[i] = at_index(e, i);
       }
     }
@@ -440,11 +455,20 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
       py::gil_scoped_release nogil;
       if (strict) {
         std::vector<application> apps = parse_applications(doc.view, n, limits);
+        for (std::size_t i = 0; i < apps.size(); ++i) texts_loaded(apps[i], i);
         reports = check_batch(n, apps, opt);
       } else {
         std::vector<batch_element> elements = parse_each_application(doc.view, n, limits);
         std::vector<application> apps;
         for (auto& e : elements) {
+          if (e.app) {
+            try {
+              texts_loaded(*e.app, e.index.value_or(0), e.index.has_value());
+            } catch (const input_error& x) {
+              e.error = x;
+              e.app.reset();
+            }
+          }
           errors.push_back(std::move(e.error));
           if (e.app) apps.push_back(std::move(*e.app));
         }
@@ -503,6 +527,7 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
     py::gil_scoped_release nogil;
     std::vector<application> apps(texts.size());
     parse_all(n, texts, apps, opt.threads, limits);
+    for (std::size_t i = 0; i < apps.size(); ++i) texts_loaded(apps[i], i);
     if (unwritable) throw *unwritable;
     reports = check_batch(n, apps, opt);
   }
@@ -519,7 +544,9 @@ py::object check_one(const notice* np, py::handle application_obj, py::handle as
   report r;
   {
     py::gil_scoped_release nogil;
-    r = check(n, parse_application(t.view, n, limits), opt);
+    application a = parse_application(t.view, n, limits);
+    check_texts_loaded(a);  // a text named by file: Text.from_docx reads it into content
+    r = check(n, a, opt);
   }
   return py::cast(std::make_shared<report>(std::move(r)));
 }
@@ -547,6 +574,47 @@ py::tuple bench_cpp_batch(const notice* np, const std::vector<std::string>& text
   for (std::size_t i = 0; i < reports.size(); ++i)
     decisions[i] = py::str(std::string(to_code(reports[i].decision)));
   return py::make_tuple(seconds, decisions);
+}
+
+// ---- the desk's formats ------------------------------------------------------------------------
+
+/// The reports and the errors of a list as check_many returns it (Report or InputError items). A
+/// report without an origin, and every error, is named by its place in the list.
+struct desk_items {
+  std::vector<report> reports;
+  std::vector<unreadable> errors;
+  desk_batch batch() const { return {reports, errors}; }
+};
+
+desk_items desk_of(py::handle items) {
+  if (PyDict_Check(items.ptr()) || PyUnicode_Check(items.ptr()))
+    throw py::type_error("expected a list of reports (and InputErrors), not '" + type_name(items) +
+                         "'");
+  py::list list = py::reinterpret_steal<py::list>(PySequence_List(items.ptr()));
+  if (!list) throw py::error_already_set();
+  desk_items out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    py::handle item = list[i];
+    if (py::isinstance<report>(item)) {
+      out.reports.push_back(item.cast<const report&>());
+      if (!out.reports.back().origin.known()) out.reports.back().origin.index = i;
+    } else if (PyObject_IsInstance(item.ptr(), g_input_error.ptr()) == 1) {
+      auto text = [&](const char* name) { return py::str(item.attr(name)).cast<std::string>(); };
+      out.errors.push_back({origin{"", i, std::nullopt}, text("code"), text("path"),
+                            localized{text("reason_zh"), text("reason")}});
+    } else {
+      throw py::type_error("item " + std::to_string(i) + " is a '" + type_name(item) +
+                           "', not an nxkx.Report or an nxkx.InputError");
+    }
+  }
+  return out;
+}
+
+std::string fspath(py::handle path) {
+  py::object p = py::module_::import("os").attr("fspath")(path);
+  if (!PyUnicode_Check(p.ptr()))
+    throw py::type_error("path must be str or os.PathLike of str, not '" + type_name(p) + "'");
+  return p.cast<std::string>();
 }
 
 // ---- small values -----------------------------------------------------------------------------
@@ -1002,6 +1070,17 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("project_type", &report::project_type)
       .def_readonly("applicant_name", &report::applicant_name)
       .def_readonly("credit_code", &report::credit_code)
+      .def_property_readonly(
+          "origin",
+          [](const report& r) -> py::object {
+            if (!r.origin.known()) return py::none();
+            py::dict o;
+            if (!r.origin.file.empty()) o["file"] = lenient_str(r.origin.file);
+            if (r.origin.index) o["index"] = *r.origin.index;
+            if (r.origin.line) o["line"] = *r.origin.line;
+            return o;
+          },
+          "Where the application was read from ({'file', 'index', 'line'}), or None.")
       .def_property_readonly("decision", [](const report& r) { return to_py(r.decision); })
       .def_property_readonly("accepted", &report::accepted)
       .def_property_readonly("findings", [](report_ptr r) { return finding_tuple(r); })
@@ -1042,6 +1121,14 @@ PYBIND11_MODULE(_core, m) {
           },
           "lang"_a = "zh", "notice"_a = nullptr,
           "The report for people, naming the project type as `notice` does.")
+      .def(
+          "to_brief",
+          [](const report& r, std::string_view l, const notice* n) {
+            return to_brief(r, n != nullptr ? *n : notice::builtin(), lang_argument(l));
+          },
+          "lang"_a = "zh", "notice"_a = nullptr,
+          "The report in a few lines: one for the application, one per finding, clauses cited "
+          "without their text.")
       .def_static(
           "from_dict", [](py::handle d) { return report_from_object(d); }, "data"_a,
           "A report from what to_dict() gives.")
@@ -1104,6 +1191,61 @@ PYBIND11_MODULE(_core, m) {
       "parse_date", [](py::handle text) { return make_date(date_argument(text, "date")); },
       "text"_a, "A 'YYYY-MM-DD' date or an RFC 3339 timestamp as its China Standard Time date.");
 
+  m.def(
+      "_to_csv",
+      [](py::handle items, std::string_view l, const notice* np) {
+        const desk_items d = desk_of(items);
+        return to_csv(d.batch(), notice_or_builtin(np), lang_argument(l));
+      },
+      "items"_a, "lang"_a = "zh", "notice"_a = nullptr);
+  m.def(
+      "_to_html",
+      [](py::handle items, std::string_view l, const notice* np) {
+        const desk_items d = desk_of(items);
+        return to_html(d.batch(), notice_or_builtin(np), lang_argument(l));
+      },
+      "items"_a, "lang"_a = "zh", "notice"_a = nullptr);
+  m.def(
+      "_tables",
+      [](py::handle items, std::string_view l, const notice* np) {
+        const desk_items d = desk_of(items);
+        const notice& n = notice_or_builtin(np);
+        py::dict out;
+        auto put = [&out](const char* name, const table& t) {
+          py::list rows;
+          for (const auto& r : t.rows) rows.append(py::cast(r));
+          out[name] = py::make_tuple(py::cast(t.header), rows);
+        };
+        put("summary", summary_table(d.batch(), n, lang_argument(l)));
+        put("findings", findings_table(d.batch(), n, lang_argument(l)));
+        put("csv", csv_table(d.batch(), n, lang_argument(l)));
+        return out;
+      },
+      "items"_a, "lang"_a = "zh", "notice"_a = nullptr);
+#ifdef NXKX_HAVE_OFFICE
+  m.def(
+      "_write_xlsx",
+      [](py::handle items, py::handle path, std::string_view l, const notice* np) {
+        const desk_items d = desk_of(items);
+        const std::string file = fspath(path);
+        const lang language = lang_argument(l);
+        const notice& n = notice_or_builtin(np);
+        py::gil_scoped_release nogil;
+        write_xlsx(file, d.batch(), n, language);
+      },
+      "items"_a, "path"_a, "lang"_a = "zh", "notice"_a = nullptr);
+  m.def(
+      "_docx_text", [](py::handle path) { return read_docx_text(fspath(path)); }, "path"_a);
+#endif
+  m.def(
+      "_starter",
+      [](const notice* np, std::string_view type, py::handle stage_code, py::handle kind) {
+        std::optional<applicant_kind> k;
+        if (!kind.is_none()) k = enum_argument<applicant_kind>(kind, "kind");
+        return starter_application(notice_or_builtin(np), type,
+                                   enum_argument<stage>(stage_code, "stage"), k);
+      },
+      "notice"_a.none(true), "project_type"_a, "stage"_a, "kind"_a = py::none());
   m.def("_check", &check_one, "notice"_a.none(true), "application"_a, "as_of"_a, "stage"_a,
         "trace"_a, "bad_credit_code"_a, "limits"_a = py::none());
   m.def("_check_many", &check_many, "notice"_a.none(true), "applications"_a, "as_of"_a, "stage"_a,

@@ -892,6 +892,18 @@ static void test_keep_going(const nxkx_notice* n, const char* example, size_t ex
   }
   CHECK(strstr(out != NULL ? out : "", "\"errors\":2") != NULL);
   nxkx_free(out);
+  /* A text that names a file: this interface reads no files, so it is an input error (never a
+   * text counted as empty). */
+  {
+    const char* named =
+        "{\"project_type\": \"park_sta_capacity\", \"applicant\": {\"kind\": \"park_sta\"}, "
+        "\"records\": {\"texts\": [{\"type\": \"case_study\", \"file\": \"case.docx\"}]}}";
+    char* text_out = NULL;
+    CHECK(nxkx_check(n, named, strlen(named), as_of, &text_out, NULL) == NXKX_INPUT_ERROR);
+    CHECK(text_out != NULL && strstr(text_out, "\"input.file\"") != NULL &&
+          strstr(text_out, "/records/texts/0/file") != NULL);
+    nxkx_free(text_out);
+  }
   /* Strict: the first unreadable element fails the call. */
   out = NULL;
   CHECK(nxkx_check_batch(n, batch, at, as_of_strict, &out, &out_len) == NXKX_INPUT_ERROR);
