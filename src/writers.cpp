@@ -370,7 +370,9 @@ std::string to_html(const desk_batch& b, const notice& n, lang l) {
   constexpr std::array all{decision::accepted, decision::needs_review, decision::incomplete,
                            decision::rejected, decision::complete};
   for (decision d : all) {
-    const auto count = std::ranges::count(b.reports, d, &report::decision);
+    // std::count_if, not std::ranges (Emscripten's libc++ has no ranges::count)
+    const auto count = std::count_if(b.reports.begin(), b.reports.end(),
+                                     [d](const report& r) { return r.decision == d; });
     if (count == 0) continue;
     out += " · " + h(decision_text(d, st, l)) + " " + std::to_string(count);
   }
