@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "nxkx/text.hpp"
+#include "nxkx/writers.hpp"
 
 namespace nxkx {
 
@@ -306,17 +307,17 @@ void write_finding(json_writer& w, const finding& f, stage st) {
 // ---- text ----
 
 struct words {
-  std::string_view application, project, as_of, title, decision, expected, found, not_given, clause,
-      reading, contact, trace, passed, failed, not_applicable, no_findings;
+  std::string_view file, application, project, as_of, title, decision, expected, found, not_given,
+      clause, reading, contact, trace, passed, failed, not_applicable, no_findings;
 };
 
-constexpr words zh_words{"申报", "项目",   "核验日期", "名称",      "结论",   "应为",
-                         "实为", "未填写", "条款",     "解读",      "联系人", "核验规则",
-                         "通过", "未通过", "不适用",   "未发现问题"};
-constexpr words en_words{"Application", "Project",  "as of",          "Title",
-                         "Decision",    "expected", "found",          "not given",
-                         "Clause",      "Reading",  "Contact",        "Rules evaluated",
-                         "passed",      "failed",   "not applicable", "no findings"};
+constexpr words zh_words{"文件",     "申报", "项目",   "核验日期", "名称",      "结论",
+                         "应为",     "实为", "未填写", "条款",     "解读",      "联系人",
+                         "核验规则", "通过", "未通过", "不适用",   "未发现问题"};
+constexpr words en_words{"File",           "Application", "Project",         "as of",     "Title",
+                         "Decision",       "expected",    "found",           "not given", "Clause",
+                         "Reading",        "Contact",     "Rules evaluated", "passed",    "failed",
+                         "not applicable", "no findings"};
 
 const words& words_in(lang l) noexcept { return l == lang::zh ? zh_words : en_words; }
 
@@ -337,6 +338,8 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
   if (!r.applicant_name.empty()) head += " · " + visible_text(r.applicant_name);
   if (!r.credit_code.empty()) head += " (" + visible_text(r.credit_code) + ")";
   line("", head);
+  // Where it came from: the file, the element of an array, the line of JSON lines.
+  if (r.origin.known()) line("  ", std::string(w.file) + ": " + origin_text(r.origin));
 
   std::string project{w.project};
   project += ": ";

@@ -231,43 +231,63 @@ struct batch_entry {
   std::size_t index = 0;
 };
 
-ojson error_entry(const nxkx::input_error& e, std::size_t index) {
-  return ojson{{"error",
-                {{"code", e.code()},
-                 {"path", e.path()},
-                 {"reason", e.reason()},
-                 {"reason_zh", e.reason_zh()}}},
-               {"origin", {{"index", index}}}};
+/// `s` as a JSON string (nlohmann's escaping; invalid UTF-8 replaced).
+void append_string(std::string& out, std::string_view s) {
+  out += ojson(std::string(s)).dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
+void append_error_entry(std::string& out, const nxkx::input_error& e, std::size_t index) {
+  out += R"({"error":{"code":)";
+  append_string(out, e.code());
+  out += R"(,"path":)";
+  append_string(out, e.path());
+  out += R"(,"reason":)";
+  append_string(out, e.reason());
+  out += R"(,"reason_zh":)";
+  append_string(out, e.reason_zh());
+  out += R"(},"origin":{"index":)";
+  out += std::to_string(index);
+  out += "}}";
+}
+
+/// The batch document, compact, written directly: the reports as nxkx::append_json writes them
+/// (the text nlohmann would dump), an error entry in place of each unreadable element.
 std::string batch_document(const nxkx::notice& n, const nxkx::check_options& opt,
                            const std::vector<batch_entry>& entries) {
-  ojson doc;
-  doc["notice"] = n.info().id;
-  doc["stage"] = std::string(nxkx::to_code(opt.stage));
-  doc["as_of"] = nxkx::format_date(opt.as_of);
-  ojson list = ojson::array();
+  std::string out;
+  out.reserve(64 + entries.size() * 1024);
+  out += R"({"notice":)";
+  append_string(out, n.info().id);
+  out += R"(,"stage":)";
+  append_string(out, nxkx::to_code(opt.stage));
+  out += R"(,"as_of":)";
+  append_string(out, nxkx::format_date(opt.as_of));
+  out += R"(,"reports":[)";
   std::size_t reports = 0, errors = 0;
-  for (const auto& e : entries) {
-    if (e.report != nullptr) {
-      list.push_back(ojson::parse(nxkx::to_json(*e.report, -1)));
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i > 0) out += ',';
+    if (entries[i].report != nullptr) {
+      nxkx::append_json(out, *entries[i].report, -1);
       ++reports;
     } else {
-      list.push_back(error_entry(*e.error, e.index));
+      append_error_entry(out, *entries[i].error, entries[i].index);
       ++errors;
     }
   }
-  doc["reports"] = std::move(list);
-  ojson summary;
-  summary["applications"] = reports;
+  out += R"(],"summary":{"applications":)";
+  out += std::to_string(reports);
   for (const auto& [d, code] : nxkx::code_table<nxkx::decision>::items) {
     std::size_t count = 0;
     for (const auto& e : entries) count += e.report != nullptr && e.report->decision == d ? 1 : 0;
-    summary[std::string(code)] = count;
+    out += ",\"";
+    out += code;
+    out += "\":";
+    out += std::to_string(count);
   }
-  summary["errors"] = errors;
-  doc["summary"] = std::move(summary);
-  return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  out += R"(,"errors":)";
+  out += std::to_string(errors);
+  out += "}}";
+  return out;
 }
 
 }  // namespace
