@@ -94,6 +94,11 @@ nxkx_cli_test(check.missing_file_en --exit 2
 # A folder: every .json file in it, sorted by path, as one batch.
 nxkx_cli_test(check.folder --exit 1 --stdout "^${_n_examples} 份申报: "
               -- ${nxkx} check --as-of ${_as_of} ${_examples})
+# -o never overwrites an input.
+file(COPY ${_examples}/society_capacity.json DESTINATION ${CMAKE_CURRENT_BINARY_DIR}/cli-o)
+nxkx_cli_test(check.output_is_an_input --exit 2 --stderr "会被覆盖"
+              -- ${nxkx} check --as-of ${_as_of} ${CMAKE_CURRENT_BINARY_DIR}/cli-o/society_capacity.json
+                 -o ${CMAKE_CURRENT_BINARY_DIR}/cli-o/society_capacity.json)
 nxkx_cli_test(check.empty_folder --exit 2 --stderr "文件夹中没有 .json 文件"
               -- ${nxkx} check --as-of ${_as_of} ${PROJECT_SOURCE_DIR}/include)
 nxkx_cli_test(check.malformed --exit 2

@@ -181,6 +181,19 @@ int run_check(check_args& a) {
     return exit_bad_input;
   }
 
+  // -o naming one of the inputs would overwrite it with the result.
+  if (!a.output.empty()) {
+    std::vector<std::string> none;
+    for (const auto& f : expand_inputs(a.files, a.jsonl ? ".jsonl" : ".json", none)) {
+      std::error_code ec;
+      if (f != "-" && fs::equivalent(f, a.output, ec)) {
+        print_error("-o " + a.output + " is one of the inputs: it would be overwritten",
+                    "-o " + a.output + " 是输入文件之一，会被覆盖：请另选文件名");
+        return exit_bad_input;
+      }
+    }
+  }
+
   const auto n = load_notice(a.common);
   if (!n) return exit_bad_input;
   std::vector<std::string> empty_folders;
