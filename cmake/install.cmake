@@ -9,7 +9,11 @@ set(NXKX_INSTALL_PKGCONFIGDIR ${CMAKE_INSTALL_LIBDIR}/pkgconfig
     CACHE STRING "Where to install nxkx.pc")
 set(NXKX_INSTALL_PACKDIR ${CMAKE_INSTALL_DATADIR}/nxkx)
 
-install(TARGETS nxkx EXPORT nxkxTargets
+set(_nxkx_installed nxkx)
+if(TARGET nxkx_office)
+  list(APPEND _nxkx_installed nxkx_office)  # nxkx::office
+endif()
+install(TARGETS ${_nxkx_installed} EXPORT nxkxTargets
   ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT nxkx_development
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT nxkx_runtime
           NAMELINK_COMPONENT nxkx_development
@@ -37,15 +41,26 @@ set(NXKX_STATIC OFF)
 if(_nxkx_type STREQUAL "STATIC_LIBRARY")
   set(NXKX_STATIC ON)
 endif()
-get_target_property(_nxkx_links nxkx INTERFACE_LINK_LIBRARIES)
+set(_nxkx_links "")
+foreach(_target IN LISTS _nxkx_installed)
+  get_target_property(_links ${_target} INTERFACE_LINK_LIBRARIES)
+  if(_links)
+    list(APPEND _nxkx_links ${_links})
+  endif()
+endforeach()
 set(_nxkx_dependencies "")
+set(_nxkx_pkg_modules "")
 foreach(_lib IN LISTS _nxkx_links)
   string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" _lib "${_lib}")
   if(_lib MATCHES "^\\$<BUILD_INTERFACE:" OR
-     _lib MATCHES "^(nlohmann_json::nlohmann_json|Threads::Threads)$")
-    continue()  # not exported, or found by nxkx-config.cmake.in itself
+     _lib MATCHES "^(nlohmann_json::nlohmann_json|Threads::Threads|nxkx)$")
+    continue()  # not exported, or found by nxkx-config.cmake.in itself, or nxkx itself
   elseif(_lib MATCHES "^(utf8cpp|utf8::cpp)$")
     list(APPEND _nxkx_dependencies utf8cpp)
+  elseif(_lib MATCHES "^pugixml(::pugixml|::static|::shared)?$")
+    list(APPEND _nxkx_dependencies pugixml)
+  elseif(_lib MATCHES "^PkgConfig::(.+)$")
+    list(APPEND _nxkx_pkg_modules ${CMAKE_MATCH_1})  # nxkx::office: xlsxwriter, minizip
   elseif(TARGET "${_lib}")
     # The consumer test (tests/consumer.cmake) fails too: the installed package would be broken.
     message(WARNING "cmake/install.cmake: nxkx links ${_lib}; name the package that provides "
@@ -53,10 +68,21 @@ foreach(_lib IN LISTS _nxkx_links)
   endif()
 endforeach()
 list(REMOVE_DUPLICATES _nxkx_dependencies)
+list(REMOVE_DUPLICATES _nxkx_pkg_modules)
 set(NXKX_EXTRA_DEPENDENCIES "")
 foreach(_dep IN LISTS _nxkx_dependencies)
   string(APPEND NXKX_EXTRA_DEPENDENCIES "find_dependency(${_dep})\n")
 endforeach()
+if(_nxkx_pkg_modules)
+  # The imported targets PkgConfig::<module> that a static nxkx::office links, made again.
+  string(APPEND NXKX_EXTRA_DEPENDENCIES "find_dependency(PkgConfig)\n")
+  foreach(_module IN LISTS _nxkx_pkg_modules)
+    string(APPEND NXKX_EXTRA_DEPENDENCIES
+           "if(NOT TARGET PkgConfig::${_module})\n"
+           "  pkg_check_modules(${_module} REQUIRED QUIET IMPORTED_TARGET ${_module})\n"
+           "endif()\n")
+  endforeach()
+endif()
 
 configure_package_config_file(${CMAKE_CURRENT_LIST_DIR}/nxkx-config.cmake.in
   ${PROJECT_BINARY_DIR}/cmake/nxkx-config.cmake
@@ -102,3 +128,18 @@ endif()
 configure_file(${CMAKE_CURRENT_LIST_DIR}/nxkx.pc.in ${PROJECT_BINARY_DIR}/nxkx.pc @ONLY)
 install(FILES ${PROJECT_BINARY_DIR}/nxkx.pc
   DESTINATION ${NXKX_INSTALL_PKGCONFIGDIR} COMPONENT nxkx_development)
+if(TARGET nxkx_office)
+  # A static library's dependencies must reach the consumer's link line: Requires, not
+  # Requires.private.
+  if(NXKX_STATIC)
+    set(NXKX_OFFICE_PC_REQUIRES "nxkx xlsxwriter minizip pugixml")
+    set(NXKX_OFFICE_PC_REQUIRES_PRIVATE "")
+  else()
+    set(NXKX_OFFICE_PC_REQUIRES "nxkx")
+    set(NXKX_OFFICE_PC_REQUIRES_PRIVATE "Requires.private: xlsxwriter minizip pugixml\n")
+  endif()
+  configure_file(${CMAKE_CURRENT_LIST_DIR}/nxkx-office.pc.in ${PROJECT_BINARY_DIR}/nxkx-office.pc
+                 @ONLY)
+  install(FILES ${PROJECT_BINARY_DIR}/nxkx-office.pc
+    DESTINATION ${NXKX_INSTALL_PKGCONFIGDIR} COMPONENT nxkx_development)
+endif()

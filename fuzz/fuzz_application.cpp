@@ -10,7 +10,12 @@
 //   - an application read is written back (to_json) as text that reads back to the same text
 //     and the same decision;
 //   - a stream (batch_checker), its amendments applied, gives the reports check_batch gives;
-//   - every report writes valid JSON.
+//   - every report writes valid JSON, and the desk's writers (CSV, HTML, brief) take it;
+//   - reading each element on its own (parse_each_application) gives the same applications when
+//     the whole reads, and, when the whole is refused for what an element says (not for its
+//     syntax, encoding or size), the first element refused is refused for the same reason at
+//     the same place (for a number out of range, some element is).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -58,6 +63,51 @@ void check_at(const notice& n, const std::vector<application>& apps, const check
     NXKX_FUZZ_REQUIRE(nlohmann::json::accept(json_text));
     (void)to_text(reports[i], lang::zh, n);
     (void)to_text(reports[i], lang::en);
+    (void)to_brief(reports[i], n, lang::zh);
+  }
+  const desk_batch batch{reports, {}};
+  const std::string csv = to_csv(batch, n);
+  NXKX_FUZZ_REQUIRE(csv.starts_with("\xEF\xBB\xBF"));
+  const std::string html = to_html(batch, n, lang::en);
+  NXKX_FUZZ_REQUIRE(html.find("<script") == std::string::npos);
+}
+
+/// parse_each_application against what parse_applications said of the same text.
+void check_each(std::string_view text, const notice& n, const std::vector<application>* read,
+                const input_error* refused) {
+  std::vector<batch_element> elements;
+  try {
+    elements = parse_each_application(text, n);
+  } catch (const input_error& e) {
+    NXKX_FUZZ_REQUIRE(e.code().starts_with("input."));
+    NXKX_FUZZ_REQUIRE(read == nullptr);  // a text that reads as a whole always splits
+    return;
+  }
+  for (const auto& e : elements) {
+    NXKX_FUZZ_REQUIRE(e.app.has_value() != e.error.has_value());
+    if (e.error) NXKX_FUZZ_REQUIRE(e.error->code().starts_with("input."));
+  }
+  if (read != nullptr) {
+    NXKX_FUZZ_REQUIRE(elements.size() == read->size());
+    for (std::size_t i = 0; i < elements.size(); ++i)
+      NXKX_FUZZ_REQUIRE(elements[i].app && to_json(*elements[i].app) == to_json((*read)[i]));
+    return;
+  }
+  // The whole's error is the first in document order of the first pass (the text) or, when
+  // the text reads, of the second (what the elements say): only then is it the first element's.
+  const std::string& code = refused->code();
+  if (code == "input.syntax" || code == "input.utf8" || code == "input.limit") return;
+  auto same_error = [&](const batch_element& e) {
+    return e.error && e.error->code() == code && e.error->path() == refused->path();
+  };
+  if (code == "input.range") {  // a number out of range: found as the text is read, or after
+    NXKX_FUZZ_REQUIRE(std::any_of(elements.begin(), elements.end(), same_error));
+    return;
+  }
+  for (const auto& e : elements) {
+    if (!e.error) continue;
+    NXKX_FUZZ_REQUIRE(same_error(e));
+    break;
   }
 }
 
@@ -92,10 +142,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const bool not_json = e.code() == "input.syntax" || e.code() == "input.utf8";
     if (!limit && e.code() != "input.range" && text.find('\0') == std::string_view::npos)
       NXKX_FUZZ_REQUIRE(not_json == !nlohmann::json::accept(text));
+    check_each(text, n, nullptr, &e);
     return 0;
   }
   NXKX_FUZZ_REQUIRE(!limit);
   NXKX_FUZZ_REQUIRE(nlohmann::json::accept(text));
+  check_each(text, n, &apps, nullptr);
 
   check_options opt;
   opt.as_of = fuzz::check_day();

@@ -9,6 +9,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-pybind11 python3-dev python3-pytest python3-hypothesis python3-jsonschema
   python3-venv python3-setuptools python3-wheel python3-pip
+  libxlsxwriter-dev libminizip-dev libpugixml-dev
+  python3-openpyxl python3-docx poppler-utils fonts-noto-cjk
   emscripten chromium
   fonts-noto-cjk
 )

@@ -218,6 +218,10 @@ constexpr field text_fields[] = {
      .zh = "类型", .en = "type of text"},
     {.name = "title", .type = string, .zh = "标题", .en = "title"},
     {.name = "content", .type = string, .zh = "正文", .en = "the text itself (字 are counted)"},
+    {.name = "file", .type = string,
+     .zh = "正文所在的 Word 文件（.docx）或文本文件（.txt）",
+     .en = "a .docx (or UTF-8 .txt) file holding the text, relative to the application file; "
+           "instead of content"},
 };
 // clang-format on
 

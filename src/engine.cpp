@@ -92,8 +92,10 @@ void decide(report& r) {
 const project_type_info& type_of(const notice& n, const application& a) {
   const project_type_info* t = n.find_project_type(a.project_type);
   if (!t)
-    throw input_error("input.unknown_code", "/project_type",
-                      "unknown project type \"" + a.project_type + "\" for notice " + n.info().id);
+    throw input_error(
+        "input.unknown_code", "/project_type",
+        "unknown project type \"" + a.project_type + "\" for notice " + n.info().id,
+        "项目类型 \"" + a.project_type + "\" 不是通知 " + n.info().id + " 的项目类型");
   return *t;
 }
 

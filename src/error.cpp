@@ -3,6 +3,8 @@
 #include <string>
 #include <utility>
 
+#include "nxkx/notice.hpp"  // lang
+
 namespace nxkx {
 namespace {
 
@@ -40,6 +42,19 @@ error::error(std::string code, std::string path, std::string reason)
     : std::runtime_error(describe(code, path, reason)),
       code_(std::move(code)),
       path_(std::move(path)),
-      reason_(std::move(reason)) {}
+      reason_(std::move(reason)) {
+  reason_zh_ = reason_;
+}
+
+error::error(std::string code, std::string path, std::string reason, std::string reason_zh)
+    : std::runtime_error(describe(code, path, reason)),
+      code_(std::move(code)),
+      path_(std::move(path)),
+      reason_(std::move(reason)),
+      reason_zh_(reason_zh.empty() ? reason_ : std::move(reason_zh)) {}
+
+const std::string& error::reason(lang l) const noexcept {
+  return l == lang::zh ? reason_zh_ : reason_;
+}
 
 }  // namespace nxkx

@@ -39,6 +39,7 @@
 #include "nxkx/error.hpp"
 #include "nxkx/json.hpp"
 #include "nxkx/limits.hpp"
+#include "nxkx/text.hpp"
 
 namespace nxkx {
 namespace {
@@ -178,8 +179,20 @@ std::string literal(std::string_view s) {
   return out + "\"";
 }
 
-/// "byte 12 (line 2, column 3)": the offset is 0-based; line and column (in characters) 1-based.
-std::string where(std::string_view text, std::size_t offset) {
+/// A reason in English and Chinese.
+struct msg {
+  std::string en, zh;
+};
+
+msg operator+(msg a, const msg& b) {
+  a.en += b.en;
+  a.zh += b.zh;
+  return a;
+}
+
+/// "byte 12 (line 2, column 3)" / "第 12 字节（第 2 行第 3 列）": the offset is 0-based; line
+/// and column (in characters) 1-based.
+msg where(std::string_view text, std::size_t offset) {
   offset = std::min(offset, text.size());
   std::size_t line = 1, column = 1;
   for (std::size_t i = 0; i < offset; ++i) {
@@ -191,15 +204,35 @@ std::string where(std::string_view text, std::size_t offset) {
       ++column;
     }
   }
-  return "byte " + std::to_string(offset) + (offset == text.size() ? " (end of input, " : " (") +
-         "line " + std::to_string(line) + ", column " + std::to_string(column) + ")";
+  const bool at_end = offset == text.size();
+  const std::string l = std::to_string(line), col = std::to_string(column);
+  return {"byte " + std::to_string(offset) + (at_end ? " (end of input, " : " (") + "line " + l +
+              ", column " + col + ")",
+          "第 " + std::to_string(offset) + " 字节（" + (at_end ? "输入末尾，" : "") + "第 " + l +
+              " 行第 " + col + " 列）"};
 }
 
-std::string join(const std::vector<std::string>& items) {
-  std::string out;
-  for (const auto& s : items) {
-    if (!out.empty()) out += ", ";
-    out += s;
+/// A code with its labels, for the code lists and suggestions of an error.
+struct candidate {
+  std::string code;
+  std::string zh;  ///< the pack's Chinese label, or ""
+  std::string en;  ///< the pack's English label, or ""
+};
+
+/// `code (label)` / `code（label）`.
+msg labelled(const candidate& c) {
+  if (c.zh.empty()) return {c.code, c.code};
+  return {c.code + " (" + c.zh + ")", c.code + "（" + c.zh + "）"};
+}
+
+msg join(const std::vector<candidate>& items) {
+  msg out;
+  for (const auto& c : items) {
+    if (!out.en.empty()) {
+      out.en += ", ";
+      out.zh += "、";
+    }
+    out = out + labelled(c);
   }
   return out;
 }
@@ -227,35 +260,85 @@ std::size_t distance(std::string_view a, std::string_view b) {
 }
 
 /// The candidate a typo most likely meant, if one is close enough.
-std::optional<std::string> closest(std::string_view value, const std::vector<std::string>& all) {
-  if (value.size() > 64) return std::nullopt;
-  std::optional<std::string> best;
+const candidate* closest(std::string_view value, const std::vector<candidate>& all) {
+  if (value.size() > 64) return nullptr;
+  const candidate* best = nullptr;
   std::size_t best_d = 3;
   for (const auto& c : all) {
-    const std::size_t d = distance(value, c);
-    if (d < best_d && d * 3 <= c.size()) {
-      best = c;
+    const std::size_t d = distance(value, c.code);
+    if (d < best_d && d * 3 <= c.code.size()) {
+      best = &c;
       best_d = d;
     }
   }
   return best;
 }
 
-/// `unknown applicant kind "foo"; expected one of society, park_sta, …`, or a suggestion.
-std::string unknown_reason(std::string_view noun, std::string_view value,
-                           const std::vector<std::string>& candidates) {
-  std::string out = "unknown " + std::string(noun) + " " + literal(value);
-  if (auto s = closest(value, candidates)) return out + "; did you mean \"" + *s + "\"?";
-  if (!candidates.empty()) out += "; expected one of " + join(candidates);
+bool ascii_only(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string trimmed(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r\n");
+  if (first == npos) return {};
+  const auto last = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(first, last - first + 1));
+}
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
+                                            [](char x, char y) { return lower(x) == lower(y); });
+}
+
+/// The codes whose label the value is (a Chinese value where a code belongs, "快递" for
+/// courier): an exact label (Chinese, or English ignoring case) first; else, for a value that is
+/// not ASCII, the codes whose Chinese label holds it or is held by it.
+std::vector<const candidate*> by_label(std::string_view value, const std::vector<candidate>& all) {
+  std::vector<const candidate*> out;
+  const std::string v = trimmed(value);
+  if (v.empty()) return out;
+  for (const auto& c : all)
+    if (c.zh == v || (!c.en.empty() && equal_ignoring_case(c.en, v))) out.push_back(&c);
+  if (!out.empty() || ascii_only(v)) return out;
+  for (const auto& c : all)
+    if (!c.zh.empty() && (c.zh.find(v) != npos || v.find(c.zh) != npos)) out.push_back(&c);
   return out;
 }
 
-[[noreturn]] void fail(std::string code, std::string path, std::string reason) {
-  throw input_error(std::move(code), std::move(path), std::move(reason));
+/// `unknown applicant kind "foo"; expected one of society (全区学会), park_sta (园区科协), …`,
+/// or a suggestion: the code a typo meant, or the code whose label was written instead of it.
+msg unknown_reason(const msg& noun, std::string_view value, const std::vector<candidate>& all) {
+  msg out{"unknown " + noun.en + " " + literal(value), "未知的" + noun.zh + " " + literal(value)};
+  if (const auto named = by_label(value, all); !named.empty() && named.size() <= 3) {
+    msg list;
+    for (const candidate* c : named) {
+      if (!list.en.empty()) {
+        list.en += " or ";
+        list.zh += "或";
+      }
+      const msg one = labelled(*c);
+      list.en += "\"" + c->code + "\"" + one.en.substr(c->code.size());
+      list.zh += "\"" + c->code + "\"" + one.zh.substr(c->code.size());
+    }
+    return out + msg{"; write the code, not its label: " + list.en,
+                     "；此处应填写代码而不是名称，应为 " + list.zh};
+  }
+  if (const candidate* c = closest(value, all)) {
+    const msg one = labelled(*c);
+    return out + msg{"; did you mean \"" + c->code + "\"" + one.en.substr(c->code.size()) + "?",
+                     "；是否应为 \"" + c->code + "\"" + one.zh.substr(c->code.size()) + "？"};
+  }
+  if (!all.empty()) out = out + msg{"; expected one of ", "；应为以下之一："} + join(all);
+  return out;
 }
 
-[[noreturn]] void fail(std::string code, const jpath& path, std::string reason) {
-  throw input_error(std::move(code), path.str(), std::move(reason));
+[[noreturn]] void fail(std::string code, std::string path, msg reason) {
+  throw input_error(std::move(code), std::move(path), std::move(reason.en), std::move(reason.zh));
+}
+
+[[noreturn]] void fail(std::string code, const jpath& path, msg reason) {
+  throw input_error(std::move(code), path.str(), std::move(reason.en), std::move(reason.zh));
 }
 
 // ---- pass 1: text to tree -------------------------------------------------------------------
@@ -308,8 +391,15 @@ enum class step : std::uint8_t { value, key, after_value };
 /// a list at max_list_items, an element of a batch at max_bytes.
 class tokenizer {
  public:
-  tokenizer(std::string_view text, document& doc, const input_limits& limits)
-      : t_(text), doc_(doc), lim_(limits) {
+  /// Reads `text`, which begins at byte `base` of `whole` (an element of a batch read on its
+  /// own): positions in messages are those of `whole`.
+  tokenizer(std::string_view text, document& doc, const input_limits& limits,
+            std::string_view whole = {}, std::size_t base = 0)
+      : t_(text),
+        whole_(whole.data() == nullptr ? text : whole),
+        base_(base),
+        doc_(doc),
+        lim_(limits) {
     doc_.nodes.reserve(text.size() / 24 + 8);
     pending_.reserve(32);
     frames_.reserve(8);
@@ -336,21 +426,26 @@ class tokenizer {
       }
       skip_space();
       if (frames_.empty()) {
-        if (pos_ != t_.size()) unexpected("expected the end of the input after the JSON value");
+        if (pos_ != t_.size())
+          unexpected({"expected the end of the input after the JSON value",
+                      "JSON 值之后不应再有其他内容"});
         finish();
         return;
       }
       const bool array = frames_.back().array;
-      if (pos_ == t_.size()) unexpected(array ? "expected ',' or ']'" : "expected ',' or '}'");
+      const msg after = array ? msg{"expected ',' or ']'", "应为 ',' 或 ']'"}
+                              : msg{"expected ',' or '}'", "应为 ',' 或 '}'"};
+      if (pos_ == t_.size()) unexpected(after);
       const char c = t_[pos_];
       if (c == ',') {
+        comma_ = pos_;
         ++pos_;
         s = array ? step::value : step::key;
       } else if (c == (array ? ']' : '}')) {
         ++pos_;
         close();
       } else {
-        unexpected(array ? "expected ',' or ']'" : "expected ',' or '}'");
+        unexpected(after);
       }
     }
   }
@@ -369,8 +464,12 @@ class tokenizer {
   /// Reads a value at pos_ (after white space); returns what comes next.
   step value() {
     skip_space();
-    if (pos_ == t_.size()) unexpected("expected a value");
-    if (!frames_.empty() && frames_.back().array) begin_item();
+    if (pos_ == t_.size()) unexpected(expected_value());
+    if (!frames_.empty() && frames_.back().array) {
+      if (comma_ != npos && t_[pos_] == ']') trailing_comma(']');
+      begin_item();
+    }
+    comma_ = npos;
     const char c = t_[pos_];
     switch (c) {
       case '{':
@@ -394,7 +493,7 @@ class tokenizer {
           number();
           return step::after_value;
         }
-        unexpected("expected a value");
+        unexpected(expected_value());
     }
   }
 
@@ -402,16 +501,21 @@ class tokenizer {
   void key() {
     skip_space();
     if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes) element_too_long();
-    if (pos_ == t_.size() || t_[pos_] != '"') unexpected("expected a string (a member's key)");
+    if (comma_ != npos && pos_ < t_.size() && t_[pos_] == '}') trailing_comma('}');
+    comma_ = npos;
+    if (pos_ == t_.size() || t_[pos_] != '"')
+      unexpected(
+          {"expected a string (a member's key)", "应为字符串（成员的键名，用英文双引号括起）"});
     key_ = string(true);
     skip_space();
-    if (pos_ == t_.size() || t_[pos_] != ':') unexpected("expected ':' after a member's key");
+    if (pos_ == t_.size() || t_[pos_] != ':')
+      unexpected({"expected ':' after a member's key", "键名之后应为冒号 ':'"});
     ++pos_;
   }
 
   step open(bool array) {
     if (frames_.size() >= lim_.max_depth)
-      limit(path_to(frames_.size()), detail::limit_reason::depth(lim_.max_depth, pos_));
+      limit(path_to(frames_.size()), detail::limit_reason::depth(lim_.max_depth, base_ + pos_));
     ++pos_;
     frames_.push_back(frame{array, pending_.size(), parent_is_object() ? key_ : ""});
     skip_space();
@@ -462,9 +566,10 @@ class tokenizer {
   }
 
   step literal(std::string_view word, node::kind k, bool b) {
-    if (t_.substr(pos_, word.size()) != word) unexpected("expected a value");
+    if (t_.substr(pos_, word.size()) != word) unexpected(expected_value());
     if (word.size() > lim_.max_string_bytes)
-      limit(path_to(frames_.size()), detail::limit_reason::scalar(lim_.max_string_bytes, pos_));
+      limit(path_to(frames_.size()),
+            detail::limit_reason::scalar(lim_.max_string_bytes, base_ + pos_));
     pos_ += word.size();
     node n;
     n.k = k;
@@ -483,37 +588,42 @@ class tokenizer {
     } else if (pos_ < n && is_digit(t_[pos_])) {
       while (pos_ < n && is_digit(t_[pos_])) ++pos_;
     } else {
-      unexpected("expected a digit in a number");
+      unexpected({"expected a digit in a number", "数字中此处应为数字字符"});
     }
     if (pos_ < n && t_[pos_] == '.') {
       integral = false;
       ++pos_;
-      if (pos_ == n || !is_digit(t_[pos_])) unexpected("expected a digit after '.' in a number");
+      if (pos_ == n || !is_digit(t_[pos_]))
+        unexpected({"expected a digit after '.' in a number", "数字的小数点 '.' 之后应为数字"});
       while (pos_ < n && is_digit(t_[pos_])) ++pos_;
     }
     if (pos_ < n && (t_[pos_] == 'e' || t_[pos_] == 'E')) {
       integral = false;
       ++pos_;
       if (pos_ < n && (t_[pos_] == '+' || t_[pos_] == '-')) ++pos_;
-      if (pos_ == n || !is_digit(t_[pos_])) unexpected("expected a digit in a number's exponent");
+      if (pos_ == n || !is_digit(t_[pos_]))
+        unexpected({"expected a digit in a number's exponent", "数字的指数部分应为数字"});
       while (pos_ < n && is_digit(t_[pos_])) ++pos_;
     }
     const std::string_view written = t_.substr(start, pos_ - start);
     if (written.size() > lim_.max_string_bytes)
-      limit(path_to(frames_.size()), detail::limit_reason::scalar(lim_.max_string_bytes, start));
+      limit(path_to(frames_.size()),
+            detail::limit_reason::scalar(lim_.max_string_bytes, base_ + start));
     node v;
     if (integral) {
       v.k = node::kind::integer;
       const auto [end, ec] =
           std::from_chars(written.data(), written.data() + written.size(), v.integer);
       if (ec != std::errc{} || end != written.data() + written.size())
-        out_of_range(written, "integer",
-                     "expected an integer from -9223372036854775808 to 9223372036854775807");
+        out_of_range(written, {"integer", "整数"},
+                     {"expected an integer from -9223372036854775808 to 9223372036854775807",
+                      "应为 -9223372036854775808 到 9223372036854775807 之间的整数"});
     } else {
       v.k = node::kind::number;
       v.text = written;
       v.number = decimal_value(written);
-      if (!std::isfinite(v.number)) out_of_range(written, "number", "expected a finite number");
+      if (!std::isfinite(v.number))
+        out_of_range(written, {"number", "数字"}, {"expected a finite number", "应为有限的数"});
     }
     push(v);
   }
@@ -628,16 +738,19 @@ class tokenizer {
           std::uint32_t cp = unit(i);
           std::size_t used = 6;
           if (cp >= 0xDC00 && cp <= 0xDFFF)
-            syntax(i, "a \\u escape of a low surrogate (U+" + hex4(cp) +
-                          ") must follow one of a high surrogate (U+D800 to U+DBFF)");
+            syntax(i, {"a \\u escape of a low surrogate (U+" + hex4(cp) +
+                           ") must follow one of a high surrogate (U+D800 to U+DBFF)",
+                       "低位代理项的 \\u 转义（U+" + hex4(cp) +
+                           "）之前必须有高位代理项（U+D800 至 U+DBFF）的转义"});
           if (cp >= 0xD800 && cp <= 0xDBFF) {
-            if (i + 7 >= n || t_[i + 6] != '\\' || t_[i + 7] != 'u')
-              syntax(i, "a \\u escape of a high surrogate (U+" + hex4(cp) +
-                            ") must be followed by one of a low surrogate (U+DC00 to U+DFFF)");
+            const msg unpaired{
+                "a \\u escape of a high surrogate (U+" + hex4(cp) +
+                    ") must be followed by one of a low surrogate (U+DC00 to U+DFFF)",
+                "高位代理项的 \\u 转义（U+" + hex4(cp) +
+                    "）之后必须紧跟低位代理项（U+DC00 至 U+DFFF）的转义"};
+            if (i + 7 >= n || t_[i + 6] != '\\' || t_[i + 7] != 'u') syntax(i, unpaired);
             const std::uint32_t lo = unit(i + 6);
-            if (lo < 0xDC00 || lo > 0xDFFF)
-              syntax(i + 6, "a \\u escape of a high surrogate (U+" + hex4(cp) +
-                                ") must be followed by one of a low surrogate (U+DC00 to U+DFFF)");
+            if (lo < 0xDC00 || lo > 0xDFFF) syntax(i + 6, unpaired);
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
             used = 12;
           }
@@ -648,8 +761,14 @@ class tokenizer {
         default:
           // Ill-formed UTF-8 is input.utf8 wherever it stands, after a backslash too.
           if (static_cast<unsigned char>(e) >= 0x80 && utf8_length(t_, i + 1) == 0) bad_utf8(i + 1);
-          syntax(i, "invalid escape '\\" + printable(t_.substr(i + 1, utf8_length(t_, i + 1))) +
-                        "' in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX");
+          {
+            const std::string shown = printable(t_.substr(i + 1, utf8_length(t_, i + 1)));
+            syntax(i, {"invalid escape '\\" + shown +
+                           "' in a string; JSON has \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX",
+                       "字符串中的转义 '\\" + shown +
+                           "' 无效；JSON 的转义只有 \\\" \\\\ \\/ \\b \\f \\n \\r \\t 和 \\uXXXX"
+                           "（路径中的反斜杠请写成 \\\\）"});
+          }
       }
       i += 2;
     }
@@ -661,7 +780,8 @@ class tokenizer {
     std::uint32_t v = 0;
     for (std::size_t k = 2; k < 6; ++k) {
       const int h = i + k < t_.size() ? hex_digit(t_[i + k]) : -1;
-      if (h < 0) syntax(i, "expected four hexadecimal digits after \\u");
+      if (h < 0)
+        syntax(i, {"expected four hexadecimal digits after \\u", "\\u 之后应为四位十六进制数字"});
       v = v * 16 + static_cast<std::uint32_t>(h);
     }
     return v;
@@ -691,12 +811,13 @@ class tokenizer {
     return p;
   }
 
-  [[noreturn]] void out_of_range(std::string_view written, std::string_view what,
-                                 std::string_view expected) const {
+  [[noreturn]] void out_of_range(std::string_view written, const msg& what,
+                                 const msg& expected) const {
     std::string shown = printable(written.substr(0, 40));
     if (written.size() > 40) shown += "…";
     fail("input.range", path_to(frames_.size()),
-         std::string(what) + " " + shown + " is out of range; " + std::string(expected));
+         msg{what.en + " " + shown + " is out of range; ", what.zh + " " + shown + " 超出范围；"} +
+             expected);
   }
 
   /// A value begins in the innermost container, an array: count it against the limits.
@@ -706,8 +827,8 @@ class tokenizer {
     const bool the_batch = batch_ && frames_.size() == 1;
     const std::size_t max = the_batch ? lim_.max_batch : lim_.max_list_items;
     if (index >= max)
-      limit(path_to(frames_.size() - 1),
-            the_batch ? detail::limit_reason::batch(max) : detail::limit_reason::list(max, pos_));
+      limit(path_to(frames_.size() - 1), the_batch ? detail::limit_reason::batch(max)
+                                                   : detail::limit_reason::list(max, base_ + pos_));
     if (the_batch) element_start_ = pos_;
     if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes) element_too_long();
   }
@@ -726,55 +847,142 @@ class tokenizer {
 
   [[noreturn]] void too_long(std::size_t open_quote, bool is_key) const {
     limit(path_to(is_key ? frames_.size() - 1 : frames_.size()),
-          detail::limit_reason::string(lim_.max_string_bytes, open_quote, is_key));
+          detail::limit_reason::string(lim_.max_string_bytes, base_ + open_quote, is_key));
   }
 
-  [[noreturn]] static void limit(std::string path, std::string reason) {
-    fail("input.limit", std::move(path), std::move(reason));
+  [[noreturn]] static void limit(std::string path, detail::limit_reason::text reason) {
+    detail::limit_reason::raise(std::move(path), std::move(reason));
   }
 
-  [[noreturn]] void syntax(std::size_t at, const std::string& what) const {
-    fail("input.syntax", "", "malformed JSON at " + where(t_, at) + ": " + what);
+  static msg expected_value() {
+    return {"expected a value", "此处应为一个值（字符串、数字、true、false、null、对象或数组）"};
+  }
+
+  /// The sentence that says which encoding the document seems to be in, if it is not UTF-8.
+  msg encoding_sentence() const {
+    const encoding_hint h = hint_for_encoding(guess_encoding(whole_));
+    if (h.en.empty()) return {};
+    return {"; " + h.en, "；" + h.zh};
+  }
+
+  [[noreturn]] void syntax(std::size_t at, const msg& what) const {
+    const msg w = where(whole_, base_ + at);
+    fail("input.syntax", "",
+         msg{"malformed JSON at " + w.en + ": ", "JSON 格式错误，位于" + w.zh + "："} + what);
   }
 
   [[noreturn]] void bad_utf8(std::size_t at) const {
+    const msg w = where(whole_, base_ + at);
+    const std::string byte = hex_byte(static_cast<unsigned char>(t_[at]));
     fail("input.utf8", "",
-         "invalid UTF-8 at " + where(t_, at) + ": byte " +
-             hex_byte(static_cast<unsigned char>(t_[at])) +
-             " does not begin a well-formed sequence; the document must be UTF-8");
+         msg{"invalid UTF-8 at " + w.en + ": byte " + byte +
+                 " does not begin a well-formed sequence; the document must be UTF-8",
+             w.zh + "处不是有效的 UTF-8：字节 " + byte +
+                 " 不是合法序列的开头；文件须以 UTF-8 编码保存"} +
+             encoding_sentence());
+  }
+
+  [[noreturn]] void nul_byte(std::size_t at) const {
+    syntax(at, msg{"a NUL byte (0x00), which JSON text cannot hold outside an escape (\\u0000)",
+                   "出现 NUL 字节（0x00），JSON 文本中只能以转义 \\u0000 的形式出现"} +
+                   encoding_sentence());
+  }
+
+  /// A comma that ends an object or array: "[1, 2,]", {"a": 1,}.
+  [[noreturn]] void trailing_comma(char bracket) const {
+    const std::string b(1, bracket);
+    syntax(comma_, {"a comma before '" + b + "': JSON allows no comma after the last " +
+                        (bracket == '}' ? "member" : "item") + "; delete this comma",
+                    "'" + b + "' 之前多了一个逗号：JSON 中最后一个" +
+                        (bracket == '}' ? "成员" : "元素") + "之后不能有逗号，请删除这个逗号"});
   }
 
   [[noreturn]] void control_character(std::size_t at) const {
     const auto c = static_cast<unsigned char>(t_[at]);
-    if (c == 0)
-      syntax(at, "a NUL byte (0x00), which JSON text cannot hold outside an escape (\\u0000)");
-    syntax(at, "a control character (" + hex_byte(c) +
-                   ") in a string; write it as an escape such as \\n, \\t or \\u001F");
+    if (c == 0) nul_byte(at);
+    syntax(at, {"a control character (" + hex_byte(c) +
+                    ") in a string; write it as an escape such as \\n, \\t or \\u001F",
+                "字符串中出现控制字符（" + hex_byte(c) +
+                    "）；请写成转义形式，如 \\n、\\t 或 \\u001F（字符串不能直接换行）"});
   }
 
   [[noreturn]] void unterminated(std::size_t open_quote) const {
-    syntax(t_.size(), "unexpected end of input in the string that begins at byte " +
-                          std::to_string(open_quote) + "; expected '\"'");
+    const std::string at = std::to_string(base_ + open_quote);
+    syntax(t_.size(),
+           {"unexpected end of input in the string that begins at byte " + at + "; expected '\"'",
+            "从第 " + at + " 字节开始的字符串没有结束：缺少右引号 '\"'"});
+  }
+
+  /// What a character people type by mistake in JSON stands for, when it is one.
+  static std::optional<msg> common_mistake(std::string_view at) {
+    struct wide {
+      std::string_view bytes, ascii, en, zh;
+    };
+    static constexpr wide wides[] = {
+        {"，", ",", "a full-width comma", "全角逗号"},
+        {"：", ":", "a full-width colon", "全角冒号"},
+        {"“", "\"", "a curly quotation mark", "中文引号"},
+        {"”", "\"", "a curly quotation mark", "中文引号"},
+        {"‘", "\"", "a curly quotation mark", "中文引号"},
+        {"’", "\"", "a curly quotation mark", "中文引号"},
+        {"｛", "{", "a full-width brace", "全角花括号"},
+        {"｝", "}", "a full-width brace", "全角花括号"},
+        {"［", "[", "a full-width bracket", "全角方括号"},
+        {"］", "]", "a full-width bracket", "全角方括号"},
+        {"【", "[", "a Chinese bracket", "中文方括号"},
+        {"】", "]", "a Chinese bracket", "中文方括号"},
+        {"、", ",", "an enumeration comma", "顿号"},
+    };
+    for (const wide& w : wides)
+      if (at.starts_with(w.bytes))
+        return msg{"'" + std::string(w.bytes) + "' is " + std::string(w.en) +
+                       "; JSON needs the ASCII '" + std::string(w.ascii) + "'",
+                   "'" + std::string(w.bytes) + "' 是" + std::string(w.zh) + "；JSON 只认半角的 '" +
+                       std::string(w.ascii) + "'，请切换到英文输入法重新输入"};
+    if (at.starts_with("//") || at.starts_with("/*"))
+      return msg{"JSON has no comments; delete the comment",
+                 "JSON 不支持注释（// 或 /* */），请删除注释"};
+    if (at.starts_with("'"))
+      return msg{"strings are in double quotes (\"…\"), not single quotes",
+                 "JSON 的字符串须用英文双引号 \"…\" 括起，不能用单引号"};
+    const char c = at.empty() ? '\0' : at[0];
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
+      return msg{
+          "a word without quotes; text is written in double quotes (\"courier\"), and the "
+          "only bare words are true, false and null (lower case)",
+          "出现了没有引号的词；文字须用英文双引号括起（如 \"courier\"），不加引号的只有 true、"
+          "false 和 null（小写）"};
+    return std::nullopt;
   }
 
   /// A syntax error at pos_: what stands there, and what was expected.
-  [[noreturn]] void unexpected(std::string_view expected) const {
-    if (pos_ >= t_.size()) syntax(t_.size(), "unexpected end of input; " + std::string(expected));
+  [[noreturn]] void unexpected(const msg& expected) const {
+    if (pos_ >= t_.size())
+      syntax(t_.size(), msg{"unexpected end of input; ", "输入意外结束；"} + expected);
     const auto c = static_cast<unsigned char>(t_[pos_]);
-    if (c == 0)
-      syntax(pos_, "a NUL byte (0x00), which JSON text cannot hold outside an escape (\\u0000)");
+    if (c == 0) nul_byte(pos_);
     if (c >= 0x80 && utf8_length(t_, pos_) == 0) bad_utf8(pos_);
     std::string shown;
-    if (c < 0x20 || c == 0x7F)
-      shown = "the control character " + hex_byte(c);
-    else
+    msg what;
+    if (c < 0x20 || c == 0x7F) {
+      shown = hex_byte(c);
+      what = {"unexpected the control character " + shown + "; ",
+              "出现了意外的控制字符 " + shown + "；"};
+    } else {
       shown = "'" + printable(t_.substr(pos_, c < 0x80 ? 1 : utf8_length(t_, pos_))) + "'";
-    syntax(pos_, "unexpected " + shown + "; " + std::string(expected));
+      what = {"unexpected " + shown + "; ", "出现了意外的 " + shown + "；"};
+    }
+    if (const auto mistake = common_mistake(t_.substr(pos_)))
+      syntax(pos_, what + *mistake + msg{" (", "（"} + expected + msg{")", "）"});
+    syntax(pos_, what + expected);
   }
 
   std::string_view t_;
+  std::string_view whole_;  // the document t_ is part of (an element of a batch), for positions
+  std::size_t base_ = 0;    // where t_ begins in whole_
   document& doc_;
   const input_limits& lim_;
+  std::size_t comma_ = npos;          // the comma just read, until a key or value follows
   bool batch_ = false;                // the top level is an array of applications
   std::size_t element_start_ = npos;  // where the current element of a batch began
   std::size_t pos_ = 0;
@@ -788,35 +996,46 @@ void parse_tree(std::string_view text, document& doc, const input_limits& limits
 }
 // ---- pass 2: tree to model ------------------------------------------------------------------
 
-std::string describe(const node& v) {
+msg describe(const node& v) {
   switch (v.k) {
     case node::kind::null:
-      return "null";
+      return {"null", "null"};
     case node::kind::boolean:
-      return "a boolean";
+      return {"a boolean", "布尔值"};
     case node::kind::integer:
-      return "an integer";
+      return {"an integer", "整数"};
     case node::kind::number:
-      return "a decimal number";
+      return {"a decimal number", "小数"};
     case node::kind::string:
-      return "a string";
+      return {"a string", "字符串"};
     case node::kind::array:
-      return "an array";
+      return {"an array", "数组"};
     case node::kind::object:
-      return "an object";
+      return {"an object", "对象"};
   }
-  return "a value";
+  return {"a value", "值"};
 }
 
-void expect(const node& v, node::kind k, const jpath& path, std::string_view expected) {
-  if (v.k != k)
-    fail("input.type", path, "expected " + std::string(expected) + ", found " + describe(v));
+[[noreturn]] void wrong_type(const node& v, const jpath& path, const msg& expected) {
+  const msg found = describe(v);
+  fail("input.type", path,
+       {"expected " + expected.en + ", found " + found.en,
+        "应为" + expected.zh + "，实为" + found.zh});
 }
+
+void expect(const node& v, node::kind k, const jpath& path, const msg& expected) {
+  if (v.k != k) wrong_type(v, path, expected);
+}
+
+/// What a field's code is called: "applicant kind" / its Chinese title.
+msg noun_of(const detail::format::field& f) { return {std::string(f.noun), std::string(f.zh)}; }
 
 /// expect() for a code: the description is built only when it is needed.
-void expect_code(const node& v, const jpath& path, std::string_view noun) {
+void expect_code(const node& v, const jpath& path, const detail::format::field& f) {
   if (v.k != node::kind::string)
-    expect(v, node::kind::string, path, "a string (" + std::string(noun) + " code)");
+    wrong_type(
+        v, path,
+        {"a string (" + std::string(f.noun) + " code)", "字符串（" + std::string(f.zh) + "代码）"});
 }
 
 const node* find_member(const node& obj, std::string_view key) {
@@ -825,23 +1044,50 @@ const node* find_member(const node& obj, std::string_view key) {
   return nullptr;
 }
 
-/// Throws input.missing for a required field that is absent or null.
-void require(bool present, const node& obj, const jpath& path, std::string_view key) {
-  if (present) return;
-  const jpath p = child(path, key);
-  if (find_member(obj, key) != nullptr) fail("input.missing", p, "required field is null");
-  fail("input.missing", p, "required field is missing");
-}
-
 namespace format = detail::format;
 using format::field;
 using format::object_info;
 using format::value_type;
 
-std::vector<std::string> field_names(const object_info& info) {
-  std::vector<std::string> out;
-  for (const field& f : info.fields) out.emplace_back(f.name);
+/// Throws input.missing for a required field that is absent or null.
+void require(bool present, const node& obj, const jpath& path, const field& f) {
+  if (present) return;
+  const jpath p = child(path, f.name);
+  const std::string title = "“" + std::string(f.zh) + "”（" + std::string(f.name) + "）";
+  if (find_member(obj, f.name) != nullptr)
+    fail("input.missing", p, {"required field is null", "必填字段" + title + "为 null，须填写"});
+  fail("input.missing", p, {"required field is missing", "缺少必填字段" + title});
+}
+
+std::vector<candidate> field_names(const object_info& info) {
+  std::vector<candidate> out;
+  for (const field& f : info.fields) out.push_back({std::string(f.name), std::string(f.zh), {}});
   return out;
+}
+
+msg object_noun(const object_info& info) {
+  return {std::string(info.what), "对象（" + std::string(info.zh) + "）"};
+}
+
+/// The message of an unknown field: a suggestion, or the fields the object has.
+msg unknown_field(std::string_view key, const object_info& info) {
+  const std::vector<candidate> names = field_names(info);
+  msg out{"unknown field " + literal(key), "未知字段 " + literal(key)};
+  if (const auto named = by_label(key, names); named.size() == 1)
+    return out + msg{"; field names are in English: write \"" + named[0]->code + "\"",
+                     "；字段名须用英文：应为 \"" + named[0]->code + "\"（" + named[0]->zh + "）"};
+  if (const candidate* c = closest(key, names))
+    return out + msg{"; did you mean \"" + c->code + "\"?",
+                     "；是否应为 \"" + c->code + "\"（" + c->zh + "）？"};
+  msg list = join(names);
+  list.en.clear();  // English readers get the names alone; Chinese ones their titles too
+  for (const auto& c : names) list.en += (list.en.empty() ? "" : ", ") + c.code;
+  return out + msg{"; expected one of ", "；" + std::string(info.zh) + "的字段为："} + list;
+}
+
+msg duplicate_field(std::string_view key) {
+  return {"field " + literal(key) + " appears more than once; a field may appear only once",
+          "字段 " + literal(key) + " 出现了不止一次；每个字段只能出现一次"};
 }
 
 /// Calls on_field(field, value, path) for every member of `obj` in document order, after
@@ -850,17 +1096,14 @@ std::vector<std::string> field_names(const object_info& info) {
 /// are unknown facts: they are checked but not passed on.
 template <class F>
 void for_each_field(const node& obj, const jpath& path, const object_info& info, F&& on_field) {
-  expect(obj, node::kind::object, path, info.what);
+  if (obj.k != node::kind::object) wrong_type(obj, path, object_noun(info));
   std::uint64_t seen = 0, present = 0;  // a bit per field of the table
   for (const node& m : obj.children()) {
     const jpath p = child(path, m.key);
     const field* f = format::find_field(info, m.key);
-    if (f == nullptr)
-      fail("input.unknown_field", p, unknown_reason("field", m.key, field_names(info)));
+    if (f == nullptr) fail("input.unknown_field", p, unknown_field(m.key, info));
     const std::uint64_t bit = std::uint64_t{1} << static_cast<unsigned>(f - info.fields.data());
-    if ((seen & bit) != 0)
-      fail("input.duplicate_key", p,
-           "field " + literal(m.key) + " appears more than once; a field may appear only once");
+    if ((seen & bit) != 0) fail("input.duplicate_key", p, duplicate_field(m.key));
     seen |= bit;
     if (m.k == node::kind::null) continue;
     present |= bit;
@@ -868,15 +1111,22 @@ void for_each_field(const node& obj, const jpath& path, const object_info& info,
   }
   for (std::size_t i = 0; i < info.fields.size(); ++i)
     if (info.fields[i].required)
-      require((present & (std::uint64_t{1} << i)) != 0, obj, path, info.fields[i].name);
+      require((present & (std::uint64_t{1} << i)) != 0, obj, path, info.fields[i]);
 }
 
-/// Calls f(element, path) for every element of an array.
-template <class F>
-void for_each_item(const node& v, const jpath& path, std::string_view what, F&& f) {
-  expect(v, node::kind::array, path, what);
+/// How a type error names the array a field holds.
+msg array_noun(const field& f) {
+  if (f.type == value_type::strings)
+    return {std::string(f.noun), "字符串数组（" + std::string(f.zh) + "）"};
+  return {std::string(f.noun), "数组（" + std::string(f.zh) + "）"};
+}
+
+/// Calls g(element, path) for every element of an array.
+template <class G>
+void for_each_item(const node& v, const jpath& path, const field& f, G&& g) {
+  if (v.k != node::kind::array) wrong_type(v, path, array_noun(f));
   const auto items = v.children();
-  for (std::size_t i = 0; i < items.size(); ++i) f(items[i], child(path, i));
+  for (std::size_t i = 0; i < items.size(); ++i) g(items[i], child(path, i));
 }
 
 /// The reader reads each field as the type the table gives it; a mismatch is a bug in nxkx
@@ -890,8 +1140,69 @@ void agree(const field& f, value_type t) {
 }
 
 std::string string_value(const node& v, const jpath& p) {
-  expect(v, node::kind::string, p, "a string");
+  expect(v, node::kind::string, p, {"a string", "字符串"});
   return std::string(v.text);
+}
+
+/// True when `s` is a JSON number as written (what a number in quotes holds).
+bool json_number_text(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && s[i] == '-') ++i;
+  const std::size_t digits = i;
+  while (i < s.size() && is_digit(s[i])) ++i;
+  if (i == digits) return false;
+  if (i < s.size() && s[i] == '.') {
+    const std::size_t f = ++i;
+    while (i < s.size() && is_digit(s[i])) ++i;
+    if (i == f) return false;
+  }
+  return i == s.size() && s.size() <= 40;
+}
+
+/// A number written as a string ("2"): the message that says to drop the quotes.
+void no_quoted_number(const node& v, const jpath& p, const msg& expected) {
+  if (v.k != node::kind::string) return;
+  const std::string t = trimmed(v.text);
+  if (!json_number_text(t)) return;
+  fail("input.type", p,
+       {"expected " + expected.en + ", found the string " + literal(v.text) +
+            "; write the number without quotes: " + t,
+        "应为" + expected.zh + "，实为字符串 " + literal(v.text) + "；数字不加引号，请写成 " + t});
+}
+
+/// "2025/05/15", "2025.5.15", "2025年5月15日": a date in another form, as YYYY-MM-DD, or "".
+std::string date_in_other_form(std::string_view s) {
+  const std::string t = trimmed(s);
+  std::size_t i = 0;
+  auto number = [&](std::size_t max_digits, int& out) {
+    const std::size_t begin = i;
+    out = 0;
+    while (i < t.size() && is_digit(t[i]) && i - begin < max_digits)
+      out = out * 10 + (t[i++] - '0');
+    return i > begin;
+  };
+  auto separator = [&](std::string_view word) {
+    if (i < t.size() && (t[i] == '/' || t[i] == '.' || t[i] == '-')) {
+      ++i;
+      return true;
+    }
+    if (!word.empty() && std::string_view(t).substr(i).starts_with(word)) {
+      i += word.size();
+      return true;
+    }
+    return false;
+  };
+  int y = 0, m = 0, d = 0;
+  if (!number(4, y) || i != 4 || !separator("年") || !number(2, m) || !separator("月") ||
+      !number(2, d))
+    return {};
+  if (std::string_view(t).substr(i).starts_with("日")) i += std::string_view("日").size();
+  if (i != t.size()) return {};
+  const date ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                 std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return {};
+  const std::string out = format_date(ymd);
+  return out == t ? std::string() : out;
 }
 
 class reader {
@@ -951,19 +1262,41 @@ class reader {
 
   static bool read_bool(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::boolean);
-    expect(v, node::kind::boolean, p, "true or false");
+    if (v.k == node::kind::string) {
+      static constexpr std::string_view yes[] = {"true", "True", "TRUE", "yes",
+                                                 "Yes",  "是",   "有",   "已"};
+      static constexpr std::string_view no[] = {"false", "False", "FALSE", "no",
+                                                "No",    "否",    "无",    "未"};
+      const std::string t = trimmed(v.text);
+      const bool is_yes = std::find(std::begin(yes), std::end(yes), t) != std::end(yes);
+      const bool is_no = std::find(std::begin(no), std::end(no), t) != std::end(no);
+      if (is_yes || is_no)
+        fail("input.type", p,
+             {"expected true or false, found the string " + literal(v.text) + "; write " +
+                  (is_yes ? "true" : "false") + " without quotes",
+              "应为 true 或 false，实为字符串 " + literal(v.text) + "；请写成不带引号的 " +
+                  (is_yes ? "true（是）" : "false（否）")});
+    }
+    expect(v, node::kind::boolean, p, {"true or false", "true 或 false"});
     return v.boolean;
   }
 
   /// A JSON integer ≥ 0. 2.0 is refused: counts are written as integers.
   static std::int64_t count_value(const node& v, const jpath& p) {
-    if (v.k == node::kind::number)
+    if (v.k == node::kind::number) {
+      const std::string shown(v.text.substr(0, 40));
       fail("input.type", p,
-           "expected an integer, found the decimal number " + std::string(v.text.substr(0, 40)) +
-               "; write it without a fraction or exponent");
-    expect(v, node::kind::integer, p, "an integer");
+           {"expected an integer, found the decimal number " + shown +
+                "; write it without a fraction or exponent",
+            "应为整数，实为小数 " + shown + "；请去掉小数部分或指数，写成整数"});
+    }
+    const msg integer{"an integer", "整数"};
+    no_quoted_number(v, p, integer);
+    expect(v, node::kind::integer, p, integer);
     if (v.integer < 0)
-      fail("input.range", p, "expected a non-negative integer, found " + std::to_string(v.integer));
+      fail("input.range", p,
+           {"expected a non-negative integer, found " + std::to_string(v.integer),
+            "应为非负整数，实为 " + std::to_string(v.integer)});
     return v.integer;
   }
 
@@ -975,93 +1308,122 @@ class reader {
   static double read_number(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::number);
     if (v.k == node::kind::integer) return static_cast<double>(v.integer);
-    expect(v, node::kind::number, p, "a number");
+    const msg number{"a number", "数字"};
+    no_quoted_number(v, p, number);
+    expect(v, node::kind::number, p, number);
     return v.number;
   }
 
   static date read_date(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::date);
-    static constexpr std::string_view expected =
-        "a date YYYY-MM-DD or an RFC 3339 timestamp such as 2025-05-16T09:30:00+08:00";
+    static const msg expected{
+        "a date YYYY-MM-DD or an RFC 3339 timestamp such as 2025-05-16T09:30:00+08:00",
+        "日期字符串 YYYY-MM-DD 或 RFC 3339 时间戳（如 2025-05-16T09:30:00+08:00）"};
     expect(v, node::kind::string, p, expected);
-    std::string why;
+    std::string why, why_zh;
     std::optional<date> d;
     if (v.text.size() <= 64) {  // nothing longer can be a date; spare the date parser
       try {
-        d = parse_date(v.text, &why);
+        d = parse_date(v.text, &why, &why_zh);
       } catch (const std::exception& e) {
-        why = e.what();
+        why = why_zh = e.what();
       }
     }
     if (!d) {
+      if (const std::string other = date_in_other_form(v.text); !other.empty())
+        fail("input.date", p,
+             {"not a date: expected YYYY-MM-DD, found " + literal(v.text) + "; write it as \"" +
+                  other + "\"",
+              "日期格式不对：应为 YYYY-MM-DD，实为 " + literal(v.text) + "；请写成 \"" + other +
+                  "\""});
       // parse_date says what is wrong ("no such day: 2025-02-30"); add the text if it doesn't.
-      if (why.empty()) why = "expected " + std::string(expected);
-      if (why.find(v.text) == std::string::npos) why += ", found " + literal(v.text);
-      fail("input.date", p, printable(why));
+      if (why.empty()) {
+        why = "expected " + expected.en;
+        why_zh = "应为" + expected.zh;
+      }
+      if (why.find(v.text) == std::string::npos) {
+        why += ", found " + literal(v.text);
+        why_zh += "，实为 " + literal(v.text);
+      }
+      fail("input.date", p, {printable(why), printable(why_zh)});
     }
     return *d;
   }
 
+  /// The codes of the C++ enumeration E, with the pack's labels (namespace `ns`).
   template <class E>
-  static E read_enum(const field& f, const node& v, const jpath& p) {
+  std::vector<candidate> enum_candidates(std::string_view ns) const {
+    std::vector<candidate> out;
+    for (const auto& item : code_table<E>::items) out.push_back(labelled_code(ns, item.second));
+    return out;
+  }
+
+  candidate labelled_code(std::string_view ns, std::string_view code) const {
+    std::string key;
+    key.reserve(ns.size() + 1 + code.size());
+    key.append(ns).append(1, '.').append(code);
+    const localized* l = n_.label(key);
+    return {std::string(code), l != nullptr ? l->zh : std::string(),
+            l != nullptr ? l->en : std::string()};
+  }
+
+  template <class E>
+  E read_enum(const field& f, const node& v, const jpath& p) const {
     agree(f, value_type::enum_code);
     if (f.codes != format::enum_name<E>())
       throw std::logic_error("nxkx: field \"" + std::string(f.name) + "\" is read as " +
                              std::string(format::enum_name<E>()) + ", the table says " +
                              std::string(f.codes));
-    expect_code(v, p, f.noun);
+    expect_code(v, p, f);
     if (auto e = from_code<E>(v.text)) return *e;
-    std::vector<std::string> codes;
-    for (const auto& item : code_table<E>::items) codes.emplace_back(item.second);
-    fail("input.unknown_code", p, unknown_reason(f.noun, v.text, codes));
+    fail("input.unknown_code", p, unknown_reason(noun_of(f), v.text, enum_candidates<E>(f.codes)));
   }
 
   /// A code of the pack's vocabulary namespace `f.codes` (event_type …).
   std::string read_vocabulary(const field& f, const node& v, const jpath& p) const {
     agree(f, value_type::vocabulary);
-    return vocabulary_value(v, p, f.codes, f.noun);
+    return vocabulary_value(v, p, f);
   }
 
-  std::string vocabulary_value(const node& v, const jpath& p, std::string_view ns,
-                               std::string_view noun) const {
-    expect_code(v, p, noun);
-    check_vocabulary(v.text, p, ns, noun);
+  std::string vocabulary_value(const node& v, const jpath& p, const field& f) const {
+    expect_code(v, p, f);
+    check_vocabulary(v.text, p, f);
     return std::string(v.text);
   }
 
-  void check_vocabulary(std::string_view code, const jpath& p, std::string_view ns,
-                        std::string_view noun) const {
+  void check_vocabulary(std::string_view code, const jpath& p, const field& f) const {
     std::string key;
-    key.reserve(ns.size() + 1 + code.size());
-    key.append(ns).append(1, '.').append(code);
+    key.reserve(f.codes.size() + 1 + code.size());
+    key.append(f.codes).append(1, '.').append(code);
     if (n_.label(key) != nullptr) return;
-    fail("input.unknown_code", p, unknown_reason(noun, code, vocabulary(ns)));
+    fail("input.unknown_code", p, unknown_reason(noun_of(f), code, vocabulary(f.codes)));
   }
 
-  /// The codes of a vocabulary namespace, sorted, for an error message.
-  std::vector<std::string> vocabulary(std::string_view ns) const {
-    std::vector<std::string> out;
+  /// The codes of a vocabulary namespace, sorted, with their labels, for an error message.
+  std::vector<candidate> vocabulary(std::string_view ns) const {
+    std::vector<candidate> out;
     const std::string prefix = std::string(ns) + ".";
     for (const auto& entry : n_.data().vocabulary)
       if (entry.first.size() > prefix.size() && entry.first.compare(0, prefix.size(), prefix) == 0)
-        out.push_back(entry.first.substr(prefix.size()));
-    std::sort(out.begin(), out.end());
+        out.push_back({entry.first.substr(prefix.size()), entry.second.zh, entry.second.en});
+    std::sort(out.begin(), out.end(),
+              [](const candidate& a, const candidate& b) { return a.code < b.code; });
     return out;
   }
 
   std::string read_project_type(const field& f, const node& v, const jpath& p) const {
     agree(f, value_type::project_type);
-    expect_code(v, p, f.noun);
+    expect_code(v, p, f);
     if (n_.find_project_type(v.text) != nullptr) return std::string(v.text);
-    std::vector<std::string> codes;
-    for (const auto& t : n_.project_types()) codes.push_back(t.code);
-    fail("input.unknown_code", p, unknown_reason(f.noun, v.text, codes));
+    std::vector<candidate> codes;
+    for (const auto& t : n_.project_types()) codes.push_back({t.code, t.name.zh, t.name.en});
+    fail("input.unknown_code", p, unknown_reason(noun_of(f), v.text, codes));
   }
 
   static std::vector<std::string> read_strings(const field& f, const node& v, const jpath& p) {
     agree(f, value_type::strings);
     std::vector<std::string> out;
-    for_each_item(v, p, f.noun,
+    for_each_item(v, p, f,
                   [&](const node& e, const jpath& q) { out.push_back(string_value(e, q)); });
     return out;
   }
@@ -1070,10 +1432,11 @@ class reader {
     agree(f, value_type::vocabulary_list);
     std::vector<std::string> out;
     if (v.k != node::kind::array)
-      expect(v, node::kind::array, p, "an array of " + std::string(f.noun) + " codes");
-    for_each_item(v, p, "an array", [&](const node& e, const jpath& q) {
-      out.push_back(vocabulary_value(e, q, f.codes, f.noun));
-    });
+      wrong_type(v, p,
+                 {"an array of " + std::string(f.noun) + " codes",
+                  "代码数组（" + std::string(f.zh) + "）"});
+    for (std::size_t i = 0; i < v.children().size(); ++i)
+      out.push_back(vocabulary_value(v.children()[i], child(p, i), f));
     return out;
   }
 
@@ -1081,7 +1444,7 @@ class reader {
   template <class G>
   static void for_each_object(const field& f, const node& v, const jpath& p, G&& g) {
     agree(f, value_type::objects);
-    for_each_item(v, p, f.noun, g);
+    for_each_item(v, p, f, g);
   }
 
   static const object_info& object_of(const field& f, value_type t) {
@@ -1141,29 +1504,36 @@ class reader {
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
-  static std::map<int, year_record> read_history(const field& f, const node& v, const jpath& p) {
+  std::map<int, year_record> read_history(const field& f, const node& v, const jpath& p) const {
     const object_info& info = object_of(f, value_type::history);
-    expect(v, node::kind::object, p, f.noun);
+    expect(v, node::kind::object, p,
+           {std::string(f.noun), "以四位年份为键的对象（" + std::string(f.zh) + "）"});
     std::map<int, year_record> out;
     std::set<int> seen;
     for (const node& m : v.children()) {
       const jpath q = child(p, m.key);
-      if (!is_year(m.key))
-        fail("input.unknown_field", q,
-             "unknown field " + literal(m.key) +
-                 "; history is keyed by 4-digit years such as \"2024\"");
+      if (!is_year(m.key)) {
+        msg why{"unknown field " + literal(m.key) +
+                    "; history is keyed by 4-digit years such as \"2024\"",
+                "未知字段 " + literal(m.key) + "；往年情况须以四位年份为键，如 \"2024\""};
+        if (m.key.size() > 4 && is_year(m.key.substr(0, 4)) && m.key.substr(4) == "年")
+          why = why + msg{"; write \"" + std::string(m.key.substr(0, 4)) + "\"",
+                          "，请写成 \"" + std::string(m.key.substr(0, 4)) + "\""};
+        fail("input.unknown_field", q, why);
+      }
       const int year = (m.key[0] - '0') * 1000 + (m.key[1] - '0') * 100 + (m.key[2] - '0') * 10 +
                        (m.key[3] - '0');
       if (!seen.insert(year).second)
         fail("input.duplicate_key", q,
-             "year " + std::string(m.key) +
-                 " appears more than once; each year may appear only once");
+             {"year " + std::string(m.key) +
+                  " appears more than once; each year may appear only once",
+              "年份 " + std::string(m.key) + " 出现了不止一次；每个年份只能出现一次"});
       if (m.k != node::kind::null) out[year] = read_year(info, m, q);
     }
     return out;
   }
 
-  static year_record read_year(const object_info& info, const node& v, const jpath& p) {
+  year_record read_year(const object_info& info, const node& v, const jpath& p) const {
     year_record y;
     for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
@@ -1198,7 +1568,7 @@ class reader {
     return l;
   }
 
-  static submission read_submission(const field& f, const node& v, const jpath& p) {
+  submission read_submission(const field& f, const node& v, const jpath& p) const {
     submission s;
     for_each_field(v, p, object_of(f, value_type::object),
                    [&](const field& g, const node& x, const jpath& q) {
@@ -1271,15 +1641,14 @@ class reader {
                                                    const jpath& p) const {
     agree(f, value_type::targets);
     if (v.k != node::kind::object)
-      expect(v, node::kind::object, p, "an object of " + std::string(f.noun) + "s");
+      wrong_type(
+          v, p, {"an object of " + std::string(f.noun) + "s", "对象（" + std::string(f.zh) + "）"});
     std::map<std::string, std::int64_t> out;
     std::set<std::string_view> seen;
     for (const node& m : v.children()) {
       const jpath q = child(p, m.key);
-      check_vocabulary(m.key, q, f.codes, f.noun);
-      if (!seen.insert(m.key).second)
-        fail("input.duplicate_key", q,
-             "field " + literal(m.key) + " appears more than once; a field may appear only once");
+      check_vocabulary(m.key, q, f);
+      if (!seen.insert(m.key).second) fail("input.duplicate_key", q, duplicate_field(m.key));
       if (m.k != node::kind::null) out[std::string(m.key)] = count_value(m, q);
     }
     return out;
@@ -1423,9 +1792,18 @@ class reader {
         t.title = read_string(g, x, q);
       else if (k == "content")
         t.content = read_string(g, x, q);
+      else if (k == "file")
+        t.file = read_string(g, x, q);
       else
         unread(g);
     });
+    const node* content = find_member(v, "content");
+    const node* file = find_member(v, "file");
+    if (content != nullptr && file != nullptr && content->k != node::kind::null &&
+        file->k != node::kind::null)
+      fail("input.conflict", child(p, "file"),
+           {"a text gives both content and file; give the text in one of them",
+            "正文（content）和文件（file）只能填写一项"});
     return t;
   }
 
@@ -1439,7 +1817,7 @@ application parse_application(std::string_view json_text, const notice& n,
   document doc;
   parse_tree(json_text, doc, limits);
   if (doc.root.k != node::kind::object)
-    fail("input.type", "", "expected an application object, found " + describe(doc.root));
+    wrong_type(doc.root, jpath{}, {"an application object", "一份申报（JSON 对象）"});
   return reader(n).read_application(doc.root, jpath{});
 }
 
@@ -1458,10 +1836,144 @@ std::vector<application> parse_applications(std::string_view json_text, const no
     for (std::size_t i = 0; i < items.size(); ++i)
       out.push_back(r.read_application(items[i], child(top, i)));
   } else {
-    fail("input.type", "",
-         "expected an application object or an array of them, found " + describe(doc.root));
+    wrong_type(doc.root, top,
+               {"an application object or an array of them", "一份申报（JSON 对象）或申报数组"});
   }
   return out;
+}
+
+namespace {
+
+/// Where each element of the top-level array that opens at t[open] ('[') lies, found by matching
+/// brackets outside strings, without judging the elements; nullopt when the array does not close,
+/// an element is empty ("[1,,2]", "[1,]") or text follows the array.
+std::optional<std::vector<std::pair<std::size_t, std::size_t>>> split_elements(std::string_view t,
+                                                                               std::size_t open) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  std::size_t pos = open + 1;
+  auto skip = [&] {
+    while (pos < t.size() && is_space(t[pos])) ++pos;
+  };
+  skip();
+  if (pos < t.size() && t[pos] == ']') {
+    ++pos;
+  } else {
+    for (;;) {
+      skip();
+      const std::size_t start = pos;
+      std::size_t depth = 0;
+      bool closed = false;
+      while (pos < t.size()) {
+        const char c = t[pos];
+        if (c == '"') {
+          for (++pos; pos < t.size() && t[pos] != '"'; ++pos)
+            if (t[pos] == '\\') ++pos;
+          if (pos >= t.size()) return std::nullopt;
+        } else if (c == '{' || c == '[') {
+          ++depth;
+        } else if (c == '}' || c == ']') {
+          if (depth == 0) {
+            if (c == '}') return std::nullopt;
+            closed = true;
+            break;
+          }
+          --depth;
+        } else if (c == ',' && depth == 0) {
+          break;
+        }
+        ++pos;
+      }
+      if (pos >= t.size()) return std::nullopt;
+      std::size_t end = pos;
+      while (end > start && is_space(t[end - 1])) --end;
+      if (end == start) return std::nullopt;
+      out.emplace_back(start, end - start);
+      ++pos;  // past ',' or ']'
+      if (closed) break;
+    }
+  }
+  skip();
+  if (pos != t.size()) return std::nullopt;
+  return out;
+}
+
+input_error at_element(const input_error& e, std::size_t index) {
+  return input_error(e.code(), "/" + std::to_string(index) + e.path(), e.reason(), e.reason_zh());
+}
+
+}  // namespace
+
+std::vector<batch_element> parse_each_application(std::string_view json_text, const notice& n,
+                                                  const input_limits& limits) {
+  std::vector<batch_element> out;
+  std::size_t first = json_text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (first < json_text.size() && is_space(json_text[first])) ++first;
+  const bool array = first < json_text.size() && json_text[first] == '[';
+  reader r(n);
+  if (!array) {  // one application: read or not
+    try {
+      out.push_back({parse_application(json_text, n, limits), std::nullopt, std::nullopt});
+    } catch (const input_error& e) {
+      out.push_back({std::nullopt, e, std::nullopt});
+    }
+    return out;
+  }
+  document doc;
+  try {
+    parse_tree(json_text, doc, limits);
+  } catch (const input_error& whole) {
+    // The text is not valid JSON as a whole: read each element on its own, if the array can be
+    // split into elements, so that one broken element does not hide the others.
+    const auto parts = split_elements(json_text, first);
+    if (!parts || parts->size() > limits.max_batch) throw;
+    out.reserve(parts->size());
+    for (std::size_t i = 0; i < parts->size(); ++i) {
+      const auto [begin, size] = (*parts)[i];
+      try {
+        if (size > limits.max_bytes)
+          detail::limit_reason::raise("", detail::limit_reason::element_bytes(i, limits.max_bytes));
+        document one;
+        tokenizer(json_text.substr(begin, size), one, limits, json_text, begin).run();
+        if (one.root.k != node::kind::object)
+          wrong_type(one.root, jpath{}, {"an application object", "一份申报（JSON 对象）"});
+        out.push_back({r.read_application(one.root, jpath{}), std::nullopt, i});
+      } catch (const input_error& e) {
+        out.push_back({std::nullopt, at_element(e, i), i});
+      }
+    }
+    return out;
+  }
+  const jpath top;
+  const auto items = doc.root.children();
+  out.reserve(items.size());
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    try {
+      out.push_back({r.read_application(items[i], child(top, i)), std::nullopt, i});
+    } catch (const input_error& e) {
+      out.push_back({std::nullopt, e, i});
+    }
+  }
+  return out;
+}
+
+}  // namespace nxkx
+
+namespace nxkx {
+
+void check_texts_loaded(const application& a) {
+  for (std::size_t i = 0; i < a.achieved.texts.size(); ++i) {
+    const text_document& t = a.achieved.texts[i];
+    if (t.file.empty() || !t.content.empty()) continue;
+    const std::string shown = literal(t.file);
+    fail("input.file", "/records/texts/" + std::to_string(i) + "/file",
+         {"the text is in the file " + shown +
+              ", which is not read here; give the text as content (nxkx check reads the file, "
+              "and Python's nxkx.Text.from_docx)",
+          "正文在文件 " + shown +
+              " 中，此处不读取文件；请把正文填在 content 中（nxkx check 命令会读取该文件，Python "
+              "可用 "
+              "nxkx.Text.from_docx）"});
+  }
 }
 
 }  // namespace nxkx

@@ -160,7 +160,10 @@ ojson records_json(const records& r) {
     ojson x = ojson::object();
     put(x, "type", t.type);
     put(x, "title", t.title);
-    put(x, "content", t.content);
+    if (t.file.empty())
+      put(x, "content", t.content);
+    else
+      put(x, "file", t.file);  // the file is the text's source; its content is read from it
     texts.push_back(std::move(x));
   }
   put(o, "texts", std::move(texts));

@@ -323,8 +323,8 @@ class scanner {
     return p;
   }
 
-  [[noreturn]] static void fail(std::string path, std::string reason) {
-    throw input_error("input.limit", std::move(path), std::move(reason));
+  [[noreturn]] static void fail(std::string path, detail::limit_reason::text reason) {
+    detail::limit_reason::raise(std::move(path), std::move(reason));
   }
 
   std::string_view t_;
@@ -344,10 +344,7 @@ void check_input_limits(std::string_view json_text, const input_limits& limits) 
 
 void check_batch_limit(std::size_t count, const input_limits& limits) {
   if (count > limits.max_batch)
-    throw input_error("input.limit", "",
-                      "a batch of " + std::to_string(count) +
-                          " applications, more than max_batch (" +
-                          std::to_string(limits.max_batch) + ")");
+    detail::limit_reason::raise("", detail::limit_reason::batch_count(count, limits.max_batch));
 }
 
 }  // namespace nxkx

@@ -395,10 +395,14 @@ notice notice::from_json(std::string_view json_text) {
 
 notice notice::load(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw input_error("input.file", "", "cannot open " + file.string());
+  if (!in)
+    throw input_error("input.file", "", "cannot open " + file.string(),
+                      "无法打开 " + file.string());
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad()) throw input_error("input.file", "", "cannot read " + file.string());
+  if (in.bad())
+    throw input_error("input.file", "", "cannot read " + file.string(),
+                      "无法读取 " + file.string());
   return from_json(buf.str());
 }
 

@@ -9,6 +9,9 @@
 #include <string>
 #include <string_view>
 
+#include "nxkx/text.hpp"
+#include "nxkx/writers.hpp"
+
 namespace nxkx {
 
 namespace {
@@ -306,17 +309,17 @@ void write_finding(json_writer& w, const finding& f, stage st) {
 // ---- text ----
 
 struct words {
-  std::string_view application, project, as_of, title, decision, expected, found, not_given, clause,
-      reading, contact, trace, passed, failed, not_applicable, no_findings;
+  std::string_view file, application, project, as_of, title, decision, expected, found, not_given,
+      clause, reading, contact, trace, passed, failed, not_applicable, no_findings;
 };
 
-constexpr words zh_words{"申报", "项目",   "核验日期", "名称",      "结论",   "应为",
-                         "实为", "未填写", "条款",     "解读",      "联系人", "核验规则",
-                         "通过", "未通过", "不适用",   "未发现问题"};
-constexpr words en_words{"Application", "Project",  "as of",          "Title",
-                         "Decision",    "expected", "found",          "not given",
-                         "Clause",      "Reading",  "Contact",        "Rules evaluated",
-                         "passed",      "failed",   "not applicable", "no findings"};
+constexpr words zh_words{"文件",     "申报", "项目",   "核验日期", "名称",      "结论",
+                         "应为",     "实为", "未填写", "条款",     "解读",      "联系人",
+                         "核验规则", "通过", "未通过", "不适用",   "未发现问题"};
+constexpr words en_words{"File",           "Application", "Project",         "as of",     "Title",
+                         "Decision",       "expected",    "found",           "not given", "Clause",
+                         "Reading",        "Contact",     "Rules evaluated", "passed",    "failed",
+                         "not applicable", "no findings"};
 
 const words& words_in(lang l) noexcept { return l == lang::zh ? zh_words : en_words; }
 
@@ -335,12 +338,12 @@ void append_finding_text(std::string& out, const finding& f, stage st, lang l) {
   const std::string clause = joined_clauses(f.clauses);
   if (!clause.empty()) h += clause + " ";
   h += f.rule_id;
-  if (!f.path.empty()) h += " — " + f.path;
+  if (!f.path.empty()) h += " — " + visible_text(f.path);
   line("  ", h);
 
-  if (!f.message.in(l).empty()) line("      ", f.message.in(l));
-  const std::string& expected = f.expected.in(l);
-  std::string found = f.found.in(l);
+  if (!f.message.in(l).empty()) line("      ", visible_text(f.message.in(l)));
+  const std::string expected = visible_text(f.expected.in(l));
+  std::string found = visible_text(f.found.in(l));
   if (found.empty() && f.unknown) found = w.not_given;
   if (!expected.empty() || !found.empty()) {
     std::string ef;
@@ -378,12 +381,15 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
     out += '\n';
   };
 
+  // Text from the input is shown with its control characters made visible (visible_text).
   std::string head{w.application};
   head += ' ';
-  head += r.application_id.empty() ? std::string("—") : r.application_id;
-  if (!r.applicant_name.empty()) head += " · " + r.applicant_name;
-  if (!r.credit_code.empty()) head += " (" + r.credit_code + ")";
+  head += r.application_id.empty() ? std::string("—") : visible_text(r.application_id);
+  if (!r.applicant_name.empty()) head += " · " + visible_text(r.applicant_name);
+  if (!r.credit_code.empty()) head += " (" + visible_text(r.credit_code) + ")";
   line("", head);
+  // Where it came from: the file, the element of an array, the line of JSON lines.
+  if (r.origin.known()) line("  ", std::string(w.file) + ": " + origin_text(r.origin));
 
   std::string project{w.project};
   project += ": ";
@@ -391,7 +397,7 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
     project += project_name;
     project += " (" + r.project_type + ")";
   } else {
-    project += r.project_type.empty() ? std::string("—") : r.project_type;
+    project += r.project_type.empty() ? std::string("—") : visible_text(r.project_type);
   }
   project += " · ";
   project += w.as_of;
@@ -399,7 +405,7 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
   project += format_date(r.as_of);
   line("  ", project);
 
-  if (!r.title.empty()) line("  ", std::string(w.title) + ": " + r.title);
+  if (!r.title.empty()) line("  ", std::string(w.title) + ": " + visible_text(r.title));
   line("  ",
        std::string(w.decision) + ": " + std::string(decision_labels(r.decision, r.stage).in(l)));
 

@@ -116,6 +116,11 @@ class generator {
     s["properties"] = std::move(properties);
     if (!required.empty()) s["required"] = std::move(required);
     s["additionalProperties"] = false;
+    // A text is its content or a file that holds it, not both (input.conflict).
+    if (format::find_field(o, "content") != nullptr && format::find_field(o, "file") != nullptr)
+      s["not"] =
+          ojson{{"properties", {{"content", {{"type", "string"}}}, {"file", {{"type", "string"}}}}},
+                {"required", {"content", "file"}}};
     return s;
   }
 
@@ -356,11 +361,34 @@ ojson batch_schema_root(const notice& n) {
     c["description"] = "applications whose decision is " + std::string(code);
     summary_properties[std::string(code)] = std::move(c);
   }
-  ojson error = object_schema("无法读取的输入", "an input that could not be read (nxkx check)",
-                              ojson{{"file", text_schema("文件", "file")},
-                                    {"code", text_schema("代码", "stable error code")},
-                                    {"path", text_schema("位置", "JSON pointer")},
-                                    {"reason", text_schema("原因", "what is wrong")}});
+  {
+    ojson c = count_schema(false);
+    c["title"] = "无法读取";
+    c["description"] = "applications (or files) that could not be read";
+    summary_properties["errors"] = std::move(c);
+  }
+  ojson index = count_schema(false);
+  index["title"] = "数组下标";
+  index["description"] = "0-based element of the file's array of applications";
+  ojson error =
+      object_schema("无法读取的输入", "an input that could not be read (nxkx check)",
+                    ojson{{"file", text_schema("文件", "file")},
+                          {"index", index},
+                          {"code", text_schema("代码", "stable error code")},
+                          {"path", text_schema("位置", "JSON pointer")},
+                          {"reason", text_schema("原因", "what is wrong, in English")},
+                          {"reason_zh", text_schema("原因（中文）", "the same in Chinese")}},
+                    {"index"});
+  // nxkx_check_batch (the C ABI) keeps going: an error entry in place of each unreadable element.
+  ojson entry = object_schema(
+      "无法读取的申报", "an element of the batch that could not be read, in its place",
+      ojson{
+          {"error", object_schema("错误", "why it could not be read",
+                                  ojson{{"code", text_schema("代码", "stable error code")},
+                                        {"path", text_schema("位置", "JSON pointer")},
+                                        {"reason", text_schema("原因", "in English")},
+                                        {"reason_zh", text_schema("原因（中文）", "in Chinese")}})},
+          {"origin", object_schema("来源", "its place in the batch", ojson{{"index", index}})}});
   ojson root = object_schema(
       "批量核验结果", "the result of a batch",
       ojson{{"notice", ojson{{"const", n.info().id}, {"title", "通知"}, {"description", "id"}}},
@@ -370,9 +398,11 @@ ojson batch_schema_root(const notice& n) {
                             {"title", "核验日期"},
                             {"description", "the date the check was made as of"}}},
             {"reports", ojson{{"type", "array"},
-                              {"items", ref("report")},
+                              {"items", ojson{{"oneOf", ojson::array({ref("report"), entry})}}},
                               {"title", "核验结果"},
-                              {"description", "one report per application, in input order"}}},
+                              {"description",
+                               "one report per application, in input order; from the C ABI an "
+                               "error entry in place of an application that could not be read"}}},
             {"summary", object_schema("汇总", "how many of each decision", summary_properties)},
             {"errors", ojson{{"type", "array"},
                              {"items", std::move(error)},

@@ -2,6 +2,7 @@
 
 #include <utf8.h>
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -87,8 +88,70 @@ constexpr kind classify(char32_t cp) noexcept {
   return kind::other;
 }
 
-[[noreturn]] void throw_invalid(std::size_t offset) {
-  throw input_error("input.utf8", "", "invalid UTF-8 at byte " + std::to_string(offset));
+[[noreturn]] void throw_invalid(std::string_view text, std::size_t offset) {
+  std::string en = "invalid UTF-8 at byte " + std::to_string(offset);
+  std::string zh = "第 " + std::to_string(offset) + " 字节处不是有效的 UTF-8";
+  const encoding_hint hint = hint_for_encoding(guess_encoding(text));
+  if (!hint.en.empty()) {
+    en += "; " + hint.en;
+    zh += "；" + hint.zh;
+  }
+  throw input_error("input.utf8", "", std::move(en), std::move(zh));
+}
+
+/// The length of the well-formed UTF-8 sequence at s[i] (Unicode table 3-7), or 0.
+std::size_t utf8_length(std::string_view s, std::size_t i) noexcept {
+  auto at = [&](std::size_t k) -> unsigned {
+    return i + k < s.size() ? static_cast<unsigned char>(s[i + k]) : 0x100u;
+  };
+  auto in = [](unsigned x, unsigned lo, unsigned hi) { return x >= lo && x <= hi; };
+  auto tail = [&](std::size_t k) { return in(at(k), 0x80, 0xBF); };
+  const unsigned c = at(0);
+  if (c < 0x80) return 1;
+  if (in(c, 0xC2, 0xDF)) return tail(1) ? 2 : 0;
+  if (c == 0xE0) return in(at(1), 0xA0, 0xBF) && tail(2) ? 3 : 0;
+  if (in(c, 0xE1, 0xEC) || in(c, 0xEE, 0xEF)) return tail(1) && tail(2) ? 3 : 0;
+  if (c == 0xED) return in(at(1), 0x80, 0x9F) && tail(2) ? 3 : 0;
+  if (c == 0xF0) return in(at(1), 0x90, 0xBF) && tail(2) && tail(3) ? 4 : 0;
+  if (in(c, 0xF1, 0xF3)) return tail(1) && tail(2) && tail(3) ? 4 : 0;
+  if (c == 0xF4) return in(at(1), 0x80, 0x8F) && tail(2) && tail(3) ? 4 : 0;
+  return 0;
+}
+
+bool valid_utf8(std::string_view s) noexcept {
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t n = utf8_length(s, i);
+    if (n == 0) return false;
+    i += n;
+  }
+  return true;
+}
+
+/// Well-formed GB18030 (GB 18030-2005: one byte 00-7F; two bytes 81-FE then 40-7E or 80-FE;
+/// four bytes 81-FE 30-39 81-FE 30-39) with at least one multi-byte character.
+bool looks_gb18030(std::string_view s) noexcept {
+  auto b = [&](std::size_t i) { return static_cast<unsigned char>(s[i]); };
+  bool multi = false;
+  for (std::size_t i = 0; i < s.size();) {
+    const unsigned c = b(i);
+    if (c < 0x80) {
+      if (c == 0) return false;
+      ++i;
+      continue;
+    }
+    if (c == 0x80 || c == 0xFF || i + 1 >= s.size()) return false;
+    const unsigned d = b(i + 1);
+    if ((d >= 0x40 && d <= 0x7E) || (d >= 0x80 && d <= 0xFE)) {
+      i += 2;
+    } else if (d >= 0x30 && d <= 0x39 && i + 3 < s.size() && b(i + 2) >= 0x81 && b(i + 2) <= 0xFE &&
+               b(i + 3) >= 0x30 && b(i + 3) <= 0x39) {
+      i += 4;
+    } else {
+      return false;
+    }
+    multi = true;
+  }
+  return multi;
 }
 
 }  // namespace
@@ -145,7 +208,7 @@ zi_count count_zi(std::string_view utf8) {
       try {
         cp = static_cast<char32_t>(utf8::next(p, end));
       } catch (const utf8::exception&) {
-        throw_invalid(static_cast<std::size_t>(p - begin));
+        throw_invalid(utf8, static_cast<std::size_t>(p - begin));
       }
     }
 
@@ -179,6 +242,79 @@ zi_count count_zi(std::string_view utf8) {
 std::size_t count_zi(std::string_view utf8, count_method m) {
   const zi_count counts = count_zi(utf8);
   return m == count_method::non_space ? counts.non_space : counts.word_processor;
+}
+
+std::string_view guess_encoding(std::string_view bytes) noexcept {
+  if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
+  if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
+  // Text of ASCII characters in UTF-16 has a NUL in every other byte.
+  const std::size_t n = std::min<std::size_t>(bytes.size(), 4096) & ~std::size_t{1};
+  std::size_t even = 0, odd = 0;
+  for (std::size_t i = 0; i < n; i += 2) {
+    even += bytes[i] == '\0' ? 1u : 0u;
+    odd += bytes[i + 1] == '\0' ? 1u : 0u;
+  }
+  if (n >= 4 && odd * 4 >= n && even * 8 < n) return "UTF-16LE";
+  if (n >= 4 && even * 4 >= n && odd * 8 < n) return "UTF-16BE";
+  if (valid_utf8(bytes)) return "";
+  if (looks_gb18030(bytes)) return "GB18030";
+  return "";
+}
+
+encoding_hint hint_for_encoding(std::string_view encoding) {
+  if (encoding == "GB18030")
+    return {"it looks like GB18030 (GBK, what Chinese Windows saves as \"ANSI\"): save it as UTF-8",
+            "看起来是 GB18030（GBK，即中文 Windows 所说的“ANSI”）编码：请另存为 UTF-8"};
+  if (encoding.starts_with("UTF-16"))
+    return {
+        "it looks like " + std::string(encoding) +
+            " (what Windows calls \"Unicode\"): save it as UTF-8",
+        "看起来是 " + std::string(encoding) + "（即 Windows 所说的“Unicode”）编码：请另存为 UTF-8"};
+  return {};
+}
+
+void append_visible(std::string& out, std::string_view text) {
+  static constexpr char hex[] = "0123456789abcdef";
+  auto escape = [&out](std::uint32_t cp) {
+    out += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out += hex[(cp >> shift) & 0xF];
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c < 0x20 || c == 0x7F)
+        escape(c);
+      else
+        out += static_cast<char>(c);
+      ++i;
+      continue;
+    }
+    const std::size_t n = utf8_length(text, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+      continue;
+    }
+    std::uint32_t cp = 0;
+    if (n == 2)
+      cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
+    else if (n == 3)
+      cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
+           (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+    if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+        (cp >= 0x2066 && cp <= 0x2069))
+      escape(cp);
+    else
+      out.append(text, i, n);
+    i += n;
+  }
+}
+
+std::string visible_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  append_visible(out, text);
+  return out;
 }
 
 }  // namespace nxkx

@@ -102,10 +102,21 @@ nxkx_cli_test(check.resubmission --exit 1
 
 # ---- check: exit 2, naming the file, the JSON path and what is wrong ----
 nxkx_cli_test(check.missing_file --exit 2
-              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: cannot open"
+              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: 无法打开：没有这个文件或文件夹 .input\\.io.$"
               -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/no-such-file.json)
-nxkx_cli_test(check.directory --exit 2 --stderr "^nxkx: ${_cli_dir}: is a directory"
-              -- ${nxkx} check --as-of ${_as_of} ${_cli_dir})
+nxkx_cli_test(check.missing_file_en --exit 2
+              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: cannot open"
+              -- ${nxkx} check --lang en --as-of ${_as_of} ${_cli_dir}/no-such-file.json)
+# A folder: every .json file in it, sorted by path, as one batch.
+nxkx_cli_test(check.folder --exit 1 --stdout "^${_n_examples} 份申报: "
+              -- ${nxkx} check --as-of ${_as_of} ${_examples})
+# -o never overwrites an input.
+file(COPY ${_examples}/society_capacity.json DESTINATION ${CMAKE_CURRENT_BINARY_DIR}/cli-o)
+nxkx_cli_test(check.output_is_an_input --exit 2 --stderr "会被覆盖"
+              -- ${nxkx} check --as-of ${_as_of} ${CMAKE_CURRENT_BINARY_DIR}/cli-o/society_capacity.json
+                 -o ${CMAKE_CURRENT_BINARY_DIR}/cli-o/society_capacity.json)
+nxkx_cli_test(check.empty_folder --exit 2 --stderr "文件夹中没有 .json 文件"
+              -- ${nxkx} check --as-of ${_as_of} ${PROJECT_SOURCE_DIR}/include)
 nxkx_cli_test(check.malformed --exit 2
               --stderr "^nxkx: ${_cli_dir}/malformed.json: .* .input\\.[a-z_]+.$"
               -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/malformed.json)
@@ -127,8 +138,10 @@ nxkx_cli_test(check.no_as_of --exit 2 --stderr "--as-of"
 nxkx_cli_test(check.bad_pack --exit 2 --stderr "^nxkx: ${_cli_dir}/bad-pack.json: /"
               -- ${nxkx} check --notice ${_cli_dir}/bad-pack.json --as-of ${_as_of}
                  ${_examples}/society_capacity.json)
-nxkx_cli_test(check.two_stdin --exit 2 --stderr "standard input"
+nxkx_cli_test(check.two_stdin --exit 2 --stderr "标准输入"
               -- ${nxkx} check --as-of ${_as_of} - -)
+nxkx_cli_test(check.two_stdin_en --exit 2 --stderr "standard input"
+              -- ${nxkx} check --lang en --as-of ${_as_of} - -)
 
 # ---- catalog, rules, pack ----
 nxkx_cli_test(catalog --stdout "2025-05-16" --stdout "nxkxxhb@163.com"
@@ -164,8 +177,10 @@ nxkx_cli_test(count.stdin --stdout "<stdin>: 22 字 \\(不计空格字符口径\
 # A byte-order mark at the start is no 字 (Notepad writes one).
 nxkx_cli_test(count.bom --stdout "bom.txt: 2 字 \\(Word 字数统计口径\\), 2 字 \\(不计空格字符口径\\)$"
               -- ${nxkx} count ${_cli_dir}/bom.txt)
-nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
+nxkx_cli_test(count.invalid_utf8 --exit 2 --stderr "invalid-utf8.txt: 第 6 字节处不是有效的 UTF-8"
               -- ${nxkx} count ${_cli_dir}/invalid-utf8.txt)
+nxkx_cli_test(count.invalid_utf8_en --exit 2 --stderr "invalid-utf8.txt: .*byte 6"
+              -- ${nxkx} count --lang en ${_cli_dir}/invalid-utf8.txt)
 
 # ---- check --jsonl: one application per line in, one report per line out ----
 # tests/cli/jsonl_test.py writes its inputs from the examples; one ctest test per scenario.
@@ -176,4 +191,31 @@ foreach(_scenario one_report_per_line accepted_exits_zero duplicates_across_line
   add_test(NAME cli.check.jsonl.${_scenario}
            COMMAND ${_nxkx_python} ${_cli_dir}/jsonl_test.py ${nxkx} ${_examples} ${_scenario})
   set_tests_properties(cli.check.jsonl.${_scenario} PROPERTIES ENVIRONMENT "LC_ALL=C.UTF-8")
+endforeach()
+
+# ---- the desk: workbook, CSV, HTML (printed by headless Chromium), brief text, nxkx new, Word
+# documents, encodings (tests/desk/desk_test.py, one ctest test per scenario) ----
+find_program(NXKX_DESK_CHROMIUM NAMES chromium chromium-browser)
+find_program(NXKX_DESK_PDFTOTEXT pdftotext)
+execute_process(COMMAND ${_nxkx_python} -c "import openpyxl, docx"
+                RESULT_VARIABLE _nxkx_desk_no_modules OUTPUT_QUIET ERROR_QUIET)
+if(_nxkx_desk_no_modules)
+  message(WARNING "${_nxkx_python} cannot import openpyxl and docx (python3-openpyxl, "
+                  "python3-docx): the desk.* tests will fail")
+endif()
+set(_desk_scenarios workbook_matches_json csv_matches_json text_and_brief_say_where
+                    control_characters_are_visible encodings starter_files_give_the_todo_list
+                    word_documents completion_text_from_docx)
+if(NXKX_DESK_CHROMIUM AND NXKX_DESK_PDFTOTEXT AND NOT CMAKE_CXX_FLAGS MATCHES "-fsanitize")
+  list(APPEND _desk_scenarios html_prints_every_application)
+else()
+  message(STATUS "nxkx: no chromium or pdftotext (or a sanitizer build): desk.html_prints_every_application is not added")
+endif()
+foreach(_scenario IN LISTS _desk_scenarios)
+  add_test(NAME desk.${_scenario}
+           COMMAND ${_nxkx_python} ${CMAKE_CURRENT_SOURCE_DIR}/desk/desk_test.py ${nxkx}
+                   ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/desk ${_scenario})
+  set_tests_properties(desk.${_scenario} PROPERTIES
+    ENVIRONMENT "LC_ALL=C.UTF-8;PYTHONDONTWRITEBYTECODE=1;CHROMIUM=${NXKX_DESK_CHROMIUM};PDFTOTEXT=${NXKX_DESK_PDFTOTEXT}"
+    TIMEOUT 600)
 endforeach()

@@ -48,6 +48,13 @@ add_test(NAME consumer.run
                  ${NXKX_CONSUMER_AS_OF} ${NXKX_CONSUMER_DECISION})
 set_tests_properties(consumer.run PROPERTIES FIXTURES_REQUIRED nxkx_consumer_built)
 
+if(TARGET nxkx_office)
+  add_test(NAME consumer.office_run
+           COMMAND ${NXKX_CONSUMER_BUILD}/nxkx_office_consumer ${NXKX_CONSUMER_EXAMPLE}
+                   ${NXKX_CONSUMER_AS_OF} ${PROJECT_BINARY_DIR}/consumer.xlsx)
+  set_tests_properties(consumer.office_run PROPERTIES FIXTURES_REQUIRED nxkx_consumer_built)
+endif()
+
 # The installed command runs from the prefix too (it is what `apt install`-like users get).
 add_test(NAME consumer.cli
          COMMAND ${NXKX_CONSUMER_PREFIX}/${CMAKE_INSTALL_BINDIR}/nxkx check
@@ -67,6 +74,18 @@ if(NXKX_PKG_CONFIG)
                    ${CMAKE_CURRENT_SOURCE_DIR}/consumer/main.cpp ${NXKX_CONSUMER_EXAMPLE}
                    ${NXKX_CONSUMER_AS_OF} ${NXKX_CONSUMER_DECISION})
   set_tests_properties(consumer.pkg_config PROPERTIES FIXTURES_REQUIRED nxkx_installed)
+  if(TARGET nxkx_office)
+    # nxkx-office.pc: the workbook writer, built with what pkg-config says alone.
+    set(_pc_office_out ${PROJECT_BINARY_DIR}/nxkx_office_consumer_pkgconfig)
+    add_test(NAME consumer.pkg_config_office
+             COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${_pc_path} sh -c
+                     "set -e; flags=$(\"$0\" --cflags --libs nxkx-office); echo \"pkg-config: $flags\"; \
+\"$1\" $2 -o \"$3\" \"$4\" $flags; \"$3\" \"$5\" \"$6\" \"$7\" >/dev/null"
+                     ${NXKX_PKG_CONFIG} ${CMAKE_CXX_COMPILER} "${CMAKE_CXX_FLAGS}" ${_pc_office_out}
+                     ${CMAKE_CURRENT_SOURCE_DIR}/consumer/office_main.cpp ${NXKX_CONSUMER_EXAMPLE}
+                     ${NXKX_CONSUMER_AS_OF} ${PROJECT_BINARY_DIR}/consumer-pkgconfig.xlsx)
+    set_tests_properties(consumer.pkg_config_office PROPERTIES FIXTURES_REQUIRED nxkx_installed)
+  endif()
 else()
   message(WARNING "pkg-config not found: the test of nxkx.pc (consumer.pkg_config) is not run")
 endif()

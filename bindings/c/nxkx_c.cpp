@@ -62,12 +62,14 @@ nxkx_status give(char** out, size_t* out_len, std::string_view text, nxkx_status
 /// Writes the error document {status, code, path, reason}. Never throws: if even that fails,
 /// *out stays NULL and the status is still returned.
 nxkx_status fail(char** out, size_t* out_len, nxkx_status status, std::string_view code,
-                 std::string_view path, std::string_view reason) noexcept {
+                 std::string_view path, std::string_view reason,
+                 std::string_view reason_zh = {}) noexcept {
   try {
     const ojson doc{{"status", nxkx_status_name(status)},
                     {"code", std::string(code)},
                     {"path", std::string(path)},
-                    {"reason", std::string(reason)}};
+                    {"reason", std::string(reason)},
+                    {"reason_zh", std::string(reason_zh.empty() ? reason : reason_zh)}};
     return give(out, out_len, doc.dump(-1, ' ', false, ojson::error_handler_t::replace), status);
   } catch (...) {
     return status == NXKX_OK ? NXKX_OUT_OF_MEMORY : status;
@@ -83,13 +85,13 @@ nxkx_status guarded(char** out, size_t* out_len, F&& work) noexcept {
   try {
     return give(out, out_len, work(), NXKX_OK);
   } catch (const argument_error& e) {
-    return fail(out, out_len, NXKX_INVALID_ARGUMENT, e.code(), e.path(), e.reason());
+    return fail(out, out_len, NXKX_INVALID_ARGUMENT, e.code(), e.path(), e.reason(), e.reason_zh());
   } catch (const nxkx::input_error& e) {
-    return fail(out, out_len, NXKX_INPUT_ERROR, e.code(), e.path(), e.reason());
+    return fail(out, out_len, NXKX_INPUT_ERROR, e.code(), e.path(), e.reason(), e.reason_zh());
   } catch (const nxkx::pack_error& e) {
-    return fail(out, out_len, NXKX_PACK_ERROR, e.code(), e.path(), e.reason());
+    return fail(out, out_len, NXKX_PACK_ERROR, e.code(), e.path(), e.reason(), e.reason_zh());
   } catch (const std::bad_alloc&) {
-    return fail(out, out_len, NXKX_OUT_OF_MEMORY, "memory", "", "out of memory");
+    return fail(out, out_len, NXKX_OUT_OF_MEMORY, "memory", "", "out of memory", "内存不足");
   } catch (const std::exception& e) {
     return fail(out, out_len, NXKX_INTERNAL, "internal", "", e.what());
   } catch (...) {
@@ -127,6 +129,7 @@ struct call_options {
   nxkx::check_options check;
   bool text = false;
   nxkx::lang language = nxkx::lang::zh;
+  bool strict = false;  ///< nxkx_check_batch: an unreadable element fails the whole call
 };
 
 std::string option_string(const nlohmann::json& v, const std::string& path) {
@@ -186,6 +189,11 @@ call_options read_options(const char* options_json) {
         bad_argument("options.type", path,
                      std::string("expected true or false, found ") + value.type_name());
       o.check.trace = value.get<bool>();
+    } else if (key == "strict") {
+      if (!value.is_boolean())
+        bad_argument("options.type", path,
+                     std::string("expected true or false, found ") + value.type_name());
+      o.strict = value.get<bool>();
     } else if (key == "bad_credit_code") {
       o.check.bad_credit_code =
           option_choice<nxkx::severity>(value, path,
@@ -203,8 +211,8 @@ call_options read_options(const char* options_json) {
     } else {
       bad_argument("options.unknown_field", path,
                    "unknown option \"" + key +
-                       "\"; expected as_of, stage, format, lang, trace, bad_credit_code or "
-                       "threads");
+                       "\"; expected as_of, stage, format, lang, trace, bad_credit_code, "
+                       "threads or strict");
     }
   }
   if (!has_as_of)
@@ -216,24 +224,70 @@ call_options read_options(const char* options_json) {
   return o;
 }
 
+/// One element of a batch: its report, or why it could not be read.
+struct batch_entry {
+  const nxkx::report* report = nullptr;
+  const nxkx::input_error* error = nullptr;
+  std::size_t index = 0;
+};
+
+/// `s` as a JSON string (nlohmann's escaping; invalid UTF-8 replaced).
+void append_string(std::string& out, std::string_view s) {
+  out += ojson(std::string(s)).dump(-1, ' ', false, ojson::error_handler_t::replace);
+}
+
+void append_error_entry(std::string& out, const nxkx::input_error& e, std::size_t index) {
+  out += R"({"error":{"code":)";
+  append_string(out, e.code());
+  out += R"(,"path":)";
+  append_string(out, e.path());
+  out += R"(,"reason":)";
+  append_string(out, e.reason());
+  out += R"(,"reason_zh":)";
+  append_string(out, e.reason_zh());
+  out += R"(},"origin":{"index":)";
+  out += std::to_string(index);
+  out += "}}";
+}
+
+/// The batch document, compact, written directly: the reports as nxkx::append_json writes them
+/// (the text nlohmann would dump), an error entry in place of each unreadable element.
 std::string batch_document(const nxkx::notice& n, const nxkx::check_options& opt,
-                           const std::vector<nxkx::report>& reports) {
-  ojson doc;
-  doc["notice"] = n.info().id;
-  doc["stage"] = std::string(nxkx::to_code(opt.stage));
-  doc["as_of"] = nxkx::format_date(opt.as_of);
-  ojson list = ojson::array();
-  for (const auto& r : reports) list.push_back(ojson::parse(nxkx::to_json(r, -1)));
-  doc["reports"] = std::move(list);
-  ojson summary;
-  summary["applications"] = reports.size();
+                           const std::vector<batch_entry>& entries) {
+  std::string out;
+  out.reserve(64 + entries.size() * 1024);
+  out += R"({"notice":)";
+  append_string(out, n.info().id);
+  out += R"(,"stage":)";
+  append_string(out, nxkx::to_code(opt.stage));
+  out += R"(,"as_of":)";
+  append_string(out, nxkx::format_date(opt.as_of));
+  out += R"(,"reports":[)";
+  std::size_t reports = 0, errors = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i > 0) out += ',';
+    if (entries[i].report != nullptr) {
+      nxkx::append_json(out, *entries[i].report, -1);
+      ++reports;
+    } else {
+      append_error_entry(out, *entries[i].error, entries[i].index);
+      ++errors;
+    }
+  }
+  out += R"(],"summary":{"applications":)";
+  out += std::to_string(reports);
   for (const auto& [d, code] : nxkx::code_table<nxkx::decision>::items) {
     std::size_t count = 0;
-    for (const auto& r : reports) count += r.decision == d ? 1 : 0;
-    summary[std::string(code)] = count;
+    for (const auto& e : entries) count += e.report != nullptr && e.report->decision == d ? 1 : 0;
+    out += ",\"";
+    out += code;
+    out += "\":";
+    out += std::to_string(count);
   }
-  doc["summary"] = std::move(summary);
-  return doc.dump(-1, ' ', false, ojson::error_handler_t::replace);
+  out += R"(,"errors":)";
+  out += std::to_string(errors);
+  out += "}}";
+  return out;
 }
 
 }  // namespace
@@ -294,6 +348,7 @@ nxkx_status nxkx_check(const nxkx_notice* notice, const char* application_json, 
     const nxkx::notice& n = notice->notice;
     const nxkx::application app =
         nxkx::parse_application(std::string_view(application_json, len), n);
+    nxkx::check_texts_loaded(app);  // this interface reads no files: a text must be content
     const nxkx::report r = nxkx::check(n, app, o.check);
     return o.text ? nxkx::to_text(r, o.language, n) : nxkx::to_json(r, -1);
   });
@@ -306,16 +361,65 @@ nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications
     require_pointer(applications_json, "applications_json");
     const call_options o = read_options(options_json);
     const nxkx::notice& n = notice->notice;
-    const std::vector<nxkx::application> apps =
-        nxkx::parse_applications(std::string_view(applications_json, len), n);
-    const std::vector<nxkx::report> reports = nxkx::check_batch(n, apps, o.check);
-    if (!o.text) return batch_document(n, o.check, reports);
-    std::string text;
-    for (const auto& r : reports) {
-      if (!text.empty()) text += '\n';
-      text += nxkx::to_text(r, o.language, n);
+    const std::string_view text(applications_json, len);
+    std::vector<nxkx::application> apps;
+    std::vector<nxkx::batch_element> elements;
+    if (o.strict) {
+      apps = nxkx::parse_applications(text, n);
+      for (std::size_t i = 0; i < apps.size(); ++i) {
+        try {
+          nxkx::check_texts_loaded(apps[i]);
+        } catch (const nxkx::input_error& e) {
+          throw nxkx::input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason(),
+                                  e.reason_zh());
+        }
+      }
+    } else {
+      // Each element on its own: an unreadable one is an error entry in its place.
+      elements = nxkx::parse_each_application(text, n);
+      for (auto& e : elements) {
+        if (e.app) {
+          try {
+            nxkx::check_texts_loaded(*e.app);  // this interface reads no files
+          } catch (const nxkx::input_error& x) {
+            const std::string at = e.index ? "/" + std::to_string(*e.index) : std::string();
+            e.error = nxkx::input_error(x.code(), at + x.path(), x.reason(), x.reason_zh());
+            e.app.reset();
+          }
+        }
+        if (!e.app) continue;
+        apps.push_back(std::move(*e.app));
+        apps.back().origin.index = e.index;
+      }
     }
-    return text;
+    const std::vector<nxkx::report> reports = nxkx::check_batch(n, apps, o.check);
+    std::vector<batch_entry> entries;
+    if (o.strict) {
+      for (std::size_t i = 0; i < reports.size(); ++i) entries.push_back({&reports[i], nullptr, i});
+    } else {
+      std::size_t next = 0;
+      for (std::size_t i = 0; i < elements.size(); ++i) {
+        if (elements[i].error)
+          entries.push_back({nullptr, &*elements[i].error, i});
+        else
+          entries.push_back({&reports[next++], nullptr, i});
+      }
+    }
+    if (!o.text) return batch_document(n, o.check, entries);
+    std::string out_text;
+    for (const auto& e : entries) {
+      if (!out_text.empty()) out_text += '\n';
+      if (e.report != nullptr) {
+        out_text += nxkx::to_text(*e.report, o.language, n);
+      } else {
+        const bool zh = o.language == nxkx::lang::zh;
+        out_text += (zh ? "申报 #" : "Application #") + std::to_string(e.index) +
+                    (zh ? " 无法读取: " : " could not be read: ");
+        if (!e.error->path().empty()) out_text += e.error->path() + ": ";
+        out_text += e.error->reason(o.language) + " [" + e.error->code() + "]\n";
+      }
+    }
+    return out_text;
   });
 }
 

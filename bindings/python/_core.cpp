@@ -20,6 +20,9 @@
 #include <vector>
 
 #include "nxkx/nxkx.hpp"
+#ifdef NXKX_HAVE_OFFICE
+#include "nxkx/office.hpp"
+#endif
 #include "nxkx/text.hpp"
 #include "report_io.hpp"
 #include "wire.hpp"
@@ -65,9 +68,15 @@ py::str lenient_str(const std::string& s) {
   return py::reinterpret_steal<py::str>(p);
 }
 
+/// The package's exception object for an nxkx::error (code, path, reason, reason_zh).
+py::object exception_of(py::handle cls, const nxkx::error& e) {
+  return cls(lenient_str(e.code()), lenient_str(e.path()), lenient_str(e.reason()),
+             lenient_str(e.reason_zh()));
+}
+
 void raise(py::handle cls, const nxkx::error& e) {
   try {
-    py::object exc = cls(lenient_str(e.code()), lenient_str(e.path()), lenient_str(e.reason()));
+    py::object exc = exception_of(cls, e);
     PyErr_SetObject(cls.ptr(), exc.ptr());
   } catch (py::error_already_set& err) {
     err.restore();
@@ -195,7 +204,17 @@ check_options options_of(py::handle as_of, py::handle stage_code, bool trace,
 const notice& notice_or_builtin(const notice* n) { return n != nullptr ? *n : notice::builtin(); }
 
 input_error at_index(const input_error& e, std::size_t i) {
-  return input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason());
+  return input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason(), e.reason_zh());
+}
+
+/// check_texts_loaded, its path starting with the index of element `i` of a batch.
+void texts_loaded(const application& a, std::size_t i, bool in_batch = true) {
+  try {
+    check_texts_loaded(a);
+  } catch (const input_error& e) {
+    if (!in_batch) throw;
+    throw at_index(e, i);
+  }
 }
 
 // ---- reports ----------------------------------------------------------------------------------
@@ -372,6 +391,51 @@ void parse_all(const notice& n, const std::vector<std::string_view>& texts,
   }
 }
 
+/// Parses texts[i] into apps[i] on `threads` threads, each error kept at its index (with its
+/// path prefixed "/i") rather than thrown: a batch that keeps going.
+void parse_each(const notice& n, const std::vector<std::string_view>& texts,
+                std::vector<std::optional<application>>& apps,
+                std::vector<std::optional<input_error>>& errors, unsigned threads,
+                const input_limits& limits) {
+  const std::size_t count = texts.size();
+  threads = std::max(
+      1u, std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(count, 256))));
+  auto work = [&](unsigned t) {
+    for (std::size_t i = t; i < count; i += threads) {
+      if (errors[i]) continue;  // could not even be written as JSON
+      try {
+        apps[i] = parse_application(texts[i], n, limits);
+        check_texts_loaded(*apps[i]);
+      } catch (const input_error& e) {
+        apps[i].reset();
+        errors[i] = at_index(e, i);
+      }
+    }
+  };
+  if (threads == 1) {
+    work(0);
+  } else {
+    std::vector<std::thread> pool;
+    pool.reserve(threads);
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
+    for (auto& th : pool) th.join();
+  }
+}
+
+/// Reports and errors in input order: element i is errors[i] if it is set, else the next report.
+py::list entry_list(std::vector<report>&& reports,
+                    const std::vector<std::optional<input_error>>& errors) {
+  py::list out(errors.size());
+  std::size_t next = 0;
+  for (std::size_t i = 0; i < errors.size(); ++i) {
+    if (errors[i])
+      out[i] = exception_of(g_input_error, *errors[i]);
+    else
+      out[i] = py::cast(std::make_shared<report>(std::move(reports[next++])));
+  }
+  return out;
+}
+
 py::list report_list(std::vector<report>&& reports) {
   py::list out(reports.size());
   for (std::size_t i = 0; i < reports.size(); ++i)
@@ -381,7 +445,7 @@ py::list report_list(std::vector<report>&& reports) {
 
 py::list check_many(const notice* np, py::handle applications, py::handle as_of,
                     py::handle stage_code, bool trace, py::handle bad_credit_code, int threads,
-                    py::handle limits_obj) {
+                    py::handle limits_obj, bool strict) {
   if (threads < 1)
     throw py::value_error("threads must be at least 1, not " + std::to_string(threads));
   const notice n = notice_or_builtin(np);
@@ -391,12 +455,33 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
 
   if (text_arg doc = text_of(applications); doc.is_text) {  // one JSON document: an array
     std::vector<report> reports;
+    std::vector<std::optional<input_error>> errors;
     {
       py::gil_scoped_release nogil;
-      std::vector<application> apps = parse_applications(doc.view, n, limits);
-      reports = check_batch(n, apps, opt);
+      if (strict) {
+        std::vector<application> apps = parse_applications(doc.view, n, limits);
+        for (std::size_t i = 0; i < apps.size(); ++i) texts_loaded(apps[i], i);
+        reports = check_batch(n, apps, opt);
+      } else {
+        std::vector<batch_element> elements = parse_each_application(doc.view, n, limits);
+        std::vector<application> apps;
+        for (auto& e : elements) {
+          if (e.app) {
+            try {
+              texts_loaded(*e.app, e.index.value_or(0), e.index.has_value());
+            } catch (const input_error& x) {
+              e.error = x;
+              e.app.reset();
+            }
+          }
+          errors.push_back(std::move(e.error));
+          if (e.app) apps.push_back(std::move(*e.app));
+        }
+        reports = check_batch(n, apps, opt);
+      }
     }
-    return report_list(std::move(reports));
+    if (strict) return report_list(std::move(reports));
+    return entry_list(std::move(reports), errors);
   }
   if (PyDict_Check(applications.ptr()))
     throw py::type_error("check_many takes a list of applications; use check() for one");
@@ -411,13 +496,18 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   // error only when none of the applications before it fails to read: as in parse_all, the
   // error of the lowest index is the one raised, whichever step finds it.
   std::optional<input_error> unwritable;
+  std::vector<std::optional<input_error>> errors(strict ? 0 : count);
   for (std::size_t i = 0; i < count; ++i) {
     try {
       sources.push_back(application_text(PyList_GET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i)),
                                          "/" + std::to_string(i), limits));
     } catch (const input_error& e) {
-      unwritable = e;
-      break;
+      if (strict) {
+        unwritable = e;
+        break;
+      }
+      errors[i] = e;  // its path already starts with "/i"
+      sources.emplace_back();
     }
   }
   std::vector<std::string_view> texts;
@@ -425,10 +515,24 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   for (const auto& s : sources) texts.push_back(s.view);
 
   std::vector<report> reports;
+  if (!strict) {
+    {
+      py::gil_scoped_release nogil;
+      std::vector<std::optional<application>> parsed(texts.size());
+      parse_each(n, texts, parsed, errors, opt.threads, limits);
+      std::vector<application> apps;
+      apps.reserve(texts.size());
+      for (auto& a : parsed)
+        if (a) apps.push_back(std::move(*a));
+      reports = check_batch(n, apps, opt);
+    }
+    return entry_list(std::move(reports), errors);
+  }
   {
     py::gil_scoped_release nogil;
     std::vector<application> apps(texts.size());
     parse_all(n, texts, apps, opt.threads, limits);
+    for (std::size_t i = 0; i < apps.size(); ++i) texts_loaded(apps[i], i);
     if (unwritable) throw *unwritable;
     reports = check_batch(n, apps, opt);
   }
@@ -445,7 +549,9 @@ py::object check_one(const notice* np, py::handle application_obj, py::handle as
   report r;
   {
     py::gil_scoped_release nogil;
-    r = check(n, parse_application(t.view, n, limits), opt);
+    application a = parse_application(t.view, n, limits);
+    check_texts_loaded(a);  // a text named by file: Text.from_docx reads it into content
+    r = check(n, a, opt);
   }
   return py::cast(std::make_shared<report>(std::move(r)));
 }
@@ -473,6 +579,47 @@ py::tuple bench_cpp_batch(const notice* np, const std::vector<std::string>& text
   for (std::size_t i = 0; i < reports.size(); ++i)
     decisions[i] = py::str(std::string(to_code(reports[i].decision)));
   return py::make_tuple(seconds, decisions);
+}
+
+// ---- the desk's formats ------------------------------------------------------------------------
+
+/// The reports and the errors of a list as check_many returns it (Report or InputError items). A
+/// report without an origin, and every error, is named by its place in the list.
+struct desk_items {
+  std::vector<report> reports;
+  std::vector<unreadable> errors;
+  desk_batch batch() const { return {reports, errors}; }
+};
+
+desk_items desk_of(py::handle items) {
+  if (PyDict_Check(items.ptr()) || PyUnicode_Check(items.ptr()))
+    throw py::type_error("expected a list of reports (and InputErrors), not '" + type_name(items) +
+                         "'");
+  py::list list = py::reinterpret_steal<py::list>(PySequence_List(items.ptr()));
+  if (!list) throw py::error_already_set();
+  desk_items out;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    py::handle item = list[i];
+    if (py::isinstance<report>(item)) {
+      out.reports.push_back(item.cast<const report&>());
+      if (!out.reports.back().origin.known()) out.reports.back().origin.index = i;
+    } else if (PyObject_IsInstance(item.ptr(), g_input_error.ptr()) == 1) {
+      auto text = [&](const char* name) { return py::str(item.attr(name)).cast<std::string>(); };
+      out.errors.push_back({origin{"", i, std::nullopt}, text("code"), text("path"),
+                            localized{text("reason_zh"), text("reason")}});
+    } else {
+      throw py::type_error("item " + std::to_string(i) + " is a '" + type_name(item) +
+                           "', not an nxkx.Report or an nxkx.InputError");
+    }
+  }
+  return out;
+}
+
+std::string fspath(py::handle path) {
+  py::object p = py::module_::import("os").attr("fspath")(path);
+  if (!PyUnicode_Check(p.ptr()))
+    throw py::type_error("path must be str or os.PathLike of str, not '" + type_name(p) + "'");
+  return p.cast<std::string>();
 }
 
 // ---- small values -----------------------------------------------------------------------------
@@ -933,6 +1080,17 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("project_type", &report::project_type)
       .def_readonly("applicant_name", &report::applicant_name)
       .def_readonly("credit_code", &report::credit_code)
+      .def_property_readonly(
+          "origin",
+          [](const report& r) -> py::object {
+            if (!r.origin.known()) return py::none();
+            py::dict o;
+            if (!r.origin.file.empty()) o["file"] = lenient_str(r.origin.file);
+            if (r.origin.index) o["index"] = *r.origin.index;
+            if (r.origin.line) o["line"] = *r.origin.line;
+            return o;
+          },
+          "Where the application was read from ({'file', 'index', 'line'}), or None.")
       .def_property_readonly("decision", [](const report& r) { return to_py(r.decision); })
       .def_property_readonly("accepted", &report::accepted)
       .def_property_readonly("findings", [](report_ptr r) { return finding_tuple(r); })
@@ -973,6 +1131,14 @@ PYBIND11_MODULE(_core, m) {
           },
           "lang"_a = "zh", "notice"_a = nullptr,
           "The report for people, naming the project type as `notice` does.")
+      .def(
+          "to_brief",
+          [](const report& r, std::string_view l, const notice* n) {
+            return to_brief(r, n != nullptr ? *n : notice::builtin(), lang_argument(l));
+          },
+          "lang"_a = "zh", "notice"_a = nullptr,
+          "The report in a few lines: one for the application, one per finding, clauses cited "
+          "without their text.")
       .def_static(
           "from_dict", [](py::handle d) { return report_from_object(d); }, "data"_a,
           "A report from what to_dict() gives.")
@@ -1035,10 +1201,65 @@ PYBIND11_MODULE(_core, m) {
       "parse_date", [](py::handle text) { return make_date(date_argument(text, "date")); },
       "text"_a, "A 'YYYY-MM-DD' date or an RFC 3339 timestamp as its China Standard Time date.");
 
+  m.def(
+      "_to_csv",
+      [](py::handle items, std::string_view l, const notice* np) {
+        const desk_items d = desk_of(items);
+        return to_csv(d.batch(), notice_or_builtin(np), lang_argument(l));
+      },
+      "items"_a, "lang"_a = "zh", "notice"_a = nullptr);
+  m.def(
+      "_to_html",
+      [](py::handle items, std::string_view l, const notice* np) {
+        const desk_items d = desk_of(items);
+        return to_html(d.batch(), notice_or_builtin(np), lang_argument(l));
+      },
+      "items"_a, "lang"_a = "zh", "notice"_a = nullptr);
+  m.def(
+      "_tables",
+      [](py::handle items, std::string_view l, const notice* np) {
+        const desk_items d = desk_of(items);
+        const notice& n = notice_or_builtin(np);
+        py::dict out;
+        auto put = [&out](const char* name, const table& t) {
+          py::list rows;
+          for (const auto& r : t.rows) rows.append(py::cast(r));
+          out[name] = py::make_tuple(py::cast(t.header), rows);
+        };
+        put("summary", summary_table(d.batch(), n, lang_argument(l)));
+        put("findings", findings_table(d.batch(), n, lang_argument(l)));
+        put("csv", csv_table(d.batch(), n, lang_argument(l)));
+        return out;
+      },
+      "items"_a, "lang"_a = "zh", "notice"_a = nullptr);
+#ifdef NXKX_HAVE_OFFICE
+  m.def(
+      "_write_xlsx",
+      [](py::handle items, py::handle path, std::string_view l, const notice* np) {
+        const desk_items d = desk_of(items);
+        const std::string file = fspath(path);
+        const lang language = lang_argument(l);
+        const notice& n = notice_or_builtin(np);
+        py::gil_scoped_release nogil;
+        write_xlsx(file, d.batch(), n, language);
+      },
+      "items"_a, "path"_a, "lang"_a = "zh", "notice"_a = nullptr);
+  m.def(
+      "_docx_text", [](py::handle path) { return read_docx_text(fspath(path)); }, "path"_a);
+#endif
+  m.def(
+      "_starter",
+      [](const notice* np, std::string_view type, py::handle stage_code, py::handle kind) {
+        std::optional<applicant_kind> k;
+        if (!kind.is_none()) k = enum_argument<applicant_kind>(kind, "kind");
+        return starter_application(notice_or_builtin(np), type,
+                                   enum_argument<stage>(stage_code, "stage"), k);
+      },
+      "notice"_a.none(true), "project_type"_a, "stage"_a, "kind"_a = py::none());
   m.def("_check", &check_one, "notice"_a.none(true), "application"_a, "as_of"_a, "stage"_a,
         "trace"_a, "bad_credit_code"_a, "limits"_a = py::none());
   m.def("_check_many", &check_many, "notice"_a.none(true), "applications"_a, "as_of"_a, "stage"_a,
-        "trace"_a, "bad_credit_code"_a, "threads"_a, "limits"_a = py::none());
+        "trace"_a, "bad_credit_code"_a, "threads"_a, "limits"_a = py::none(), "strict"_a = true);
   m.def(
       "_canonical_json",
       [](const notice* np, py::handle application_obj, int indent, py::handle limits_obj) {

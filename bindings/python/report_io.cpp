@@ -28,13 +28,15 @@ std::string child(const std::string& path, std::size_t index) {
 
 [[noreturn]] void type_fail(const std::string& path, const char* expected, const json& found) {
   throw input_error("input.type", path,
-                    std::string("expected ") + expected + ", found " + found.type_name());
+                    std::string("expected ") + expected + ", found " + found.type_name(),
+                    std::string("应为 ") + expected + "，实为 " + found.type_name());
 }
 
 const json& member(const json& o, const char* key, const std::string& path) {
   auto it = o.find(key);
   if (it == o.end())
-    throw input_error("input.missing", child(path, key), "required field is missing");
+    throw input_error("input.missing", child(path, key), "required field is missing",
+                      "缺少必填字段");
   return *it;
 }
 
@@ -79,7 +81,8 @@ E code_at(const json& o, const char* key, const std::string& path, const char* w
   const std::string p = child(path, key);
   const std::string code = text_at(o, key, path);
   if (std::optional<E> e = from_code<E>(code)) return *e;
-  throw input_error("input.unknown_code", p, std::string("unknown ") + what + " \"" + code + "\"");
+  throw input_error("input.unknown_code", p, std::string("unknown ") + what + " \"" + code + "\"",
+                    std::string("未知的 ") + what + " \"" + code + "\"");
 }
 
 /// decision and severity are {code, zh, en} objects in a report; a bare code is read too.
@@ -95,7 +98,7 @@ rule_status status_of(const json& o, const std::string& path) {
   for (rule_status s : {rule_status::passed, rule_status::failed, rule_status::not_applicable})
     if (to_code(s) == code) return s;
   throw input_error("input.unknown_code", child(path, "status"),
-                    "unknown rule status \"" + code + "\"");
+                    "unknown rule status \"" + code + "\"", "未知的规则状态 \"" + code + "\"");
 }
 
 finding finding_from(const json& o, const std::string& path) {
@@ -148,7 +151,8 @@ report report_from_json(std::string_view text) {
   try {
     j = json::parse(text);
   } catch (const json::exception& e) {
-    throw input_error("input.syntax", "", std::string("malformed report JSON: ") + e.what());
+    throw input_error("input.syntax", "", std::string("malformed report JSON: ") + e.what(),
+                      std::string("报告 JSON 格式错误：") + e.what());
   }
   const std::string root;
   if (!j.is_object()) type_fail(root, "a report object", j);
@@ -156,9 +160,9 @@ report report_from_json(std::string_view text) {
   r.notice_id = text_or(j, "notice_id", root);
   r.stage = code_at<stage>(j, "stage", root, "stage");
   const std::string as_of = text_at(j, "as_of", root);
-  std::string why;
-  std::optional<date> d = parse_date(as_of, &why);
-  if (!d) throw input_error("input.date", "/as_of", why);
+  std::string why, why_zh;
+  std::optional<date> d = parse_date(as_of, &why, &why_zh);
+  if (!d) throw input_error("input.date", "/as_of", why, why_zh);
   r.as_of = *d;
   if (const json* a = optional_member(j, "application")) {
     const std::string p = "/application";

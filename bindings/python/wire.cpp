@@ -23,11 +23,12 @@ namespace {
 /// exhaust the stack. Whatever max_depth a caller allows, it never goes deeper than this.
 constexpr std::size_t depth_ceiling = 1000;
 
-[[noreturn]] void fail(document kind, std::string code, const std::string& path,
-                       std::string reason) {
+[[noreturn]] void fail(document kind, std::string code, const std::string& path, std::string reason,
+                       std::string reason_zh) {
   if (kind == document::pack)
-    throw pack_error(code == "input.utf8" ? "pack.utf8" : "pack.invalid", path, std::move(reason));
-  throw input_error(std::move(code), path, std::move(reason));
+    throw pack_error(code == "input.utf8" ? "pack.utf8" : "pack.invalid", path, std::move(reason),
+                     std::move(reason_zh));
+  throw input_error(std::move(code), path, std::move(reason), std::move(reason_zh));
 }
 
 std::string type_name(py::handle o) { return Py_TYPE(o.ptr())->tp_name; }
@@ -83,7 +84,8 @@ std::string int_digits(py::handle o, const std::string& path, document kind) {
     PyErr_Clear();
     fail(kind, "input.range", path,
          "integer with too many digits is out of range; expected an integer from "
-         "-9223372036854775808 to 9223372036854775807");
+         "-9223372036854775808 to 9223372036854775807",
+         "整数位数过多，超出范围；应为 -9223372036854775808 到 9223372036854775807 之间的整数");
   }
   py::str s = py::reinterpret_steal<py::str>(text);
   return std::string(utf8_of(s, path, kind));
@@ -118,6 +120,9 @@ class writer {
       fail(kind_, "input.type", path_,
            "expected a JSON value (dict, list, tuple, str, int, float, bool, None or a "
            "datetime.date), found a Python '" +
+               type_name(o) + "'",
+           "应为 JSON 值（dict、list、tuple、str、int、float、bool、None 或 datetime.date），实为 "
+           "Python 的 '" +
                type_name(o) + "'");
     }
   }
@@ -126,19 +131,24 @@ class writer {
   void open(std::size_t depth) {
     if (depth >= max_depth_)
       fail(kind_, "input.limit", path_,
-           "arrays and objects nest deeper than max_depth (" + std::to_string(max_depth_) + ")");
+           "arrays and objects nest deeper than max_depth (" + std::to_string(max_depth_) + ")",
+           "数组和对象嵌套超过 max_depth（" + std::to_string(max_depth_) + "）层");
     if (depth >= depth_ceiling)
       fail(kind_, "input.limit", path_,
            "arrays and objects nest deeper than " + std::to_string(depth_ceiling) +
                ", the most a Python value may nest whatever max_depth (" +
-               std::to_string(max_depth_) + ") allows");
+               std::to_string(max_depth_) + ") allows",
+           "数组和对象嵌套超过 " + std::to_string(depth_ceiling) +
+               " 层，这是 Python 值最多的嵌套层数，与 max_depth（" + std::to_string(max_depth_) +
+               "）无关");
   }
 
   void number(double v) {
     if (!std::isfinite(v)) {
       const char* shown = std::isnan(v) ? "nan" : (v > 0 ? "inf" : "-inf");
       fail(kind_, "input.range", path_,
-           std::string("number ") + shown + " is out of range; expected a finite number");
+           std::string("number ") + shown + " is out of range; expected a finite number",
+           std::string("数字 ") + shown + " 超出范围；应为有限的数");
     }
     // repr's shortest round-trip form; "2.0" keeps its point, so the reader sees a decimal.
     char* text = PyOS_double_to_string(v, 'r', 0, Py_DTSF_ADD_DOT_0, nullptr);
@@ -166,7 +176,8 @@ class writer {
         name = int_digits(k, path_, kind_);  // {2024: {...}} for history years reads naturally
       } else {
         fail(kind_, "input.type", path_,
-             "expected str keys in a JSON object, found a key of type '" + type_name(k) + "'");
+             "expected str keys in a JSON object, found a key of type '" + type_name(k) + "'",
+             "JSON 对象的键应为 str，实为 '" + type_name(k) + "' 类型的键");
       }
       if (!first) out_ += ',';
       first = false;
@@ -226,10 +237,12 @@ std::string_view utf8_of(py::handle str, const std::string& path, document kind)
       for (char& ch : code) ch = static_cast<char>(ch >= 'a' ? ch - 'a' + 'A' : ch);
       fail(kind, "input.utf8", path,
            "string holds the lone surrogate U+" + code + " at character " + std::to_string(i) +
-               "; text must be valid Unicode");
+               "; text must be valid Unicode",
+           "字符串第 " + std::to_string(i) + " 个字符是孤立的代理项 U+" + code +
+               "；文本须为有效的 Unicode");
     }
   }
-  fail(kind, "input.utf8", path, "string cannot be encoded as UTF-8");
+  fail(kind, "input.utf8", path, "string cannot be encoded as UTF-8", "字符串无法编码为 UTF-8");
 }
 
 void write_json(py::handle value, std::string& out, std::string path, document kind,
@@ -271,17 +284,20 @@ date date_argument(py::handle value, const char* name) {
     if (d->year() < std::chrono::year{1} || d->year() > std::chrono::year{9999})
       throw input_error(
           "input.date", "",
-          std::string(name) + ": out of range: the China date is outside years 1-9999");
+          std::string(name) + ": out of range: the China date is outside years 1-9999",
+          std::string(name) + "：超出范围：北京时间日期不在 1–9999 年之内");
     return *d;
   }
   if (PyUnicode_Check(value.ptr())) {
-    std::string why;
+    std::string why, why_zh;
     const std::string_view text = utf8_of(value, "", document::application);
-    if (std::optional<date> d = parse_date(text, &why)) {
+    if (std::optional<date> d = parse_date(text, &why, &why_zh)) {
       if (d->year() >= std::chrono::year{1}) return *d;
       why = "out of range: years 1-9999";
+      why_zh = "超出范围：应在 1–9999 年之内";
     }
-    throw input_error("input.date", "", std::string(name) + ": " + why);
+    throw input_error("input.date", "", std::string(name) + ": " + why,
+                      std::string(name) + "：" + why_zh);
   }
   throw py::type_error(std::string(name) +
                        " must be a datetime.date, a datetime.datetime or a 'YYYY-MM-DD' string, "

@@ -17,8 +17,10 @@ inline constexpr int china_offset_minutes = 8 * 60;
 /// Parses `YYYY-MM-DD`, or an RFC 3339 timestamp (`2025-05-16T16:30:00Z`,
 /// `2025-05-16T08:00:00+02:00`), which is converted to the China Standard Time date;
 /// a timestamp without an offset is taken as China time. Returns nullopt and sets `why`
-/// (when given) for anything else, including impossible dates such as 2025-02-30.
-std::optional<date> parse_date(std::string_view text, std::string* why = nullptr);
+/// (when given; English) and `why_zh` (when given; the same in Chinese) for anything else,
+/// including impossible dates such as 2025-02-30.
+std::optional<date> parse_date(std::string_view text, std::string* why = nullptr,
+                               std::string* why_zh = nullptr);
 
 /// `YYYY-MM-DD`.
 std::string format_date(date d);

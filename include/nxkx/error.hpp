@@ -8,19 +8,28 @@
 
 namespace nxkx {
 
+enum class lang;  // notice.hpp: zh, en
+
 /// Base of every exception nxkx throws.
 class error : public std::runtime_error {
  public:
   /// `code` is stable and machine-readable (e.g. "input.type"); `path` is a JSON pointer
-  /// into the document that was read ("" for the whole document); `reason` is the English text.
+  /// into the document that was read ("" for the whole document); `reason` is the English text,
+  /// `reason_zh` the same in Chinese. Without it the Chinese reason is the English one.
   error(std::string code, std::string path, std::string reason);
+  error(std::string code, std::string path, std::string reason, std::string reason_zh);
 
   const std::string& code() const noexcept { return code_; }
   const std::string& path() const noexcept { return path_; }
+  /// What is wrong, in English (what() is "[code] path: reason").
   const std::string& reason() const noexcept { return reason_; }
+  /// What is wrong, in Chinese (every input error of the reader has one).
+  const std::string& reason_zh() const noexcept { return reason_zh_; }
+  /// The reason in a language.
+  const std::string& reason(lang l) const noexcept;
 
  private:
-  std::string code_, path_, reason_;
+  std::string code_, path_, reason_, reason_zh_;
 };
 
 /// An application (or any input document) could not be read: malformed JSON, a wrong type,

@@ -1,10 +1,13 @@
 // Reading applications from JSON (docs/application-format.md) and writing them back.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "nxkx/error.hpp"
 #include "nxkx/limits.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
@@ -21,6 +24,44 @@ application parse_application(std::string_view json_text, const notice& n,
 /// limits.max_batch of them, each at most limits.max_bytes long).
 std::vector<application> parse_applications(std::string_view json_text, const notice& n,
                                             const input_limits& limits = {});
+
+/// One element of a batch read on its own: the application, or the error that kept it from being
+/// read (for an element of an array, its path starts with the element's index: "/3/submission").
+struct batch_element {
+  std::optional<application> app;
+  std::optional<input_error> error;
+  std::optional<std::uint64_t> index;  ///< its 0-based index, when the document is an array
+};
+
+/// Reads a document like parse_applications, but an element that cannot be read does not stop
+/// the others: each element of an array is an application or an error, in order. An array whose
+/// text is not valid JSON as a whole (a trailing comma in element 3, invalid UTF-8 in element 5)
+/// is split into its elements by matching brackets, and each is read on its own (positions in
+/// the reasons stay those of the whole document). A document that is not an array is one
+/// element. Throws input_error only for an array that cannot be split: one that does not close,
+/// holds an empty element ("[{…},]"), is followed by other text, or has more than
+/// limits.max_batch elements.
+std::vector<batch_element> parse_each_application(std::string_view json_text, const notice& n,
+                                                  const input_limits& limits = {});
+
+/// Throws input_error{"input.file", "/records/texts/N/file", …} for the first text that names a
+/// file (text_document::file) whose content is not loaded: what a caller that reads no files
+/// (the C ABI, WebAssembly, Python) says rather than count an empty text. nxkx::load_text_files
+/// (office.hpp) loads them.
+void check_texts_loaded(const application& a);
+
+/// A starter application for `project_type` at `stage` (what `nxkx new` prints): the type, the
+/// lead's kind (`kind`, or the first kind the type admits) and every field the type's rules read
+/// at that stage, null (unknown), so that checking it at once lists everything still to fill in;
+/// plus id, title and the applicant's name, which reports show. A list the rules read holds one
+/// element of nulls (a joint applicant of the first kind the type admits as one). Nothing of it is
+/// written by hand: the fields come from the format's table, and which of them are read is asked
+/// of the engine with the notice `n` (a field is read when a finding points at it while it is
+/// unknown, or when a value in it changes the findings). JSON text, indented by 2. Throws
+/// input_error "input.unknown_code" for a project type the notice does not have.
+std::string starter_application(const notice& n, std::string_view project_type,
+                                stage st = stage::application,
+                                std::optional<applicant_kind> kind = std::nullopt);
 
 /// The application as JSON text (the same format parse_application reads).
 std::string to_json(const application& a, int indent = 2);

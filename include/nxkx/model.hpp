@@ -143,6 +143,11 @@ struct text_document {
   std::string type;  ///< a code of the pack's text types, e.g. "case_study"
   std::string title;
   std::string content;  ///< UTF-8
+  /// A Word document (.docx) or UTF-8 text file (.txt) that holds the text, relative to the
+  /// application's file, given instead of `content`. The reader keeps the name; the command (and
+  /// nxkx::load_text_files, office.hpp) reads the file into `content`. Elsewhere a text that
+  /// names a file without its content loaded is an input error (check_texts_loaded, json.hpp).
+  std::string file = {};
 };
 
 /// What a project did, as records, never as totals the applicant typed.

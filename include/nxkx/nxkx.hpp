@@ -16,3 +16,4 @@
 #include "nxkx/schema.hpp"
 #include "nxkx/text.hpp"
 #include "nxkx/version.hpp"
+#include "nxkx/writers.hpp"

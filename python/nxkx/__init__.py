@@ -66,6 +66,10 @@ from ._model import (
 )
 from ._limits import InputLimits
 from ._api import check, check_many
+from ._desk import starter_application, to_csv, to_html, write_xlsx
+
+#: ``nxkx.Text.from_docx(path)``: a text read from a Word document.
+Text = TextDocument
 
 __version__: str = _core.__version__
 
@@ -74,6 +78,11 @@ __all__ = [
     "check",
     "check_many",
     "InputLimits",
+    # the desk: spreadsheets, pages, starter files
+    "write_xlsx",
+    "to_csv",
+    "to_html",
+    "starter_application",
     "Notice",
     "Report",
     "Finding",
@@ -94,6 +103,7 @@ __all__ = [
     "MediaReport",
     "Expert",
     "TextDocument",
+    "Text",
     # enums
     "ApplicantKind",
     "GrassrootsField",

@@ -7,6 +7,7 @@ from typing import Any, Iterable, List, Mapping, Optional, Union
 
 from . import _core
 from ._enums import Severity, Stage
+from ._errors import InputError
 from ._limits import InputLimits, _limits_argument
 from ._model import Application
 
@@ -56,20 +57,31 @@ def check_many(
     trace: bool = False,
     bad_credit_code: Union[Severity, str] = Severity.INCOMPLETE,
     limits: Optional[InputLimits] = None,
-) -> List[_core.Report]:
+    strict: bool = False,
+) -> List[Union[_core.Report, InputError]]:
     """Checks a batch: each application on its own, then 三(一) across the batch (one applicant,
-    one application per project type). The first in order stands. Reports keep input order.
+    one application per project type). The first in order stands. Results keep input order.
 
     ``applications`` is a list (any iterable) of what check() takes, or one JSON text holding an
     array. The GIL is released while the batch is read and checked on ``threads`` native
-    threads; the reports are the same for any number of threads. An application that cannot
-    be read raises ``InputError`` with a path starting at its index (``/3/submission/...``).
+    threads; the reports are the same for any number of threads.
+
+    An application that cannot be read does not stop the others: in its place the list holds
+    the ``InputError`` (not raised) with a path starting at its index (``/3/submission/...``),
+    and the others are checked as one batch without it. In a JSON text, an element that is not
+    valid JSON (a trailing comma …) is an error entry too, as long as the array can be split into
+    elements. With ``strict=True`` the first unreadable application raises its ``InputError``
+    instead, and the list holds only reports.
+
     ``limits`` applies to each application as in check(); a batch of more than
-    ``limits.max_batch`` applications raises ``InputError`` (``"input.limit"``) before any is read.
+    ``limits.max_batch`` applications raises ``InputError`` (``"input.limit"``) before any is read,
+    as does a JSON text that cannot be split into elements.
     """
     if isinstance(applications, Mapping):
         raise TypeError("check_many takes a list of applications; use check() for one")
     limits = _limits_argument(limits)
     if not isinstance(applications, (str, bytes, bytearray)):
         applications = [_wire(a) for a in applications]
-    return _core._check_many(notice, applications, as_of, stage, trace, bad_credit_code, threads, limits)
+    return _core._check_many(
+        notice, applications, as_of, stage, trace, bad_credit_code, threads, limits, bool(strict)
+    )

@@ -16,6 +16,7 @@ import dataclasses as dc
 import datetime
 import enum
 import json
+import os
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from . import _core
@@ -359,11 +360,28 @@ class Expert(_Model):
 
 @dc.dataclass(repr=False)
 class TextDocument(_Model):
-    """A written deliverable: a case (案例) or a report (报告); 字 are counted by the engine."""
+    """A written deliverable: a case (案例) or a report (报告); 字 are counted by the engine.
+
+    ``content`` is the text. ``file`` names a .docx (or .txt) that holds it instead, as the
+    command reads it next to the application file; Python reads no file behind your back, so
+    check() refuses a text that names a file without its content (``InputError("input.file")``):
+    build it with ``TextDocument.from_docx(path)`` (also ``nxkx.Text.from_docx``).
+    """
 
     type: Optional[str] = _field(_STR)  # vocabulary text_type
     title: Optional[str] = _field(_STR)
     content: Optional[str] = _field(_STR)
+    file: Optional[str] = _field(_STR)
+
+    @classmethod
+    def from_docx(
+        cls, path: Union[str, "os.PathLike[str]"], *, type: Optional[str] = None,
+        title: Optional[str] = None
+    ) -> "TextDocument":
+        """The text of a Word document's body (paragraphs, tables, text boxes; not headers,
+        footers, footnotes or comments), as Word's 字数 counts it. Raises ``InputError``
+        (``input.docx``, ``input.docx_encrypted``, ``input.file``) when it cannot be read."""
+        return cls(type=type, title=title, content=_core._docx_text(path))
 
 
 @dc.dataclass(repr=False)

@@ -487,7 +487,8 @@ test('a file with mistakes: each is shown at its field, in Chinese', async () =>
   assert.match(await wrapper('/submission/handed_in_date').locator('.nxkx-input-error').textContent(), /没有这一天：2025-02-30/);
   assert.equal(await control('/submission/paper_copies').getAttribute('aria-invalid'), 'true');
   const delivery = wrapper('/submission/delivery').locator('.nxkx-input-error');
-  assert.match(await delivery.textContent(), /不是可选的值/);
+  // The engine's own Chinese reason: a label where a code belongs, with the code to write.
+  assert.match(await delivery.textContent(), /应为 "courier"（快递寄送）/);
   assert.match(await control('/submission/delivery').inputValue(), /^快递$/);
   // Chosen from the list, it is read, and the rest of the file still counts.
   await control('/submission/delivery').selectOption('in_person');

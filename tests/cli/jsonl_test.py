@@ -154,8 +154,11 @@ def input_error_names_the_line(c: Context) -> None:
     out = json_lines(p.stdout)
     expect(len(out) == 4, f"{len(out)} lines, expected 4 (blank lines are skipped)")
     expect(out[1]["error"] == {"file": str(path), "line": 4, "code": "input.unknown_code",
-                               "path": "/project_type", "reason": out[1]["error"]["reason"]},
+                               "path": "/project_type", "reason": out[1]["error"]["reason"],
+                               "reason_zh": out[1]["error"]["reason_zh"]},
            f"error line: {out[1]}")
+    expect("未知的项目类型" in out[1]["error"]["reason_zh"], f"reason_zh: {out[1]}")
+    expect("未知的项目类型" in err, f"stderr is in Chinese by default: {err}")
     expect(out[2]["error"]["line"] == 5 and out[2]["error"]["code"] == "input.syntax",
            f"error line: {out[2]}")
     expect(out[3]["decision"]["code"] == "rejected", "the line after the errors is not checked")
@@ -203,7 +206,9 @@ def missing_file(c: Context) -> None:
     ok = c.file("ok.jsonl", [c.accepted])
     p = c.run("--jsonl", str(c.tmp / "missing.jsonl"), str(ok))
     expect(p.returncode == 2, f"exit {p.returncode}, expected 2")
-    expect(b"missing.jsonl: cannot open" in p.stderr, f"{p.stderr!r}")
+    expect("missing.jsonl: 无法打开" in p.stderr.decode("utf-8"), f"{p.stderr!r}")
+    en = c.run("--jsonl", "--lang", "en", str(c.tmp / "missing.jsonl"), str(ok))
+    expect(b"missing.jsonl: cannot open" in en.stderr, f"{en.stderr!r}")
     out = json_lines(p.stdout)
     expect(out[0]["error"]["code"] == "input.io" and out[1]["decision"]["code"] == "accepted",
            f"{out}")

@@ -39,13 +39,21 @@ for (const file of cases) {
     // The batch goes in as JSON text, as a portal would send it.
     const text = JSON.stringify(c.applications);
     if (c.error) {
-      assert.throws(() => nxkx.checkBatch(text, optionsOf(c)), (e) => {
+      assert.throws(() => nxkx.checkBatch(text, { ...optionsOf(c), strict: true }), (e) => {
         assert.equal(e.name, 'NxkxError');
         assert.equal(e.status, 'input_error');
         assert.equal(e.code, c.error.code, e.message);
         assert.equal(e.path, c.error.path, e.message);
         return true;
       });
+      // Keeping going (the default), the error is an entry in place of the application.
+      const kept = nxkx.checkBatch(text, optionsOf(c));
+      const entry = kept.reports.find((r) => r.error);
+      assert.ok(entry, JSON.stringify(kept));
+      assert.equal(entry.error.code, c.error.code);
+      assert.equal(entry.error.path, c.error.path);
+      assert.ok(entry.error.reason_zh && entry.error.reason_zh !== entry.error.reason);
+      assert.equal(kept.summary.errors, 1);
       return;
     }
     const result = nxkx.checkBatch(text, optionsOf(c));

@@ -57,12 +57,35 @@ def test_the_first_bad_application_is_named_by_its_index(threads: int) -> None:
     batch[17]["submission"] = {"paper_copies": "two"}
     batch[29]["applicant"]["kind"] = "nobody"
     with pytest.raises(nxkx.InputError) as e:
-        nxkx.check_many(batch, as_of=AS_OF, threads=threads)
+        nxkx.check_many(batch, as_of=AS_OF, threads=threads, strict=True)
     assert (e.value.code, e.value.path) == ("input.type", "/17/submission/paper_copies")
+    # Keeping going: each unreadable one in its place, the others checked as one batch.
+    results = nxkx.check_many(batch, as_of=AS_OF, threads=threads)
+    assert len(results) == 40
+    errors = {i: r for i, r in enumerate(results) if isinstance(r, nxkx.InputError)}
+    assert sorted(errors) == [17, 29]
+    assert (errors[17].code, errors[17].path) == ("input.type", "/17/submission/paper_copies")
+    assert (errors[29].code, errors[29].path) == ("input.unknown_code", "/29/applicant/kind")
+    assert "全区学会" in errors[29].reason_zh  # the codes with their labels
+    good = [a for i, a in enumerate(batch) if i not in errors]
+    assert [r for r in results if isinstance(r, nxkx.Report)] == nxkx.check_many(good, as_of=AS_OF)
     batch[17] = '{"project_type": '
     with pytest.raises(nxkx.InputError) as e:
-        nxkx.check_many(batch, as_of=AS_OF, threads=threads)
+        nxkx.check_many(batch, as_of=AS_OF, threads=threads, strict=True)
     assert (e.value.code, e.value.path) == ("input.syntax", "/17")
+
+
+def test_a_broken_element_of_a_json_text_does_not_stop_the_others() -> None:
+    texts = [json.dumps(a, ensure_ascii=False) for a in APPS[:3]]
+    broken = texts[1][:-1] + ',}'  # a trailing comma
+    results = nxkx.check_many("[" + ",".join([texts[0], broken, texts[2]]) + "]", as_of=AS_OF)
+    assert [type(r).__name__ for r in results] == ["Report", "InputError", "Report"]
+    assert (results[1].code, results[1].path) == ("input.syntax", "/1")
+    assert "逗号" in results[1].reason_zh and "comma" in results[1].reason
+    assert results[1].message("zh").endswith("[input.syntax]")
+    # An array that cannot be split into elements is still one error.
+    with pytest.raises(nxkx.InputError):
+        nxkx.check_many("[" + texts[0] + ",", as_of=AS_OF)
 
 
 def test_other_python_threads_run_while_a_batch_is_checked() -> None:

@@ -41,12 +41,17 @@ def test_case(path: pathlib.Path) -> None:
     opt = options(case)
     if "error" in case:
         with pytest.raises(nxkx.InputError) as dicts:
-            nxkx.check_many(apps, **opt)
+            nxkx.check_many(apps, strict=True, **opt)
         with pytest.raises(nxkx.InputError) as text:
-            nxkx.check_many(json.dumps(apps, ensure_ascii=False), **opt)
-        for e in (dicts.value, text.value):
+            nxkx.check_many(json.dumps(apps, ensure_ascii=False), strict=True, **opt)
+        # Keeping going (the default), the error is an entry in place of the application.
+        kept = [r for r in nxkx.check_many(apps, **opt) if isinstance(r, nxkx.InputError)]
+        kept_text = [r for r in nxkx.check_many(json.dumps(apps, ensure_ascii=False), **opt)
+                     if isinstance(r, nxkx.InputError)]
+        for e in (dicts.value, text.value, kept[0], kept_text[0]):
             assert (e.code, e.path) == (case["error"]["code"], case["error"]["path"]), str(e)
-        assert dicts.value.reason == text.value.reason
+            assert e.reason_zh and e.reason_zh != e.reason, e.reason_zh
+        assert dicts.value.reason == text.value.reason == kept[0].reason
         return
 
     expected = case["expect"]

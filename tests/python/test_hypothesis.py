@@ -267,7 +267,10 @@ def test_a_dict_and_its_json_text_give_the_same_answer(value: Any) -> None:
     st.sampled_from([1, 2]),
 )
 def test_check_many_answers_as_check_does(apps: List[Any], threads: int) -> None:
-    kind, result = outcome(lambda: nxkx.check_many(apps, as_of=AS_OF, threads=threads))
+    kind, result = outcome(lambda: nxkx.check_many(apps, as_of=AS_OF, threads=threads, strict=True))
+    # Keeping going, element i is what check() says of it alone: an error, or a report.
+    kept = nxkx.check_many(apps, as_of=AS_OF, threads=threads)
+    assert len(kept) == len(apps)
     alone = [check(a) for a in apps]
     first_error = next((i for i, (k, _) in enumerate(alone) if k == "error"), None)
     if kind == "ok":
@@ -276,12 +279,19 @@ def test_check_many_answers_as_check_does(apps: List[Any], threads: int) -> None
         # Across the batch 三(一) may add findings, never take any away.
         for r, (_, one) in zip(result, alone):
             assert set(one.rule_ids) <= set(r.rule_ids)
-        assert nxkx.check_many(apps, as_of=AS_OF, threads=3 - threads) == result
+        assert nxkx.check_many(apps, as_of=AS_OF, threads=3 - threads, strict=True) == result
+        assert kept == result
     else:
         # The batch's error is that of its first unreadable application, at its index.
         assert first_error is not None, repr(result)
         e = alone[first_error][1]
         assert (result.code, result.path) == (e.code, f"/{first_error}{e.path}"), (str(result), str(e))
+    for i, (k, one) in enumerate(alone):
+        if k == "error":
+            assert isinstance(kept[i], nxkx.InputError), repr(kept[i])
+            assert (kept[i].code, kept[i].path) == (one.code, f"/{i}{one.path}")
+        else:
+            assert isinstance(kept[i], nxkx.Report), repr(kept[i])
 
 
 @budget(200)
@@ -300,7 +310,7 @@ def test_a_mutated_application_text_is_a_report_or_an_input_error(text: bytes) -
     read(text)
     # The same text as the second application of a batch: read as well, or refused as well.
     batch = b"[" + EXAMPLE_TEXTS[0] + b"," + text + b"]"
-    batch_kind, result = outcome(lambda: nxkx.check_many(batch, as_of=AS_OF, threads=2))
+    batch_kind, result = outcome(lambda: nxkx.check_many(batch, as_of=AS_OF, threads=2, strict=True))
     if kind == "ok":
         assert batch_kind == "ok", str(result)
     elif batch_kind == "error" and alone.code not in ("input.syntax", "input.utf8"):

@@ -43,7 +43,7 @@ def crosses(application: Any, path: str, names: str, limits: Optional[nxkx.Input
     else:
         e = limit_error(lambda: nxkx.Application.from_json(application, limits=limits))
     assert e.path == path and names in e.reason, str(e)
-    e = limit_error(lambda: nxkx.check_many([application, society()], as_of=AS_OF, limits=limits))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications=[application, society()], as_of=AS_OF, limits=limits))
     assert e.path == "/0" + path and names in e.reason, str(e)
 
 
@@ -183,7 +183,7 @@ def test_a_dict_that_contains_itself_crosses_max_depth() -> None:
     assert e.reason.startswith("arrays and objects nest deeper than 1000,") and "max_depth (1000000)" in e.reason
     loop: list = []
     loop.append(loop)
-    e = limit_error(lambda: nxkx.check_many([society(), society(), {"a": loop}], as_of=AS_OF))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications=[society(), society(), {"a": loop}], as_of=AS_OF))
     assert e.path == "/2/a" + "/0" * 63 and "max_depth (64)" in e.reason
 
 
@@ -306,7 +306,7 @@ def test_max_bytes_as_text() -> None:
     assert nxkx.check(exact, as_of=AS_OF) == nxkx.check(text, as_of=AS_OF)  # 16 MiB: the limit
     # In a batch given as one JSON text, each application has the limit; the path is its index.
     batch = "[" + text + "," + padded[:-1] + ',"k": 0' * 8 + "}]"
-    e = limit_error(lambda: nxkx.check_many(batch, as_of=AS_OF))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications=batch, as_of=AS_OF))
     assert e.path == "/1" and "max_bytes (16777216)" in e.reason, str(e)
 
 
@@ -325,7 +325,7 @@ def test_max_bytes_of_ones_own() -> None:
     crosses(text, "", f"max_bytes ({size - 1})", limits)
     does_not_cross(text, nxkx.InputLimits(max_bytes=size))
     does_not_cross(society(), nxkx.InputLimits(max_bytes=size))
-    e = limit_error(lambda: nxkx.check_many("[" + text + "," + text + "]", as_of=AS_OF, limits=limits))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications="[" + text + "," + text + "]", as_of=AS_OF, limits=limits))
     assert e.path == "/0" and f"max_bytes ({size - 1})" in e.reason
 
 
@@ -333,24 +333,24 @@ def test_max_bytes_of_ones_own() -> None:
 
 
 def test_max_batch_as_a_list_and_as_text() -> None:
-    e = limit_error(lambda: nxkx.check_many([{}] * 100_001, as_of=AS_OF))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications=[{}] * 100_001, as_of=AS_OF))
     assert e.path == "" and "max_batch (100000)" in e.reason, str(e)
-    e = limit_error(lambda: nxkx.check_many(({} for _ in range(100_001)), as_of=AS_OF))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications=({} for _ in range(100_001)), as_of=AS_OF))
     assert e.path == "" and "max_batch (100000)" in e.reason
-    e = limit_error(lambda: nxkx.check_many("[" + ",".join(["{}"] * 100_001) + "]", as_of=AS_OF))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications="[" + ",".join(["{}"] * 100_001) + "]", as_of=AS_OF))
     assert e.path == "" and "max_batch (100000)" in e.reason, str(e)
     # 100,000 pass the limit; then the first one cannot be read ({} has no project type).
     with pytest.raises(nxkx.InputError) as err:
-        nxkx.check_many([{}] * 100_000, as_of=AS_OF)
+        nxkx.check_many([{}] * 100_000, as_of=AS_OF, strict=True)
     assert (err.value.code, err.value.path) == ("input.missing", "/0/project_type")
 
 
 def test_max_batch_of_ones_own() -> None:
     apps = [load(p) for p in sorted(EXAMPLES.glob("*.json"))[:3]]
     limits = nxkx.InputLimits(max_batch=2)
-    e = limit_error(lambda: nxkx.check_many(apps, as_of=AS_OF, limits=limits))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications=apps, as_of=AS_OF, limits=limits))
     assert e.path == "" and "max_batch (2)" in e.reason
-    e = limit_error(lambda: nxkx.check_many(json.dumps(apps), as_of=AS_OF, limits=limits, threads=2))
+    e = limit_error(lambda: nxkx.check_many(strict=True, applications=json.dumps(apps), as_of=AS_OF, limits=limits, threads=2))
     assert e.path == "" and "max_batch (2)" in e.reason
     assert len(nxkx.check_many(apps[:2], as_of=AS_OF, limits=limits)) == 2
     assert len(nxkx.check_many(json.dumps(apps[:2]), as_of=AS_OF, limits=limits)) == 2
@@ -365,8 +365,8 @@ def test_limits_hold_on_several_threads() -> None:
     apps[5] = dict(apps[5], title="x" * (longest + 1))
     limits = nxkx.InputLimits(max_string_bytes=longest)
     for threads in (1, 2, 4):
-        e = limit_error(lambda: nxkx.check_many(apps, as_of=AS_OF, limits=limits, threads=threads))
+        e = limit_error(lambda: nxkx.check_many(strict=True, applications=apps, as_of=AS_OF, limits=limits, threads=threads))
         assert e.path == "/4/title" and f"max_string_bytes ({longest})" in e.reason
         texts = [json.dumps(a, ensure_ascii=False) for a in apps]
-        e = limit_error(lambda: nxkx.check_many(texts, as_of=AS_OF, limits=limits, threads=threads))
+        e = limit_error(lambda: nxkx.check_many(strict=True, applications=texts, as_of=AS_OF, limits=limits, threads=threads))
         assert e.path == "/4/title" and f"max_string_bytes ({longest})" in e.reason

@@ -262,7 +262,9 @@ class SchemaTest(unittest.TestCase):
                 document = self.place(root, path, value)
                 by_schema = not list(self.validator.iter_errors(document))
                 status, code, where = self.reader.check(document)
-                by_reader = status == 0
+                # A text named by its file is the format's (the command reads the file); the C
+                # ABI, which reads no files, refuses it after reading (input.file), by policy.
+                by_reader = status == 0 or (code == "input.file" and where.endswith("/file"))
                 if by_schema != by_reader:
                     disagreements.append(
                         f"{pointer(path)} = {json.dumps(value, ensure_ascii=False)}: schema "

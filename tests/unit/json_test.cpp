@@ -511,11 +511,11 @@ TEST(JsonBatch, TopLevelMustBeObjectOrArray) {
 // ---- errors ----
 
 TEST(JsonErrors, WrongType) {
+  EXPECT_EQ(expect_error(with("/submission/paper_copies", "two"), "input.type",
+                         "/submission/paper_copies"),
+            "expected an integer, found a string");
   EXPECT_EQ(
-      expect_error(with("/submission/paper_copies", "2"), "input.type", "/submission/paper_copies"),
-      "expected an integer, found a string");
-  EXPECT_EQ(
-      expect_error(with("/applicant/legal_person", "yes"), "input.type", "/applicant/legal_person"),
+      expect_error(with("/applicant/legal_person", "y"), "input.type", "/applicant/legal_person"),
       "expected true or false, found a string");
   expect_error(with("/applicant/legal_person", 1), "input.type", "/applicant/legal_person");
   expect_error(with("/title", 5), "input.type", "/title");
@@ -534,9 +534,9 @@ TEST(JsonErrors, WrongTypeDeepInAnArray) {
   json doc = minimal();
   doc["project_type"] = "grassroots_societies_capacity";
   doc["joint_applicants"] = json::array({{{"kind", "grassroots_society"}, {"sealed", true}},
-                                         {{"kind", "grassroots_society"}, {"sealed", "yes"}}});
+                                         {{"kind", "grassroots_society"}, {"sealed", 1}}});
   EXPECT_EQ(expect_error(doc.dump(), "input.type", "/joint_applicants/1/sealed"),
-            "expected true or false, found a string");
+            "expected true or false, found an integer");
 }
 
 TEST(JsonErrors, IntegralDecimalIsNotAnInteger) {
@@ -575,10 +575,11 @@ TEST(JsonErrors, Range) {
 TEST(JsonErrors, UnknownCode) {
   EXPECT_TRUE(starts_with(
       expect_error(with("/applicant/kind", "foo"), "input.unknown_code", "/applicant/kind"),
-      "unknown applicant kind \"foo\"; expected one of society, park_sta, haizhi_base, "));
+      "unknown applicant kind \"foo\"; expected one of society (全区学会), park_sta (园区科协), "
+      "haizhi_base (海智基地), "));
   EXPECT_EQ(
       expect_error(with("/applicant/kind", "socity"), "input.unknown_code", "/applicant/kind"),
-      "unknown applicant kind \"socity\"; did you mean \"society\"?");
+      "unknown applicant kind \"socity\"; did you mean \"society\" (全区学会)?");
   EXPECT_TRUE(starts_with(
       expect_error(with("/project_type", "society"), "input.unknown_code", "/project_type"),
       "unknown project type \"society\"; expected one of "));

@@ -1,22 +1,34 @@
-// nxkx check: every application of every file, as one batch (duplicates across files count).
+// nxkx check: every application of every file (or folder), as one batch (duplicates across files
+// count), written as text, a brief text, JSON, CSV, HTML or an Excel workbook.
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "cli.hpp"
+#include "nxkx/office.hpp"
 
 namespace nxkx::cli {
 
 namespace {
 
+namespace fs = std::filesystem;
+
 struct check_args {
   common_options common;
   std::string as_of;
   bool trace = false;
+  bool brief = false;
   std::string bad_credit_code = "incomplete";
+  std::string output;  ///< -o FILE; "" = standard output
+  std::string encoding = "utf-8";
   std::vector<std::string> files;
   bool jsonl = false;  ///< one application per line, streamed (check_jsonl.cpp)
   bool quiet = false;
@@ -24,16 +36,11 @@ struct check_args {
   bool format_given = false;
 };
 
-struct input_failure {
-  std::string file;
-  std::string code, path, reason;
-};
-
 constexpr std::array all_decisions{decision::accepted, decision::needs_review, decision::incomplete,
                                    decision::rejected, decision::complete};
 
-std::string summary_line(const std::vector<report>& reports, std::size_t failed_files, stage st,
-                         lang l) {
+std::string summary_line(const std::vector<report>& reports, const std::vector<unreadable>& errors,
+                         stage st, lang l) {
   std::string line = std::to_string(reports.size());
   line += l == lang::zh ? " 份申报" : (reports.size() == 1 ? " application" : " applications");
   std::string counts;
@@ -45,17 +52,27 @@ std::string summary_line(const std::vector<report>& reports, std::size_t failed_
     counts += " " + std::to_string(n);
   }
   line += counts;
-  if (failed_files > 0) {
-    line += l == lang::zh ? "; " + std::to_string(failed_files) + " 个文件无法读取"
-                          : "; " + std::to_string(failed_files) +
-                                (failed_files == 1 ? " file" : " files") + " could not be read";
+  if (!errors.empty()) {
+    // Files that could not be read at all, and applications (elements) that could not be.
+    std::size_t files = 0;
+    for (const auto& e : errors) files += !e.origin.index && !e.origin.line ? 1u : 0u;
+    const std::size_t elements = errors.size() - files;
+    if (files > 0)
+      line += l == lang::zh ? "; " + std::to_string(files) + " 个文件无法读取"
+                            : "; " + std::to_string(files) + (files == 1 ? " file" : " files") +
+                                  " could not be read";
+    if (elements > 0)
+      line += l == lang::zh
+                  ? "; " + std::to_string(elements) + " 份申报无法读取"
+                  : "; " + std::to_string(elements) +
+                        (elements == 1 ? " application" : " applications") + " could not be read";
   }
   return line + "\n";
 }
 
 std::string json_document(const notice& n, const check_options& opt,
                           const std::vector<report>& reports,
-                          const std::vector<input_failure>& failures) {
+                          const std::vector<unreadable>& errors) {
   using ojson = nlohmann::ordered_json;
   ojson doc;
   doc["notice"] = n.info().id;
@@ -69,26 +86,80 @@ std::string json_document(const notice& n, const check_options& opt,
   for (decision d : all_decisions) {
     summary[std::string(to_code(d))] = std::ranges::count(reports, d, &report::decision);
   }
+  summary["errors"] = errors.size();
   doc["summary"] = std::move(summary);
-  ojson errors = ojson::array();
-  for (const auto& f : failures)
-    errors.push_back(
-        ojson{{"file", f.file}, {"code", f.code}, {"path", f.path}, {"reason", f.reason}});
-  doc["errors"] = std::move(errors);
+  ojson list_of_errors = ojson::array();
+  for (const auto& e : errors) {
+    ojson j{{"file", e.origin.file}};
+    if (e.origin.index) j["index"] = *e.origin.index;
+    j["code"] = e.code;
+    j["path"] = e.path;
+    j["reason"] = e.reason.en;
+    j["reason_zh"] = e.reason.zh;
+    list_of_errors.push_back(std::move(j));
+  }
+  doc["errors"] = std::move(list_of_errors);
   return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
 }
 
-int run_check(const check_args& a) {
+/// The format of -o FILE when --format does not say: from the file's extension.
+std::string format_of(const std::string& output) {
+  std::string ext = fs::path(output).extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  if (ext == ".xlsx") return "xlsx";
+  if (ext == ".csv") return "csv";
+  if (ext == ".html" || ext == ".htm") return "html";
+  if (ext == ".json") return "json";
+  return "text";
+}
+
+/// Writes `text` to -o FILE, or to standard output.
+void emit(const std::string& output, std::string_view text) {
+  if (output.empty()) {
+    write_out(text);
+    return;
+  }
+  std::ofstream out(output, std::ios::binary | std::ios::trunc);
+  if (out) out.write(text.data(), static_cast<std::streamsize>(text.size()));
+  out.close();
+  if (!out) throw nxkx::error("output.file", "", "cannot write " + output, "无法写入 " + output);
+}
+
+/// A workbook goes to a file; to standard output only when that is not a terminal (through a
+/// temporary file: libxlsxwriter writes files).
+void emit_xlsx(const std::string& output, const desk_batch& b, const notice& n, lang l) {
+  if (!output.empty()) {
+    write_xlsx(output, b, n, l);
+    return;
+  }
+  const fs::path tmp = fs::temp_directory_path() / ("nxkx-" + std::to_string(getpid()) + ".xlsx");
+  write_xlsx(tmp, b, n, l);
+  std::ifstream in(tmp, std::ios::binary);
+  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  write_out(bytes);
+}
+
+int run_check(check_args& a) {
   check_options opt;
-  std::string why;
-  const auto as_of = parse_date(a.as_of, &why);
+  std::string why, why_zh;
+  const auto as_of = parse_date(a.as_of, &why, &why_zh);
   if (!as_of) {
     // parse_date's reason may quote the text and the expected form already: say each once.
-    std::string msg = "--as-of: ";
-    if (why.find(a.as_of) == std::string::npos) msg += "'" + a.as_of + "': ";
+    std::string msg = "--as-of: ", msg_zh = "--as-of：";
+    if (why.find(a.as_of) == std::string::npos) {
+      msg += "'" + a.as_of + "': ";
+      msg_zh += "'" + a.as_of + "'：";
+    }
     msg += why.empty() ? std::string("not a date") : why;
-    if (msg.find("YYYY") == std::string::npos) msg += " (expected YYYY-MM-DD)";
-    print_error(msg);
+    msg_zh += why_zh.empty() ? std::string("不是日期") : why_zh;
+    if (msg.find("YYYY") == std::string::npos) {
+      msg += " (expected YYYY-MM-DD)";
+      msg_zh += "（应为 YYYY-MM-DD）";
+    }
+    print_error(msg, msg_zh);
     return exit_bad_input;
   }
   opt.as_of = *as_of;
@@ -96,56 +167,136 @@ int run_check(const check_args& a) {
   opt.trace = a.trace;
   opt.bad_credit_code =
       a.bad_credit_code == "needs_review" ? severity::needs_review : severity::incomplete;
+  if (!a.format_given && !a.output.empty()) a.common.format = format_of(a.output);
+  const std::string& format = a.common.format;
+  const lang l = a.common.language();
 
   if (std::ranges::count(a.files, std::string("-")) > 1) {
-    print_error("'-' (standard input) may be given only once");
+    print_error("'-' (standard input) may be given only once", "'-'（标准输入）只能出现一次");
     return exit_bad_input;
+  }
+  if (format == "xlsx" && a.output.empty() && isatty(STDOUT_FILENO)) {
+    print_error("--format xlsx writes a workbook: give -o FILE.xlsx",
+                "--format xlsx 生成 Excel 工作簿：请用 -o 指定文件，如 -o 审核结果.xlsx");
+    return exit_bad_input;
+  }
+
+  // -o naming one of the inputs would overwrite it with the result.
+  if (!a.output.empty()) {
+    std::vector<std::string> none;
+    for (const auto& f : expand_inputs(a.files, a.jsonl ? ".jsonl" : ".json", none)) {
+      std::error_code ec;
+      if (f != "-" && fs::equivalent(f, a.output, ec)) {
+        print_error("-o " + a.output + " is one of the inputs: it would be overwritten",
+                    "-o " + a.output + " 是输入文件之一，会被覆盖：请另选文件名");
+        return exit_bad_input;
+      }
+    }
   }
 
   const auto n = load_notice(a.common);
   if (!n) return exit_bad_input;
+  std::vector<std::string> empty_folders;
   if (a.jsonl) {
+    if (format != "json" && format != "text") {
+      print_error("--jsonl writes one report per line: --format json or text",
+                  "--jsonl 每行输出一份报告：只能用 --format json 或 text");
+      return exit_bad_input;
+    }
+    if (a.encoding != "utf-8") {
+      print_error("--jsonl reads UTF-8 only", "--jsonl 只读取 UTF-8 文本");
+      return exit_bad_input;
+    }
+    const std::vector<std::string> files = expand_inputs(a.files, ".jsonl", empty_folders);
+    for (const auto& f : empty_folders)
+      print_error(display_name(f) + ": no .jsonl file in this folder",
+                  display_name(f) + "：文件夹中没有 .jsonl 文件");
     // JSON lines out unless --format text is asked for.
-    const jsonl_options o{!a.format_given || a.common.json(), a.common.language(), a.quiet,
-                          a.progress};
-    return check_jsonl(a.files, *n, opt, o);
+    const jsonl_options o{
+        !a.format_given || a.common.json(), l, a.quiet, a.progress, a.brief, a.output};
+    const int status = check_jsonl(files, *n, opt, o);
+    return empty_folders.empty() ? status : exit_bad_input;
   }
 
+  const std::vector<std::string> files = expand_inputs(a.files, ".json", empty_folders);
   std::vector<application> apps;
-  std::vector<input_failure> failures;
-  for (const auto& file : a.files) {
+  std::vector<unreadable> errors;
+  for (const auto& f : empty_folders) {
+    print_error(display_name(f) + ": no .json file in this folder",
+                display_name(f) + "：文件夹中没有 .json 文件");
+    errors.push_back({origin{display_name(f), {}, {}},
+                      "input.io",
+                      "",
+                      {"文件夹中没有 .json 文件", "no .json file in this folder"}});
+  }
+  for (const auto& file : files) {
     const std::string name = display_name(file);
+    // Texts given as files (.docx) are found next to the application's file.
+    const fs::path dir = file == "-" ? fs::current_path() : fs::path(file).parent_path();
+    std::string bytes;
     try {
-      const std::string text = read_input(file);
-      auto parsed = parse_applications(text, *n);  // applies the default input_limits
-      // An element of an array is named by its index too; a file of one application by its name.
-      const std::size_t first = text.find_first_not_of(" \t\r\n");
-      const bool array = first != std::string::npos && text[first] == '[';
-      for (std::size_t i = 0; i < parsed.size(); ++i) {
-        parsed[i].origin.file = name;
-        if (array) parsed[i].origin.index = i;
-        apps.push_back(std::move(parsed[i]));
+      bytes = read_input(file);
+      const std::string text = a.encoding == "utf-8" ? bytes : to_utf8(bytes, a.encoding);
+      for (auto& e : parse_each_application(text, *n)) {  // the default input_limits
+        origin where{name, e.index, std::nullopt};
+        if (e.app) {
+          try {
+            load_text_files(*e.app, dir, a.encoding);
+            e.app->origin = where;
+            apps.push_back(std::move(*e.app));
+            continue;
+          } catch (const input_error& x) {
+            e.error = x;
+          }
+        }
+        add_hint_for_encoding(*e.error, bytes);
+        print_error(e.index ? name + " #" + std::to_string(*e.index) : name, *e.error);
+        errors.push_back(unreadable_of(*e.error, where));
       }
-    } catch (const nxkx::input_error& e) {
+    } catch (nxkx::input_error& e) {
+      add_hint_for_encoding(e, bytes);
       print_error(name, e);
-      failures.push_back({name, e.code(), e.path(), e.reason()});
+      errors.push_back(unreadable_of(e, origin{name, {}, {}}));
     }
   }
 
-  // The files that could be read are still checked and shown: staff fix the others and rerun.
+  // The applications that could be read are still checked and shown: staff fix the others and
+  // rerun.
   const std::vector<report> reports = check_batch(*n, apps, opt);
-  const lang l = a.common.language();
-  if (a.common.json()) {
-    write_out(json_document(*n, opt, reports, failures));
+  const desk_batch batch{reports, errors};
+  if (format == "json") {
+    emit(a.output, json_document(*n, opt, reports, errors));
+  } else if (format == "csv") {
+    emit(a.output, to_csv(batch, *n, l));
+  } else if (format == "html") {
+    emit(a.output, to_html(batch, *n, l));
+  } else if (format == "xlsx") {
+    emit_xlsx(a.output, batch, *n, l);
   } else {
+    std::string text;
     for (const auto& r : reports) {
-      write_out(to_text(r, l, *n));
-      write_out("\n");
+      if (a.brief) {
+        text += to_brief(r, *n, l);
+      } else {
+        text += to_text(r, l, *n);
+        text += "\n";
+      }
     }
-    write_out(summary_line(reports, failures.size(), opt.stage, l));
+    if (!a.output.empty())  // else they were shown on standard error
+      for (const auto& e : errors)
+        text += origin_text(e.origin) + (l == lang::zh ? " · 无法读取: " : " · unreadable: ") +
+                (e.path.empty() ? "" : visible_text(e.path) + ": ") + visible_text(e.reason.in(l)) +
+                " [" + e.code + "]\n";
+    text += summary_line(reports, errors, opt.stage, l);
+    emit(a.output, text);
+  }
+  if (!a.output.empty() && !a.quiet) {
+    const std::string line = summary_line(reports, errors, opt.stage, l);
+    print_error(a.output + ": " + line.substr(0, line.size() - 1),
+                a.output + "：" + line.substr(0, line.size() - 1));
   }
 
-  if (!failures.empty()) return exit_bad_input;
+  if (!errors.empty()) return exit_bad_input;
   for (const auto& r : reports)
     if (!r.accepted()) return exit_not_accepted;
   return exit_ok;
@@ -158,8 +309,10 @@ runner add_check(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "check",
       "Check applications against the notice. Each FILE holds one application or an array of "
-      "them ('-' reads standard input); all files are checked as one batch, so the same "
-      "applicant twice for a project type is found across files.\n"
+      "them ('-' reads standard input); a FOLDER gives every .json file in it and its subfolders, "
+      "sorted by path. All are checked as one batch, so the same applicant twice for a project "
+      "type is found across files. An application that cannot be read is named and left out; "
+      "the others are checked.\n"
       "Exit status: 0 every application accepted, 1 any not accepted, 2 an input could not be "
       "read.");
   sub->add_option("--as-of", a->as_of,
@@ -170,7 +323,20 @@ runner add_check(CLI::App& app) {
                    "application: check the application (default); completion: check what "
                    "the project achieved");
   add_lang_option(*sub, a->common);
-  add_format_option(*sub, a->common);
+  sub->add_option("--format", a->common.format,
+                  "text (for people; default), json (for programs), xlsx (an Excel workbook: "
+                  "sheets 汇总 and 问题), csv (UTF-8 with BOM, one row per finding), html (a "
+                  "printable page). Default: from the extension of -o, else text")
+      ->check(CLI::IsMember({"text", "json", "xlsx", "csv", "html"}))
+      ->capture_default_str();
+  sub->add_option("-o,--output", a->output,
+                  "Write the result to FILE instead of standard output (its extension gives the "
+                  "format: .xlsx, .csv, .html, .json, else text)")
+      ->type_name("FILE");
+  sub->add_flag("--brief", a->brief,
+                "Text in brief: a line per application, a line per finding, clauses cited "
+                "without their text");
+  add_encoding_option(*sub, a->encoding);
   add_notice_option(*sub, a->common);
   sub->add_flag("--trace", a->trace, "List every rule evaluated: passed, failed, not applicable");
   sub->add_option("--bad-credit-code", a->bad_credit_code,
@@ -179,16 +345,18 @@ runner add_check(CLI::App& app) {
       ->check(CLI::IsMember({"incomplete", "needs_review"}))
       ->capture_default_str();
   sub->add_flag("--jsonl", a->jsonl,
-                "Each FILE holds one application per line (JSON lines). They are streamed as one "
-                "batch and one report is written per line, as JSON unless --format text");
-  sub->add_flag("--quiet", a->quiet, "With --jsonl: no progress on standard error");
+                "Each FILE holds one application per line (JSON lines; a FOLDER gives its .jsonl "
+                "files). They are streamed as one batch and one report is written per line, as "
+                "JSON unless --format text");
+  sub->add_flag("--quiet", a->quiet, "No progress (--jsonl) and no summary on standard error (-o)");
   sub->add_flag("--progress", a->progress,
                 "With --jsonl: show progress on standard error even when it is not a terminal "
                 "(by default it shows when standard error is a terminal and standard output "
                 "is not)");
-  sub->add_option("files", a->files, "Application files (JSON); '-' for standard input")
+  sub->add_option("files", a->files,
+                  "Application files (JSON) or folders of them; '-' for standard input")
       ->required()
-      ->type_name("FILE");
+      ->type_name("FILE|FOLDER");
   return [a, sub] {
     a->format_given = sub->get_option("--format")->count() > 0;
     return run_check(*a);

@@ -38,6 +38,7 @@
 
 #include "cli.hpp"
 #include "nxkx/limits.hpp"
+#include "nxkx/office.hpp"
 
 namespace nxkx::cli {
 namespace {
@@ -61,9 +62,10 @@ struct item {
 
 /// Lines of one file, then their reports.
 struct chunk {
-  std::uint64_t seq = 0;  ///< position in the stream of chunks
-  std::string file;       ///< as shown in messages
-  std::string text;       ///< the lines
+  std::uint64_t seq = 0;      ///< position in the stream of chunks
+  std::string file;           ///< as shown in messages
+  std::filesystem::path dir;  ///< the folder of the file, where the texts it names are
+  std::string text;           ///< the lines
   std::vector<item> items;
   std::size_t used = 0;          ///< items in use (the vector keeps its elements for reuse)
   std::uint64_t bytes_read = 0;  ///< of all files so far, for the progress line
@@ -177,6 +179,8 @@ class source {
       return true;
     }
     c.file = display_name(files_[index_]);
+    c.dir = files_[index_] == "-" ? std::filesystem::current_path()
+                                  : std::filesystem::path(files_[index_]).parent_path();
     std::string_view line;
     bool too_long = false;
     while (c.used < lines_per_chunk && reader_->next(line, too_long)) {
@@ -187,7 +191,8 @@ class source {
       if (too_long) {
         i.error.emplace(
             "input.limit", "",
-            "the line is more than max_bytes (" + std::to_string(max_line_) + ") bytes long");
+            "the line is more than max_bytes (" + std::to_string(max_line_) + ") bytes long",
+            "这一行超过 max_bytes（" + std::to_string(max_line_) + "）字节");
       } else {
         i.begin = c.text.size();
         i.size = line.size();
@@ -196,7 +201,7 @@ class source {
     }
     c.bytes_read = bytes_before_ + reader_->bytes_read();
     if (c.used < lines_per_chunk) {  // the end of the file
-      if (reader_->failed()) c.add().error.emplace("input.io", "", "cannot read");
+      if (reader_->failed()) c.add().error.emplace("input.io", "", "cannot read", "无法读取");
       bytes_before_ += reader_->bytes_read();
       c.bytes_read = bytes_before_;
       close();
@@ -217,7 +222,9 @@ class source {
       c.file = display_name(file);
       const std::string why =
           f != nullptr ? "is a directory" : std::string("cannot open: ") + std::strerror(err);
-      c.add().error.emplace("input.io", "", why);
+      const std::string why_zh =
+          f != nullptr ? "这是一个文件夹" : std::string("无法打开：") + std::strerror(err);
+      c.add().error.emplace("input.io", "", why, why_zh);
       ++index_;
       return false;
     }
@@ -296,11 +303,8 @@ class progress_line {
 
 std::string error_line(const std::string& file, std::size_t line, const input_error& e) {
   nlohmann::ordered_json doc;
-  doc["error"] = {{"file", file},
-                  {"line", line},
-                  {"code", e.code()},
-                  {"path", e.path()},
-                  {"reason", e.reason()}};
+  doc["error"] = {{"file", file},     {"line", line},         {"code", e.code()},
+                  {"path", e.path()}, {"reason", e.reason()}, {"reason_zh", e.reason_zh()}};
   return doc.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
@@ -409,6 +413,7 @@ class pipeline {
         i.app = parse_application(line, n_, limits_);  // the limits apply as it reads
         i.app->origin.file = c.file;
         i.app->origin.line = i.line;
+        load_text_files(*i.app, c.dir);  // texts given as .docx next to the file
       } catch (const input_error& e) {
         i.error = e;
         continue;
@@ -425,11 +430,15 @@ class pipeline {
   }
 
   void render(std::string& out, const report& r) const {
-    if (o_.json)
+    if (o_.json) {
       append_json(out, r, -1);
-    else
+      out += '\n';
+    } else if (o_.brief) {
+      out += to_brief(r, n_, o_.language);
+    } else {
       out += to_text(r, o_.language, n_);
-    out += '\n';
+      out += '\n';
+    }
   }
 
   /// Queues `c` for its turn, and commits every chunk whose turn it is unless another thread
@@ -563,6 +572,8 @@ int check_jsonl(const std::vector<std::string>& files, const notice& n, const ch
     }
     total_bytes += size;
   }
+  if (!o.output.empty() && std::freopen(o.output.c_str(), "wb", stdout) == nullptr)
+    throw nxkx::error("output.file", "", "cannot write " + o.output, "无法写入 " + o.output);
   const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
   pipeline p(files, n, opt, o, total_bytes, workers);
   std::vector<std::thread> pool;

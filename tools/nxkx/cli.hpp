@@ -30,6 +30,7 @@ runner add_rules(CLI::App& app);
 runner add_count(CLI::App& app);
 runner add_pack(CLI::App& app);
 runner add_schema(CLI::App& app);
+runner add_new(CLI::App& app);
 
 /// Options several subcommands take.
 struct common_options {
@@ -53,6 +54,8 @@ struct jsonl_options {
   nxkx::lang language = nxkx::lang::zh;
   bool quiet = false;     ///< never show progress
   bool progress = false;  ///< show progress even when standard error is not a terminal
+  bool brief = false;     ///< text in brief (nxkx::to_brief)
+  std::string output;     ///< -o FILE; "" = standard output
 };
 
 /// Streams the applications of `files` (one per line) through one batch_checker and writes one
@@ -63,19 +66,39 @@ int check_jsonl(const std::vector<std::string>& files, const nxkx::notice& n,
 /// The pack named by --notice, or the built-in one. On failure prints why and returns nullopt.
 std::optional<nxkx::notice> load_notice(const common_options& o);
 
+/// The language of error messages on standard error (each subcommand sets it from --lang).
+void set_error_language(nxkx::lang l) noexcept;
+nxkx::lang message_language() noexcept;
+
 /// The bytes of a file, or of standard input for "-". Throws input_error (code "input.io").
 std::string read_input(const std::string& name);
 
 /// How a file is named in messages: "<stdin>" for "-".
 std::string display_name(const std::string& name);
 
-/// Prints `nxkx: FILE: PATH: REASON [CODE]` (the path is left out when empty) on stderr.
+/// Prints `nxkx: FILE: PATH: REASON [CODE]` (the path is left out when empty) on stderr, in the
+/// language of error messages; control characters in the file and path are shown escaped.
 void print_error(std::string_view file, const nxkx::error& e);
 /// Prints `nxkx: WHAT` on stderr.
 void print_error(std::string_view what);
+/// Prints `nxkx: EN` or `nxkx: ZH`, in the language of error messages.
+void print_error(std::string_view en, std::string_view zh);
 
-/// The label of a decision as people read it at a stage (未完成 for incomplete at completion).
-std::string_view decision_text(nxkx::decision d, nxkx::stage st, nxkx::lang l) noexcept;
+/// The files the arguments name: a file as it is ('-' too); a folder as every file under it
+/// (recursively) whose name ends in `ext` (".json"), sorted by path. Folders with no such file are
+/// added to `empty_folders`.
+std::vector<std::string> expand_inputs(const std::vector<std::string>& args, std::string_view ext,
+                                       std::vector<std::string>& empty_folders);
+
+/// read_input, converted to UTF-8 from `encoding` (nxkx::to_utf8; "" or "utf-8": as it is).
+std::string read_text_input(const std::string& name, std::string_view encoding);
+
+/// --encoding, for subcommands that read text.
+void add_encoding_option(CLI::App& app, std::string& encoding);
+
+/// Adds "or read it with --encoding gb18030" to an input.utf8 (or, for UTF-16's NUL bytes,
+/// input.syntax) error when `bytes` look like another encoding.
+void add_hint_for_encoding(nxkx::input_error& e, const std::string& bytes);
 
 /// Writes text to stdout as bytes (UTF-8 in, UTF-8 out, no locale conversion).
 void write_out(std::string_view text);

@@ -1,10 +1,12 @@
 // nxkx count: 字 of text files, as the notice's "不少于1500字" counts them.
 #include <algorithm>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "cli.hpp"
+#include "nxkx/office.hpp"
 #include "nxkx/text.hpp"
 
 namespace nxkx::cli {
@@ -14,8 +16,19 @@ namespace {
 struct count_args {
   common_options common;
   std::string method = "both";
+  std::string encoding = "utf-8";
   std::vector<std::string> files;
 };
+
+/// A Word document by its name (.docx, .doc) or its first bytes (a zip archive, an OLE
+/// compound file): read as one, so that a .doc or an encrypted document is named as such.
+bool is_word(const std::string& file, const std::string& bytes) {
+  std::string ext = std::filesystem::path(file).extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext == ".docx" || ext == ".doc" || bytes.starts_with("PK\x03\x04") ||
+         bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+}
 
 std::string count_line(const std::string& name, const zi_count& c, const count_args& a) {
   const bool zh = a.common.language() == lang::zh;
@@ -35,15 +48,23 @@ std::string count_line(const std::string& name, const zi_count& c, const count_a
 
 int run_count(const count_args& a) {
   if (std::ranges::count(a.files, std::string("-")) > 1) {
-    print_error("'-' (standard input) may be given only once");
+    print_error("'-' (standard input) may be given only once", "'-'（标准输入）只能出现一次");
     return exit_bad_input;
   }
   int status = exit_ok;
   for (const auto& file : a.files) {
     const std::string name = display_name(file);
+    std::string bytes;
     try {
-      write_out(count_line(name, count_zi(read_input(file)), a));
-    } catch (const nxkx::input_error& e) {
+      bytes = read_input(file);
+      // A Word document: the text of its body (paragraphs, tables, text boxes), as Word's 字数.
+      if (file != "-" && is_word(file, bytes)) {
+        write_out(count_line(name, count_zi(read_docx_text(file)), a));
+        continue;
+      }
+      write_out(count_line(name, count_zi(to_utf8(bytes, a.encoding)), a));
+    } catch (nxkx::input_error& e) {
+      if (a.encoding == "utf-8") add_hint_for_encoding(e, bytes);
       print_error(name, e);
       status = exit_bad_input;
     }
@@ -57,16 +78,21 @@ runner add_count(CLI::App& app) {
   auto a = std::make_shared<count_args>();
   CLI::App* sub = app.add_subcommand(
       "count",
-      "Count the 字 of UTF-8 text files as the notice's limits (\"不少于1500字\") count them: "
-      "word_processor counts like Word/WPS 字数 (each CJK character or full-width mark is one, "
-      "each run of Latin letters or digits is one, white space is nothing); non_space counts "
-      "every character that is not white space.\nExit status: 0, or 2 if a file cannot be read "
-      "or is not valid UTF-8 (the byte offset is named).");
+      "Count the 字 of text files and Word documents (.docx) as the notice's limits "
+      "(\"不少于1500字\") count them: word_processor counts like Word/WPS 字数 (each CJK "
+      "character or full-width mark is one, each run of Latin letters or digits is one, white "
+      "space is nothing); non_space counts every character that is not white space. Of a .docx "
+      "the body is counted (paragraphs, tables, text boxes), not headers, footers, footnotes or "
+      "comments, as Word does.\nExit status: 0, or 2 if a file cannot be read, is not valid "
+      "UTF-8 (the byte offset is named; see --encoding) or is not a readable Word document.");
   sub->add_option("--method", a->method, "Which count to print: word_processor, non_space or both")
       ->check(CLI::IsMember({"word_processor", "non_space", "both"}))
       ->capture_default_str();
   add_lang_option(*sub, a->common);
-  sub->add_option("files", a->files, "Text files (UTF-8); '-' for standard input")
+  add_encoding_option(*sub, a->encoding);
+  sub->add_option("files", a->files,
+                  "Text files (UTF-8, or see --encoding) or Word documents (.docx); '-' for "
+                  "standard input")
       ->required()
       ->type_name("FILE");
   return [a] { return run_count(*a); };

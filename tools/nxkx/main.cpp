@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   add(add_count);
   add(add_pack);
   add(add_schema);
+  add(add_new);
 
   try {
     app.parse(argc, argv);
