@@ -66,6 +66,8 @@ PATHS = {
 # An operation is one of
 #   ("set", pointer, value)        sets a member (its parent must exist)
 #   ("delete", pointer)            removes a member (an unknown fact: not a pass)
+#   ("delete?", pointer)           removes a member if it is there (a clean-up, e.g. the date of
+#                                  the other delivery method)
 #   ("drop", pointer, value)       removes a value from a list
 #   ("keep", pointer, n)           keeps the first n items of a list
 #   ("bad_check", pointer)         a credit code whose last check character is wrong
@@ -84,14 +86,14 @@ MUTATIONS: Dict[str, Tuple[str, Optional[Sequence[str]], List[tuple]]] = {
     # -- rejected: 二(一) who may apply, 二(三) disqualifications, 三(四) late, 三(一) twice
     "late_in_person": ("rejected", _ALL, [
         ("set", "/submission/delivery", "in_person"),
-        ("delete", "/submission/dispatch_date"),
+        ("delete?", "/submission/dispatch_date"),
         ("set", "/submission/handed_in_date", "2025-05-19"),
         ("set", "/submission/received_date", "2025-05-19"),
         ("set", "/submission/word_version/sent_on", "2025-05-19")]),
     "late_courier": ("rejected", _ALL, [
         ("set", "/submission/delivery", "courier"),
-        ("delete", "/submission/handed_in_date"),
-        ("delete", "/submission/received_date"),
+        ("delete?", "/submission/handed_in_date"),
+        ("delete?", "/submission/received_date"),
         ("set", "/submission/dispatch_date", "2025-05-17"),
         ("set", "/submission/word_version/sent_on", "2025-05-17")]),
     "grade_c": ("rejected", _SOCIETY_LEAD, [
@@ -115,11 +117,11 @@ MUTATIONS: Dict[str, Tuple[str, Optional[Sequence[str]], List[tuple]]] = {
         ("set", "/applicant/division", "610131")]),  # 西安高新区 (雁塔区)
     "park_applies_for_society_type": ("rejected", (_SOCIETY, _EXCHANGE), [
         ("set", "/applicant/kind", "park_sta"),
-        ("delete", "/applicant/supervised_by_association"),
+        ("delete?", "/applicant/supervised_by_association"),
         ("set", "/applicant/establishment_approved", True)]),
     "haizhi_applies_for_park_type": ("rejected", (_PARK,), [
         ("set", "/applicant/kind", "haizhi_base"),
-        ("delete", "/applicant/establishment_approved"),
+        ("delete?", "/applicant/establishment_approved"),
         ("set", "/applicant/approved_by_cast", True)]),
     "partner_outside_region": ("rejected", (_GRASS,), [
         ("set", "/joint_applicants/2/division", "610102")]),  # 西安市新城区
@@ -130,7 +132,7 @@ MUTATIONS: Dict[str, Tuple[str, Optional[Sequence[str]], List[tuple]]] = {
     "applied_twice": ("rejected", _ALL, [("same_applicant_as_earlier",)]),
     "dated_after_check": ("rejected", _ALL, [  # a typo in the year's day: after the check date too
         ("set", "/submission/delivery", "in_person"),
-        ("delete", "/submission/dispatch_date"),
+        ("delete?", "/submission/dispatch_date"),
         ("set", "/submission/handed_in_date", "2025-05-26"),
         ("set", "/submission/received_date", "2025-05-26")]),
     # -- incomplete: 三(二) copies, seal, e-mail; 三(三) form, targets, joint seals; facts left out
@@ -138,8 +140,8 @@ MUTATIONS: Dict[str, Tuple[str, Optional[Sequence[str]], List[tuple]]] = {
     "not_sealed": ("incomplete", _ALL, [("set", "/submission/sealed", False)]),
     "word_not_emailed": ("incomplete", _ALL, [
         ("set", "/submission/word_version/emailed", False),
-        ("delete", "/submission/word_version/sent_on"),
-        ("delete", "/submission/word_version/sent_to")]),
+        ("delete?", "/submission/word_version/sent_on"),
+        ("delete?", "/submission/word_version/sent_to")]),
     "word_wrong_address": ("incomplete", _ALL, [
         ("set", "/submission/word_version/sent_to", "nxkxxhb@126.com")]),
     "form_no_budget": ("incomplete", _ALL, [("drop", "/form/parts", "budget")]),
@@ -342,6 +344,8 @@ def applies(doc: Any, op: tuple) -> bool:
         return False
     if op[0] == "set":
         return isinstance(parent, dict) or (isinstance(parent, list) and int(last) < len(parent))
+    if op[0] == "delete?":
+        return True
     value = _step(parent, last)
     if op[0] == "delete":
         return value is not None
@@ -355,7 +359,10 @@ def applies(doc: Any, op: tuple) -> bool:
 def apply(doc: Any, op: tuple) -> None:
     parent, last = _parent(doc, op[1])
     kind = op[0]
-    if kind == "set":
+    if kind == "delete?":
+        if isinstance(parent, dict):
+            parent.pop(last, None)
+    elif kind == "set":
         if isinstance(parent, list):
             parent[int(last)] = copy.deepcopy(op[2])
         else:
