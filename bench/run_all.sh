@@ -7,7 +7,9 @@
 # 1. builds nxkx_bench, nxkx_json_probe, the command and the Python package (release preset);
 # 2. writes the realistic mix (bench/realistic_mix.py, seed 13) and measures its decisions with
 #    the command;
-# 3. runs, each --repetitions times (medians are reported): nxkx_bench (the mix in process, one
+# 3. runs, each --repetitions times (medians are reported; Google Benchmark interleaves the
+#    repetitions of its benchmarks at random, so that a slow spell of this shared machine does
+#    not fall on one of them): nxkx_bench (the mix in process, one
 #    thread; an accepted 2 KB application end to end; the rules alone; loading the pack),
 #    bench/python_check_many.py --mix (texts and dicts), `nxkx check --jsonl` pinned to one core
 #    (taskset -c CPU) to /dev/null and to a file, and nxkx_json_probe (Boost.JSON);
@@ -54,7 +56,8 @@ echo "load before: $(load)" | tee "$run/load.txt" >&2
 echo "== nxkx_bench" >&2
 "$rel/bench/nxkx_bench" --mix="$mix" \
   --benchmark_filter='^(mix/|end_to_end/application/.*@2kb|rules_only/application/|pack_load$)' \
-  --benchmark_repetitions="$reps" --benchmark_report_aggregates_only=true \
+  --benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true \
+  --benchmark_report_aggregates_only=true \
   --benchmark_out="$run/nxkx_bench.json" --benchmark_out_format=json >"$run/nxkx_bench.txt" 2>&1 ||
   { cat "$run/nxkx_bench.txt" >&2; echo "nxkx_bench: a wrong answer or a failure" >&2; exit 1; }
 echo "   load: $(load)" | tee -a "$run/load.txt" >&2
@@ -83,6 +86,7 @@ echo "   load: $(load)" | tee -a "$run/load.txt" >&2
 if [[ $probe == 1 ]]; then
   echo "== nxkx_json_probe (Boost.JSON)" >&2
   "$rel/bench/nxkx_json_probe" --mix="$mix" --benchmark_repetitions="$reps" \
+    --benchmark_enable_random_interleaving=true \
     --benchmark_report_aggregates_only=true --benchmark_out="$run/probe.json" \
     --benchmark_out_format=json >"$run/probe.txt" 2>&1 ||
     { cat "$run/probe.txt" >&2; echo "nxkx_json_probe: a wrong answer or a failure" >&2; exit 1; }
