@@ -29,7 +29,7 @@ while [[ $# -gt 0 ]]; do
     --cpu) cpu="$2"; shift 2 ;;
     --skip-build) build=0; shift ;;
     --no-probe) probe=0; shift ;;
-    -h|--help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0"; exit 0 ;;
     *) echo "run_all.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
