@@ -1,14 +1,24 @@
 // nxkx benchmarks (bench/README.md). Every benchmark checks its own answer against answers
 // that do not come from nxkx: the conformance corpus's hand-written expectations, the counts
-// the command's tests document for tests/cli/zi.txt, the pack's own rule count. A wrong answer
-// is SkipWithError, and the program then exits 1.
+// the command's tests document for tests/cli/zi.txt, the pack's own rule count, and for the
+// realistic mix (bench/realistic_mix.py) the decisions the generator measured with the command
+// (`nxkx check --format json` on the array file; here the texts are read one by one, in
+// process). A wrong answer is SkipWithError, and the program then exits 1.
+//
+//   nxkx_bench [--mix=FILE.jsonl] [benchmark flags]
+//
+// --mix names a JSON-lines file of bench/realistic_mix.py (its FILE.expected.json beside it);
+// by default the 1,000 applications the build generates (NXKX_MIX_FILE), when they exist.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
@@ -172,6 +182,201 @@ void limits_prescan(benchmark::State& state, const std::string& label) {
   }
   state.SetItemsProcessed(state.iterations());
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(s.text.size()));
+}
+
+// ---- the realistic mix (issue 13) ----
+
+/// A file of bench/realistic_mix.py: one application a line, and the decision the generator
+/// measured for each (FILE.expected.json).
+struct mix {
+  std::string file;
+  std::vector<std::string> texts;
+  std::vector<std::string> decisions;  ///< expected, one per application
+  std::size_t bytes = 0;
+};
+
+std::string mix_file;  // set by main() from --mix or NXKX_MIX_FILE
+
+const mix& the_mix() {
+  static const mix m = [] {
+    mix out;
+    out.file = mix_file;
+    std::ifstream in(mix_file, std::ios::binary);
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty()) continue;
+      out.bytes += line.size();
+      out.texts.push_back(std::move(line));
+    }
+    std::string expected = mix_file;
+    if (expected.ends_with(".jsonl")) expected.resize(expected.size() - 6);
+    const json e = json::parse(slurp(expected + ".expected.json"));
+    out.decisions = e.at("decision_of").get<std::vector<std::string>>();
+    return out;
+  }();
+  return m;
+}
+
+/// Whether the reports give the generator's decision for every application of the mix.
+bool mix_answer_ok(benchmark::State& state, const std::vector<nxkx::report>& reports) {
+  const mix& m = the_mix();
+  if (reports.size() != m.decisions.size()) {
+    wrong(state, std::to_string(reports.size()) + " reports for " +
+                     std::to_string(m.decisions.size()) + " expected decisions");
+    return false;
+  }
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    if (nxkx::to_code(reports[i].decision) != m.decisions[i]) {
+      wrong(state, m.file + ": application " + std::to_string(i + 1) + " is " +
+                       std::string(nxkx::to_code(reports[i].decision)) +
+                       ", the generator measured " + m.decisions[i]);
+      return false;
+    }
+  }
+  return true;
+}
+
+/// Whether `out` holds one report JSON a line with the generator's decision for each.
+bool mix_json_ok(benchmark::State& state, const std::string& out) {
+  const mix& m = the_mix();
+  std::size_t i = 0, start = 0;
+  for (std::size_t nl; (nl = out.find('\n', start)) != std::string::npos; start = nl + 1, ++i) {
+    const json r = json::parse(std::string_view(out).substr(start, nl - start));
+    if (i >= m.decisions.size() || r.at("decision").at("code") != m.decisions[i]) {
+      wrong(state, "report JSON " + std::to_string(i + 1) + " does not give the decision expected");
+      return false;
+    }
+  }
+  if (i != m.decisions.size() || start != out.size()) {
+    wrong(state, "report JSON: " + std::to_string(i) + " lines for " +
+                     std::to_string(m.decisions.size()) + " applications");
+    return false;
+  }
+  return true;
+}
+
+nxkx::check_options mix_options() {
+  nxkx::check_options opt;
+  opt.as_of = ymd(2025, 5, 20);
+  opt.threads = 1;
+  return opt;
+}
+
+void mix_counters(benchmark::State& state) {
+  const mix& m = the_mix();
+  const auto n = static_cast<double>(m.texts.size());
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(m.texts.size()));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(m.bytes));
+  // Time per application (the figure of issue 13), in seconds.
+  state.counters["per_app"] = benchmark::Counter(
+      n, benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.counters["applications"] = n;
+  state.counters["json_bytes"] = static_cast<double>(m.bytes) / n;
+}
+
+std::vector<nxkx::application> parse_all(const nxkx::notice& n, const mix& m) {
+  std::vector<nxkx::application> apps;
+  apps.reserve(m.texts.size());
+  for (const auto& t : m.texts) apps.push_back(nxkx::parse_application(t, n));
+  return apps;
+}
+
+/// JSON text to report JSON, one thread: parse_application of each text, one check_batch (so
+/// that 三(一) is judged across the mix), and each report written as a line of compact JSON
+/// (append_json into one buffer, as the command writes them).
+void mix_text_to_report_json(benchmark::State& state) {
+  const nxkx::notice& n = nxkx::notice::builtin();
+  const mix& m = the_mix();
+  std::string out;
+  {
+    const auto reports = nxkx::check_batch(n, parse_all(n, m), mix_options());
+    if (!mix_answer_ok(state, reports)) return;
+    for (const auto& r : reports) nxkx::append_json(out, r), out += '\n';
+    if (!mix_json_ok(state, out)) return;
+  }
+  for (auto _ : state) {
+    const std::vector<nxkx::report> reports = nxkx::check_batch(n, parse_all(n, m), mix_options());
+    out.clear();
+    for (const auto& r : reports) {
+      nxkx::append_json(out, r);
+      out += '\n';
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  mix_counters(state);
+  state.counters["report_bytes"] =
+      static_cast<double>(out.size()) / static_cast<double>(m.texts.size());
+}
+
+/// The same without writing the reports: JSON text to report objects (decision + findings).
+void mix_text_to_report(benchmark::State& state) {
+  const nxkx::notice& n = nxkx::notice::builtin();
+  const mix& m = the_mix();
+  if (!mix_answer_ok(state, nxkx::check_batch(n, parse_all(n, m), mix_options()))) return;
+  for (auto _ : state) {
+    std::vector<nxkx::report> reports = nxkx::check_batch(n, parse_all(n, m), mix_options());
+    benchmark::DoNotOptimize(reports.data());
+  }
+  mix_counters(state);
+}
+
+/// parse_application of every text alone: the reader's share.
+void mix_parse(benchmark::State& state) {
+  const nxkx::notice& n = nxkx::notice::builtin();
+  const mix& m = the_mix();
+  if (!mix_answer_ok(state, nxkx::check_batch(n, parse_all(n, m), mix_options()))) return;
+  for (auto _ : state) {
+    std::vector<nxkx::application> apps = parse_all(n, m);
+    benchmark::DoNotOptimize(apps.data());
+  }
+  mix_counters(state);
+}
+
+/// check_batch of the decoded mix alone: the rules (with their findings' messages).
+void mix_rules(benchmark::State& state) {
+  const nxkx::notice& n = nxkx::notice::builtin();
+  const mix& m = the_mix();
+  const std::vector<nxkx::application> apps = parse_all(n, m);
+  if (!mix_answer_ok(state, nxkx::check_batch(n, apps, mix_options()))) return;
+  for (auto _ : state) {
+    std::vector<nxkx::report> reports = nxkx::check_batch(n, apps, mix_options());
+    benchmark::DoNotOptimize(reports.data());
+  }
+  mix_counters(state);
+}
+
+/// append_json of every report alone: the writer's share.
+void mix_report_json(benchmark::State& state) {
+  const nxkx::notice& n = nxkx::notice::builtin();
+  const mix& m = the_mix();
+  const std::vector<nxkx::report> reports = nxkx::check_batch(n, parse_all(n, m), mix_options());
+  if (!mix_answer_ok(state, reports)) return;
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    for (const auto& r : reports) {
+      nxkx::append_json(out, r);
+      out += '\n';
+    }
+    benchmark::DoNotOptimize(out.data());
+  }
+  if (!mix_json_ok(state, out)) return;
+  mix_counters(state);
+}
+
+void register_mix() {
+  if (mix_file.empty()) return;
+  if (!fs::exists(mix_file)) {
+    std::fprintf(stderr,
+                 "nxkx_bench: no realistic mix at %s (write it with bench/realistic_mix.py); "
+                 "the mix/ benchmarks are left out\n",
+                 mix_file.c_str());
+    return;
+  }
+  for (auto [name, fn] :
+       {std::pair{"mix/text_to_report_json", &mix_text_to_report_json},
+        std::pair{"mix/text_to_report", &mix_text_to_report}, std::pair{"mix/parse", &mix_parse},
+        std::pair{"mix/rules", &mix_rules}, std::pair{"mix/report_json", &mix_report_json}})
+    benchmark::RegisterBenchmark(name, fn)->Unit(benchmark::kMillisecond);
 }
 
 // ---- a batch ----
@@ -390,7 +595,20 @@ void register_per_case() {
 }  // namespace
 
 int main(int argc, char** argv) {
+#ifdef NXKX_MIX_FILE
+  mix_file = NXKX_MIX_FILE;
+#endif
+  // --mix=FILE is ours; the rest are Google Benchmark's.
+  int kept = 1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strncmp(argv[i], "--mix=", 6) == 0)
+      mix_file = argv[i] + 6;
+    else
+      argv[kept++] = argv[i];
+  }
+  argc = kept;
   register_per_case();
+  register_mix();
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
   benchmark::RunSpecifiedBenchmarks();
