@@ -187,7 +187,7 @@ nxkx_cli_test(count.invalid_utf8_en --exit 2 --stderr "invalid-utf8.txt: .*byte 
 foreach(_scenario one_report_per_line accepted_exits_zero duplicates_across_lines
                   amendments_give_the_batch
                   input_error_names_the_line limit_names_the_line text_format stdin_and_crlf
-                  missing_file progress)
+                  missing_file progress threads)
   add_test(NAME cli.check.jsonl.${_scenario}
            COMMAND ${_nxkx_python} ${_cli_dir}/jsonl_test.py ${nxkx} ${_examples} ${_scenario})
   set_tests_properties(cli.check.jsonl.${_scenario} PROPERTIES ENVIRONMENT "LC_ALL=C.UTF-8")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import json
 import pathlib
+import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -233,10 +235,42 @@ def progress(c: Context) -> None:
     expect(piped.stderr == b"", f"piped is not quiet: {piped.stderr!r}")
 
 
+def threads(c: Context) -> None:
+    # The same reports, amendments and order on 1 thread and on 4 (several chunks of lines), the
+    # default follows the process's CPU affinity, and a count out of range is refused.
+    apps = []
+    for i in range(3000):
+        a = json.loads(json.dumps([c.accepted, c.rejected][i % 2]))
+        a["id"] = f"T{i}"
+        a["applicant"]["credit_code"] = ["51640000MJX000018H", "51640000MJX000026C"][i % 7 % 2]
+        apps.append(a)
+    path = str(c.file("threads.jsonl", apps))
+    one = c.run("--jsonl", "--threads", "1", path)
+    four = c.run("--jsonl", "--threads", "4", path)
+    expect(one.returncode == four.returncode == 1, f"{one.returncode} {four.returncode}")
+    expect(one.stdout == four.stdout, "--threads 4 writes other reports than --threads 1")
+    expect(len(json_lines(one.stdout)) > len(apps), "no amendment records")
+    array = c.tmp / "threads.json"
+    array.write_text(json.dumps(apps[:300], ensure_ascii=False), "utf-8")
+    a1 = c.run("--format", "json", "--threads", "1", str(array))
+    a3 = c.run("--format", "json", "--threads", "3", str(array))
+    expect(a1.stdout == a3.stdout and a1.returncode == a3.returncode == 1,
+           "an array checked on 3 threads differs")
+    for bad in ["0", "-1", "257", "two", "18446744073709551617"]:
+        r = c.run("--jsonl", "--threads", bad, path)
+        expect(r.returncode == 2 and b"--threads" in r.stderr and r.stdout == b"",
+               f"--threads {bad}: {r.returncode} {r.stderr!r}")
+    if shutil.which("taskset"):
+        pinned = subprocess.run(["taskset", "-c", "0", c.nxkx, "check", "--help"],
+                                capture_output=True, timeout=60)
+        expect(b"here 1." in re.sub(rb"\s+", b" ", pinned.stdout),
+               f"the default under taskset -c 0 is not 1: {pinned.stdout!r}")
+
+
 SCENARIOS = {f.__name__: f for f in [
     one_report_per_line, accepted_exits_zero, duplicates_across_lines, amendments_give_the_batch,
     input_error_names_the_line, limit_names_the_line, text_format, stdin_and_crlf,
-    missing_file, progress]}
+    missing_file, progress, threads]}
 
 
 def main() -> int:

@@ -574,7 +574,7 @@ int check_jsonl(const std::vector<std::string>& files, const notice& n, const ch
   }
   if (!o.output.empty() && std::freopen(o.output.c_str(), "wb", stdout) == nullptr)
     throw nxkx::error("output.file", "", "cannot write " + o.output, "无法写入 " + o.output);
-  const unsigned workers = std::clamp(std::thread::hardware_concurrency(), 1u, 16u);
+  const unsigned workers = std::max(1u, o.threads);
   pipeline p(files, n, opt, o, total_bytes, workers);
   std::vector<std::thread> pool;
   pool.reserve(workers - 1);

@@ -56,7 +56,15 @@ struct jsonl_options {
   bool progress = false;  ///< show progress even when standard error is not a terminal
   bool brief = false;     ///< text in brief (nxkx::to_brief)
   std::string output;     ///< -o FILE; "" = standard output
+  unsigned threads = 1;   ///< workers checking the lines (--threads)
 };
+
+/// The CPUs this process may run on (sched_getaffinity: `taskset`, a container's cpuset), at
+/// least 1: the default of --threads.
+unsigned available_cpus() noexcept;
+
+/// The most threads --threads accepts.
+inline constexpr unsigned max_threads = 256;
 
 /// Streams the applications of `files` (one per line) through one batch_checker and writes one
 /// report per line; an unreadable line is named by file and line number. Returns the exit status.
