@@ -61,6 +61,30 @@ add_test(NAME consumer.cli
                  --as-of ${NXKX_CONSUMER_AS_OF} ${NXKX_CONSUMER_EXAMPLE})
 set_tests_properties(consumer.cli PROPERTIES FIXTURES_REQUIRED nxkx_installed)
 
+# A C project: find_package(nxkx) in a project of LANGUAGES C, linking nxkx::c (libnxkx_c).
+if(TARGET nxkx_c)
+  set(NXKX_C_CONSUMER_BUILD ${PROJECT_BINARY_DIR}/consumer-c-build)
+  add_test(NAME consumer.c_configure
+           COMMAND ${CMAKE_COMMAND} -S ${CMAKE_CURRENT_SOURCE_DIR}/consumer_c
+                   -B ${NXKX_C_CONSUMER_BUILD} "-G${CMAKE_GENERATOR}"
+                   -DCMAKE_PREFIX_PATH=${NXKX_CONSUMER_PREFIX}
+                   -DCMAKE_FIND_PACKAGE_PREFER_CONFIG=ON
+                   -DCMAKE_C_COMPILER=${CMAKE_C_COMPILER}
+                   -DCMAKE_BUILD_TYPE=$<CONFIG>
+                   "-DCMAKE_C_FLAGS=${CMAKE_C_FLAGS}"
+                   "-DCMAKE_EXE_LINKER_FLAGS=${CMAKE_EXE_LINKER_FLAGS}")
+  add_test(NAME consumer.c_build COMMAND ${CMAKE_COMMAND} --build ${NXKX_C_CONSUMER_BUILD}
+                                         --config $<CONFIG>)
+  add_test(NAME consumer.c_run
+           COMMAND ${NXKX_C_CONSUMER_BUILD}/nxkx_c_consumer ${NXKX_CONSUMER_EXAMPLE}
+                   ${NXKX_CONSUMER_AS_OF} ${NXKX_CONSUMER_DECISION})
+  set_tests_properties(consumer.c_configure PROPERTIES FIXTURES_REQUIRED nxkx_installed
+                                                       FIXTURES_SETUP nxkx_c_consumer_configured)
+  set_tests_properties(consumer.c_build PROPERTIES FIXTURES_REQUIRED nxkx_c_consumer_configured
+                                                   FIXTURES_SETUP nxkx_c_consumer_built)
+  set_tests_properties(consumer.c_run PROPERTIES FIXTURES_REQUIRED nxkx_c_consumer_built)
+endif()
+
 find_program(NXKX_PKG_CONFIG NAMES pkg-config pkgconf)
 if(NXKX_PKG_CONFIG)
   # The same program, built only with what `pkg-config --cflags --libs nxkx` says.
@@ -85,6 +109,23 @@ if(NXKX_PKG_CONFIG)
                      ${CMAKE_CURRENT_SOURCE_DIR}/consumer/office_main.cpp ${NXKX_CONSUMER_EXAMPLE}
                      ${NXKX_CONSUMER_AS_OF} ${PROJECT_BINARY_DIR}/consumer-pkgconfig.xlsx)
     set_tests_properties(consumer.pkg_config_office PROPERTIES FIXTURES_REQUIRED nxkx_installed)
+  endif()
+  if(TARGET nxkx_c)
+    # nxkx_c.pc: a C compiler with nothing but what pkg-config says (nxkx.pc's -std=c++20
+    # would fail here), -std=c99 -pedantic-errors; run with the installed library found by
+    # LD_LIBRARY_PATH, as a program linked with -L is.
+    set(_pc_c_out ${PROJECT_BINARY_DIR}/nxkx_c_consumer_pkgconfig)
+    add_test(NAME consumer.pkg_config_c
+             COMMAND ${CMAKE_COMMAND} -E env PKG_CONFIG_PATH=${_pc_path}
+                     LD_LIBRARY_PATH=${NXKX_CONSUMER_PREFIX}/${CMAKE_INSTALL_LIBDIR} sh -c
+                     "set -e; flags=$(\"$0\" --cflags --libs nxkx_c); echo \"pkg-config: $flags\"; \
+case \"$flags\" in *c++*) echo 'nxkx_c.pc names C++ flags'; exit 1;; esac; \
+\"$1\" $2 -std=c99 -pedantic-errors -Wall -Wextra -Werror -o \"$3\" \"$4\" $flags; \
+\"$3\" \"$5\" \"$6\" \"$7\""
+                     ${NXKX_PKG_CONFIG} ${CMAKE_C_COMPILER} "${CMAKE_C_FLAGS}" ${_pc_c_out}
+                     ${CMAKE_CURRENT_SOURCE_DIR}/consumer_c/main.c ${NXKX_CONSUMER_EXAMPLE}
+                     ${NXKX_CONSUMER_AS_OF} ${NXKX_CONSUMER_DECISION})
+    set_tests_properties(consumer.pkg_config_c PROPERTIES FIXTURES_REQUIRED nxkx_installed)
   endif()
 else()
   message(WARNING "pkg-config not found: the test of nxkx.pc (consumer.pkg_config) is not run")

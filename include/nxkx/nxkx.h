@@ -91,7 +91,9 @@ NXKX_C_API void nxkx_notice_free(nxkx_notice* notice) NXKX_C_NOEXCEPT;
  *     "lang": "zh"|"en",                     the language of "text" output, default "zh"
  *     "trace": false,                        list every rule evaluated
  *     "bad_credit_code": "incomplete"|"needs_review",
- *     "threads": 1}                          for nxkx_check_batch; 1 in WebAssembly
+ *     "threads": 1,                          for nxkx_check_batch; 1 in WebAssembly
+ *     "strict": false}                       nxkx_check_batch: true = the first unreadable
+ *                                            element fails the whole call
  *  On NXKX_OK *out is the report. NXKX_INPUT_ERROR: the application cannot be read (code
  *  "input.*", path a JSON pointer into it). NXKX_INVALID_ARGUMENT: a NULL pointer (code
  *  "argument.null") or bad options (code "options.*", path a JSON pointer into the options). */
@@ -101,8 +103,11 @@ NXKX_C_API nxkx_status nxkx_check(const nxkx_notice* notice, const char* applica
 
 /** Checks a batch: a JSON array of applications (or one object), duplicates judged across it
  *  (三(一)). On NXKX_OK *out is {"notice", "stage", "as_of", "reports": [...], "summary": {...}},
- *  the reports in input order. An unreadable application fails the whole call (its path starts
- *  with its index, "/3/submission/…"). Options as for nxkx_check. */
+ *  the reports in input order. An element that cannot be read takes its report's place as
+ *  {"error": {"code", "path", "reason", "reason_zh"}, "origin": {"index"}} and the others are
+ *  checked without it (docs/c-api.md); with "strict": true it fails the whole call instead (its
+ *  path starts with its index, "/3/submission/…"). An array that cannot be split into elements,
+ *  or longer than max_batch, is NXKX_INPUT_ERROR. Options as for nxkx_check. */
 NXKX_C_API nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications_json,
                                         size_t len, const char* options_json, char** out,
                                         size_t* out_len) NXKX_C_NOEXCEPT;
