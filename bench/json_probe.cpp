@@ -36,6 +36,7 @@
 #include "boost_json_tokens.hpp"
 #include "nxkx/error.hpp"
 #include "nxkx/nxkx.hpp"
+#include "tree_fingerprint.hpp"
 
 #ifdef NXKX_PROBE_TODAY_TOKENIZER
 namespace nxkx {
@@ -115,31 +116,7 @@ std::size_t nlohmann_values(std::string_view text) {
 /// The token handler's tree in the format of probe_today_fingerprint.
 std::string fingerprint(const nxkx_probe::document& doc) {
   std::string out;
-  auto write = [&](const node& n, auto& self) -> void {
-    out += std::to_string(static_cast<int>(n.k));
-    out += '|';
-    out += n.key;
-    out += '|';
-    switch (n.k) {
-      case node::kind::boolean:
-        out += n.boolean ? "true" : "false";
-        break;
-      case node::kind::integer:
-        out += std::to_string(n.integer);
-        break;
-      case node::kind::number:
-        out += std::to_string(n.number);
-        break;
-      case node::kind::string:
-        out += n.text;
-        break;
-      default:
-        out += std::to_string(n.count);
-    }
-    out += '\n';
-    for (const node& c : n.children()) self(c, self);
-  };
-  write(doc.root, write);
+  nxkx_bench::write_fingerprint(doc.root, out);
   return out;
 }
 

@@ -4,6 +4,7 @@
 // place of the library's copy and adds two functions that call it. Built only while json_in.cpp
 // has `parse_tree` (bench/CMakeLists.txt); a measurement, never part of the product.
 #include "json_in.cpp"  // NOLINT(bugprone-suspicious-include)
+#include "tree_fingerprint.hpp"
 
 namespace nxkx {
 
@@ -21,31 +22,7 @@ std::string probe_today_fingerprint(std::string_view text) {
   document doc;
   parse_tree(text, doc, input_limits{});
   std::string out;
-  auto write = [&](const node& n, auto& self) -> void {
-    out += std::to_string(static_cast<int>(n.k));
-    out += '|';
-    out += n.key;
-    out += '|';
-    switch (n.k) {
-      case node::kind::boolean:
-        out += n.boolean ? "true" : "false";
-        break;
-      case node::kind::integer:
-        out += std::to_string(n.integer);
-        break;
-      case node::kind::number:
-        out += std::to_string(n.number);
-        break;
-      case node::kind::string:
-        out += n.text;
-        break;
-      default:
-        out += std::to_string(n.count);
-    }
-    out += '\n';
-    for (const node& c : n.children()) self(c, self);
-  };
-  write(doc.root, write);
+  nxkx_bench::write_fingerprint(doc.root, out);
   return out;
 }
 
