@@ -157,7 +157,7 @@ nxkx_cli_test(rules --stdout "disqualification.evaluation_grade" --stdout "二\\
 nxkx_cli_test(rules.en --stdout "Reading: " -- ${nxkx} rules --lang en)
 nxkx_cli_test(rules.json --json --stdout "\"interpretation\"" -- ${nxkx} rules --format json)
 nxkx_cli_test(rules.stage --stdout "^共 [0-9]+ 条规则$" -- ${nxkx} rules --stage application)
-nxkx_cli_test(pack --json --stdout "nxkx-notice-pack/1" -- ${nxkx} pack)
+nxkx_cli_test(pack --json --stdout "nxkx-notice-pack/2" -- ${nxkx} pack)
 # The printed pack loads back as a pack (what users do to make next year's).
 add_test(NAME cli.pack_roundtrip
          COMMAND ${NXKX_BASH} -c

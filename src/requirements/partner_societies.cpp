@@ -21,7 +21,7 @@ class partner_societies final : public requirement {
   partner_societies(const json& params, const std::string& path, const notice_data& n)
       : n_(n),
         min_(integer_param(params, "min", path, 1)),
-        partner_(partner_spec::from_params(params, path)) {
+        partner_(partner_spec::from_params(params, path, n)) {
     for (const auto& [key, value] : params.items())
       if (key != "min" && key != "partner" && key != "joint_event")
         pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
@@ -97,7 +97,7 @@ class partner_societies final : public requirement {
                   const project_period& period) const {
     const auto& types = joint_->types;
     return std::any_of(
-        ctx.app.achieved.events.begin(), ctx.app.achieved.events.end(), [&](const event& e) {
+        ctx.app.records.events.begin(), ctx.app.records.events.end(), [&](const event& e) {
           if (std::find(types.begin(), types.end(), e.type) == types.end()) return false;
           if (std::find(e.partners.begin(), e.partners.end(), code) == e.partners.end())
             return false;
