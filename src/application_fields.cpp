@@ -340,7 +340,8 @@ void build_format(notice_format& out, const std::vector<declaration_info>& decla
           if (f.object == order[k]) f.object = &out.all[k];
   // The clauses the pack gives the shared fields.
   for (const auto& [key, clause] : field_clauses) {
-    const std::string pointer = "/field_clauses/" + key;
+    std::string pointer = "/field_clauses";
+    append_pointer_token(pointer, key);
     const std::size_t slash = key.find('/');
     const std::string_view object_id = std::string_view(key).substr(0, slash);
     const std::string_view name =

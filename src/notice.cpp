@@ -340,6 +340,8 @@ void read_delivery_methods(const json& root, notice_data& d) {
 
 void read_rules(const json& root, notice_data& d) {
   const json& rules = array_at(root, "rules", "");
+  if (rules.empty())
+    pack_fail("/rules", "a pack needs rules: with none, every application would be accepted");
   d.rules.reserve(rules.size());
   d.compiled.reserve(rules.size());
   std::set<std::string, std::less<>> ids;

@@ -18,6 +18,9 @@
 #include "nxkx/report.hpp"
 
 namespace nxkx {
+namespace detail {
+extern const std::string_view pack_schema_json;
+}  // namespace detail
 namespace {
 
 using ojson = nlohmann::ordered_json;
@@ -537,5 +540,7 @@ std::string catalog_json(const notice& n, int indent) {
   doc["project_types"] = std::move(types);
   return dump(doc, indent);
 }
+
+std::string_view pack_schema() noexcept { return detail::pack_schema_json; }
 
 }  // namespace nxkx
