@@ -50,7 +50,7 @@ kinds = O()
 kinds["applicant_kind"] = obj([("subject", subject), ("expected_kinds", s("the kinds expected (default: the project type's eligible)", **codes))])
 kinds["facts"] = obj([("subject", subject), ("combine", s("all conditions must hold (all, the default) or one of them (any)", enum=["all", "any"])),
                       ("entity_kinds", entity_kinds), ("conditions", {"type": "array", "minItems": 1, "items": condition})], ["conditions"])
-kinds["division_in_region"] = obj([("subject", subject), ("entity_kinds", entity_kinds), ("level", s("the level the division must be: any (default), city or county", enum=["any", "city", "county"]))])
+kinds["division_in_region"] = obj([("subject", subject), ("entity_kinds", entity_kinds), ("level", s("the level the division must be: any (default) or county", enum=["any", "county"]))])
 kinds["credit_code"] = obj([("subject", subject), ("entity_kinds", entity_kinds)])
 kinds["credit_code_type"] = obj([("subject", subject), ("entity_kinds", entity_kinds),
                                  ("prefixes", s("the first two characters allowed (registering authority and type), e.g. 51", type="array", items={"type": "string", "pattern": "^[0-9A-Z]{2}$"})),
@@ -64,11 +64,11 @@ kinds["submission_deadline"] = obj([("deadline", s("application_deadline (/notic
 kinds["recommendation_letter"] = obj([])
 kinds["same_city"] = obj([])
 kinds["checklist"] = obj([("fact", s("form.parts or records.governance_systems", type="string")), ("namespace", s("the vocabulary namespace of the items", type="string")), ("items", s("the codes that must all be there", **codes))], ["fact", "namespace", "items"])
-kinds["unique_in_batch"] = obj([("key", s("what makes two applications the same", enum=["title", "applicant_per_project_type", "applicant"]))], ["key"])
+kinds["unique_in_batch"] = obj([("key", s("what makes two applications the same", enum=["title", "applicant_per_project_type"]))], ["key"])
 target = obj([("target", s("a code of vocabulary target", **code)), ("min", s("at least", type="integer", minimum=0)), ("unit", unit)], ["target", "min"])
 pt = json.loads(json.dumps(target)); pt["properties"]["or"] = target
 kinds["plan_target"] = pt
-kinds["partner_societies"] = obj([("min", s("at least this many distinct partners", type="integer", minimum=1)), ("partner", partner),
+kinds["partner_societies"] = obj([("min", s("at least this many distinct partners", type="integer", minimum=1)), ("partner", partner), ("unit", unit),
                                   ("joint_event", obj([("types", s("event types", **codes)), ("per_event_min", s("attendance at least", type="integer", minimum=0)), ("period", period)], ["types"]))], ["min", "partner"])
 kinds["event_count"] = obj([("types", s("event types that count", **codes)), ("min", s("at least this many events", type="integer", minimum=0)),
                             ("per_event_min", s("an event counts with at least this attendance", type="integer", minimum=0)),

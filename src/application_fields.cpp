@@ -189,7 +189,7 @@ const object_info year_record{"year_record",
                               "an object (one year's record)",
                               {},
                               "年度情况",
-                              "what a society declares about one past year"};
+                              "what an organisation declares about one past year"};
 const object_info recommendation_letter{"recommendation_letter", "a recommendation letter object",
                                         letter_fields, "推荐函", "a recommendation letter"};
 const object_info submission{"submission", "a submission object", submission_fields, "提交情况",

@@ -948,9 +948,9 @@ class tokenizer {
     const char c = at.empty() ? '\0' : at[0];
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
       return msg{
-          "a word without quotes; text is written in double quotes (\"courier\"), and the "
+          "a word without quotes; text is written in double quotes (\"like this\"), and the "
           "only bare words are true, false and null (lower case)",
-          "出现了没有引号的词；文字须用英文双引号括起（如 \"courier\"），不加引号的只有 true、"
+          "出现了没有引号的词；文字须用英文双引号括起（如 \"like this\"），不加引号的只有 true、"
           "false 和 null（小写）"};
     return std::nullopt;
   }
@@ -1481,9 +1481,8 @@ class reader {
     for (const node& m : v.children()) {
       const jpath q = child(p, m.key);
       if (!is_year(m.key)) {
-        msg why{"unknown field " + literal(m.key) +
-                    "; history is keyed by 4-digit years such as \"2024\"",
-                "未知字段 " + literal(m.key) + "；往年情况须以四位年份为键，如 \"2024\""};
+        msg why{"unknown field " + literal(m.key) + "; history is keyed by 4-digit years (YYYY)",
+                "未知字段 " + literal(m.key) + "；往年情况须以四位年份（YYYY）为键"};
         if (m.key.size() > 4 && is_year(m.key.substr(0, 4)) && m.key.substr(4) == "年")
           why = why + msg{"; write \"" + std::string(m.key.substr(0, 4)) + "\"",
                           "，请写成 \"" + std::string(m.key.substr(0, 4)) + "\""};
