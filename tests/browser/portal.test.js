@@ -34,7 +34,7 @@ const TYPES = ['park_sta_capacity', 'haizhi_base_capacity', 'returnee_alliance_c
 const PACKS = [
   { name: 'the built-in 2025 pack', file: null },
   { name: 'a changed copy of the 2025 pack', build: () => changedPack() },
-  // { name: 'the 2026 sample pack', file: 'data/notice-2026-sample.json' },
+  { name: 'the 2026 sample pack', file: 'examples/packs/notice-2026-sample.json' },
 ];
 
 /** One field broken per project type: typed or chosen, the finding must appear at that field. */

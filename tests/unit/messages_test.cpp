@@ -58,8 +58,9 @@ bool not_a_count(std::string_view s, std::size_t begin, std::size_t end) {
   return false;
 }
 
-const std::vector<std::string_view> zh_units = {"字", "场次", "场", "人", "篇", "项", "名", "份",
-                                                "个", "条",   "年", "月", "日", "位", "行", "元"};
+const std::vector<std::string_view> zh_units = {"字", "场次", "场", "人", "篇",  "项",
+                                                "名", "份",   "个", "条", "年",  "月",
+                                                "日", "位",   "行", "元", "万元"};
 
 /// An English count's noun: singular and plural, e.g. {"person", "people"}.
 struct noun {
@@ -68,6 +69,8 @@ struct noun {
 const std::vector<noun> en_nouns = {
     {"event", "events"},
     {"person", "people"},
+    {"yuan", "yuan"},
+    {"summary", "summaries"},
     {"item", "items"},
     {"result", "results"},
     {"report", "reports"},
@@ -525,6 +528,41 @@ TEST(Messages, TitlesAndReadingsAreClean) {
     // none in either.
     EXPECT_EQ(r.interpretation.zh.empty(), r.interpretation.en.empty()) << r.id;
   }
+}
+
+// The shipped example packs (examples/packs): their titles and readings, and every finding of
+// their corpora (tests/conformance/packs/PACK), are clean in both languages.
+TEST(Messages, TheExamplePacksAreCleanToo) {
+  std::size_t findings = 0;
+  for (const auto& e : fs::directory_iterator(source("examples/packs"))) {
+    if (e.path().extension() != ".json") continue;
+    const notice n = notice::load(e.path());
+    for (const rule_info& r : n.rules())
+      for (lang l : {lang::zh, lang::en}) {
+        expect_clean(r.title.in(l), l, e.path().filename().string() + " " + r.id + " title");
+        expect_clean(r.interpretation.in(l), l,
+                     e.path().filename().string() + " " + r.id + " reading");
+      }
+    const fs::path cases = source("tests/conformance/packs") / e.path().stem();
+    if (!fs::exists(cases)) continue;
+    for (const auto& c : fs::directory_iterator(cases)) {
+      const json doc = json::parse(read(c.path()));
+      check_options o;
+      o.as_of = *parse_date(doc["as_of"].get<std::string>());
+      o.stage = *from_code<stage>(doc["stage"].get<std::string>());
+      for (const report& r : check_batch(n, parse_applications(doc["applications"].dump(), n), o))
+        for (const finding& f : r.findings) {
+          ++findings;
+          const std::string at = c.path().filename().string() + " " + f.rule_id;
+          for (lang l : {lang::zh, lang::en}) {
+            expect_clean(f.message.in(l), l, at + " message");
+            expect_clean(f.expected.in(l), l, at + " expected");
+            expect_clean(f.found.in(l), l, at + " found");
+          }
+        }
+    }
+  }
+  EXPECT_GE(findings, 10u);
 }
 
 }  // namespace
