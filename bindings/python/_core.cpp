@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "nxkx/lint.hpp"
 #include "nxkx/nxkx.hpp"
 #ifdef NXKX_HAVE_OFFICE
 #include "nxkx/office.hpp"
@@ -975,6 +976,26 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "to_dict", [](const notice& n) { return json_loads(n.source()); },
           "The pack as Python objects.")
+      .def(
+          "lint",
+          [](const notice& n, std::optional<std::string> notice_text) {
+            return json_loads(
+                lint_json(n, lint(n, notice_text ? *notice_text : std::string()), -1));
+          },
+          "notice_text"_a = py::none(),
+          "What `nxkx pack lint` finds (docs/pack-format.md §9): {'pack': {id, version, sha256}, "
+          "'errors': N, 'warnings': N, 'issues': [{'level', 'code', 'path', 'message': {zh, "
+          "en}}]}. With the notice's text, every quote is looked for in it.")
+      .def_property_readonly(
+          "identity",
+          [](const notice& n) {
+            py::dict d;
+            d["id"] = n.identity().id;
+            d["version"] = n.identity().version;
+            d["sha256"] = n.identity().sha256;
+            return d;
+          },
+          "The pack's id, version and sha256, as every report names it.")
       .def(
           "__eq__",
           [](const notice& a, const notice& b) {
