@@ -417,8 +417,8 @@ std::vector<nxkx::application> distinct_batch(std::size_t count) {
     nxkx::application a = templates[i % templates.size()];
     a.id = "B-" + std::to_string(i);
     a.title += "（第" + std::to_string(i) + "号）";
-    a.lead.credit_code =
-        credit_code(a.lead.credit_code.value_or("51640000").substr(0, 8), static_cast<unsigned>(i));
+    a.applicant.credit_code = credit_code(a.applicant.credit_code.value_or("51640000").substr(0, 8),
+                                          static_cast<unsigned>(i));
     out.push_back(std::move(a));
   }
   return out;

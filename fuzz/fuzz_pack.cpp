@@ -99,7 +99,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     NXKX_FUZZ_REQUIRE(n.find_project_type(t.code) == &t);
     (void)n.find_contact(t.contact);
     (void)n.find_category(t.category);
-    for (applicant_kind k : t.eligible) (void)n.find_applicant_kind(k);
+    for (const std::string& k : t.eligible) NXKX_FUZZ_REQUIRE(n.find_applicant_kind(k) != nullptr);
   }
   (void)n.divisions().region();
   NXKX_FUZZ_REQUIRE(n.source().size() == size);

@@ -65,6 +65,12 @@ def bilingual(r: dict) -> list[str]:
     return [f"- 解读：{r['zh']}", f"- Reading: {r['en']}"]
 
 
+def cited(r: dict) -> list[dict]:
+    """A rule's clauses as {"ref": …, "project_types": […]} (a pack cites a clause by its ref,
+    or by {"ref", "project_types"} for some types only; docs/pack-format.md §6)."""
+    return [{"ref": c} if isinstance(c, str) else c for c in r["clauses"]]
+
+
 def render(pack: dict) -> str:
     n = pack["notice"]
     lines = [HEAD, "## The notice", ""]
@@ -88,7 +94,7 @@ def render(pack: dict) -> str:
         for r in pack["rules"]:
             if r["stage"] != stage:
                 continue
-            clauses = "、".join(c["ref"] for c in r["clauses"])
+            clauses = "、".join(c["ref"] for c in cited(r))
             lines.append(f"### {clauses} `{r['id']}`")
             lines.append("")
             lines.append(f"{r['title']['zh']} — {r['title']['en']}")
@@ -104,7 +110,7 @@ def render(pack: dict) -> str:
             lines.append(f"- When broken: {labels[r['outcome']]}; when not stated: "
                          f"{labels[r.get('when_unknown', 'incomplete')]}"
                          + (f"; {'; '.join(where)}" if where else "") + ".")
-            for c in r["clauses"]:
+            for c in cited(r):
                 if c.get("project_types"):
                     lines.append(f"- Cites {c['ref']} for " +
                                  ", ".join(f"`{x}`" for x in c["project_types"]) + " only.")
@@ -122,11 +128,10 @@ def missing_quotes(pack: dict) -> list[str]:
     a heading and its lines with spaces)."""
     text = re.sub(r"\s+", "", NOTICE.read_text("utf-8")).replace("*", "")
     out = []
-    for r in pack["rules"]:
-        for c in r["clauses"]:
-            for part in c["quote"].split(" "):
-                if part and part not in text:
-                    out.append(f"{r['id']} {c['ref']}: {part}")
+    for ref, quote in pack["clauses"].items():
+        for part in quote.split(" "):
+            if part and part not in text:
+                out.append(f"/clauses/{ref}: {part}")
     return out
 
 

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <iterator>
+#include <string>
+
+#include "nxkx/error.hpp"
 
 namespace nxkx::detail::format {
 namespace {
@@ -17,158 +20,97 @@ constexpr field application_fields[] = {
     {.name = "id", .type = string,
      .zh = "申报编号", .en = "the caller's own reference, echoed in the report"},
     {.name = "project_type", .type = project_type, .required = true, .noun = "project type",
-     .zh = "项目类型", .en = "project type, a code of the notice", .clause = "一"},
+     .zh = "项目类型", .en = "project type, a code of the notice"},
     {.name = "title", .type = string,
-     .zh = "项目名称", .en = "project title; the same title under several types or applicants is flagged",
-     .clause = "三(一)"},
+     .zh = "项目名称", .en = "project title; the same title under several types or applicants is flagged"},
     {.name = "approval_date", .type = date,
      .zh = "立项日期", .en = "approval date, once known; starts the project period at completion"},
-    {.name = "applicant", .type = object, .required = true, .object = &applicant,
-     .zh = "申报单位", .en = "the lead applicant", .clause = "二"},
+    {.name = "applicant", .type = object, .required = true, .object = &shared::applicant,
+     .zh = "申报单位", .en = "the lead applicant"},
     {.name = "joint_applicants", .type = objects, .noun = "an array of joint applicants",
-     .object = &joint_applicant,
-     .zh = "联合申报单位", .en = "joint applicants", .clause = "三(三)"},
-    {.name = "recommendation_letter", .type = object, .object = &recommendation_letter,
-     .zh = "推荐函", .en = "recommendation letter from a city association; null or absent = none",
-     .clause = "一(一)1"},
-    {.name = "submission", .type = object, .object = &submission,
-     .zh = "提交情况", .en = "how and when the paper form was handed in", .clause = "三(二)"},
-    {.name = "form", .type = object, .object = &form,
-     .zh = "项目申报书", .en = "which parts of the application form are filled in", .clause = "三(三)"},
-    {.name = "plan", .type = object, .object = &plan,
-     .zh = "工作举措与预期目标", .en = "work measures and promised targets", .clause = "三(一)"},
-    {.name = "records", .type = object, .object = &records,
-     .zh = "项目完成情况", .en = "what the project did, for the completion check", .clause = "一"},
+     .object = &shared::joint_applicant,
+     .zh = "联合申报单位", .en = "joint applicants"},
+    {.name = "recommendation_letter", .type = object, .object = &shared::recommendation_letter,
+     .zh = "推荐函", .en = "recommendation letter; null or absent = none"},
+    {.name = "submission", .type = object, .object = &shared::submission,
+     .zh = "提交情况", .en = "how and when the paper form was handed in"},
+    {.name = "form", .type = object, .object = &shared::form,
+     .zh = "项目申报书", .en = "which parts of the application form are filled in"},
+    {.name = "plan", .type = object, .object = &shared::plan,
+     .zh = "工作举措与预期目标", .en = "work measures and promised targets"},
+    {.name = "records", .type = object, .object = &shared::records,
+     .zh = "项目完成情况", .en = "what the project did, for the completion check"},
 };
 
-#define NXKX_APPLICANT_FIELDS                                                                     \
-    {.name = "name", .type = string, .zh = "单位名称", .en = "name of the organisation"},            \
-    {.name = "credit_code", .type = string,                                                       \
-     .zh = "统一社会信用代码", .en = "unified social credit code (18 characters, GB 32100-2015)",     \
-     .clause = "三(一)"},                                                                          \
-    {.name = "kind", .type = enum_code, .required = true, .codes = "applicant_kind",              \
-     .noun = "applicant kind", .zh = "申报主体类别", .en = "kind of applicant", .clause = "二(一)"}, \
-    {.name = "division", .type = string,                                                          \
-     .zh = "所在行政区划代码", .en = "GB/T 2260 code of where it is, e.g. 640122",                   \
-     .clause = "二(一)"},                                                                          \
-    {.name = "legal_person", .type = boolean,                                                     \
-     .zh = "具有独立法人资格", .en = "is an independent legal person", .clause = "二(二)"},          \
-    {.name = "own_account", .type = boolean,                                                      \
-     .zh = "设立独立账户", .en = "has its own bank account", .clause = "二(二)"},                     \
-    {.name = "has_capacity", .type = boolean,                                                     \
-     .zh = "具有完成项目必备的人才条件和物质条件", .en = "has the people and means to do the work",     \
-     .clause = "二(二)"},                                                                          \
-    {.name = "supervised_by_association", .type = boolean,                                        \
-     .zh = "业务主管单位为自治区科协", .en = "society: supervised by the regional association",       \
-     .clause = "二(一)"},                                                                          \
-    {.name = "group_member", .type = boolean,                                                     \
-     .zh = "自治区科协团体会员", .en = "society: group member of the regional association",          \
-     .clause = "二(一)"},                                                                          \
-    {.name = "approved_by_cast", .type = boolean,                                                 \
-     .zh = "中国科协已批准", .en = "Haizhi base: approved by CAST", .clause = "二(一)"},             \
-    {.name = "establishment_approved", .type = boolean,                                           \
-     .zh = "已批复成立", .en = "park association: its establishment is approved",                  \
-     .clause = "二(一)"},                                                                          \
-    {.name = "field", .type = enum_code, .codes = "grassroots_field", .noun = "grassroots field",  \
-     .zh = "基层“三会”领域", .en = "field of a grassroots society; other: none of the three",      \
-     .clause = "二(一)"},                                                                          \
-    {.name = "field_name", .type = string,                                                        \
-     .zh = "领域名称", .en = "the field's own name, e.g. 工业技术 (with field other)",               \
-     .clause = "二(一)"},                                                                          \
-    {.name = "history", .type = history, .noun = "an object keyed by year",                       \
-     .object = &year_record,                                                                      \
-     .zh = "往年情况", .en = "what a society declares per past year, keyed by 4-digit year",         \
-     .clause = "二(三)"}
-
-constexpr field applicant_fields[] = {NXKX_APPLICANT_FIELDS};
-
-constexpr field joint_fields[] = {
-    NXKX_APPLICANT_FIELDS,
-    {.name = "head_signed", .type = boolean,
-     .zh = "负责人签署意见", .en = "the joint applicant's head signed an opinion", .clause = "三(三)"},
-    {.name = "sealed", .type = boolean,
-     .zh = "加盖单位公章", .en = "the joint applicant's official seal is on it", .clause = "三(三)"},
-};
-#undef NXKX_APPLICANT_FIELDS
-
-constexpr field year_fields[] = {
-    {.name = "annual_inspection", .type = enum_code, .codes = "inspection_result",
-     .noun = "inspection result", .zh = "年检结果", .en = "annual inspection", .clause = "二(三)1"},
-    {.name = "penalized", .type = boolean,
-     .zh = "受到民政厅行政处罚", .en = "penalised by the civil affairs department",
-     .clause = "二(三)2"},
-    {.name = "projects", .type = enum_code, .codes = "project_completion",
-     .noun = "project completion", .zh = "自治区科协有关项目完成情况",
-     .en = "completion of the association's projects", .clause = "二(三)3"},
-    {.name = "evaluation_grade", .type = enum_code, .codes = "evaluation_grade",
-     .noun = "evaluation grade", .zh = "学会评价等级", .en = "evaluation grade",
-     .clause = "二(三)4"},
+// The declarations of each organisation (legal_person, field …) and its history's facts are the
+// pack's (docs/pack-format.md §4): build_format puts them in before `history`.
+constexpr field applicant_fields[] = {
+    {.name = "name", .type = string, .zh = "单位名称", .en = "name of the organisation"},
+    {.name = "credit_code", .type = string,
+     .zh = "统一社会信用代码", .en = "unified social credit code (18 characters, GB 32100-2015)"},
+    {.name = "kind", .type = vocabulary, .required = true, .codes = "applicant_kind",
+     .noun = "applicant kind", .zh = "申报主体类别", .en = "kind of applicant, a code of the notice"},
+    {.name = "division", .type = string,
+     .zh = "所在行政区划代码", .en = "GB/T 2260 code of where it is, e.g. 640122"},
+    {.name = "history", .type = history, .noun = "an object keyed by year",
+     .object = &shared::year_record,
+     .zh = "往年情况", .en = "what it declares per past year, keyed by 4-digit year"},
 };
 
 constexpr field letter_fields[] = {
     {.name = "issuer", .type = string,
-     .zh = "出具单位", .en = "the issuing city association", .clause = "一(一)1"},
+     .zh = "出具单位", .en = "who issued it"},
     {.name = "city", .type = string,
-     .zh = "出具单位所在市行政区划代码", .en = "GB/T 2260 code of the issuing city, e.g. 640100",
-     .clause = "一(一)1"},
+     .zh = "出具单位所在市行政区划代码", .en = "GB/T 2260 code of the issuer's city"},
     {.name = "issued", .type = date, .zh = "出具日期", .en = "date of issue"},
 };
 
+// The dates of the delivery methods are the pack's: build_format puts them before word_version.
 constexpr field submission_fields[] = {
-    {.name = "paper_copies", .type = count,
-     .zh = "纸质版份数", .en = "paper copies (一式2份)", .clause = "三(二)"},
+    {.name = "paper_copies", .type = count, .zh = "纸质版份数", .en = "paper copies"},
     {.name = "sealed", .type = boolean,
-     .zh = "加盖单位公章", .en = "every copy bears the applicant's official seal", .clause = "三(二)"},
-    {.name = "delivery", .type = enum_code, .codes = "delivery_method", .noun = "delivery method",
-     .zh = "提交方式", .en = "how the paper form was delivered", .clause = "三(四)"},
-    {.name = "dispatch_date", .type = date,
-     .zh = "快递发出日期", .en = "courier dispatch date; decides timeliness for courier mail",
-     .clause = "三(四)"},
-    {.name = "handed_in_date", .type = date,
-     .zh = "现场提交日期", .en = "hand-in date; decides timeliness otherwise", .clause = "三(二)"},
-    {.name = "received_date", .type = date,
-     .zh = "收到日期", .en = "date received (informative only)"},
-    {.name = "word_version", .type = object, .object = &word_version,
-     .zh = "申报书word版", .en = "the Word version e-mailed at the same time", .clause = "三(二)"},
+     .zh = "加盖单位公章", .en = "every copy bears the applicant's official seal"},
+    {.name = "delivery", .type = vocabulary, .codes = "delivery_method", .noun = "delivery method",
+     .zh = "提交方式", .en = "how the paper form was delivered, a code of the notice"},
+    {.name = "word_version", .type = object, .object = &shared::word_version,
+     .zh = "申报书word版", .en = "the Word version e-mailed at the same time"},
 };
 
 constexpr field word_fields[] = {
     {.name = "emailed", .type = boolean,
-     .zh = "已发送至电子信箱", .en = "e-mailed", .clause = "三(二)"},
+     .zh = "已发送至电子信箱", .en = "e-mailed"},
     {.name = "sent_to", .type = string,
-     .zh = "收件邮箱", .en = "the address it was sent to (nxkxxhb@163.com)", .clause = "三(二)"},
-    {.name = "sent_on", .type = date, .zh = "发送日期", .en = "date sent", .clause = "三(二)"},
+     .zh = "收件邮箱", .en = "the address it was sent to"},
+    {.name = "sent_on", .type = date, .zh = "发送日期", .en = "date sent"},
 };
 
 constexpr field form_fields[] = {
     {.name = "parts", .type = vocabulary_list, .codes = "form_part", .noun = "form part",
-     .zh = "已填写的部分", .en = "the parts filled in; [] = none, null or absent = unknown",
-     .clause = "三(三)"},
+     .zh = "已填写的部分", .en = "the parts filled in; [] = none, null or absent = unknown"},
 };
 
 constexpr field plan_fields[] = {
     {.name = "work_measures", .type = strings, .noun = "an array of strings",
-     .zh = "具体工作举措", .en = "work measures, one an item", .clause = "三(一)"},
+     .zh = "具体工作举措", .en = "work measures, one an item"},
     {.name = "targets", .type = targets, .codes = "target", .noun = "target",
-     .zh = "预期目标", .en = "promised quantities by target code", .clause = "三(三)"},
+     .zh = "预期目标", .en = "promised quantities by target code"},
 };
 
 constexpr field records_fields[] = {
-    {.name = "events", .type = objects, .noun = "an array of events", .object = &event,
+    {.name = "events", .type = objects, .noun = "an array of events", .object = &shared::event,
      .zh = "活动", .en = "events held"},
-    {.name = "transfers", .type = objects, .noun = "an array of transfers", .object = &transfer,
-     .zh = "科技成果转化", .en = "results transferred", .clause = "一(一)1"},
+    {.name = "transfers", .type = objects, .noun = "an array of transfers", .object = &shared::transfer,
+     .zh = "科技成果转化", .en = "results transferred"},
     {.name = "platform_items", .type = objects, .noun = "an array of platform items",
-     .object = &platform_item,
-     .zh = "科创中国·宁夏中心提交的需求与成果", .en = "needs and results filed on the platform"},
+     .object = &shared::platform_item,
+     .zh = "平台提交的需求与成果", .en = "needs and results filed on the platform"},
     {.name = "media_reports", .type = objects, .noun = "an array of media reports",
-     .object = &media_report, .zh = "媒体报道", .en = "media reports"},
-    {.name = "experts", .type = objects, .noun = "an array of experts", .object = &expert,
-     .zh = "邀请专家", .en = "invited experts", .clause = "一(三)"},
+     .object = &shared::media_report, .zh = "媒体报道", .en = "media reports"},
+    {.name = "experts", .type = objects, .noun = "an array of experts", .object = &shared::expert,
+     .zh = "邀请专家", .en = "invited experts"},
     {.name = "governance_systems", .type = vocabulary_list, .codes = "governance_system",
-     .noun = "governance system", .zh = "已建立的制度", .en = "rules in place",
-     .clause = "一(二)1"},
-    {.name = "texts", .type = objects, .noun = "an array of texts", .object = &text_document,
+     .noun = "governance system", .zh = "已建立的制度", .en = "rules in place"},
+    {.name = "texts", .type = objects, .noun = "an array of texts", .object = &shared::text_document,
      .zh = "案例、报告", .en = "cases and reports"},
 };
 
@@ -179,11 +121,10 @@ constexpr field event_fields[] = {
     {.name = "held_on", .type = date, .zh = "举办日期", .en = "date held"},
     {.name = "attendance", .type = count, .zh = "参加人数", .en = "people attending (all)"},
     {.name = "offline_attendance", .type = count,
-     .zh = "线下参加人数", .en = "of whom on site", .clause = "一(三)"},
+     .zh = "线下参加人数", .en = "of whom on site"},
     {.name = "place", .type = string, .zh = "举办地点", .en = "place"},
     {.name = "partners", .type = strings, .noun = "an array of strings",
-     .zh = "合作的基层“三会”统一社会信用代码", .en = "credit codes of the grassroots societies it was held with",
-     .clause = "一(二)2"},
+     .zh = "合作单位统一社会信用代码", .en = "credit codes of the joint applicants it was held with"},
 };
 
 constexpr field transfer_fields[] = {
@@ -210,7 +151,7 @@ constexpr field expert_fields[] = {
     {.name = "name", .type = string, .zh = "姓名", .en = "name"},
     {.name = "affiliation", .type = string, .zh = "工作单位", .en = "affiliation"},
     {.name = "nationally_known", .type = boolean,
-     .zh = "全国知名专家", .en = "nationally known", .clause = "一(三)"},
+     .zh = "全国知名专家", .en = "nationally known"},
 };
 
 constexpr field text_fields[] = {
@@ -230,25 +171,27 @@ template <class... A>
 constexpr bool at_most_64_fields(const A&... tables) {
   return ((std::size(tables) <= 64) && ...);
 }
-static_assert(at_most_64_fields(application_fields, applicant_fields, joint_fields, year_fields,
-                                letter_fields, submission_fields, word_fields, form_fields,
-                                plan_fields, records_fields, event_fields, transfer_fields,
-                                platform_item_fields, media_report_fields, expert_fields,
-                                text_fields));
+static_assert(at_most_64_fields(application_fields, applicant_fields, letter_fields,
+                                submission_fields, word_fields, form_fields, plan_fields,
+                                records_fields, event_fields, transfer_fields, platform_item_fields,
+                                media_report_fields, expert_fields, text_fields));
 
 }  // namespace
 
+namespace shared {
 const object_info application{"application", "an application object", application_fields, "申报",
                               "one application to the notice"};
 const object_info applicant{"applicant", "an applicant object", applicant_fields, "申报单位",
                             "the lead applicant"};
-const object_info joint_applicant{"joint_applicant", "a joint applicant object", joint_fields,
+const object_info joint_applicant{"joint_applicant", "a joint applicant object", applicant_fields,
                                   "联合申报单位", "a joint applicant"};
-const object_info year_record{"year_record", "an object (one year's record)", year_fields,
-                              "年度情况", "what a society declares about one past year"};
+const object_info year_record{"year_record",
+                              "an object (one year's record)",
+                              {},
+                              "年度情况",
+                              "what an organisation declares about one past year"};
 const object_info recommendation_letter{"recommendation_letter", "a recommendation letter object",
-                                        letter_fields, "推荐函",
-                                        "recommendation letter from a city association"};
+                                        letter_fields, "推荐函", "a recommendation letter"};
 const object_info submission{"submission", "a submission object", submission_fields, "提交情况",
                              "how and when the paper form was handed in"};
 const object_info word_version{"word_version", "a word_version object", word_fields, "申报书word版",
@@ -270,44 +213,7 @@ const object_info expert{"expert", "an expert object", expert_fields, "专家", 
 const object_info text_document{"text", "a text object", text_fields, "案例或报告",
                                 "a case or report"};
 
-std::span<const object_info* const> all_objects() noexcept {
-  static constexpr std::array<const object_info*, 16> all{&application,
-                                                          &applicant,
-                                                          &joint_applicant,
-                                                          &year_record,
-                                                          &recommendation_letter,
-                                                          &submission,
-                                                          &word_version,
-                                                          &form,
-                                                          &plan,
-                                                          &records,
-                                                          &event,
-                                                          &transfer,
-                                                          &platform_item,
-                                                          &media_report,
-                                                          &expert,
-                                                          &text_document};
-  return all;
-}
-
-namespace {
-template <class E>
-void add_codes(std::string_view name, std::vector<std::string_view>& out) {
-  if (name != enum_name<E>()) return;
-  for (const auto& item : code_table<E>::items) out.push_back(item.second);
-}
-}  // namespace
-
-std::vector<std::string_view> enum_codes(std::string_view name) {
-  std::vector<std::string_view> out;
-  add_codes<applicant_kind>(name, out);
-  add_codes<grassroots_field>(name, out);
-  add_codes<inspection_result>(name, out);
-  add_codes<project_completion>(name, out);
-  add_codes<evaluation_grade>(name, out);
-  add_codes<delivery_method>(name, out);
-  return out;
-}
+}  // namespace shared
 
 const field* find_field(const object_info& object, std::string_view name) noexcept {
   // Size and first byte first: most fields differ there, and a memcmp call is spared.
@@ -315,6 +221,168 @@ const field* find_field(const object_info& object, std::string_view name) noexce
     return f.name.size() == name.size() && !name.empty() && f.name[0] == name[0] && f.name == name;
   });
   return it == object.fields.end() ? nullptr : &*it;
+}
+
+const object_info* notice_format::find(std::string_view id) const noexcept {
+  for (const auto& o : all)
+    if (o.id == id) return &o;
+  return nullptr;
+}
+
+namespace {
+
+field declaration_field(const declaration_info& d, std::size_t index) {
+  field f;
+  f.name = d.name;
+  switch (d.type) {
+    case declaration_type::yes_no:
+      f.type = value_type::boolean;
+      break;
+    case declaration_type::code:
+      f.type = value_type::vocabulary;
+      f.codes = d.codes;
+      f.noun = d.codes;
+      break;
+    case declaration_type::day:
+      f.type = value_type::date;
+      break;
+    case declaration_type::count:
+      f.type = value_type::count;
+      break;
+    case declaration_type::text:
+      f.type = value_type::string;
+      break;
+  }
+  f.zh = d.title.zh;
+  f.en = d.title.en;
+  f.clause = d.clause;
+  f.declaration = static_cast<std::int32_t>(index);
+  return f;
+}
+
+}  // namespace
+
+void build_format(notice_format& out, const std::vector<declaration_info>& declarations,
+                  const std::vector<std::pair<std::string, std::string>>& field_clauses) {
+  static const object_info* const order[] = {&shared::application,
+                                             &shared::applicant,
+                                             &shared::joint_applicant,
+                                             &shared::year_record,
+                                             &shared::recommendation_letter,
+                                             &shared::submission,
+                                             &shared::word_version,
+                                             &shared::form,
+                                             &shared::plan,
+                                             &shared::records,
+                                             &shared::event,
+                                             &shared::transfer,
+                                             &shared::platform_item,
+                                             &shared::media_report,
+                                             &shared::expert,
+                                             &shared::text_document};
+  constexpr std::size_t count = std::size(order);
+  out.storage.assign(count, {});
+  out.all.clear();
+  out.all.reserve(count);
+  auto with = [&](declaration_scope scope) {
+    std::vector<field> fs;
+    for (std::size_t i = 0; i < declarations.size(); ++i)
+      if (declarations[i].scope == scope) fs.push_back(declaration_field(declarations[i], i));
+    return fs;
+  };
+  for (std::size_t k = 0; k < count; ++k) {
+    const object_info& o = *order[k];
+    std::vector<field>& fs = out.storage[k];
+    std::vector<field> added;
+    std::string_view before;  // the shared field the declarations go in front of; "": the end
+    if (&o == &shared::applicant || &o == &shared::joint_applicant) {
+      added = with(declaration_scope::organisation);
+      before = "history";
+    } else if (&o == &shared::year_record) {
+      added = with(declaration_scope::history);
+    } else if (&o == &shared::submission) {
+      added = with(declaration_scope::submission);
+      before = "word_version";
+    } else if (&o == &shared::application) {
+      added = with(declaration_scope::application);
+    }
+    for (const field& f : o.fields) {
+      if (!before.empty() && f.name == before) fs.insert(fs.end(), added.begin(), added.end());
+      fs.push_back(f);
+    }
+    if (before.empty()) fs.insert(fs.end(), added.begin(), added.end());
+    if (&o == &shared::joint_applicant) {
+      const std::vector<field> joint = with(declaration_scope::joint);
+      fs.insert(fs.end(), joint.begin(), joint.end());
+    }
+    for (const field& f : fs) {
+      if (f.declaration < 0) continue;
+      for (const field& g : o.fields)
+        if (g.name == f.name)
+          throw pack_error("pack.duplicate",
+                           "/declarations/" + std::to_string(f.declaration) + "/name",
+                           "\"" + std::string(f.name) + "\" is a field every " + std::string(o.id) +
+                               " has; choose another name",
+                           "“" + std::string(f.name) + "”是每个 " + std::string(o.id) +
+                               " 都有的字段，请换一个名称");
+    }
+    if (fs.size() > 64)
+      throw pack_error("pack.invalid", "/declarations",
+                       std::string(o.id) + " would hold more than 64 fields",
+                       std::string(o.id) + " 的字段将超过 64 个");
+    out.all.push_back({o.id, o.what, {}, o.zh, o.en});
+  }
+  // Point every object field at the format's own objects.
+  for (auto& fs : out.storage)
+    for (field& f : fs)
+      if (f.object != nullptr)
+        for (std::size_t k = 0; k < count; ++k)
+          if (f.object == order[k]) f.object = &out.all[k];
+  // The clauses the pack gives the shared fields.
+  for (const auto& [key, clause] : field_clauses) {
+    std::string pointer = "/field_clauses";
+    append_pointer_token(pointer, key);
+    const std::size_t slash = key.find('/');
+    const std::string_view object_id = std::string_view(key).substr(0, slash);
+    const std::string_view name =
+        slash == std::string::npos ? std::string_view() : std::string_view(key).substr(slash + 1);
+    bool found_object = false, found_field = false;
+    for (std::size_t k = 0; k < count; ++k) {
+      const bool same = order[k]->id == object_id ||
+                        (object_id == "applicant" && order[k] == &shared::joint_applicant);
+      if (!same) continue;
+      found_object = true;
+      for (field& f : out.storage[k])
+        if (f.declaration < 0 && f.name == name) {
+          f.clause = clause;
+          found_field = true;
+        }
+    }
+    if (!found_object) {
+      std::string ids;
+      for (const object_info* o : order) ids += (ids.empty() ? "" : ", ") + std::string(o->id);
+      throw pack_error("pack.unknown_field", pointer,
+                       "no object \"" + std::string(object_id) +
+                           "\" in the application format; a key is OBJECT/FIELD, OBJECT one of " +
+                           ids,
+                       "申报格式中没有对象 “" + std::string(object_id) +
+                           "”；键应为 对象/字段，对象为以下之一：" + ids);
+    }
+    if (!found_field)
+      throw pack_error("pack.unknown_field", pointer,
+                       "\"" + std::string(object_id) + "\" has no shared field \"" +
+                           std::string(name) +
+                           "\" (a declaration takes its clause from /declarations)",
+                       "“" + std::string(object_id) + "”没有共有字段 “" + std::string(name) +
+                           "”（声明的条款写在 /declarations 中）");
+  }
+  for (std::size_t k = 0; k < count; ++k) out.all[k].fields = out.storage[k];
+  out.application = &out.all[0];
+  out.applicant = &out.all[1];
+  out.joint_applicant = &out.all[2];
+  out.year_record = &out.all[3];
+  out.submission = &out.all[5];
+  out.records = &out.all[9];
 }
 
 }  // namespace nxkx::detail::format

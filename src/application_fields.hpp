@@ -1,6 +1,9 @@
 // Internal: the application format (docs/application-format.md) as a table — every object, its
 // fields, their types, which are required, where their codes come from, and their titles.
 //
+// The shared fields (the structures every notice shares, model.hpp) are a static table here;
+// when a pack loads, its declarations are merged into a copy of it, the notice's `format`
+// (notice_data::format, built by build_format): what an application of that notice may hold.
 // The one source of truth for the format's shape. The reader (json_in.cpp) takes from it the fields
 // each object may hold (unknown-field and duplicate detection), which are required, how errors name
 // each code list, and checks that it reads each field as the type the table says; the JSON Schema
@@ -13,7 +16,7 @@
 #include <string_view>
 #include <vector>
 
-#include "nxkx/codes.hpp"
+#include "nxkx/notice.hpp"
 
 namespace nxkx::detail::format {
 
@@ -24,7 +27,6 @@ enum class value_type : std::uint8_t {
   count,            ///< an integer ≥ 0 (no fraction, no exponent)
   number,           ///< any finite number
   date,             ///< YYYY-MM-DD or an RFC 3339 timestamp, read as a China date
-  enum_code,        ///< a code of a C++ enumeration (codes.hpp); `codes` names it
   project_type,     ///< a project type code of the notice
   vocabulary,       ///< a code of the pack's vocabulary namespace `codes`
   strings,          ///< an array of strings
@@ -42,8 +44,8 @@ struct field {
   std::string_view name;
   value_type type = value_type::string;
   bool required = false;
-  /// enum_code: the enumeration ("applicant_kind"); vocabulary, vocabulary_list, targets: the
-  /// pack's vocabulary namespace ("event_type").
+  /// vocabulary, vocabulary_list, targets: the pack's vocabulary namespace ("event_type",
+  /// "applicant_kind", "delivery_method").
   std::string_view codes = {};
   /// How errors name a code ("applicant kind"), or an array / keyed object ("an array of events",
   /// "an object keyed by year").
@@ -52,6 +54,8 @@ struct field {
   std::string_view zh = {};             ///< the title, in Chinese
   std::string_view en = {};             ///< the same in English
   std::string_view clause = {};         ///< the clause of the notice it serves, or ""
+  /// A declaration of the pack: its index in notice_data::declarations; -1 for a shared field.
+  std::int32_t declaration = -1;
 };
 
 /// One kind of object.
@@ -63,6 +67,8 @@ struct object_info {
   std::string_view en;
 };
 
+/// The shared fields of each object, before a pack adds its declarations.
+namespace shared {
 extern const object_info application;
 extern const object_info applicant;
 extern const object_info joint_applicant;
@@ -79,42 +85,34 @@ extern const object_info platform_item;
 extern const object_info media_report;
 extern const object_info expert;
 extern const object_info text_document;
+}  // namespace shared
 
-/// Every object, the application first.
-std::span<const object_info* const> all_objects() noexcept;
+/// The format of one notice: the shared table with the pack's declarations merged in. Every
+/// object of `all` points at objects of the same format. Built once per pack; never resized.
+struct notice_format {
+  std::vector<std::vector<field>> storage;  ///< the fields of each object of `all`
+  std::vector<object_info> all;             ///< every object, the application first
+  const object_info* application = nullptr;
+  const object_info* applicant = nullptr;
+  const object_info* joint_applicant = nullptr;
+  const object_info* year_record = nullptr;
+  const object_info* submission = nullptr;
+  const object_info* records = nullptr;
 
-/// The name of a C++ enumeration of codes.hpp, as `field::codes` gives it.
-template <class E>
-constexpr std::string_view enum_name() noexcept;
-template <>
-constexpr std::string_view enum_name<applicant_kind>() noexcept {
-  return "applicant_kind";
-}
-template <>
-constexpr std::string_view enum_name<grassroots_field>() noexcept {
-  return "grassroots_field";
-}
-template <>
-constexpr std::string_view enum_name<inspection_result>() noexcept {
-  return "inspection_result";
-}
-template <>
-constexpr std::string_view enum_name<project_completion>() noexcept {
-  return "project_completion";
-}
-template <>
-constexpr std::string_view enum_name<evaluation_grade>() noexcept {
-  return "evaluation_grade";
-}
-template <>
-constexpr std::string_view enum_name<delivery_method>() noexcept {
-  return "delivery_method";
-}
-
-/// The codes of the enumeration named `name`, in declaration order; empty for another name.
-std::vector<std::string_view> enum_codes(std::string_view name);
+  /// The object of the format with `id`, or nullptr.
+  const object_info* find(std::string_view id) const noexcept;
+};
 
 /// The field of `object` named `name`, or nullptr.
 const field* find_field(const object_info& object, std::string_view name) noexcept;
+
+/// Builds the format of a notice from the shared table and the pack's declarations (whose
+/// strings must outlive it). Throws pack_error when an object would hold more than 64 fields or
+/// a declaration's name is a shared field's.
+/// `field_clauses` ("object/field" → clause, whose strings must outlive it too) gives the shared
+/// fields the clause they serve in this notice; "applicant/…" is the joint applicants' too.
+/// Throws pack_error (at /field_clauses/KEY) for an object or field the format does not have.
+void build_format(notice_format& out, const std::vector<declaration_info>& declarations,
+                  const std::vector<std::pair<std::string, std::string>>& field_clauses = {});
 
 }  // namespace nxkx::detail::format

@@ -113,15 +113,17 @@ report check(const notice& n, const application& a, const check_options& opt) {
   r.origin = a.origin;
   r.title = a.title;
   r.project_type = a.project_type;
-  r.applicant_name = a.lead.name;
-  r.credit_code = a.lead.credit_code.value_or("");
+  r.applicant_name = a.applicant.name;
+  r.credit_code = a.applicant.credit_code.value_or("");
   const contact* whom = n.find_contact(type.contact);
   detail::eval_context ctx{d, a, type, opt};
   std::vector<detail::violation> found;
   const std::size_t type_index = static_cast<std::size_t>(&type - d.project_types.data());
+  const std::size_t kind_index = d.kind_index(a.applicant.kind);
   for (const auto& c : d.compiled) {
     if (c.info->stage != opt.stage) continue;
-    bool applied = c.applies(type_index, a.lead.kind);
+    bool applied = c.applies(type_index, kind_index) &&
+                   (!c.info->with_joint_applicants || !a.joint_applicants.empty());
     if (applied) {
       found.clear();
       applied = c.impl->evaluate(ctx, found);
@@ -331,7 +333,9 @@ struct batch_checker::state {
                                                             n.data().project_types.data());
     for (std::size_t i = 0; i < rules.size(); ++i) {
       const per_rule& pr = rules[i];
-      if (!pr.rule->applies(type_index, a.lead.kind)) continue;
+      if (!pr.rule->applies(type_index, n.data().kind_index(a.applicant.kind)) ||
+          (pr.rule->info->with_joint_applicants && a.joint_applicants.empty()))
+        continue;
       const std::optional<std::string> key = pr.impl->key(a);
       if (!key) continue;
       prepared::key k;

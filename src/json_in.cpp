@@ -948,9 +948,9 @@ class tokenizer {
     const char c = at.empty() ? '\0' : at[0];
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
       return msg{
-          "a word without quotes; text is written in double quotes (\"courier\"), and the "
+          "a word without quotes; text is written in double quotes (\"like this\"), and the "
           "only bare words are true, false and null (lower case)",
-          "出现了没有引号的词；文字须用英文双引号括起（如 \"courier\"），不加引号的只有 true、"
+          "出现了没有引号的词；文字须用英文双引号括起（如 \"like this\"），不加引号的只有 true、"
           "false 和 null（小写）"};
     return std::nullopt;
   }
@@ -1207,11 +1207,11 @@ std::string date_in_other_form(std::string_view s) {
 
 class reader {
  public:
-  explicit reader(const notice& n) : n_(n) {}
+  explicit reader(const notice& n) : n_(n), fmt_(n.data().format) {}
 
   application read_application(const node& v, const jpath& p) {
     application a;
-    for_each_field(v, p, format::application, [&](const field& f, const node& x, const jpath& q) {
+    for_each_field(v, p, *fmt_.application, [&](const field& f, const node& x, const jpath& q) {
       const std::string_view k = f.name;
       if (k == "id") {
         a.id = read_string(f, x, q);
@@ -1222,23 +1222,23 @@ class reader {
       } else if (k == "approval_date") {
         a.approval_date = read_date(f, x, q);
       } else if (k == "applicant") {
-        a.lead = read_applicant(f, x, q, nullptr);
+        a.applicant = read_applicant(f, x, q, false);
       } else if (k == "joint_applicants") {
         for_each_object(f, x, q, [&](const node& e, const jpath& r) {
-          joint_applicant j;
-          j.organisation = read_applicant(f, e, r, &j);
-          a.joint_applicants.push_back(std::move(j));
+          a.joint_applicants.push_back(read_applicant(f, e, r, true));
         });
       } else if (k == "recommendation_letter") {
-        a.letter = read_letter(f, x, q);
+        a.recommendation_letter = read_letter(f, x, q);
       } else if (k == "submission") {
-        a.submitted = read_submission(f, x, q);
+        a.submission = read_submission(f, x, q);
       } else if (k == "form") {
-        a.form_parts = read_form(f, x, q);
+        a.form = read_form(f, x, q);
       } else if (k == "plan") {
-        a.project_plan = read_plan(f, x, q);
+        a.plan = read_plan(f, x, q);
       } else if (k == "records") {
-        a.achieved = read_records(f, x, q);
+        a.records = read_records(f, x, q);
+      } else if (f.declaration >= 0) {
+        a.declared.set(static_cast<std::size_t>(f.declaration), read_declared(f, x, q));
       } else {
         unread(f);
       }
@@ -1350,33 +1350,22 @@ class reader {
     return *d;
   }
 
-  /// The codes of the C++ enumeration E, with the pack's labels (namespace `ns`).
-  template <class E>
-  std::vector<candidate> enum_candidates(std::string_view ns) const {
-    std::vector<candidate> out;
-    for (const auto& item : code_table<E>::items) out.push_back(labelled_code(ns, item.second));
-    return out;
-  }
-
-  candidate labelled_code(std::string_view ns, std::string_view code) const {
-    std::string key;
-    key.reserve(ns.size() + 1 + code.size());
-    key.append(ns).append(1, '.').append(code);
-    const localized* l = n_.label(key);
-    return {std::string(code), l != nullptr ? l->zh : std::string(),
-            l != nullptr ? l->en : std::string()};
-  }
-
-  template <class E>
-  E read_enum(const field& f, const node& v, const jpath& p) const {
-    agree(f, value_type::enum_code);
-    if (f.codes != format::enum_name<E>())
-      throw std::logic_error("nxkx: field \"" + std::string(f.name) + "\" is read as " +
-                             std::string(format::enum_name<E>()) + ", the table says " +
-                             std::string(f.codes));
-    expect_code(v, p, f);
-    if (auto e = from_code<E>(v.text)) return *e;
-    fail("input.unknown_code", p, unknown_reason(noun_of(f), v.text, enum_candidates<E>(f.codes)));
+  /// The value of one of the pack's declarations, read as the type the pack gives it.
+  declared_value read_declared(const field& f, const node& v, const jpath& p) const {
+    switch (f.type) {
+      case value_type::boolean:
+        return read_bool(f, v, p);
+      case value_type::vocabulary:
+        return read_vocabulary(f, v, p);
+      case value_type::date:
+        return read_date(f, v, p);
+      case value_type::count:
+        return read_count(f, v, p);
+      case value_type::string:
+        return read_string(f, v, p);
+      default:
+        unread(f);
+    }
   }
 
   /// A code of the pack's vocabulary namespace `f.codes` (event_type …).
@@ -1399,15 +1388,15 @@ class reader {
     fail("input.unknown_code", p, unknown_reason(noun_of(f), code, vocabulary(f.codes)));
   }
 
-  /// The codes of a vocabulary namespace, sorted, with their labels, for an error message.
+  /// The codes of a vocabulary namespace, in the pack's order, with their labels, for an error
+  /// message.
   std::vector<candidate> vocabulary(std::string_view ns) const {
     std::vector<candidate> out;
-    const std::string prefix = std::string(ns) + ".";
-    for (const auto& entry : n_.data().vocabulary)
-      if (entry.first.size() > prefix.size() && entry.first.compare(0, prefix.size(), prefix) == 0)
-        out.push_back({entry.first.substr(prefix.size()), entry.second.zh, entry.second.en});
-    std::sort(out.begin(), out.end(),
-              [](const candidate& a, const candidate& b) { return a.code < b.code; });
+    for (std::string_view code : n_.data().codes(ns)) {
+      const localized* l = n_.label(std::string(ns) + "." + std::string(code));
+      out.push_back({std::string(code), l != nullptr ? l->zh : std::string(),
+                     l != nullptr ? l->en : std::string()});
+    }
     return out;
   }
 
@@ -1454,45 +1443,24 @@ class reader {
 
   // -- objects --
 
-  applicant read_applicant(const field& f, const node& v, const jpath& p,
-                           joint_applicant* joint) const {
-    applicant a;
+  organisation read_applicant(const field& f, const node& v, const jpath& p, bool joint) const {
+    organisation a;
     const object_info& info =
-        joint != nullptr ? object_of(f, value_type::objects) : object_of(f, value_type::object);
+        joint ? object_of(f, value_type::objects) : object_of(f, value_type::object);
     for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
-      if (k == "name")
+      if (g.declaration >= 0)
+        a.declared.set(static_cast<std::size_t>(g.declaration), read_declared(g, x, q));
+      else if (k == "name")
         a.name = read_string(g, x, q);
       else if (k == "credit_code")
         a.credit_code = read_string(g, x, q);
       else if (k == "kind")
-        a.kind = read_enum<applicant_kind>(g, x, q);
+        a.kind = read_vocabulary(g, x, q);
       else if (k == "division")
         a.division = read_string(g, x, q);
-      else if (k == "legal_person")
-        a.legal_person = read_bool(g, x, q);
-      else if (k == "own_account")
-        a.own_account = read_bool(g, x, q);
-      else if (k == "has_capacity")
-        a.has_capacity = read_bool(g, x, q);
-      else if (k == "supervised_by_association")
-        a.supervised_by_association = read_bool(g, x, q);
-      else if (k == "group_member")
-        a.group_member = read_bool(g, x, q);
-      else if (k == "approved_by_cast")
-        a.approved_by_cast = read_bool(g, x, q);
-      else if (k == "establishment_approved")
-        a.establishment_approved = read_bool(g, x, q);
-      else if (k == "field")
-        a.field = read_enum<grassroots_field>(g, x, q);
-      else if (k == "field_name")
-        a.field_name = read_string(g, x, q);
       else if (k == "history")
         a.history = read_history(g, x, q);
-      else if (k == "head_signed" && joint != nullptr)
-        joint->head_signed = read_bool(g, x, q);
-      else if (k == "sealed" && joint != nullptr)
-        joint->sealed = read_bool(g, x, q);
       else
         unread(g);
     });
@@ -1504,18 +1472,17 @@ class reader {
            std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
   }
 
-  std::map<int, year_record> read_history(const field& f, const node& v, const jpath& p) const {
+  std::map<int, declarations> read_history(const field& f, const node& v, const jpath& p) const {
     const object_info& info = object_of(f, value_type::history);
     expect(v, node::kind::object, p,
            {std::string(f.noun), "以四位年份为键的对象（" + std::string(f.zh) + "）"});
-    std::map<int, year_record> out;
+    std::map<int, declarations> out;
     std::set<int> seen;
     for (const node& m : v.children()) {
       const jpath q = child(p, m.key);
       if (!is_year(m.key)) {
-        msg why{"unknown field " + literal(m.key) +
-                    "; history is keyed by 4-digit years such as \"2024\"",
-                "未知字段 " + literal(m.key) + "；往年情况须以四位年份为键，如 \"2024\""};
+        msg why{"unknown field " + literal(m.key) + "; history is keyed by 4-digit years (YYYY)",
+                "未知字段 " + literal(m.key) + "；往年情况须以四位年份（YYYY）为键"};
         if (m.key.size() > 4 && is_year(m.key.substr(0, 4)) && m.key.substr(4) == "年")
           why = why + msg{"; write \"" + std::string(m.key.substr(0, 4)) + "\"",
                           "，请写成 \"" + std::string(m.key.substr(0, 4)) + "\""};
@@ -1533,18 +1500,11 @@ class reader {
     return out;
   }
 
-  year_record read_year(const object_info& info, const node& v, const jpath& p) const {
-    year_record y;
+  declarations read_year(const object_info& info, const node& v, const jpath& p) const {
+    declarations y;
     for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
-      const std::string_view k = g.name;
-      if (k == "annual_inspection")
-        y.annual_inspection = read_enum<inspection_result>(g, x, q);
-      else if (k == "penalized")
-        y.penalized = read_bool(g, x, q);
-      else if (k == "projects")
-        y.projects = read_enum<project_completion>(g, x, q);
-      else if (k == "evaluation_grade")
-        y.evaluation_grade = read_enum<evaluation_grade>(g, x, q);
+      if (g.declaration >= 0)
+        y.set(static_cast<std::size_t>(g.declaration), read_declared(g, x, q));
       else
         unread(g);
     });
@@ -1570,26 +1530,22 @@ class reader {
 
   submission read_submission(const field& f, const node& v, const jpath& p) const {
     submission s;
-    for_each_field(v, p, object_of(f, value_type::object),
-                   [&](const field& g, const node& x, const jpath& q) {
-                     const std::string_view k = g.name;
-                     if (k == "paper_copies")
-                       s.paper_copies = read_count(g, x, q);
-                     else if (k == "sealed")
-                       s.sealed = read_bool(g, x, q);
-                     else if (k == "delivery")
-                       s.delivery = read_enum<delivery_method>(g, x, q);
-                     else if (k == "dispatch_date")
-                       s.dispatch_date = read_date(g, x, q);
-                     else if (k == "handed_in_date")
-                       s.handed_in_date = read_date(g, x, q);
-                     else if (k == "received_date")
-                       s.received_date = read_date(g, x, q);
-                     else if (k == "word_version")
-                       s.word = read_word(g, x, q);
-                     else
-                       unread(g);
-                   });
+    for_each_field(
+        v, p, object_of(f, value_type::object), [&](const field& g, const node& x, const jpath& q) {
+          const std::string_view k = g.name;
+          if (k == "paper_copies")
+            s.paper_copies = read_count(g, x, q);
+          else if (k == "sealed")
+            s.sealed = read_bool(g, x, q);
+          else if (k == "delivery")
+            s.delivery = read_vocabulary(g, x, q);
+          else if (g.declaration >= 0)
+            s.declared.set(static_cast<std::size_t>(g.declaration), read_declared(g, x, q));
+          else if (k == "word_version")
+            s.word_version = read_word(g, x, q);
+          else
+            unread(g);
+        });
     return s;
   }
 
@@ -1808,6 +1764,7 @@ class reader {
   }
 
   const notice& n_;
+  const detail::format::notice_format& fmt_;
 };
 
 }  // namespace
@@ -1961,8 +1918,8 @@ std::vector<batch_element> parse_each_application(std::string_view json_text, co
 namespace nxkx {
 
 void check_texts_loaded(const application& a) {
-  for (std::size_t i = 0; i < a.achieved.texts.size(); ++i) {
-    const text_document& t = a.achieved.texts[i];
+  for (std::size_t i = 0; i < a.records.texts.size(); ++i) {
+    const text_document& t = a.records.texts[i];
     if (t.file.empty() || !t.content.empty()) continue;
     const std::string shown = literal(t.file);
     fail("input.file", "/records/texts/" + std::to_string(i) + "/file",

@@ -9,12 +9,14 @@
 #include <type_traits>
 #include <vector>
 
+#include "notice_data.hpp"
 #include "nxkx/json.hpp"
 
 namespace nxkx {
 namespace {
 
 using ojson = nlohmann::ordered_json;
+namespace format = detail::format;
 
 void put(ojson& o, const char* key, const std::string& v) {
   if (!v.empty()) o[key] = v;
@@ -34,10 +36,6 @@ void put(ojson& o, const char* key, const std::optional<double>& v) {
 void put(ojson& o, const char* key, const std::optional<date>& v) {
   if (v) o[key] = format_date(*v);
 }
-template <class E, class = std::enable_if_t<std::is_enum_v<E>>>
-void put(ojson& o, const char* key, const std::optional<E>& v) {
-  if (v) o[key] = std::string(to_code(*v));
-}
 void put(ojson& o, const char* key, const std::vector<std::string>& v) {
   if (!v.empty()) o[key] = v;
 }
@@ -52,53 +50,70 @@ std::string year_key(int year) {
   return s;
 }
 
-ojson applicant_json(const applicant& a, const joint_applicant* joint) {
+void put(ojson& o, std::string_view key, const declared_value& v) {
+  const std::string k(key);
+  if (const bool* b = std::get_if<bool>(&v))
+    o[k] = *b;
+  else if (const std::int64_t* i = std::get_if<std::int64_t>(&v))
+    o[k] = *i;
+  else if (const date* d = std::get_if<date>(&v))
+    o[k] = format_date(*d);
+  else if (const std::string* t = std::get_if<std::string>(&v))
+    o[k] = *t;
+}
+
+/// Writes the declarations of `object` (the notice's format) that `values` holds, in the order
+/// of the format.
+void put_declared(ojson& o, const format::object_info& object, const declarations& values) {
+  for (const format::field& f : object.fields)
+    if (f.declaration >= 0) put(o, f.name, values.at(static_cast<std::size_t>(f.declaration)));
+}
+
+ojson applicant_json(const organisation& a, const format::object_info& object) {
   ojson o = ojson::object();
-  put(o, "name", a.name);
-  put(o, "credit_code", a.credit_code);
-  o["kind"] = std::string(to_code(a.kind));
-  put(o, "division", a.division);
-  put(o, "legal_person", a.legal_person);
-  put(o, "own_account", a.own_account);
-  put(o, "has_capacity", a.has_capacity);
-  put(o, "supervised_by_association", a.supervised_by_association);
-  put(o, "group_member", a.group_member);
-  put(o, "approved_by_cast", a.approved_by_cast);
-  put(o, "establishment_approved", a.establishment_approved);
-  put(o, "field", a.field);
-  put(o, "field_name", a.field_name);
-  if (!a.history.empty()) {
-    ojson h = ojson::object();
-    for (const auto& [year, r] : a.history) {
-      ojson y = ojson::object();  // a year with every fact unknown is still written, as {}
-      put(y, "annual_inspection", r.annual_inspection);
-      put(y, "penalized", r.penalized);
-      put(y, "projects", r.projects);
-      put(y, "evaluation_grade", r.evaluation_grade);
-      h[year_key(year)] = std::move(y);
+  for (const format::field& f : object.fields) {
+    if (f.declaration >= 0) {
+      put(o, f.name, a.declared.at(static_cast<std::size_t>(f.declaration)));
+    } else if (f.name == "name") {
+      put(o, "name", a.name);
+    } else if (f.name == "credit_code") {
+      put(o, "credit_code", a.credit_code);
+    } else if (f.name == "kind") {
+      o["kind"] = a.kind;
+    } else if (f.name == "division") {
+      put(o, "division", a.division);
+    } else if (f.name == "history" && !a.history.empty()) {
+      ojson h = ojson::object();
+      for (const auto& [year, r] : a.history) {
+        ojson y = ojson::object();  // a year with every fact unknown is still written, as {}
+        put_declared(y, *f.object, r);
+        h[year_key(year)] = std::move(y);
+      }
+      o["history"] = std::move(h);
     }
-    o["history"] = std::move(h);
-  }
-  if (joint) {
-    put(o, "head_signed", joint->head_signed);
-    put(o, "sealed", joint->sealed);
   }
   return o;
 }
 
-ojson submission_json(const submission& s) {
+ojson submission_json(const submission& s, const format::object_info& object) {
   ojson o = ojson::object();
-  put(o, "paper_copies", s.paper_copies);
-  put(o, "sealed", s.sealed);
-  put(o, "delivery", s.delivery);
-  put(o, "dispatch_date", s.dispatch_date);
-  put(o, "handed_in_date", s.handed_in_date);
-  put(o, "received_date", s.received_date);
-  ojson w = ojson::object();
-  put(w, "emailed", s.word.emailed);
-  put(w, "sent_to", s.word.sent_to);
-  put(w, "sent_on", s.word.sent_on);
-  put(o, "word_version", std::move(w));
+  for (const format::field& f : object.fields) {
+    if (f.declaration >= 0) {
+      put(o, f.name, s.declared.at(static_cast<std::size_t>(f.declaration)));
+    } else if (f.name == "paper_copies") {
+      put(o, "paper_copies", s.paper_copies);
+    } else if (f.name == "sealed") {
+      put(o, "sealed", s.sealed);
+    } else if (f.name == "delivery") {
+      put(o, "delivery", s.delivery);
+    } else if (f.name == "word_version") {
+      ojson w = ojson::object();
+      put(w, "emailed", s.word_version.emailed);
+      put(w, "sent_to", s.word_version.sent_to);
+      put(w, "sent_on", s.word_version.sent_on);
+      put(o, "word_version", std::move(w));
+    }
+  }
   return o;
 }
 
@@ -172,34 +187,37 @@ ojson records_json(const records& r) {
 
 }  // namespace
 
-std::string to_json(const application& a, int indent) {
+std::string to_json(const application& a, const notice& n, int indent) {
+  const format::notice_format& fmt = n.data().format;
   ojson o = ojson::object();
   put(o, "id", a.id);
   put(o, "project_type", a.project_type);
   put(o, "title", a.title);
   put(o, "approval_date", a.approval_date);
-  o["applicant"] = applicant_json(a.lead, nullptr);
+  o["applicant"] = applicant_json(a.applicant, *fmt.applicant);
   ojson joint = ojson::array();
-  for (const auto& j : a.joint_applicants) joint.push_back(applicant_json(j.organisation, &j));
+  for (const auto& j : a.joint_applicants) joint.push_back(applicant_json(j, *fmt.joint_applicant));
   put(o, "joint_applicants", std::move(joint));
-  if (a.letter) {  // a letter is written even when all its facts are unknown: it exists
+  if (a.recommendation_letter) {  // a letter is written even when all its facts are unknown: it
+                                  // exists
     ojson l = ojson::object();
-    put(l, "issuer", a.letter->issuer);
-    put(l, "city", a.letter->city);
-    put(l, "issued", a.letter->issued);
+    put(l, "issuer", a.recommendation_letter->issuer);
+    put(l, "city", a.recommendation_letter->city);
+    put(l, "issued", a.recommendation_letter->issued);
     o["recommendation_letter"] = std::move(l);
   }
-  put(o, "submission", submission_json(a.submitted));
-  if (a.form_parts.parts) o["form"] = ojson{{"parts", *a.form_parts.parts}};  // [] is a fact
+  put(o, "submission", submission_json(a.submission, *fmt.submission));
+  if (a.form.parts) o["form"] = ojson{{"parts", *a.form.parts}};  // [] is a fact
   ojson p = ojson::object();
-  put(p, "work_measures", a.project_plan.work_measures);
-  if (!a.project_plan.targets.empty()) {
+  put(p, "work_measures", a.plan.work_measures);
+  if (!a.plan.targets.empty()) {
     ojson t = ojson::object();
-    for (const auto& [key, value] : a.project_plan.targets) t[key] = value;
+    for (const auto& [key, value] : a.plan.targets) t[key] = value;
     p["targets"] = std::move(t);
   }
   put(o, "plan", std::move(p));
-  put(o, "records", records_json(a.achieved));
+  put(o, "records", records_json(a.records));
+  put_declared(o, *fmt.application, a.declared);
   // Invalid UTF-8 in a string built in C++ is written as U+FFFD rather than thrown.
   return o.dump(indent, ' ', false, ojson::error_handler_t::replace);
 }

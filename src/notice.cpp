@@ -7,8 +7,10 @@
 #include <sstream>
 
 #include "notice_data.hpp"
+#include "pack_json.hpp"
 #include "pack_reader.hpp"
 #include "requirements/requirement.hpp"
+#include "sha256.hpp"
 
 namespace nxkx {
 
@@ -64,13 +66,27 @@ std::vector<localized> localized_list(const json& arr, const std::string& path) 
   return out;
 }
 
-std::vector<applicant_kind> kinds_list(const json& arr, const std::string& path) {
+}  // namespace
+
+std::vector<std::string> kinds_list(const json& arr, const std::string& path,
+                                    const notice_data& d) {
   if (!arr.is_array()) pack_fail(path, std::string("expected an array, found ") + arr.type_name());
-  std::vector<applicant_kind> out;
-  for (std::size_t i = 0; i < arr.size(); ++i)
-    out.push_back(code_at<applicant_kind>(arr[i], child(path, i), "applicant kind"));
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < arr.size(); ++i) {
+    std::string code = text(arr[i], child(path, i));
+    if (d.kind_index(code) == static_cast<std::size_t>(-1)) {
+      std::string known;
+      for (const auto& k : d.applicant_kinds) known += (known.empty() ? "" : ", ") + k.code;
+      pack_fail(child(path, i),
+                "unknown applicant kind \"" + code + "\"; the pack's applicant_kinds: " + known,
+                "pack.unknown_code");
+    }
+    out.push_back(std::move(code));
+  }
   return out;
 }
+
+namespace {
 
 severity severity_at(const json& rule, std::string_view key, const std::string& path,
                      severity fallback) {
@@ -139,8 +155,193 @@ std::vector<std::string> project_type_list(const json& pts, const std::string& p
   return out;
 }
 
+/// A code of the pack: lower-case ASCII letters, digits and '_', starting with a letter.
+std::string code_text(const json& obj, const std::string& path, std::string_view key = "code") {
+  std::string c = text_at(obj, key, path);
+  const bool ok = !c.empty() && c.size() <= 64 && c[0] >= 'a' && c[0] <= 'z' &&
+                  std::all_of(c.begin(), c.end(), [](char ch) {
+                    return (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_';
+                  });
+  if (!ok)
+    pack_fail(child(path, key), "\"" + c +
+                                    "\" is not a code: lower-case letters, digits and _, starting "
+                                    "with a letter, at most 64");
+  return c;
+}
+
+/// Puts the label of `ns.code` in the vocabulary; a section that defines codes (applicant
+/// kinds, delivery methods) is where their labels are written, not /vocabulary.
+void add_label(notice_data& d, std::string_view ns, const std::string& code, const localized& l,
+               const std::string& path) {
+  std::string key = std::string(ns) + "." + code;
+  if (d.vocabulary.count(key) != 0)
+    pack_fail(path,
+              "\"" + key + "\" is labelled twice: " + std::string(ns) +
+                  " codes take their labels from their own section, not /vocabulary",
+              "pack.duplicate");
+  d.vocabulary_order.push_back(key);
+  d.vocabulary.emplace(std::move(key), l);
+}
+
+void read_clauses(const json& root, notice_data& d) {
+  const json& c = member(root, "clauses", "");
+  if (!c.is_object() || c.empty())
+    pack_fail("/clauses", "expected an object of the notice's clauses: ref → quote");
+  for (const auto& [ref, quote] : c.items()) {
+    const std::string p = child("/clauses", ref);
+    if (ref.empty()) pack_fail(p, "a clause ref must not be empty");
+    std::string q = text(quote, p);
+    if (q.empty()) pack_fail(p, "a clause needs its text (the notice's own words)");
+    d.clauses.emplace_back(ref, std::move(q));
+  }
+}
+
+template <class E>
+E choice(const json& obj, std::string_view key, const std::string& path,
+         std::initializer_list<std::pair<std::string_view, E>> options) {
+  const std::string s = text_at(obj, key, path);
+  std::string known;
+  for (const auto& [name, value] : options) {
+    if (name == s) return value;
+    known += (known.empty() ? "" : ", ") + std::string(name);
+  }
+  pack_fail(child(path, key),
+            "unknown " + std::string(key) + " \"" + s + "\"; expected one of " + known,
+            "pack.unknown_code");
+}
+
+bool has_namespace(const notice_data& d, std::string_view ns) {
+  const std::string prefix = std::string(ns) + ".";
+  return std::any_of(d.vocabulary.begin(), d.vocabulary.end(),
+                     [&](const auto& e) { return e.first.starts_with(prefix); });
+}
+
+void read_declarations(const json& root, notice_data& d) {
+  const json* decls = optional_member(root, "declarations");
+  if (decls == nullptr) return;
+  if (!decls->is_array()) pack_fail("/declarations", "expected an array");
+  for (std::size_t i = 0; i < decls->size(); ++i) {
+    const json& x = (*decls)[i];
+    const std::string p = child("/declarations", i);
+    expect_keys(
+        x, {"name", "scope", "type", "codes", "title", "clause", "applicant_kinds", "detail"}, p);
+    declaration_info info;
+    info.name = code_text(x, p, "name");
+    info.scope = choice<declaration_scope>(x, "scope", p,
+                                           {{"organisation", declaration_scope::organisation},
+                                            {"joint_applicant", declaration_scope::joint},
+                                            {"history", declaration_scope::history},
+                                            {"submission", declaration_scope::submission},
+                                            {"application", declaration_scope::application}});
+    info.type = choice<declaration_type>(x, "type", p,
+                                         {{"yes_no", declaration_type::yes_no},
+                                          {"code", declaration_type::code},
+                                          {"date", declaration_type::day},
+                                          {"count", declaration_type::count},
+                                          {"text", declaration_type::text}});
+    if (info.type == declaration_type::code) {
+      info.codes = code_text(x, p, "codes");
+      if (!has_namespace(d, info.codes))
+        pack_fail(child(p, "codes"),
+                  "the vocabulary has no codes \"" + info.codes + ".…\" for this declaration",
+                  "pack.unknown_code");
+    } else if (optional_member(x, "codes")) {
+      pack_fail(child(p, "codes"), "only a declaration of type code takes codes");
+    }
+    info.title = localized_at(x, "title", p);
+    info.clause = text_or(x, "clause", p);
+    if (!info.clause.empty() && d.quote(info.clause) == nullptr)
+      pack_fail(child(p, "clause"), "the clause \"" + info.clause + "\" is not in /clauses",
+                "pack.unknown_code");
+    if (const json* k = optional_member(x, "applicant_kinds"))
+      info.applicant_kinds = kinds_list(*k, child(p, "applicant_kinds"), d);
+    info.detail = text_or(x, "detail", p);
+    // Names are unique in their object; a rule names a declaration of an organisation, joint
+    // applicant or application by its bare name, so those are unique together.
+    auto same_object = [](declaration_scope a, declaration_scope b) {
+      auto bare = [](declaration_scope s) {
+        return s == declaration_scope::organisation || s == declaration_scope::joint ||
+               s == declaration_scope::application;
+      };
+      return a == b || (bare(a) && bare(b));
+    };
+    for (const auto& other : d.declarations)
+      if (other.name == info.name && same_object(other.scope, info.scope))
+        pack_fail(child(p, "name"), "duplicate declaration \"" + info.name + "\"",
+                  "pack.duplicate");
+    d.declarations.push_back(std::move(info));
+  }
+  for (std::size_t i = 0; i < d.declarations.size(); ++i) {
+    const declaration_info& info = d.declarations[i];
+    if (info.detail.empty()) continue;
+    const std::size_t k = d.declaration(info.detail, info.scope);
+    if (k == static_cast<std::size_t>(-1) || d.declarations[k].type != declaration_type::text)
+      pack_fail(child(child("/declarations", i), "detail"),
+                "\"" + info.detail + "\" is not a text declaration of the same scope",
+                "pack.unknown_code");
+  }
+}
+
+/// /field_clauses: the clause each shared field of the application serves in this notice.
+void read_field_clauses(const json& root, notice_data& d) {
+  const json* f = optional_member(root, "field_clauses");
+  if (f == nullptr) return;
+  if (!f->is_object())
+    pack_fail("/field_clauses", "expected an object: \"OBJECT/FIELD\" → clause ref");
+  for (const auto& [key, ref] : f->items()) {
+    const std::string p = child("/field_clauses", key);
+    std::string r = text(ref, p);
+    if (d.quote(r) == nullptr)
+      pack_fail(p, "the clause \"" + r + "\" is not in /clauses", "pack.unknown_code");
+    d.field_clauses.emplace_back(key, std::move(r));
+  }
+}
+
+void read_history(const json& root, notice_data& d) {
+  const json* h = optional_member(root, "history");
+  if (h == nullptr) return;
+  expect_keys(*h, {"years_before_notice"}, "/history");
+  const json& n = member(*h, "years_before_notice", "/history");
+  if (!n.is_number_integer() || n.get<std::int64_t>() < 1 || n.get<std::int64_t>() > 20)
+    pack_fail("/history/years_before_notice",
+              "expected a number of years from 1 to 20 (2: the two calendar years before the "
+              "notice's year)");
+  const int year = static_cast<int>(d.info.issued.year());
+  for (int k = static_cast<int>(n.get<std::int64_t>()); k >= 1; --k)
+    d.info.history_years.push_back(year - k);
+}
+
+void read_delivery_methods(const json& root, notice_data& d) {
+  const json* m = optional_member(root, "delivery_methods");
+  if (m == nullptr) return;
+  if (!m->is_array()) pack_fail("/delivery_methods", "expected an array");
+  for (std::size_t i = 0; i < m->size(); ++i) {
+    const json& x = (*m)[i];
+    const std::string p = child("/delivery_methods", i);
+    expect_keys(x, {"code", "name", "date", "clause"}, p);
+    delivery_method_info info{code_text(x, p), localized_at(x, "name", p), text_at(x, "date", p),
+                              text_or(x, "clause", p)};
+    const std::size_t k = d.declaration(info.date, declaration_scope::submission);
+    if (k == static_cast<std::size_t>(-1) || d.declarations[k].type != declaration_type::day)
+      pack_fail(child(p, "date"),
+                "\"" + info.date + "\" is not a date declaration of the submission (/declarations)",
+                "pack.unknown_code");
+    if (!info.clause.empty() && d.quote(info.clause) == nullptr)
+      pack_fail(child(p, "clause"), "the clause \"" + info.clause + "\" is not in /clauses",
+                "pack.unknown_code");
+    for (const auto& other : d.delivery_methods)
+      if (other.code == info.code)
+        pack_fail(child(p, "code"), "duplicate delivery method \"" + info.code + "\"",
+                  "pack.duplicate");
+    add_label(d, "delivery_method", info.code, info.name, child(p, "code"));
+    d.delivery_methods.push_back(std::move(info));
+  }
+}
+
 void read_rules(const json& root, notice_data& d) {
   const json& rules = array_at(root, "rules", "");
+  if (rules.empty())
+    pack_fail("/rules", "a pack needs rules: with none, every application would be accepted");
   d.rules.reserve(rules.size());
   d.compiled.reserve(rules.size());
   std::set<std::string, std::less<>> ids;
@@ -162,10 +363,25 @@ void read_rules(const json& root, notice_data& d) {
     if (clauses.empty()) pack_fail(child(path, "clauses"), "a rule must cite at least one clause");
     for (std::size_t k = 0; k < clauses.size(); ++k) {
       std::string cp = child(child(path, "clauses"), k);
-      expect_keys(clauses[k], {"ref", "quote", "project_types"}, cp);
-      clause_ref c{text_at(clauses[k], "ref", cp), text_at(clauses[k], "quote", cp)};
-      if (const json* pts = optional_member(clauses[k], "project_types"))
-        c.project_types = project_type_list(*pts, child(cp, "project_types"), d);
+      clause_ref c;
+      if (clauses[k].is_string()) {
+        c.ref = clauses[k].get<std::string>();
+      } else {
+        if (clauses[k].is_object() && clauses[k].contains("quote"))
+          pack_fail(child(cp, "quote"),
+                    "a rule cites a clause by its ref; its quote is written once, in /clauses",
+                    "pack.unknown_field");
+        expect_keys(clauses[k], {"ref", "project_types"}, cp);
+        c.ref = text_at(clauses[k], "ref", cp);
+        if (const json* pts = optional_member(clauses[k], "project_types"))
+          c.project_types = project_type_list(*pts, child(cp, "project_types"), d);
+        cp = child(cp, "ref");
+      }
+      const std::string* quote = d.quote(c.ref);
+      if (quote == nullptr)
+        pack_fail(cp, "the clause \"" + c.ref + "\" is not in the clause table (/clauses)",
+                  "pack.unknown_code");
+      c.quote = *quote;
       info.clauses.push_back(std::move(c));
     }
     info.interpretation = reading_at(r, "interpretation", path);
@@ -174,11 +390,17 @@ void read_rules(const json& root, notice_data& d) {
     info.when_unknown = severity_at(r, "when_unknown", path, severity::incomplete);
     if (const json* a = optional_member(r, "applies_to")) {
       std::string ap = child(path, "applies_to");
-      expect_keys(*a, {"project_types", "applicant_kinds"}, ap);
+      expect_keys(*a, {"project_types", "applicant_kinds", "with_joint_applicants"}, ap);
+      if (const json* w = optional_member(*a, "with_joint_applicants")) {
+        if (!w->is_boolean() || !w->get<bool>())
+          pack_fail(child(ap, "with_joint_applicants"),
+                    "expected true (the rule applies only to applications with joint applicants)");
+        info.with_joint_applicants = true;
+      }
       if (const json* pts = optional_member(*a, "project_types"))
         info.project_types = project_type_list(*pts, child(ap, "project_types"), d);
       if (const json* ks = optional_member(*a, "applicant_kinds"))
-        info.applicant_kinds = kinds_list(*ks, child(ap, "applicant_kinds"));
+        info.applicant_kinds = kinds_list(*ks, child(ap, "applicant_kinds"), d);
     }
     info.title = localized_at(r, "title", path);
     const json& params = member(r, "params", path);
@@ -216,12 +438,19 @@ void read_rules(const json& root, notice_data& d) {
       if (c.for_type[t] && c.clauses_for_type[t].empty())
         pack_fail(child(child("/rules", i), "clauses"),
                   "no clause is cited for project type \"" + d.project_types[t].code + "\"");
-    static_assert(code_table<applicant_kind>::items.size() <= 32, "for_kinds holds 32 bits");
     if (!info.applicant_kinds.empty()) {
       c.for_kinds = 0;
-      for (applicant_kind k : info.applicant_kinds) c.for_kinds |= 1u << static_cast<unsigned>(k);
+      for (const std::string& k : info.applicant_kinds)
+        c.for_kinds |= std::uint32_t{1} << d.kind_index(k);  // at most 32 kinds (read_catalogue)
     }
   }
+  // A project type no rule judges would accept every application of it.
+  for (std::size_t t = 0; t < d.project_types.size(); ++t)
+    if (std::none_of(d.compiled.begin(), d.compiled.end(),
+                     [&](const compiled_rule& c) { return c.for_type[t]; }))
+      pack_fail(child(child("/project_types", t), "code"),
+                "no rule applies to project type \"" + d.project_types[t].code +
+                    "\": it would accept every application");
 }
 
 void read_divisions(const json& root, notice_data& d) {
@@ -268,11 +497,17 @@ void read_catalogue(const json& root, notice_data& d) {
   for (std::size_t i = 0; i < kinds.size(); ++i) {
     std::string p = child("/applicant_kinds", i);
     expect_keys(kinds[i], {"code", "clause", "name", "definition"}, p);
-    d.applicant_kinds.push_back(
-        {code_at<applicant_kind>(member(kinds[i], "code", p), child(p, "code"), "applicant kind"),
-         text_at(kinds[i], "clause", p), localized_at(kinds[i], "name", p),
-         localized_at(kinds[i], "definition", p)});
+    applicant_kind_info k{code_text(kinds[i], p), text_at(kinds[i], "clause", p),
+                          localized_at(kinds[i], "name", p),
+                          localized_at(kinds[i], "definition", p)};
+    if (d.kind_index(k.code) != static_cast<std::size_t>(-1))
+      pack_fail(child(p, "code"), "duplicate applicant kind \"" + k.code + "\"", "pack.duplicate");
+    if (d.applicant_kinds.size() == 32)
+      pack_fail(p, "a pack may define at most 32 applicant kinds");
+    add_label(d, "applicant_kind", k.code, k.name, child(p, "code"));
+    d.applicant_kinds.push_back(std::move(k));
   }
+  if (d.applicant_kinds.empty()) pack_fail("/applicant_kinds", "a notice needs an applicant kind");
   const json& contacts = array_at(root, "contacts", "");
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     std::string p = child("/contacts", i);
@@ -302,10 +537,10 @@ void read_catalogue(const json& root, notice_data& d) {
                 "pack.unknown_code");
     info.clause = text_at(t, "clause", p);
     info.name = localized_at(t, "name", p);
-    info.eligible = kinds_list(member(t, "eligible", p), child(p, "eligible"));
+    info.eligible = kinds_list(member(t, "eligible", p), child(p, "eligible"), d);
     if (info.eligible.empty()) pack_fail(child(p, "eligible"), "no applicant kind may apply");
     if (const json* j = optional_member(t, "joint_eligible"))
-      info.joint_eligible = kinds_list(*j, child(p, "joint_eligible"));
+      info.joint_eligible = kinds_list(*j, child(p, "joint_eligible"), d);
     info.papers = localized_list(array_at(t, "papers", p), child(p, "papers"));
     info.completion_deadline = date_at(t, "completion_deadline", p);
     info.contact = text_at(t, "contact", p);
@@ -323,15 +558,33 @@ void read_notice_info(const json& root, notice_info& info) {
   const json& n = member(root, "notice", "");
   std::string p = "/notice";
   expect_keys(n,
-              {"id", "issuer", "number", "title", "issued", "application_deadline",
-               "deadline_interpretation", "timezone", "submit_to", "address", "email", "form"},
+              {"id", "issuer", "number", "title", "issued", "application_opens",
+               "application_deadline", "deadline_interpretation", "stated_weekdays", "timezone",
+               "submit_to", "address", "email", "form", "text"},
               p);
   info.id = text_at(n, "id", p);
   info.issuer = text_at(n, "issuer", p);
   info.number = text_at(n, "number", p);
   info.title = text_at(n, "title", p);
   info.issued = date_at(n, "issued", p);
+  if (optional_member(n, "application_opens"))
+    info.application_opens = date_at(n, "application_opens", p);
   info.application_deadline = date_at(n, "application_deadline", p);
+  if (info.application_opens && *info.application_opens > info.application_deadline)
+    pack_fail(child(p, "application_opens"), "the window opens after the deadline");
+  if (const json* w = optional_member(n, "stated_weekdays")) {
+    const std::string wp = child(p, "stated_weekdays");
+    if (!w->is_object())
+      pack_fail(wp, "expected an object: date → weekday as the notice states it");
+    for (const auto& [day, weekday] : w->items()) {
+      std::string why;
+      const auto parsed = parse_date(day, &why);
+      if (!parsed || day.size() != 10)
+        pack_fail(child(wp, day), "expected a date YYYY-MM-DD as key");
+      info.stated_weekdays.emplace_back(*parsed, text(weekday, child(wp, day)));
+    }
+  }
+  info.text_file = text_or(n, "text", p);
   info.deadline_interpretation = reading_at(n, "deadline_interpretation", p);
   info.timezone = text_or(n, "timezone", p);
   info.submit_to = text_or(n, "submit_to", p);
@@ -341,33 +594,42 @@ void read_notice_info(const json& root, notice_info& info) {
 }
 
 std::shared_ptr<const notice_data> load_pack(std::string_view text) {
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    throw pack_error("pack.syntax", "", std::string("the pack is not valid JSON: ") + e.what());
-  }
+  const json root = read_pack_json(text);
   if (!root.is_object())
     pack_fail("", std::string("expected an object, found ") + root.type_name());
-  expect_keys(root,
-              {"format", "notice", "categories", "applicant_kinds", "contacts", "project_types",
-               "divisions", "vocabulary", "rules"},
-              "");
-  std::string format = text_at(root, "format", "");
-  if (format != "nxkx-notice-pack/1")
+  const std::string format = text_at(root, "format", "");
+  if (format == "nxkx-notice-pack/1")
     pack_fail("/format",
-              "unsupported pack format \"" + format + "\"; this library reads nxkx-notice-pack/1");
+              "this is a pack of format nxkx-notice-pack/1; this library reads "
+              "nxkx-notice-pack/2 (docs/pack-format.md; scripts/migrate_pack_v2.py migrates it)");
+  if (format != "nxkx-notice-pack/2")
+    pack_fail("/format",
+              "unsupported pack format \"" + format + "\"; this library reads nxkx-notice-pack/2");
+  expect_keys(root,
+              {"format", "version", "notice", "clauses", "categories", "applicant_kinds",
+               "declarations", "history", "delivery_methods", "field_clauses", "contacts",
+               "project_types", "divisions", "vocabulary", "rules"},
+              "");
   auto d = std::make_shared<notice_data>();
   d->source = std::string(text);
   read_notice_info(root, d->info);
+  d->identity = {d->info.id, text_at(root, "version", ""), sha256_hex(text)};
+  read_clauses(root, *d);
   const json& vocab = member(root, "vocabulary", "");
   if (!vocab.is_object()) pack_fail("/vocabulary", "expected an object");
   for (const auto& [code, labels] : vocab.items()) {
     std::string p = child("/vocabulary", code);
+    expect_keys(labels, {"zh", "en"}, p);
     d->vocabulary.emplace(code, localized{text_at(labels, "zh", p), text_at(labels, "en", p)});
+    d->vocabulary_order.push_back(code);
   }
   read_catalogue(root, *d);
+  read_declarations(root, *d);
+  read_history(root, *d);
+  read_delivery_methods(root, *d);
   read_divisions(root, *d);
+  read_field_clauses(root, *d);
+  format::build_format(d->format, d->declarations, d->field_clauses);
   read_rules(root, *d);
   return d;
 }
@@ -419,6 +681,7 @@ const std::vector<rule_info>& notice::rules() const noexcept { return data_->rul
 const division_table& notice::divisions() const noexcept { return data_->divisions; }
 const std::string& notice::source() const noexcept { return data_->source; }
 const localized* notice::label(std::string_view code) const noexcept { return data_->label(code); }
+std::vector<std::string_view> notice::codes(std::string_view ns) const { return data_->codes(ns); }
 
 const project_type_info* notice::find_project_type(std::string_view code) const noexcept {
   for (const auto& t : data_->project_types)
@@ -430,9 +693,39 @@ const category_info* notice::find_category(std::string_view code) const noexcept
     if (c.code == code) return &c;
   return nullptr;
 }
-const applicant_kind_info* notice::find_applicant_kind(applicant_kind k) const noexcept {
-  for (const auto& a : data_->applicant_kinds)
-    if (a.kind == k) return &a;
+const applicant_kind_info* notice::find_applicant_kind(std::string_view code) const noexcept {
+  const std::size_t i = data_->kind_index(code);
+  return i < data_->applicant_kinds.size() ? &data_->applicant_kinds[i] : nullptr;
+}
+const std::vector<declaration_info>& notice::declarations() const noexcept {
+  return data_->declarations;
+}
+const std::vector<delivery_method_info>& notice::delivery_methods() const noexcept {
+  return data_->delivery_methods;
+}
+const pack_identity& notice::identity() const noexcept { return data_->identity; }
+std::optional<std::size_t> notice::declaration_index(std::string_view name,
+                                                     declaration_scope scope) const noexcept {
+  const std::size_t i = data_->declaration(name, scope);
+  if (i == static_cast<std::size_t>(-1)) return std::nullopt;
+  return i;
+}
+std::optional<std::size_t> notice::declaration_index(std::string_view name) const noexcept {
+  auto scoped = [&](std::string_view prefix,
+                    declaration_scope scope) -> std::optional<std::size_t> {
+    if (!name.starts_with(prefix)) return std::nullopt;
+    return declaration_index(name.substr(prefix.size()), scope);
+  };
+  if (auto i = scoped("history.", declaration_scope::history)) return i;
+  if (auto i = scoped("submission.", declaration_scope::submission)) return i;
+  for (declaration_scope s :
+       {declaration_scope::organisation, declaration_scope::joint, declaration_scope::application})
+    if (auto i = declaration_index(name, s)) return i;
+  return std::nullopt;
+}
+const delivery_method_info* notice::find_delivery_method(std::string_view code) const noexcept {
+  for (const auto& m : data_->delivery_methods)
+    if (m.code == code) return &m;
   return nullptr;
 }
 const contact* notice::find_contact(std::string_view code) const noexcept {

@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "application_fields.hpp"
 #include "nxkx/notice.hpp"
 
 namespace nxkx::detail {
@@ -35,7 +36,8 @@ struct compiled_rule {
   rule_messages messages;
   std::unique_ptr<requirement> impl;
   /// info->project_types as flags by the index of the type in notice_data::project_types, and
-  /// info->applicant_kinds as bits by the enumerator: what applies() tests, without strings.
+  /// info->applicant_kinds as bits by the kind's index in notice_data::applicant_kinds: what
+  /// applies() tests, without strings.
   std::vector<bool> for_type;
   std::uint32_t for_kinds = ~std::uint32_t{0};
   /// The clauses a finding cites for each project type (by index in notice_data::project_types):
@@ -43,10 +45,11 @@ struct compiled_rule {
   std::vector<std::vector<clause_ref>> clauses_for_type;
 
   /// Whether the rule applies to an application of the `type_index`-th project type whose
-  /// lead applicant is of kind `k`.
-  bool applies(std::size_t type_index, applicant_kind k) const noexcept {
-    return type_index < for_type.size() && for_type[type_index] &&
-           (for_kinds >> static_cast<unsigned>(k) & 1u) != 0;
+  /// lead applicant is of the `kind_index`-th kind (npos: a kind the pack does not have).
+  bool applies(std::size_t type_index, std::size_t kind_index) const noexcept {
+    if (type_index >= for_type.size() || !for_type[type_index]) return false;
+    if (for_kinds == ~std::uint32_t{0}) return true;
+    return kind_index < 32 && (for_kinds >> kind_index & 1u) != 0;
   }
 };
 
@@ -64,10 +67,22 @@ struct notice_data {
   std::vector<applicant_kind_info> applicant_kinds;
   std::vector<project_type_info> project_types;
   std::vector<contact> contacts;
+  std::vector<declaration_info> declarations;
+  std::vector<delivery_method_info> delivery_methods;
+  /// The clause table: ref → quote, in the pack's order.
+  std::vector<std::pair<std::string, std::string>> clauses;
+  pack_identity identity;
+  /// The clause each shared field of the format serves in this notice (/field_clauses):
+  /// "object/field" → clause ref, e.g. "submission/paper_copies" → "三(二)".
+  std::vector<std::pair<std::string, std::string>> field_clauses;
+  /// The application format of this notice: the shared table with the declarations merged in.
+  format::notice_format format;
   std::vector<rule_info> rules;
   std::vector<compiled_rule> compiled;  ///< parallel to `rules`
   division_table divisions;
   std::unordered_map<std::string, localized, string_hash, std::equal_to<>> vocabulary;
+  /// The keys of `vocabulary` in the pack's order (a section's codes in that section's order).
+  std::vector<std::string> vocabulary_order;
 
   notice_data();
   ~notice_data();
@@ -81,6 +96,32 @@ struct notice_data {
   }
   /// The label of `ns.code`, or a localized text holding the bare code.
   localized label_or_code(std::string_view ns, std::string_view code) const;
+  /// The codes of the vocabulary namespace `ns` (without "ns."), in the pack's order.
+  std::vector<std::string_view> codes(std::string_view ns) const {
+    std::vector<std::string_view> out;
+    for (const std::string& key : vocabulary_order)
+      if (key.size() > ns.size() && key.compare(0, ns.size(), ns) == 0 && key[ns.size()] == '.')
+        out.push_back(std::string_view(key).substr(ns.size() + 1));
+    return out;
+  }
+  /// The index of an applicant kind in `applicant_kinds`, or npos.
+  std::size_t kind_index(std::string_view code) const noexcept {
+    for (std::size_t i = 0; i < applicant_kinds.size(); ++i)
+      if (applicant_kinds[i].code == code) return i;
+    return static_cast<std::size_t>(-1);
+  }
+  /// The index of the declaration `name` of `scope`, or npos.
+  std::size_t declaration(std::string_view name, declaration_scope scope) const noexcept {
+    for (std::size_t i = 0; i < declarations.size(); ++i)
+      if (declarations[i].scope == scope && declarations[i].name == name) return i;
+    return static_cast<std::size_t>(-1);
+  }
+  /// The quote of a clause of the clause table, or nullptr.
+  const std::string* quote(std::string_view ref) const noexcept {
+    for (const auto& [r, q] : clauses)
+      if (r == ref) return &q;
+    return nullptr;
+  }
 };
 
 }  // namespace nxkx::detail

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "nxkx/date.hpp"
 #include "nxkx/error.hpp"
@@ -11,7 +12,12 @@
 
 namespace nxkx::detail {
 
-using json = nlohmann::json;
+using json = nlohmann::ordered_json;  // the pack's own order: of its codes, its clauses
+
+struct notice_data;
+
+/// An array of applicant kind codes of the pack (its applicant_kinds); throws pack_error.
+std::vector<std::string> kinds_list(const json& arr, const std::string& path, const notice_data& d);
 
 [[noreturn]] inline void pack_fail(const std::string& path, const std::string& reason,
                                    const char* code = "pack.invalid") {

@@ -12,11 +12,15 @@
 #include <vector>
 
 #include "application_fields.hpp"
+#include "notice_data.hpp"
 #include "nxkx/codes.hpp"
 #include "nxkx/date.hpp"
 #include "nxkx/report.hpp"
 
 namespace nxkx {
+namespace detail {
+extern const std::string_view pack_schema_json;
+}  // namespace detail
 namespace {
 
 using ojson = nlohmann::ordered_json;
@@ -44,25 +48,11 @@ struct code_label {
 ojson localized_json(const localized& t) { return ojson{{"zh", t.zh}, {"en", t.en}}; }
 
 /// The codes of the pack's vocabulary namespace `ns`, in the pack's order.
-std::vector<code_label> vocabulary_codes(const notice& n, const ojson& pack, std::string_view ns) {
+std::vector<code_label> vocabulary_codes(const notice& n, std::string_view ns) {
   std::vector<code_label> out;
-  const std::string prefix = std::string(ns) + ".";
-  const auto v = pack.find("vocabulary");
-  if (v == pack.end() || !v->is_object()) return out;
-  for (const auto& [key, value] : v->items()) {
-    if (key.size() <= prefix.size() || key.compare(0, prefix.size(), prefix) != 0) continue;
-    if (const localized* l = n.label(key)) out.push_back({key.substr(prefix.size()), *l});
-  }
-  return out;
-}
-
-std::vector<code_label> enum_labels(const notice& n, std::string_view name) {
-  std::vector<code_label> out;
-  for (std::string_view code : format::enum_codes(name)) {
-    const localized* l = n.label(std::string(name) + "." + std::string(code));
-    out.push_back(
-        {std::string(code), l != nullptr ? *l : localized{std::string(code), std::string(code)}});
-  }
+  for (std::string_view code : n.data().codes(ns))
+    if (const localized* l = n.label(std::string(ns) + "." + std::string(code)))
+      out.push_back({std::string(code), *l});
   return out;
 }
 
@@ -93,12 +83,12 @@ ojson ref(std::string_view id) { return ojson{{"$ref", "#/$defs/" + std::string(
 
 class generator {
  public:
-  explicit generator(const notice& n) : n_(n), pack_(ojson::parse(n.source(), nullptr, false)) {}
+  explicit generator(const notice& n) : n_(n) {}
 
   /// The $defs entry of every object of the format.
   ojson application_defs() const {
     ojson defs = ojson::object();
-    for (const object_info* o : format::all_objects()) defs[std::string(o->id)] = object(*o);
+    for (const object_info& o : n_.data().format.all) defs[std::string(o.id)] = object(o);
     return defs;
   }
 
@@ -146,9 +136,6 @@ class generator {
         s["type"] = type_of("string", nullable);
         s["pattern"] = std::string(date_pattern);
         break;
-      case value_type::enum_code:
-        s = codes_schema(enum_labels(n_, f.codes), nullable);
-        break;
       case value_type::project_type: {
         std::vector<code_label> types;
         for (const auto& t : n_.project_types()) types.push_back({t.code, t.name});
@@ -156,7 +143,7 @@ class generator {
         break;
       }
       case value_type::vocabulary:
-        s = codes_schema(vocabulary_codes(n_, pack_, f.codes), nullable);
+        s = codes_schema(vocabulary_codes(n_, f.codes), nullable);
         break;
       case value_type::strings:
         s["type"] = type_of("array", nullable);
@@ -164,7 +151,7 @@ class generator {
         break;
       case value_type::vocabulary_list:
         s["type"] = type_of("array", nullable);
-        s["items"] = codes_schema(vocabulary_codes(n_, pack_, f.codes), false);
+        s["items"] = codes_schema(vocabulary_codes(n_, f.codes), false);
         break;
       case value_type::object:
         if (nullable)
@@ -185,7 +172,7 @@ class generator {
       case value_type::targets: {
         s["type"] = type_of("object", nullable);
         ojson properties = ojson::object();
-        for (const auto& c : vocabulary_codes(n_, pack_, f.codes)) {
+        for (const auto& c : vocabulary_codes(n_, f.codes)) {
           ojson p = count_schema(true);
           p["title"] = c.label.zh;
           p["description"] = c.label.en;
@@ -204,7 +191,6 @@ class generator {
   }
 
   const notice& n_;
-  ojson pack_;  // the pack in its own order, for the order of vocabulary codes
 };
 
 // ---- the report ----
@@ -458,7 +444,7 @@ std::string json_schema(const notice& n, schema_document d, int indent) {
   switch (d) {
     case schema_document::application: {
       const generator g(n);
-      append(s, g.object(format::application));
+      append(s, g.object(*n.data().format.application));
       s["title"] = "申报 — " + notice_title;
       ojson defs = g.application_defs();
       defs.erase("application");  // the root is the application; nothing refers to it
@@ -522,10 +508,10 @@ std::string catalog_json(const notice& n, int indent) {
     auto applicants = [&](lang l) {
       if (!p.applicants_text.in(l).empty()) return p.applicants_text.in(l);
       std::string out;
-      for (applicant_kind k : p.eligible) {
+      for (const std::string& k : p.eligible) {
         if (!out.empty()) out += l == lang::zh ? "、" : ", ";
         const applicant_kind_info* info = n.find_applicant_kind(k);
-        out += info != nullptr ? info->name.in(l) : std::string(to_code(k));
+        out += info != nullptr ? info->name.in(l) : k;
       }
       return out;
     };
@@ -536,10 +522,10 @@ std::string catalog_json(const notice& n, int indent) {
     t["name"] = localized_json(p.name);
     t["applicants"] = ojson{{"zh", applicants(lang::zh)}, {"en", applicants(lang::en)}};
     ojson eligible = ojson::array();
-    for (applicant_kind k : p.eligible) eligible.push_back(std::string(to_code(k)));
+    for (const std::string& k : p.eligible) eligible.push_back(k);
     t["eligible"] = std::move(eligible);
     ojson joint = ojson::array();
-    for (applicant_kind k : p.joint_eligible) joint.push_back(std::string(to_code(k)));
+    for (const std::string& k : p.joint_eligible) joint.push_back(k);
     t["joint_eligible"] = std::move(joint);
     ojson papers = ojson::array();
     for (const auto& paper : p.papers) papers.push_back(localized_json(paper));
@@ -554,5 +540,7 @@ std::string catalog_json(const notice& n, int indent) {
   doc["project_types"] = std::move(types);
   return dump(doc, indent);
 }
+
+std::string_view pack_schema() noexcept { return detail::pack_schema_json; }
 
 }  // namespace nxkx

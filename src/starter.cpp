@@ -40,13 +40,13 @@ struct slot {
 
 class prober {
  public:
-  prober(const notice& n, const project_type_info& type, applicant_kind kind, stage st)
+  prober(const notice& n, const project_type_info& type, const std::string& kind, stage st)
       : n_(n), type_(type) {
     opt_.stage = st;
     opt_.as_of = n.info().application_deadline;
     base_ = ojson::object();
     base_["project_type"] = type.code;
-    base_["applicant"] = ojson{{"kind", std::string(to_code(kind))}};
+    base_["applicant"] = ojson{{"kind", kind}};
   }
 
   /// Searches until no round finds a new field; returns the pointers of the fields read.
@@ -62,8 +62,8 @@ class prober {
 
   /// The kind of a joint applicant: the first the type lets join.
   std::string joint_kind() const {
-    return std::string(to_code(type_.joint_eligible.empty() ? applicant_kind::grassroots_society
-                                                            : type_.joint_eligible.front()));
+    if (!type_.joint_eligible.empty()) return type_.joint_eligible.front();
+    return n_.applicant_kinds().empty() ? std::string() : n_.applicant_kinds().back().code;
   }
 
  private:
@@ -172,9 +172,6 @@ class prober {
         return {"2000-01-01", format_date(n_.info().issued),
                 format_date(n_.info().application_deadline), format_date(type_.completion_deadline),
                 "2099-12-31"};
-      case value_type::enum_code:
-        for (std::string_view code : format::enum_codes(f.codes)) out.emplace_back(code);
-        return out;
       case value_type::vocabulary:
         for (const std::string& code : vocabulary(f.codes)) out.emplace_back(code);
         return out;
@@ -200,10 +197,7 @@ class prober {
 
   std::vector<std::string> vocabulary(std::string_view ns) const {
     std::vector<std::string> out;
-    const std::string prefix = std::string(ns) + ".";
-    for (const auto& [code, label] : n_.data().vocabulary)
-      if (code.starts_with(prefix)) out.push_back(code.substr(prefix.size()));
-    std::sort(out.begin(), out.end());
+    for (std::string_view code : n_.data().codes(ns)) out.emplace_back(code);
     return out;
   }
 
@@ -218,7 +212,7 @@ class prober {
   /// `doc` with the containers above `pointer` made (objects, and lists of one element).
   ojson with_parents(ojson doc, const std::string& pointer) const {
     std::size_t at = 0;
-    const object_info* info = &format::application;
+    const object_info* info = n_.data().format.application;
     while ((at = pointer.find('/', at + 1)) != std::string::npos) {
       const std::string parent = pointer.substr(0, at);
       const std::string name = parent.substr(parent.rfind('/') + 1);
@@ -258,7 +252,7 @@ class prober {
   void discover() {
     learn_years(outcome(base_));
     std::vector<slot> all;
-    places(format::application, "", all);
+    places(*n_.data().format.application, "", all);
     for (const slot& s : all) {
       if (read_.count(s.pointer) != 0 || !in_a_read_list(s.pointer)) continue;
       const ojson context = with_parents(erase(base_, s.pointer), s.pointer);
@@ -335,7 +329,7 @@ class prober {
   /// facts that matter only once others are known come to light in the next round.
   void settle() {
     std::vector<slot> all;
-    places(format::application, "", all);
+    places(*n_.data().format.application, "", all);
     for (const slot& s : all) {
       if (read_.count(s.pointer) == 0) continue;
       const ojson context = with_parents(base_, s.pointer);
@@ -460,7 +454,7 @@ ojson render(const object_info& info, const std::string& pointer, const std::set
 }  // namespace
 
 std::string starter_application(const notice& n, std::string_view project_type, stage st,
-                                std::optional<applicant_kind> kind) {
+                                std::optional<std::string> kind) {
   const project_type_info* type = n.find_project_type(project_type);
   if (type == nullptr) {
     std::string codes;
@@ -470,8 +464,10 @@ std::string starter_application(const notice& n, std::string_view project_type, 
         "unknown project type \"" + std::string(project_type) + "\"; expected one of " + codes,
         "未知的项目类型 \"" + std::string(project_type) + "\"；应为以下之一：" + codes);
   }
-  const applicant_kind lead =
-      kind ? *kind : (type->eligible.empty() ? applicant_kind::society : type->eligible.front());
+  const std::string lead = kind ? *kind
+                                : (!type->eligible.empty()        ? type->eligible.front()
+                                   : !n.applicant_kinds().empty() ? n.applicant_kinds().front().code
+                                                                  : std::string());
   prober p(n, *type, lead, st);
   std::set<std::string> read = p.run();
   if (st == stage::completion) {
@@ -486,7 +482,7 @@ std::string starter_application(const notice& n, std::string_view project_type, 
     for (const std::string& q : read)
       if (q.starts_with("/records/") && q.find('/', 9) == std::string::npos) lists.push_back(q);
     for (const std::string& list : lists) {
-      const field* f = format::find_field(format::records, list.substr(9));
+      const field* f = format::find_field(*n.data().format.records, list.substr(9));
       if (f == nullptr || f->type != value_type::objects) continue;
       read.insert(list + "/0");
       for (const field& g : f->object->fields)
@@ -498,10 +494,10 @@ std::string starter_application(const notice& n, std::string_view project_type, 
   ojson out = ojson::object();
   out["id"] = nullptr;
   out["project_type"] = type->code;
-  ojson body = render(format::application, "", read, p.joint_kind());
+  ojson body = render(*n.data().format.application, "", read, p.joint_kind());
   body.erase("id");
-  ojson applicant = render(format::applicant, "/applicant", read, p.joint_kind());
-  applicant["kind"] = std::string(to_code(lead));
+  ojson applicant = render(*n.data().format.applicant, "/applicant", read, p.joint_kind());
+  applicant["kind"] = lead;
   // Keep the table's order: title, dates, then the applicant, then the rest.
   for (auto& [key, value] : body.items()) {
     if (key == "applicant") continue;

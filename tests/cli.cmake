@@ -157,7 +157,18 @@ nxkx_cli_test(rules --stdout "disqualification.evaluation_grade" --stdout "二\\
 nxkx_cli_test(rules.en --stdout "Reading: " -- ${nxkx} rules --lang en)
 nxkx_cli_test(rules.json --json --stdout "\"interpretation\"" -- ${nxkx} rules --format json)
 nxkx_cli_test(rules.stage --stdout "^共 [0-9]+ 条规则$" -- ${nxkx} rules --stage application)
-nxkx_cli_test(pack --json --stdout "nxkx-notice-pack/1" -- ${nxkx} pack)
+nxkx_cli_test(pack --json --stdout "nxkx-notice-pack/2" -- ${nxkx} pack)
+# nxkx pack lint: the shipped packs lint clean (exit 0); JSON names the pack; an unreadable pack
+# is exit 2 with its place.
+nxkx_cli_test(pack.lint.help --stdout "Exit status" -- ${nxkx} pack lint --help)
+nxkx_cli_test(pack.lint.builtin --stdout "0 个错误，0 个警告"
+              -- ${nxkx} pack lint ${PROJECT_SOURCE_DIR}/data/notice-2025.json)
+nxkx_cli_test(pack.lint.sample_2026 --stdout "0 errors, 0 warnings"
+              -- ${nxkx} pack lint --lang en ${PROJECT_SOURCE_DIR}/examples/packs/notice-2026-sample.json)
+nxkx_cli_test(pack.lint.json --json --stdout "nxkx-2026-18-sample" --stdout "\"errors\": 0"
+              -- ${nxkx} pack lint --format json ${PROJECT_SOURCE_DIR}/examples/packs/notice-2026-sample.json)
+nxkx_cli_test(pack.lint.bad_pack --exit 2 --stderr "/notice/id"
+              -- ${nxkx} pack lint ${_cli_dir}/bad-pack.json)
 # The printed pack loads back as a pack (what users do to make next year's).
 add_test(NAME cli.pack_roundtrip
          COMMAND ${NXKX_BASH} -c

@@ -37,6 +37,9 @@ elseif(TARGET nxkx_cli AND TARGET nxkx_c)
   add_test(NAME schema.examples_and_reader_agree
            COMMAND ${_embed_python} ${CMAKE_CURRENT_SOURCE_DIR}/schema/schema_test.py
                    $<TARGET_FILE:nxkx_cli> $<TARGET_FILE:nxkx_c> ${PROJECT_SOURCE_DIR})
+  add_test(NAME schema.pack_schema_validates_shipped_packs
+           COMMAND ${_embed_python} ${CMAKE_CURRENT_SOURCE_DIR}/schema/pack_schema_test.py
+                   $<TARGET_FILE:nxkx_cli> ${PROJECT_SOURCE_DIR})
 endif()
 
 # ---- WebAssembly: built by bindings/wasm/build.sh in a folder of its own, then run by node ----

@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "nxkx/lint.hpp"
 #include "nxkx/nxkx.hpp"
 #ifdef NXKX_HAVE_OFFICE
 #include "nxkx/office.hpp"
@@ -314,8 +315,20 @@ py::tuple tuple_of(const std::vector<T>& v, F&& f) {
   return out;
 }
 
-py::tuple kinds_tuple(const std::vector<applicant_kind>& v) {
-  return tuple_of(v, [](applicant_kind k) { return to_py(k); });
+py::handle g_applicant_kind;  // nxkx._enums.ApplicantKind: the built-in notice's kinds
+
+/// An applicant kind code: the ApplicantKind member when the built-in notice has it, else the
+/// code itself (a kind of another pack).
+py::object kind_py(const std::string& code) {
+  try {
+    return py::reinterpret_borrow<py::object>(g_applicant_kind)(py::str(code));
+  } catch (const py::error_already_set&) {
+    return py::str(code);
+  }
+}
+
+py::tuple kinds_tuple(const std::vector<std::string>& v) {
+  return tuple_of(v, [](const std::string& k) { return kind_py(k); });
 }
 
 notice notice_from_text(py::handle o) {
@@ -641,7 +654,7 @@ PYBIND11_MODULE(_core, m) {
   init_datetime();
   // The package imports these two before this module (see nxkx/__init__.py).
   py::module_ enums = py::module_::import("nxkx._enums");
-  bind_enum<applicant_kind>(enums, "ApplicantKind");
+  g_applicant_kind = py::object(enums.attr("ApplicantKind")).release();
   bind_enum<stage>(enums, "Stage");
   bind_enum<severity>(enums, "Severity");
   bind_enum<decision>(enums, "Decision");
@@ -815,12 +828,13 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<applicant_kind_info>(m, "ApplicantKindInfo",
                                   "An applicant kind (申报主体) as the notice describes it.")
-      .def_property_readonly("kind", [](const applicant_kind_info& a) { return to_py(a.kind); })
+      .def_property_readonly("kind", [](const applicant_kind_info& a) { return kind_py(a.code); })
+      .def_readonly("code", &applicant_kind_info::code)
       .def_readonly("clause", &applicant_kind_info::clause)
       .def_readonly("name", &applicant_kind_info::name)
       .def_readonly("definition", &applicant_kind_info::definition)
       .def("__repr__", [](const applicant_kind_info& a) {
-        return "ApplicantKindInfo(kind=" + enum_repr("ApplicantKind", to_code(a.kind)) +
+        return "ApplicantKindInfo(kind=" + enum_repr("ApplicantKind", a.code) +
                ", name=" + py_repr(a.name.zh) + ")";
       });
 
@@ -962,6 +976,26 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "to_dict", [](const notice& n) { return json_loads(n.source()); },
           "The pack as Python objects.")
+      .def(
+          "lint",
+          [](const notice& n, std::optional<std::string> notice_text) {
+            return json_loads(
+                lint_json(n, lint(n, notice_text ? *notice_text : std::string()), -1));
+          },
+          "notice_text"_a = py::none(),
+          "What `nxkx pack lint` finds (docs/pack-format.md §9): {'pack': {id, version, sha256}, "
+          "'errors': N, 'warnings': N, 'issues': [{'level', 'code', 'path', 'message': {zh, "
+          "en}}]}. With the notice's text, every quote is looked for in it.")
+      .def_property_readonly(
+          "identity",
+          [](const notice& n) {
+            py::dict d;
+            d["id"] = n.identity().id;
+            d["version"] = n.identity().version;
+            d["sha256"] = n.identity().sha256;
+            return d;
+          },
+          "The pack's id, version and sha256, as every report names it.")
       .def(
           "__eq__",
           [](const notice& a, const notice& b) {
@@ -1250,8 +1284,13 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "_starter",
       [](const notice* np, std::string_view type, py::handle stage_code, py::handle kind) {
-        std::optional<applicant_kind> k;
-        if (!kind.is_none()) k = enum_argument<applicant_kind>(kind, "kind");
+        std::optional<std::string> k;
+        if (!kind.is_none()) {
+          if (!py::isinstance<py::str>(kind))
+            throw py::type_error("kind must be an applicant kind code (str), not '" +
+                                 type_name(kind) + "'");
+          k = kind.cast<std::string>();
+        }
         return starter_application(notice_or_builtin(np), type,
                                    enum_argument<stage>(stage_code, "stage"), k);
       },
@@ -1266,7 +1305,7 @@ PYBIND11_MODULE(_core, m) {
         const notice n = notice_or_builtin(np);
         const input_limits limits = limits_argument(limits_obj);
         const text_arg t = application_text(application_obj, "", limits);
-        return to_json(parse_application(t.view, n, limits), indent);
+        return to_json(parse_application(t.view, n, limits), n, indent);
       },
       "notice"_a.none(true), "application"_a, "indent"_a = -1, "limits"_a = py::none(),
       "The application read by the C++ reader and written back (docs/application-format.md §6).");
@@ -1292,20 +1331,13 @@ PYBIND11_MODULE(_core, m) {
         auto add = [&out](const std::string& key, std::string zh, std::string en) {
           out[py::str(key)] = py::make_tuple(zh, en);
         };
-        auto vocab = [&](auto tag, const char* ns) {
-          using E = decltype(tag);
-          for (const auto& [value, code] : code_table<E>::items) {
+        for (const char* ns : {"applicant_kind", "grassroots_field", "inspection_result",
+                               "project_completion", "evaluation_grade", "delivery_method"})
+          for (std::string_view code : n.codes(ns)) {
             const std::string key = std::string(ns) + "." + std::string(code);
             const localized* l = n.label(key);
             add(key, l ? l->zh : std::string(code), l ? l->en : std::string(code));
           }
-        };
-        vocab(applicant_kind{}, "applicant_kind");
-        vocab(grassroots_field{}, "grassroots_field");
-        vocab(inspection_result{}, "inspection_result");
-        vocab(project_completion{}, "project_completion");
-        vocab(evaluation_grade{}, "evaluation_grade");
-        vocab(delivery_method{}, "delivery_method");
         for (const auto& [d, code] : code_table<decision>::items)
           add("decision." + std::string(code), std::string(decision_label(d, lang::zh)),
               std::string(decision_label(d, lang::en)));
@@ -1328,16 +1360,19 @@ PYBIND11_MODULE(_core, m) {
           for (const auto& [value, code] : code_table<E>::items) l.append(std::string(code));
           out[name] = l;
         };
-        codes(applicant_kind{}, "applicant_kind");
-        codes(grassroots_field{}, "grassroots_field");
-        codes(inspection_result{}, "inspection_result");
-        codes(project_completion{}, "project_completion");
-        codes(evaluation_grade{}, "evaluation_grade");
-        codes(delivery_method{}, "delivery_method");
+        // The code lists of the built-in notice the Python model names as enums (_enums.py).
+        const notice& n = notice::builtin();
+        for (const char* ns : {"applicant_kind", "grassroots_field", "inspection_result",
+                               "project_completion", "evaluation_grade", "delivery_method"}) {
+          py::list l;
+          for (std::string_view code : n.codes(ns)) l.append(std::string(code));
+          out[ns] = l;
+        }
         codes(stage{}, "stage");
         codes(severity{}, "severity");
         codes(decision{}, "decision");
         return out;
       },
-      "The C++ code tables: {'decision': ['accepted', ...], ...}.");
+      "The C++ code tables and the built-in notice's code lists: {'decision': ['accepted', ...], "
+      "'applicant_kind': ['society', ...], ...}.");
 }

@@ -1,5 +1,9 @@
-// Enumerations of the typed model and their stable wire codes (lower-case snake_case).
-// Codes are what portals store: they never change once released.
+// The enumerations every notice shares (stage, severity, decision) and their stable wire codes
+// (lower-case snake_case). Codes are what portals store: they never change once released.
+//
+// What belongs to one notice (applicant kinds, inspection results, grades, fields, delivery
+// methods …) is not here: it is the notice pack's vocabulary (docs/pack-format.md §4), read and
+// validated when the pack loads.
 #pragma once
 
 #include <array>
@@ -8,49 +12,6 @@
 #include <utility>
 
 namespace nxkx {
-
-/// Who applies (申报主体), 二(一).
-enum class applicant_kind {
-  society,                  ///< 全区学会 (学会、协会、研究会)
-  park_sta,                 ///< 园区科协
-  haizhi_base,              ///< 中国科协海智基地
-  returnee_alliance,        ///< 宁夏海归创业联合体
-  alliance_council_member,  ///< 海归创业联合体理事单位
-  grassroots_society,       ///< 基层"三会" (县级)
-};
-
-/// The field of a 基层"三会", 二(一).
-enum class grassroots_field {
-  science_education,  ///< 科技教育
-  health,             ///< 医疗卫生
-  agriculture,        ///< 农业技术
-  other,  ///< another field (applicant::field_name names it): not a 基层"三会" of 二(一)
-};
-
-/// An annual inspection (年检) of one year, 二(三)1.
-enum class inspection_result {
-  not_participated,     ///< 未参加年检
-  qualified,            ///< 合格
-  basically_qualified,  ///< 基本合格
-  unqualified,          ///< 不合格
-  not_due,              ///< 未到年检时间: registered too recently to have been due that year
-};
-
-/// Whether the society completed the regional association's projects of a year, 二(三)3.
-enum class project_completion {
-  completed,      ///< 按要求完成
-  not_completed,  ///< 未按要求完成
-  none_assigned,  ///< 当年未承担项目
-};
-
-/// The association's evaluation grade of a society (学会评价等级), 二(三)4.
-enum class evaluation_grade { a, b, c, not_rated };
-
-/// How the paper form reached 学会学术部, 三(四).
-enum class delivery_method {
-  in_person,  ///< 现场提交
-  courier,    ///< 快递寄送
-};
 
 /// Which check is made: at submission, or when the project closes.
 enum class stage { application, completion };
@@ -71,18 +32,12 @@ enum class decision {
   complete,      ///< 已完成 (completion stage, no finding)
 };
 
-/// The code of an enumerator, e.g. to_code(applicant_kind::park_sta) == "park_sta".
-std::string_view to_code(applicant_kind v) noexcept;
-std::string_view to_code(grassroots_field v) noexcept;
-std::string_view to_code(inspection_result v) noexcept;
-std::string_view to_code(project_completion v) noexcept;
-std::string_view to_code(evaluation_grade v) noexcept;
-std::string_view to_code(delivery_method v) noexcept;
+/// The code of an enumerator, e.g. to_code(decision::accepted) == "accepted".
 std::string_view to_code(stage v) noexcept;
 std::string_view to_code(severity v) noexcept;
 std::string_view to_code(decision v) noexcept;
 
-/// The enumerator of a code, or nullopt: from_code<applicant_kind>("society").
+/// The enumerator of a code, or nullopt: from_code<severity>("rejected").
 template <class E>
 std::optional<E> from_code(std::string_view code) noexcept;
 
@@ -95,12 +50,6 @@ struct code_table;
   struct code_table<E> {                                              \
     static const std::array<std::pair<E, std::string_view>, N> items; \
   }
-NXKX_DETAIL_CODE_TABLE(applicant_kind, 6);
-NXKX_DETAIL_CODE_TABLE(grassroots_field, 4);
-NXKX_DETAIL_CODE_TABLE(inspection_result, 5);
-NXKX_DETAIL_CODE_TABLE(project_completion, 3);
-NXKX_DETAIL_CODE_TABLE(evaluation_grade, 4);
-NXKX_DETAIL_CODE_TABLE(delivery_method, 2);
 NXKX_DETAIL_CODE_TABLE(stage, 2);
 NXKX_DETAIL_CODE_TABLE(severity, 3);
 NXKX_DETAIL_CODE_TABLE(decision, 5);

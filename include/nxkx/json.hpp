@@ -61,9 +61,10 @@ void check_texts_loaded(const application& a);
 /// input_error "input.unknown_code" for a project type the notice does not have.
 std::string starter_application(const notice& n, std::string_view project_type,
                                 stage st = stage::application,
-                                std::optional<applicant_kind> kind = std::nullopt);
+                                std::optional<std::string> kind = std::nullopt);
 
-/// The application as JSON text (the same format parse_application reads).
-std::string to_json(const application& a, int indent = 2);
+/// The application as JSON text (the same format parse_application reads), its declarations
+/// named as the notice `n` names them.
+std::string to_json(const application& a, const notice& n, int indent = 2);
 
 }  // namespace nxkx

@@ -1,13 +1,20 @@
 // The typed model of an application and of a project's records.
 //
+// The structures every notice of this shape shares (docs/pack-format.md §0); what one notice
+// adds (declarations, their codes, the years of the history) is the pack's, held in
+// `declarations` by the pack's index.
+//
 // Every fact the applicant declares is optional: a fact the input leaves out is *unknown*
-// (std::nullopt), never "no". Rules treat unknown facts as missing material, not as a pass.
+// (std::nullopt, std::monostate), never "no". Rules treat unknown facts as missing material,
+// not as a pass.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "nxkx/codes.hpp"
@@ -18,45 +25,63 @@ namespace nxkx {
 /// A yes/no fact that may be unknown.
 using tristate = std::optional<bool>;
 
-/// What a society declares about one past year, 二(三).
-struct year_record {
-  std::optional<inspection_result> annual_inspection;      ///< 年检
-  tristate penalized;                                      ///< 受到民政厅行政处罚
-  std::optional<project_completion> projects;              ///< 自治区科协有关项目
-  std::optional<nxkx::evaluation_grade> evaluation_grade;  ///< 学会评价等级
+/// The value of one of the pack's declarations (docs/pack-format.md §4): unknown
+/// (std::monostate), yes/no (bool), a count (std::int64_t), a date, or a code or free text
+/// (std::string; which of the two, the pack's declaration says).
+using declared_value = std::variant<std::monostate, bool, std::int64_t, date, std::string>;
+
+/// The values of the pack's declarations of one scope (an organisation, a year of its history,
+/// the submission, the application), by the declaration's index in the notice
+/// (notice::declarations()). An index past the end is unknown. The reader fills it; a caller
+/// that builds an application by hand names declarations through the notice:
+/// `app.applicant.declared.set(n.declaration_index("legal_person"), true)`.
+class declarations {
+ public:
+  /// The value at `index`, or unknown.
+  const declared_value& at(std::size_t index) const noexcept {
+    static const declared_value unknown;
+    return index < values_.size() ? values_[index] : unknown;
+  }
+  /// Sets the value at `index` (std::monostate makes it unknown again).
+  void set(std::size_t index, declared_value v) {
+    if (index >= values_.size()) values_.resize(index + 1);
+    values_[index] = std::move(v);
+  }
+  /// True when no value is known.
+  bool empty() const noexcept {
+    for (const auto& v : values_)
+      if (!std::holds_alternative<std::monostate>(v)) return false;
+    return true;
+  }
+  std::size_t size() const noexcept { return values_.size(); }
+  bool operator==(const declarations& o) const {
+    const std::size_t n = std::max(size(), o.size());
+    for (std::size_t i = 0; i < n; ++i)
+      if (at(i) != o.at(i)) return false;
+    return true;
+  }
+
+ private:
+  std::vector<declared_value> values_;
 };
 
-/// An organisation that applies, alone or as lead (申报单位).
-struct applicant {
+/// An organisation that applies, alone, as lead (申报单位) or as a joint applicant (联合申报单位).
+struct organisation {
   std::string name;
   std::optional<std::string> credit_code;  ///< 统一社会信用代码, 18 characters
-  applicant_kind kind = applicant_kind::society;
-  std::optional<std::string> division;  ///< GB/T 2260 code of where it is, e.g. "640122"
-
-  // 二(二): 原则应具有独立法人资格、独立账户、人才条件和物质条件.
-  tristate legal_person;
-  tristate own_account;
-  tristate has_capacity;  ///< 完成项目必备的人才条件和物质条件
-
-  // 二(一): the attestation that fits the kind.
-  tristate supervised_by_association;  ///< 全区学会: 业务主管单位为自治区科协
-  tristate group_member;               ///< 全区学会: 自治区科协团体会员
-  tristate approved_by_cast;           ///< 海智基地: 中国科协已批准
-  tristate establishment_approved;     ///< 园区科协: 已批复成立
-  std::optional<grassroots_field> field;  ///< 基层"三会": 科技教育/医疗卫生/农业技术, or other
-  std::optional<std::string> field_name;  ///< the field's own name, e.g. "工业技术" (for other)
-
-  /// 二(三): keyed by year (2023, 2024). A missing year is unknown.
-  std::map<int, year_record> history;
+  std::string kind;                        ///< a code of the pack's applicant_kinds
+  std::optional<std::string> division;     ///< GB/T 2260 code of where it is, e.g. "640122"
+  /// What it declares: the pack's declarations of scope "organisation" (and, for a joint
+  /// applicant, "joint_applicant"), e.g. 2025's legal_person, supervised_by_association, field.
+  nxkx::declarations declared;
+  /// What it declares per past year (the pack's declarations of scope "history"), keyed by the
+  /// year. A missing year is unknown.
+  std::map<int, nxkx::declarations> history;
 };
 
-/// A joint applicant (联合申报单位): an organisation plus its head's signed opinion and seal,
-/// 三(三).
-struct joint_applicant {
-  applicant organisation;
-  tristate head_signed;  ///< 负责人签署意见
-  tristate sealed;       ///< 加盖单位公章
-};
+/// A joint applicant (联合申报单位): an organisation; what it signs and seals is among its
+/// declarations (scope "joint_applicant").
+using joint_applicant = organisation;
 
 /// 推荐函 from a 市级科协, 一(一)1 and 一(一)2.
 struct recommendation_letter {
@@ -74,13 +99,13 @@ struct word_version {
 
 /// How and when the paper form was handed in, 三(二) and 三(四).
 struct submission {
-  std::optional<std::int64_t> paper_copies;  ///< 一式2份
+  std::optional<std::int64_t> paper_copies;  ///< e.g. 一式2份
   tristate sealed;                           ///< every copy bears the applicant's 公章
-  std::optional<delivery_method> delivery;
-  std::optional<date> dispatch_date;   ///< 快递发出日期 (courier)
-  std::optional<date> handed_in_date;  ///< 现场提交日期 (in person)
-  std::optional<date> received_date;   ///< when 学会学术部 received it (informative only)
-  word_version word;
+  std::optional<std::string> delivery;       ///< a code of the pack's delivery_methods
+  /// The pack's declarations of scope "submission": the dates of each delivery method
+  /// (2025: dispatch_date, handed_in_date, received_date).
+  nxkx::declarations declared;
+  nxkx::word_version word_version;
 };
 
 /// The application form (《项目申报书》) and which of its parts are filled in, 三(三).
@@ -173,19 +198,22 @@ struct origin {
   bool operator==(const origin&) const = default;
 };
 
-/// One application (申报), and, at completion, its records.
+/// One application (申报), and, at completion, its records. The members have the names of the
+/// JSON format (docs/application-format.md).
 struct application {
-  std::string id;            ///< the caller's reference (optional, echoed in the report)
-  std::string project_type;  ///< a project type code of the notice
-  std::string title;         ///< 项目名称
-  applicant lead;            ///< 申报单位 (lead applicant)
-  std::vector<joint_applicant> joint_applicants;
-  std::optional<recommendation_letter> letter;
-  submission submitted;
-  form form_parts;
-  plan project_plan;
+  std::string id;                     ///< the caller's reference (optional, echoed in the report)
+  std::string project_type;           ///< a project type code of the notice
+  std::string title;                  ///< 项目名称
   std::optional<date> approval_date;  ///< 立项日期, when known
-  records achieved;
+  nxkx::organisation applicant;       ///< 申报单位 (lead applicant)
+  std::vector<nxkx::joint_applicant> joint_applicants;
+  std::optional<nxkx::recommendation_letter> recommendation_letter;
+  nxkx::submission submission;
+  nxkx::form form;
+  nxkx::plan plan;
+  nxkx::records records;
+  /// The pack's declarations of scope "application" (e.g. a joint application's 合作协议).
+  nxkx::declarations declared;
   nxkx::origin origin;  ///< where it was read from (not on the wire)
 };
 

@@ -4,6 +4,7 @@
 // every threshold, date, clause citation, quote, interpretation note and message.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -54,12 +55,60 @@ struct category_info {
   localized name;
 };
 
-/// An applicant kind as the notice describes it.
+/// An applicant kind as the notice describes it (申报主体), a code of the pack.
 struct applicant_kind_info {
-  applicant_kind kind;
+  std::string code;  ///< e.g. "society"
   std::string clause;
   localized name;
   localized definition;
+};
+
+/// Where a declaration is made in an application (docs/pack-format.md §4.2).
+enum class declaration_scope : std::uint8_t {
+  organisation,  ///< by every organisation, lead and joint: /applicant/NAME
+  joint,         ///< by a joint applicant only: /joint_applicants/N/NAME
+  history,       ///< per past year: /applicant/history/YEAR/NAME
+  submission,    ///< of the submission: /submission/NAME
+  application,   ///< of the whole application: /NAME
+};
+
+/// The type of a declaration's value.
+enum class declaration_type : std::uint8_t {
+  yes_no,  ///< true or false
+  code,    ///< a code of a code list of the vocabulary (`codes`)
+  day,     ///< a date
+  count,   ///< an integer ≥ 0
+  text,    ///< free text
+};
+
+/// One declaration (attestation) of the pack: a fact an application states, its type and who
+/// states it. Its index in notice::declarations() is where an application holds its value.
+struct declaration_info {
+  std::string name;  ///< the JSON member, e.g. "legal_person"
+  declaration_scope scope = declaration_scope::organisation;
+  declaration_type type = declaration_type::yes_no;
+  std::string codes;  ///< code: the vocabulary namespace of its codes, e.g. "evaluation_grade"
+  localized title;    ///< how a form asks for it
+  std::string clause;
+  /// Which applicant kinds make it (the form asks them); empty: every kind.
+  std::vector<std::string> applicant_kinds;
+  /// A text declaration shown beside this one's value in findings (a field's own name).
+  std::string detail;
+};
+
+/// A way the paper form may be delivered, and the date that counts for it.
+struct delivery_method_info {
+  std::string code;  ///< e.g. "courier"
+  localized name;
+  std::string date;  ///< the submission declaration whose date counts, e.g. "dispatch_date"
+  std::string clause;
+};
+
+/// Which pack a result was judged by: what every report names.
+struct pack_identity {
+  std::string id;       ///< the notice's id, e.g. "nxkx-2025-61"
+  std::string version;  ///< the pack's own version, e.g. "2025.2"
+  std::string sha256;   ///< of the pack's JSON text, lower-case hex
 };
 
 /// One of the notice's project types.
@@ -68,12 +117,12 @@ struct project_type_info {
   std::string category;
   std::string clause;  ///< e.g. "一(一)1"
   localized name;
-  std::vector<applicant_kind> eligible;        ///< 申报主体
-  std::vector<applicant_kind> joint_eligible;  ///< who may join as joint applicant
-  std::vector<localized> papers;               ///< extra papers (推荐函 …)
-  date completion_deadline;                    ///< 完成时限
-  std::string contact;                         ///< a contact code
-  localized applicants_text;                   ///< 申报主体 as the notice words it
+  std::vector<std::string> eligible;        ///< 申报主体: applicant kind codes
+  std::vector<std::string> joint_eligible;  ///< who may join as joint applicant
+  std::vector<localized> papers;            ///< extra papers (推荐函 …)
+  date completion_deadline;                 ///< 完成时限
+  std::string contact;                      ///< a contact code
+  localized applicants_text;                ///< 申报主体 as the notice words it
   localized interpretation;  ///< the reading chosen, where there is one (both languages)
 };
 
@@ -84,6 +133,7 @@ struct notice_info {
   std::string number;  ///< 〔2025〕61号
   std::string title;
   date issued;
+  std::optional<date> application_opens;  ///< the first day a submission is accepted, if any
   date application_deadline;
   localized deadline_interpretation;  ///< the reading of the deadline, in both languages
   std::string timezone;
@@ -91,6 +141,13 @@ struct notice_info {
   std::string address;
   std::string email;
   std::string form_name;
+  /// The years a society's history covers (二(三) in 2025: the two calendar years before the
+  /// notice's year), oldest first.
+  std::vector<int> history_years;
+  /// The weekday the notice states beside a date ("2025年5月16日（星期五）"), for the linter.
+  std::vector<std::pair<date, std::string>> stated_weekdays;
+  /// The notice's text shipped beside the pack (a path relative to the pack), or "".
+  std::string text_file;
 };
 
 /// One rule of the pack, as people read it (`nxkx rules`).
@@ -103,7 +160,8 @@ struct rule_info {
   severity outcome = severity::rejected;         ///< when broken
   severity when_unknown = severity::incomplete;  ///< when the input leaves the fact out
   std::vector<std::string> project_types;        ///< where it applies; empty = every type
-  std::vector<applicant_kind> applicant_kinds;   ///< for which lead kinds; empty = every kind
+  std::vector<std::string> applicant_kinds;      ///< for which lead kinds; empty = every kind
+  bool with_joint_applicants = false;            ///< only for applications with joint applicants
   localized title;
   std::string params_json;  ///< the kind's parameters, as in the pack
 
@@ -130,13 +188,27 @@ class notice {
   const std::vector<applicant_kind_info>& applicant_kinds() const noexcept;
   const std::vector<project_type_info>& project_types() const noexcept;
   const std::vector<contact>& contacts() const noexcept;
+  const std::vector<declaration_info>& declarations() const noexcept;
+  const std::vector<delivery_method_info>& delivery_methods() const noexcept;
+  /// The pack's id, version and sha256.
+  const pack_identity& identity() const noexcept;
   const std::vector<rule_info>& rules() const noexcept;
   const division_table& divisions() const noexcept;
 
   const project_type_info* find_project_type(std::string_view code) const noexcept;
   const category_info* find_category(std::string_view code) const noexcept;
-  const applicant_kind_info* find_applicant_kind(applicant_kind k) const noexcept;
+  const applicant_kind_info* find_applicant_kind(std::string_view code) const noexcept;
+  /// The index of the declaration `name` of `scope` in declarations(), or nullopt.
+  std::optional<std::size_t> declaration_index(std::string_view name,
+                                               declaration_scope scope) const noexcept;
+  /// The same for a name unique across scopes ("legal_person"; "history.penalized" for a
+  /// history declaration, "submission.dispatch_date" for a submission one).
+  std::optional<std::size_t> declaration_index(std::string_view name) const noexcept;
+  const delivery_method_info* find_delivery_method(std::string_view code) const noexcept;
   const contact* find_contact(std::string_view code) const noexcept;
+  /// The codes of the vocabulary namespace `ns` ("applicant_kind", "evaluation_grade",
+  /// "event_type" …), without the "ns." prefix, in the pack's order.
+  std::vector<std::string_view> codes(std::string_view ns) const;
   /// The label of a vocabulary code (an enum code, an event type …), or nullptr.
   const localized* label(std::string_view code) const noexcept;
 

@@ -10,6 +10,7 @@
 #include "nxkx/error.hpp"
 #include "nxkx/json.hpp"
 #include "nxkx/limits.hpp"
+#include "nxkx/lint.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
 #include "nxkx/report.hpp"

@@ -41,4 +41,9 @@ std::string report_schema(const notice& n, int indent = 2);
 /// apply, extra papers, completion deadline and contact (as `nxkx catalog --format json`).
 std::string catalog_json(const notice& n, int indent = 2);
 
+/// The JSON Schema (draft 2020-12) of a notice pack, format nxkx-notice-pack/2
+/// (docs/pack-format.md; data/pack.schema.json). Every shipped pack is valid by it; the loader
+/// checks more (codes that must exist, references that must resolve).
+std::string_view pack_schema() noexcept;
+
 }  // namespace nxkx

@@ -22,8 +22,8 @@ std::string lower_extension(const fs::path& p) {
 }  // namespace
 
 void load_text_files(application& a, const fs::path& base_dir, std::string_view encoding) {
-  for (std::size_t i = 0; i < a.achieved.texts.size(); ++i) {
-    text_document& t = a.achieved.texts[i];
+  for (std::size_t i = 0; i < a.records.texts.size(); ++i) {
+    text_document& t = a.records.texts[i];
     if (t.file.empty()) continue;
     const std::string where = "/records/texts/" + std::to_string(i) + "/file";
     const fs::path name = fs::u8path(t.file);

@@ -8,9 +8,9 @@
 namespace nxkx::detail {
 namespace {
 
-localized join_labels(const notice_data& n, const std::vector<applicant_kind>& kinds) {
+localized join_labels(const notice_data& n, const std::vector<std::string>& kinds) {
   localized out;
-  for (applicant_kind k : kinds) {
+  for (const std::string& k : kinds) {
     localized l = kind_label(n, k);
     if (!out.zh.empty()) {
       out.zh += "、";
@@ -24,7 +24,7 @@ localized join_labels(const notice_data& n, const std::vector<applicant_kind>& k
 
 class applicant_kind_requirement final : public requirement {
  public:
-  applicant_kind_requirement(const json& params, const std::string& path) {
+  applicant_kind_requirement(const json& params, const std::string& path, const notice_data& n) {
     for (const auto& [key, value] : params.items())
       if (key != "subject" && key != "expected_kinds")
         pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
@@ -35,8 +35,7 @@ class applicant_kind_requirement final : public requirement {
     if (const json* k = optional_member(params, "expected_kinds")) {
       const std::string kp = child(path, "expected_kinds");
       if (!k->is_array() || k->empty()) pack_fail(kp, "expected a non-empty array");
-      for (std::size_t i = 0; i < k->size(); ++i)
-        expected_.push_back(code_at<applicant_kind>((*k)[i], child(kp, i), "applicant kind"));
+      expected_ = kinds_list(*k, kp, n);
     }
   }
 
@@ -46,7 +45,7 @@ class applicant_kind_requirement final : public requirement {
                                              : ctx.type.eligible;
     // A project type that names no joint kinds admits any organisation as joint applicant.
     if (joint_ && (allowed.empty() || ctx.app.joint_applicants.empty())) return false;
-    auto check = [&](const applicant& e, const std::string& base) {
+    auto check = [&](const organisation& e, const std::string& base) {
       if (std::find(allowed.begin(), allowed.end(), e.kind) != allowed.end()) return;
       violation v;
       v.path = base + "/kind";
@@ -56,10 +55,10 @@ class applicant_kind_requirement final : public requirement {
       out.push_back(std::move(v));
     };
     if (!joint_) {
-      check(ctx.app.lead, "/applicant");
+      check(ctx.app.applicant, "/applicant");
     } else {
       for (std::size_t i = 0; i < ctx.app.joint_applicants.size(); ++i)
-        check(ctx.app.joint_applicants[i].organisation, "/joint_applicants/" + std::to_string(i));
+        check(ctx.app.joint_applicants[i], "/joint_applicants/" + std::to_string(i));
     }
     return true;
   }
@@ -68,14 +67,14 @@ class applicant_kind_requirement final : public requirement {
 
  private:
   bool joint_ = false;
-  std::vector<applicant_kind> expected_;
+  std::vector<std::string> expected_;
 };
 
 }  // namespace
 
 std::unique_ptr<requirement> make_applicant_kind(const json& params, const std::string& path,
-                                                 const notice_data&) {
-  return std::make_unique<applicant_kind_requirement>(params, path);
+                                                 const notice_data& n) {
+  return std::make_unique<applicant_kind_requirement>(params, path, n);
 }
 
 }  // namespace nxkx::detail

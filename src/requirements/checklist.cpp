@@ -37,7 +37,7 @@ class checklist final : public requirement {
     std::string path;
     if (list_ == list::form_parts) {
       path = "/form/parts";
-      if (!ctx.app.form_parts.parts) {
+      if (!ctx.app.form.parts) {
         violation v;
         v.path = path;
         v.unknown = true;
@@ -46,10 +46,10 @@ class checklist final : public requirement {
         out.push_back(std::move(v));
         return true;
       }
-      given = &*ctx.app.form_parts.parts;
+      given = &*ctx.app.form.parts;
     } else {
       path = "/records/governance_systems";
-      given = &ctx.app.achieved.governance_systems;
+      given = &ctx.app.records.governance_systems;
     }
     for (const auto& item : items_) {
       if (std::find(given->begin(), given->end(), item) != given->end()) continue;

@@ -11,8 +11,8 @@ namespace {
 
 class credit_code_type final : public requirement {
  public:
-  credit_code_type(const json& params, const std::string& path)
-      : scope_(entity_scope::from_params(params, path)) {
+  credit_code_type(const json& params, const std::string& path, const notice_data& n)
+      : scope_(entity_scope::from_params(params, path, n)) {
     for (const auto& [key, value] : params.items())
       if (key != "subject" && key != "entity_kinds" && key != "prefixes" && key != "registered_at")
         pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
@@ -35,8 +35,7 @@ class credit_code_type final : public requirement {
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
-    scope_.for_each(ctx.app, [&](const applicant& e, const joint_applicant*,
-                                 const std::string& base) {
+    scope_.for_each(ctx.app, [&](const organisation& e, bool, const std::string& base) {
       if (!e.credit_code) return;
       const credit_code_status status = check_credit_code(*e.credit_code).status;
       if (status == credit_code_status::wrong_length ||
@@ -73,8 +72,8 @@ class credit_code_type final : public requirement {
 }  // namespace
 
 std::unique_ptr<requirement> make_credit_code_type(const json& params, const std::string& path,
-                                                   const notice_data&) {
-  return std::make_unique<credit_code_type>(params, path);
+                                                   const notice_data& n) {
+  return std::make_unique<credit_code_type>(params, path, n);
 }
 
 }  // namespace nxkx::detail

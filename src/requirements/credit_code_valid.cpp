@@ -28,32 +28,31 @@ localized problem_text(const credit_code_check& c) {
 
 class credit_code_requirement final : public requirement {
  public:
-  credit_code_requirement(const json& params, const std::string& path)
-      : scope_(entity_scope::from_params(params, path)) {}
+  credit_code_requirement(const json& params, const std::string& path, const notice_data& n)
+      : scope_(entity_scope::from_params(params, path, n)) {}
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
-    scope_.for_each(ctx.app,
-                    [&](const applicant& e, const joint_applicant*, const std::string& base) {
-                      if (e.credit_code && check_credit_code(*e.credit_code).ok()) return;
-                      violation v;
-                      v.path = base + "/credit_code";
-                      v.vars.emplace_back("name", entity_name(e, base));
-                      if (!e.credit_code) {
-                        v.unknown = true;
-                        v.found = {"未填写", "not given"};
-                        v.vars.emplace_back("problem", localized{"未填写", "missing"});
-                        out.push_back(std::move(v));
-                        return;
-                      }
-                      credit_code_check c = check_credit_code(*e.credit_code);
-                      if (c.ok()) return;
-                      v.found = both(*e.credit_code);
-                      v.vars.emplace_back("problem", problem_text(c));
-                      if (c.status == credit_code_status::bad_check_character ||
-                          c.status == credit_code_status::bad_organisation_check)
-                        v.level = ctx.opt.bad_credit_code;
-                      out.push_back(std::move(v));
-                    });
+    scope_.for_each(ctx.app, [&](const organisation& e, bool, const std::string& base) {
+      if (e.credit_code && check_credit_code(*e.credit_code).ok()) return;
+      violation v;
+      v.path = base + "/credit_code";
+      v.vars.emplace_back("name", entity_name(e, base));
+      if (!e.credit_code) {
+        v.unknown = true;
+        v.found = {"未填写", "not given"};
+        v.vars.emplace_back("problem", localized{"未填写", "missing"});
+        out.push_back(std::move(v));
+        return;
+      }
+      credit_code_check c = check_credit_code(*e.credit_code);
+      if (c.ok()) return;
+      v.found = both(*e.credit_code);
+      v.vars.emplace_back("problem", problem_text(c));
+      if (c.status == credit_code_status::bad_check_character ||
+          c.status == credit_code_status::bad_organisation_check)
+        v.level = ctx.opt.bad_credit_code;
+      out.push_back(std::move(v));
+    });
     return true;
   }
 
@@ -66,8 +65,8 @@ class credit_code_requirement final : public requirement {
 }  // namespace
 
 std::unique_ptr<requirement> make_credit_code(const json& params, const std::string& path,
-                                              const notice_data&) {
-  return std::make_unique<credit_code_requirement>(params, path);
+                                              const notice_data& n) {
+  return std::make_unique<credit_code_requirement>(params, path, n);
 }
 
 }  // namespace nxkx::detail

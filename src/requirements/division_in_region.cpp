@@ -7,8 +7,8 @@ namespace {
 
 class division_in_region final : public requirement {
  public:
-  division_in_region(const json& params, const std::string& path)
-      : scope_(entity_scope::from_params(params, path)) {
+  division_in_region(const json& params, const std::string& path, const notice_data& n)
+      : scope_(entity_scope::from_params(params, path, n)) {
     std::string level = text_or(params, "level", path, "any");
     if (level == "county")
       county_only_ = true;
@@ -18,25 +18,24 @@ class division_in_region final : public requirement {
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
     bool any = false;
-    scope_.for_each(
-        ctx.app, [&](const applicant& e, const joint_applicant*, const std::string& base) {
-          any = true;
-          violation v;
-          v.vars.emplace_back("name", entity_name(e, base));
-          if (!e.division) {
-            v.path = base + "/division";
-            v.unknown = true;
-            v.found = {"未填写", "not given"};
-            out.push_back(std::move(v));
-            return;
-          }
-          const division* d = ctx.n.divisions.find(*e.division);
-          if (d && (!county_only_ || d->level == division_level::county)) return;
-          v.path = base + "/division";
-          v.found = d ? localized{d->name + "（" + d->code + "）", d->name + " (" + d->code + ")"}
-                      : both(*e.division);
-          out.push_back(std::move(v));
-        });
+    scope_.for_each(ctx.app, [&](const organisation& e, bool, const std::string& base) {
+      any = true;
+      violation v;
+      v.vars.emplace_back("name", entity_name(e, base));
+      if (!e.division) {
+        v.path = base + "/division";
+        v.unknown = true;
+        v.found = {"未填写", "not given"};
+        out.push_back(std::move(v));
+        return;
+      }
+      const division* d = ctx.n.divisions.find(*e.division);
+      if (d && (!county_only_ || d->level == division_level::county)) return;
+      v.path = base + "/division";
+      v.found = d ? localized{d->name + "（" + d->code + "）", d->name + " (" + d->code + ")"}
+                  : both(*e.division);
+      out.push_back(std::move(v));
+    });
     return any;
   }
 
@@ -50,8 +49,8 @@ class division_in_region final : public requirement {
 }  // namespace
 
 std::unique_ptr<requirement> make_division_in_region(const json& params, const std::string& path,
-                                                     const notice_data&) {
-  return std::make_unique<division_in_region>(params, path);
+                                                     const notice_data& n) {
+  return std::make_unique<division_in_region>(params, path, n);
 }
 
 }  // namespace nxkx::detail

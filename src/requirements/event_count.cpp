@@ -37,7 +37,7 @@ class event_count final : public requirement {
         pack_fail(lp, "expected {\"min_attendance\": N}");
       large_min_ = integer_param(*large, "min_attendance", lp, 1);
     }
-    if (optional_member(params, "partner")) partner_ = partner_spec::from_params(params, path);
+    if (optional_member(params, "partner")) partner_ = partner_spec::from_params(params, path, n);
     if (const json* o = optional_member(params, "open_list")) {
       // true, or {"except": [types of the project's other deliverables]}
       const std::string op = child(path, "open_list");
@@ -68,7 +68,7 @@ class event_count final : public requirement {
     bool attendance_missing = false;  // an event that might be the large one gives no figure
     not_counted skipped(n_);
     record_keys keys;
-    const auto& events = ctx.app.achieved.events;
+    const auto& events = ctx.app.records.events;
     for (std::size_t i = 0; i < events.size(); ++i) {
       const event& e = events[i];
       std::string path = "/records/events/" + std::to_string(i);

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 
+#include "requirements/records_support.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
@@ -27,8 +28,8 @@ enum class fact_subject { entity, joint, application };
 /// What a fact is read from.
 struct fact_source {
   const application& app;
-  const applicant* entity = nullptr;
-  const joint_applicant* joint = nullptr;
+  const organisation* entity = nullptr;
+  bool joint = false;
 };
 
 fact_value of(const tristate& v) {
@@ -36,15 +37,6 @@ fact_value of(const tristate& v) {
   if (v) {
     f.t = fact_value::type::boolean;
     f.b = *v;
-  }
-  return f;
-}
-template <class E>
-fact_value of(const std::optional<E>& v) {
-  fact_value f;
-  if (v) {
-    f.t = fact_value::type::code;
-    f.code = to_code(*v);
   }
   return f;
 }
@@ -56,111 +48,171 @@ fact_value of_int(std::optional<std::int64_t> v) {
   }
   return f;
 }
-const year_record* year_of(const fact_source& s, int year) {
-  auto it = s.entity->history.find(year);
-  return it == s.entity->history.end() ? nullptr : &it->second;
+fact_value of(const declared_value& v) {
+  fact_value f;
+  if (const bool* b = std::get_if<bool>(&v)) {
+    f.t = fact_value::type::boolean;
+    f.b = *b;
+  } else if (const std::int64_t* i = std::get_if<std::int64_t>(&v)) {
+    f.t = fact_value::type::integer;
+    f.i = *i;
+  } else if (const std::string* c = std::get_if<std::string>(&v)) {
+    f.t = fact_value::type::code;
+    f.code = *c;
+  }
+  return f;
 }
 
-struct fact_def {
+/// A fact of the shared structures (model.hpp), the same for every notice.
+struct shared_fact {
   std::string_view name;
   fact_type type;
-  fact_subject subject;
-  std::string_view ns;  ///< vocabulary namespace of its codes
-  bool yearly;
-  fact_value (*get)(const fact_source&, int year);
-  std::string_view path;  ///< relative JSON pointer; "{year}" stands for the year
+  fact_value (*get)(const fact_source&);
+  std::string_view path;  ///< JSON pointer in the application
 };
 
-// The catalogue of facts a pack may name. Adding a fact means adding a model field, its JSON
-// name (docs/application-format.md) and a line here.
-const std::array<fact_def, 20> facts{{
-    {"legal_person", fact_type::boolean, fact_subject::entity, "", false,
-     [](const fact_source& s, int) { return of(s.entity->legal_person); }, "/legal_person"},
-    {"own_account", fact_type::boolean, fact_subject::entity, "", false,
-     [](const fact_source& s, int) { return of(s.entity->own_account); }, "/own_account"},
-    {"has_capacity", fact_type::boolean, fact_subject::entity, "", false,
-     [](const fact_source& s, int) { return of(s.entity->has_capacity); }, "/has_capacity"},
-    {"supervised_by_association", fact_type::boolean, fact_subject::entity, "", false,
-     [](const fact_source& s, int) { return of(s.entity->supervised_by_association); },
-     "/supervised_by_association"},
-    {"group_member", fact_type::boolean, fact_subject::entity, "", false,
-     [](const fact_source& s, int) { return of(s.entity->group_member); }, "/group_member"},
-    {"approved_by_cast", fact_type::boolean, fact_subject::entity, "", false,
-     [](const fact_source& s, int) { return of(s.entity->approved_by_cast); }, "/approved_by_cast"},
-    {"establishment_approved", fact_type::boolean, fact_subject::entity, "", false,
-     [](const fact_source& s, int) { return of(s.entity->establishment_approved); },
-     "/establishment_approved"},
-    {"field", fact_type::code, fact_subject::entity, "grassroots_field", false,
-     [](const fact_source& s, int) { return of(s.entity->field); }, "/field"},
-    {"history.annual_inspection", fact_type::code, fact_subject::entity, "inspection_result", true,
-     [](const fact_source& s, int y) {
-       const year_record* r = year_of(s, y);
-       return r ? of(r->annual_inspection) : fact_value{};
-     },
-     "/history/{year}/annual_inspection"},
-    {"history.penalized", fact_type::boolean, fact_subject::entity, "", true,
-     [](const fact_source& s, int y) {
-       const year_record* r = year_of(s, y);
-       return r ? of(r->penalized) : fact_value{};
-     },
-     "/history/{year}/penalized"},
-    {"history.projects", fact_type::code, fact_subject::entity, "project_completion", true,
-     [](const fact_source& s, int y) {
-       const year_record* r = year_of(s, y);
-       return r ? of(r->projects) : fact_value{};
-     },
-     "/history/{year}/projects"},
-    {"history.evaluation_grade", fact_type::code, fact_subject::entity, "evaluation_grade", true,
-     [](const fact_source& s, int y) {
-       const year_record* r = year_of(s, y);
-       return r ? of(r->evaluation_grade) : fact_value{};
-     },
-     "/history/{year}/evaluation_grade"},
-    {"head_signed", fact_type::boolean, fact_subject::joint, "", false,
-     [](const fact_source& s, int) { return of(s.joint->head_signed); }, "/head_signed"},
-    {"sealed", fact_type::boolean, fact_subject::joint, "", false,
-     [](const fact_source& s, int) { return of(s.joint->sealed); }, "/sealed"},
-    {"submission.paper_copies", fact_type::integer, fact_subject::application, "", false,
-     [](const fact_source& s, int) { return of_int(s.app.submitted.paper_copies); },
+const std::array<shared_fact, 6> shared_facts{{
+    {"submission.paper_copies", fact_type::integer,
+     [](const fact_source& s) { return of_int(s.app.submission.paper_copies); },
      "/submission/paper_copies"},
-    {"submission.sealed", fact_type::boolean, fact_subject::application, "", false,
-     [](const fact_source& s, int) { return of(s.app.submitted.sealed); }, "/submission/sealed"},
-    {"submission.word_version.emailed", fact_type::boolean, fact_subject::application, "", false,
-     [](const fact_source& s, int) { return of(s.app.submitted.word.emailed); },
+    {"submission.sealed", fact_type::boolean,
+     [](const fact_source& s) { return of(s.app.submission.sealed); }, "/submission/sealed"},
+    {"submission.word_version.emailed", fact_type::boolean,
+     [](const fact_source& s) { return of(s.app.submission.word_version.emailed); },
      "/submission/word_version/emailed"},
-    {"submission.word_version.sent_to", fact_type::code, fact_subject::application, "", false,
-     [](const fact_source& s, int) {
+    {"submission.word_version.sent_to", fact_type::code,
+     [](const fact_source& s) {
        fact_value f;
-       if (s.app.submitted.word.sent_to) {
+       if (s.app.submission.word_version.sent_to) {
          f.t = fact_value::type::code;
-         f.code = *s.app.submitted.word.sent_to;
+         f.code = *s.app.submission.word_version.sent_to;
        }
        return f;
      },
      "/submission/word_version/sent_to"},
-    {"plan.work_measures.count", fact_type::integer, fact_subject::application, "", false,
-     [](const fact_source& s, int) {
+    {"plan.work_measures.count", fact_type::integer,
+     [](const fact_source& s) {
        // A blank line is not a measure.
-       auto n = std::count_if(s.app.project_plan.work_measures.begin(),
-                              s.app.project_plan.work_measures.end(), [](const std::string& m) {
+       auto n = std::count_if(s.app.plan.work_measures.begin(), s.app.plan.work_measures.end(),
+                              [](const std::string& m) {
                                 return m.find_first_not_of(" \t\r\n") != std::string::npos;
                               });
        return of_int(static_cast<std::int64_t>(n));
      },
      "/plan/work_measures"},
-    {"joint_applicants.count", fact_type::integer, fact_subject::application, "", false,
-     [](const fact_source& s, int) {
+    {"joint_applicants.count", fact_type::integer,
+     [](const fact_source& s) {
        return of_int(static_cast<std::int64_t>(s.app.joint_applicants.size()));
      },
      "/joint_applicants"},
 }};
 
+/// A fact a condition names: a shared one, or one of the pack's declarations.
+struct fact_def {
+  std::string name;
+  fact_type type = fact_type::boolean;
+  fact_subject subject = fact_subject::application;
+  std::string ns;  ///< vocabulary namespace of its codes
+  bool yearly = false;
+  const shared_fact* shared = nullptr;
+  std::size_t declaration = 0;
+  declaration_scope scope = declaration_scope::organisation;
+  std::string path;    ///< relative JSON pointer; "{year}" stands for the year
+  std::string detail;  ///< a text declaration shown beside a code's label ("" for none)
+
+  fact_value get(const fact_source& s, int year) const {
+    if (shared != nullptr) return shared->get(s);
+    switch (scope) {
+      case declaration_scope::organisation:
+      case declaration_scope::joint:
+        return of(s.entity->declared.at(declaration));
+      case declaration_scope::history: {
+        auto it = s.entity->history.find(year);
+        return it == s.entity->history.end() ? fact_value{} : of(it->second.at(declaration));
+      }
+      case declaration_scope::submission:
+        return of(s.app.submission.declared.at(declaration));
+      case declaration_scope::application:
+        return of(s.app.declared.at(declaration));
+    }
+    return {};
+  }
+};
+
+/// The fact `name` of the pack, or nullopt: a shared fact, a declaration by its name
+/// ("legal_person"), a history one as "history.NAME", a submission one as "submission.NAME".
+std::optional<fact_def> find_fact(const notice_data& n, std::string_view name) {
+  for (const auto& f : shared_facts)
+    if (f.name == name) {
+      fact_def d;
+      d.name = std::string(name);
+      d.type = f.type;
+      d.subject = fact_subject::application;
+      d.shared = &f;
+      d.path = std::string(f.path);
+      return d;
+    }
+  for (std::size_t i = 0; i < n.declarations.size(); ++i) {
+    const declaration_info& decl = n.declarations[i];
+    std::string full = decl.name;
+    if (decl.scope == declaration_scope::history) full = "history." + decl.name;
+    if (decl.scope == declaration_scope::submission) full = "submission." + decl.name;
+    if (full != name) continue;
+    fact_def d;
+    d.name = full;
+    d.declaration = i;
+    d.scope = decl.scope;
+    d.ns = decl.codes;
+    d.detail = decl.detail;
+    switch (decl.type) {
+      case declaration_type::yes_no:
+        d.type = fact_type::boolean;
+        break;
+      case declaration_type::code:
+      case declaration_type::text:
+        d.type = fact_type::code;
+        break;
+      case declaration_type::count:
+        d.type = fact_type::integer;
+        break;
+      case declaration_type::day:
+        return std::nullopt;  // dates are judged by submission_deadline
+    }
+    switch (decl.scope) {
+      case declaration_scope::organisation:
+        d.subject = fact_subject::entity;
+        d.path = "/" + decl.name;
+        break;
+      case declaration_scope::joint:
+        d.subject = fact_subject::joint;
+        d.path = "/" + decl.name;
+        break;
+      case declaration_scope::history:
+        d.subject = fact_subject::entity;
+        d.yearly = true;
+        d.path = "/history/{year}/" + decl.name;
+        break;
+      case declaration_scope::submission:
+        d.subject = fact_subject::application;
+        d.path = "/submission/" + decl.name;
+        break;
+      case declaration_scope::application:
+        d.subject = fact_subject::application;
+        d.path = "/" + decl.name;
+        break;
+    }
+    return d;
+  }
+  return std::nullopt;
+}
+
 struct condition {
-  const fact_def* fact = nullptr;
+  std::optional<fact_def> fact;
   int year = 0;
   std::vector<json> allowed;    ///< the value must be one of these
   std::vector<json> forbidden;  ///< or must not be one of these
   std::optional<std::int64_t> min;
+  std::optional<std::int64_t> max;
   std::vector<json> review;  ///< values that send the file to a person (needs review)
   bool unknown_passes = false;
   bool match_email = false;    ///< codes compare without case and surrounding white space
@@ -202,7 +254,7 @@ class facts_requirement final : public requirement {
     if (subject == "application") {
       application_level_ = true;
     } else {
-      scope_ = entity_scope::from_params(params, path);
+      scope_ = entity_scope::from_params(params, path, n);
     }
     std::string combine = text_or(params, "combine", path, "all");
     if (combine != "all" && combine != "any")
@@ -216,20 +268,19 @@ class facts_requirement final : public requirement {
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
     if (application_level_) {
-      judge(fact_source{ctx.app}, "", entity_name(ctx.app.lead, "/applicant"), out);
+      judge(fact_source{ctx.app}, "", entity_name(ctx.app.applicant, "/applicant"), out);
       return true;
     }
     bool any_entity = false;
-    scope_.for_each(ctx.app,
-                    [&](const applicant& e, const joint_applicant* j, const std::string& base) {
-                      any_entity = true;
-                      judge(fact_source{ctx.app, &e, j}, base, entity_name(e, base), out);
-                    });
+    scope_.for_each(ctx.app, [&](const organisation& e, bool joint, const std::string& base) {
+      any_entity = true;
+      judge(fact_source{ctx.app, &e, joint}, base, entity_name(e, base), out);
+    });
     return any_entity;
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"item", "year", "name", "min", "count"};
+    return {"item", "year", "name", "min", "max", "count"};
   }
 
   std::vector<std::string> message_names() const override {
@@ -245,16 +296,22 @@ class facts_requirement final : public requirement {
     if (!c.is_object()) pack_fail(p, "expected an object");
     for (const auto& [key, value] : c.items())
       if (key != "fact" && key != "year" && key != "allowed" && key != "forbidden" &&
-          key != "min" && key != "unknown_passes" && key != "review" && key != "message" &&
-          key != "review_message" && key != "match" && key != "unit")
+          key != "min" && key != "max" && key != "unknown_passes" && key != "review" &&
+          key != "message" && key != "review_message" && key != "match" && key != "unit")
         pack_fail(child(p, key), "unknown field \"" + key + "\"", "pack.unknown_field");
     condition out;
     std::string name = text_at(c, "fact", p);
-    for (const auto& f : facts)
-      if (f.name == name) out.fact = &f;
+    out.fact = find_fact(n_, name);
     if (!out.fact) {
       std::string known;
-      for (const auto& f : facts) known += (known.empty() ? "" : ", ") + std::string(f.name);
+      for (const auto& f : shared_facts) known += (known.empty() ? "" : ", ") + std::string(f.name);
+      for (const auto& d : n_.declarations) {
+        if (d.type == declaration_type::day) continue;
+        known += ", ";
+        if (d.scope == declaration_scope::history) known += "history.";
+        if (d.scope == declaration_scope::submission) known += "submission.";
+        known += d.name;
+      }
       pack_fail(child(p, "fact"), "unknown fact \"" + name + "\"; known facts: " + known,
                 "pack.unknown_code");
     }
@@ -264,10 +321,18 @@ class facts_requirement final : public requirement {
     if (f.subject == fact_subject::joint && scope_.who != entity_scope::subject::joint_applicants)
       pack_fail(child(p, "fact"), "fact \"" + name + "\" exists only for joint applicants");
     if (f.yearly) {
+      // A year of the history window, counted back from the notice's year: -1 is the year
+      // before it. The pack says which years (/history); a condition names one of them.
       const json& y = member(c, "year", p);
-      if (!y.is_number_integer() || y.get<std::int64_t>() < 1900 || y.get<std::int64_t>() > 2200)
-        pack_fail(child(p, "year"), "expected a year such as 2024");
-      out.year = y.get<int>();
+      const int notice_year = static_cast<int>(n_.info.issued.year());
+      const auto& years = n_.info.history_years;
+      if (!y.is_number_integer() ||
+          std::find(years.begin(), years.end(), notice_year + y.get<int>()) == years.end())
+        pack_fail(child(p, "year"),
+                  "expected a year of the history window, counted from the notice's year: -1 "
+                  "(the year before it) to -" +
+                      std::to_string(years.size()) + " (/history/years_before_notice)");
+      out.year = notice_year + y.get<int>();
     } else if (optional_member(c, "year")) {
       pack_fail(child(p, "year"), "fact \"" + name + "\" is not kept by year");
     }
@@ -315,13 +380,19 @@ class facts_requirement final : public requirement {
       if (f.type != fact_type::integer) pack_fail(child(p, "unit"), "a unit is for a number fact");
       out.unit = unit_param(c, "unit", p, n_, "");
     }
-    if (const json* m = optional_member(c, "min")) {
-      if (f.type != fact_type::integer || !m->is_number_integer())
-        pack_fail(child(p, "min"), "\"min\" needs an integer fact and an integer bound");
-      out.min = m->get<std::int64_t>();
+    for (const auto& [key, into] :
+         {std::pair<const char*, std::optional<std::int64_t>*>{"min", &out.min},
+          {"max", &out.max}}) {
+      if (const json* m = optional_member(c, key)) {
+        if (f.type != fact_type::integer || !m->is_number_integer())
+          pack_fail(child(p, key),
+                    "\"" + std::string(key) + "\" needs a count fact and an integer bound");
+        *into = m->get<std::int64_t>();
+      }
     }
-    const int tests = !out.allowed.empty() + !out.forbidden.empty() + out.min.has_value();
-    if (tests != 1) pack_fail(p, "a condition needs exactly one of allowed, forbidden, min");
+    const int tests = !out.allowed.empty() + !out.forbidden.empty() +
+                      (out.min.has_value() || out.max.has_value());
+    if (tests != 1) pack_fail(p, "a condition needs exactly one of allowed, forbidden, min/max");
     if (const json* u = optional_member(c, "unknown_passes")) {
       if (!u->is_boolean()) pack_fail(child(p, "unknown_passes"), "expected true or false");
       out.unknown_passes = u->get<bool>();
@@ -344,7 +415,9 @@ class facts_requirement final : public requirement {
       return c.unknown_passes ? verdict::holds : verdict::unknown;
     auto is = [&](const json& x) { return matches(c, v, x); };
     if (std::any_of(c.review.begin(), c.review.end(), is)) return verdict::review;
-    if (c.min) return v.i >= *c.min ? verdict::holds : verdict::fails;
+    if (c.min || c.max)
+      return (!c.min || v.i >= *c.min) && (!c.max || v.i <= *c.max) ? verdict::holds
+                                                                    : verdict::fails;
     if (!c.allowed.empty())
       return std::any_of(c.allowed.begin(), c.allowed.end(), is) ? verdict::holds : verdict::fails;
     return std::none_of(c.forbidden.begin(), c.forbidden.end(), is) ? verdict::holds
@@ -358,12 +431,9 @@ class facts_requirement final : public requirement {
       case fact_value::type::code: {
         localized l =
             c.fact->ns.empty() ? both(std::string(v.code)) : n_.label_or_code(c.fact->ns, v.code);
-        // A 基层"三会" of another field: the field as the applicant names it.
-        if (c.fact->name == "field" && src.entity && src.entity->field_name &&
-            !src.entity->field_name->empty()) {
-          l.zh += "（" + *src.entity->field_name + "）";
-          l.en += " (" + *src.entity->field_name + ")";
-        }
+        // A code with a detail the pack shows beside it: the field as the applicant names it.
+        if (!c.fact->detail.empty() && src.entity != nullptr)
+          return shown_code(n_, *src.entity, c.fact->declaration);
         return l;
       }
       case fact_value::type::integer:
@@ -395,6 +465,7 @@ class facts_requirement final : public requirement {
       return c.unit.empty() ? both(std::to_string(x)) : quantity(n_, x, c.unit);
     };
     out.vars.emplace_back("min", c.min ? count(*c.min) : both(""));
+    out.vars.emplace_back("max", c.max ? count(*c.max) : both(""));
     out.vars.emplace_back("count", v.t == fact_value::type::integer ? count(v.i) : both(""));
     return out;
   }

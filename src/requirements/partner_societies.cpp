@@ -21,10 +21,11 @@ class partner_societies final : public requirement {
   partner_societies(const json& params, const std::string& path, const notice_data& n)
       : n_(n),
         min_(integer_param(params, "min", path, 1)),
-        partner_(partner_spec::from_params(params, path)) {
+        partner_(partner_spec::from_params(params, path, n)) {
     for (const auto& [key, value] : params.items())
-      if (key != "min" && key != "partner" && key != "joint_event")
+      if (key != "min" && key != "partner" && key != "joint_event" && key != "unit")
         pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
+    if (optional_member(params, "unit")) unit_ = unit_param(params, "unit", path, n, "");
     if (const json* j = optional_member(params, "joint_event")) {
       std::string jp = child(path, "joint_event");
       if (!j->is_object()) pack_fail(jp, "expected an object");
@@ -74,11 +75,11 @@ class partner_societies final : public requirement {
     // Some partners could not be judged and would be enough: the file lacks a fact.
     v.unknown = valid + unknown >= min_;
     if (ctx.app.joint_applicants.empty()) v.message = "none";
-    const localized c = quantity(n_, valid, "society");
+    const localized c = quantity(n_, valid, unit_);
     const localized s = skipped.summary();
     v.found = {"有效 " + c.zh + s.zh, c.en + " valid" + s.en};
     v.vars.emplace_back("count", c);
-    v.vars.emplace_back("min", quantity(n_, min_, "society"));
+    v.vars.emplace_back("min", quantity(n_, min_, unit_));
     v.vars.emplace_back("period", period ? describe(*period, ctx.app) : both(""));
     v.vars.emplace_back("not_counted", skipped.render());
     out.push_back(std::move(v));
@@ -97,7 +98,7 @@ class partner_societies final : public requirement {
                   const project_period& period) const {
     const auto& types = joint_->types;
     return std::any_of(
-        ctx.app.achieved.events.begin(), ctx.app.achieved.events.end(), [&](const event& e) {
+        ctx.app.records.events.begin(), ctx.app.records.events.end(), [&](const event& e) {
           if (std::find(types.begin(), types.end(), e.type) == types.end()) return false;
           if (std::find(e.partners.begin(), e.partners.end(), code) == e.partners.end())
             return false;
@@ -108,6 +109,7 @@ class partner_societies final : public requirement {
         });
   }
 
+  std::string unit_;  ///< the unit partners are counted in (unit.CODE), or "" for none
   const notice_data& n_;
   std::int64_t min_;
   partner_spec partner_;

@@ -41,7 +41,7 @@ class plan_target final : public requirement {
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
-    const auto& targets = ctx.app.project_plan.targets;
+    const auto& targets = ctx.app.plan.targets;
     auto value = [&](const target_bound& b) -> std::optional<std::int64_t> {
       auto it = targets.find(b.code);
       if (it == targets.end()) return std::nullopt;

@@ -8,20 +8,20 @@ namespace {
 class recommendation_letter_requirement final : public requirement {
  public:
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
-    const auto& letter = ctx.app.letter;
+    const auto& letter = ctx.app.recommendation_letter;
     if (letter && letter->city) {
       const division* d = ctx.n.divisions.find(*letter->city);
       if (d && d->level == division_level::city) return true;
     }
     violation v;
     v.path = "/recommendation_letter";
-    if (!ctx.app.letter) {
+    if (!ctx.app.recommendation_letter) {
       v.message = "missing";
       v.found = {"未附推荐函", "no letter attached"};
       out.push_back(std::move(v));
       return true;
     }
-    const recommendation_letter& l = *ctx.app.letter;
+    const recommendation_letter& l = *ctx.app.recommendation_letter;
     v.path += "/city";
     if (!l.city) {
       v.unknown = true;
@@ -42,23 +42,23 @@ class recommendation_letter_requirement final : public requirement {
 class same_city_requirement final : public requirement {
  public:
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
-    const auto& l = ctx.app.letter;
+    const auto& l = ctx.app.recommendation_letter;
     if (!l || !l->city) return false;  // the recommendation_letter rule reports that
     const division* letter_city = ctx.n.divisions.find(*l->city);
     if (!letter_city || letter_city->level != division_level::city) return false;
     violation v;
     v.path = "/recommendation_letter/city";
     v.found = both(letter_city->name);
-    if (!ctx.app.lead.division) {
+    if (!ctx.app.applicant.division) {
       v.unknown = true;
       v.path = "/applicant/division";
       v.vars.emplace_back("own", localized{"未填写", "not given"});
       out.push_back(std::move(v));
       return true;
     }
-    const division* own = ctx.n.divisions.city_of(*ctx.app.lead.division);
+    const division* own = ctx.n.divisions.city_of(*ctx.app.applicant.division);
     if (own && own->code == letter_city->code) return true;
-    v.vars.emplace_back("own", both(own ? own->name : *ctx.app.lead.division));
+    v.vars.emplace_back("own", both(own ? own->name : *ctx.app.applicant.division));
     out.push_back(std::move(v));
     return true;
   }

@@ -75,7 +75,7 @@ class record_count final : public requirement {
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
-    const records& r = ctx.app.achieved;
+    const records& r = ctx.app.records;
     std::optional<project_period> period;
     if (period_) period = period_->resolve(ctx);
     std::size_t counted = 0;

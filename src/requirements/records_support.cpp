@@ -167,20 +167,50 @@ std::int64_t integer_param(const json& params, std::string_view key, const std::
   return v.get<std::int64_t>();
 }
 
-partner_spec partner_spec::from_params(const json& params, const std::string& path) {
+partner_spec partner_spec::from_params(const json& params, const std::string& path,
+                                       const notice_data& n) {
   const json& p = member(params, "partner", path);
   std::string pp = child(path, "partner");
-  if (!p.is_object()) pack_fail(pp, "expected an object such as {\"fields\": [...]}");
+  if (!p.is_object())
+    pack_fail(pp, "expected an object such as {\"kind\": …, \"fact\": …, \"allowed\": [...]}");
   for (const auto& [key, value] : p.items())
-    if (key != "fields")
+    if (key != "kind" && key != "fact" && key != "allowed")
       pack_fail(child(pp, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-  const json& fields = array_at(p, "fields", pp);
-  if (fields.empty()) pack_fail(child(pp, "fields"), "expected at least one field");
   partner_spec s;
-  for (std::size_t i = 0; i < fields.size(); ++i)
-    s.fields.push_back(
-        code_at<grassroots_field>(fields[i], child(child(pp, "fields"), i), "grassroots field"));
+  s.kind = kinds_list(json::array({member(p, "kind", pp)}), child(pp, "kind"), n).front();
+  const std::string fact = text_at(p, "fact", pp);
+  s.fact = n.declaration(fact, declaration_scope::organisation);
+  if (s.fact == static_cast<std::size_t>(-1) ||
+      n.declarations[s.fact].type != declaration_type::code)
+    pack_fail(child(pp, "fact"), "\"" + fact + "\" is not a code declaration of an organisation",
+              "pack.unknown_code");
+  const json& allowed = array_at(p, "allowed", pp);
+  if (allowed.empty()) pack_fail(child(pp, "allowed"), "expected at least one code");
+  const std::string& ns = n.declarations[s.fact].codes;
+  for (std::size_t i = 0; i < allowed.size(); ++i) {
+    std::string code = text(allowed[i], child(child(pp, "allowed"), i));
+    if (!n.label(ns + "." + code))
+      pack_fail(child(child(pp, "allowed"), i), "unknown code \"" + code + "\" of " + ns,
+                "pack.unknown_code");
+    s.allowed.push_back(std::move(code));
+  }
   return s;
+}
+
+localized shown_code(const notice_data& n, const organisation& org, std::size_t index) {
+  const declaration_info& d = n.declarations[index];
+  const auto* code = std::get_if<std::string>(&org.declared.at(index));
+  if (code == nullptr) return {"未填写", "not given"};
+  localized l = n.label_or_code(d.codes, *code);
+  if (!d.detail.empty()) {
+    const std::size_t k = n.declaration(d.detail, d.scope);
+    const auto* t = std::get_if<std::string>(&org.declared.at(k));
+    if (t != nullptr && !t->empty()) {
+      l.zh += "（" + *t + "）";
+      l.en += " (" + *t + ")";
+    }
+  }
+  return l;
 }
 
 std::vector<partner_status> judge_partners(const eval_context& ctx, const partner_spec& spec) {
@@ -189,7 +219,7 @@ std::vector<partner_status> judge_partners(const eval_context& ctx, const partne
   const division* region = ctx.n.divisions.region();
   const std::string region_name = region ? region->name : std::string("本区");
   for (std::size_t i = 0; i < ctx.app.joint_applicants.size(); ++i) {
-    const applicant& org = ctx.app.joint_applicants[i].organisation;
+    const organisation& org = ctx.app.joint_applicants[i];
     partner_status st;
     st.index = i;
     st.path = "/joint_applicants/" + std::to_string(i);
@@ -206,9 +236,10 @@ std::vector<partner_status> judge_partners(const eval_context& ctx, const partne
       return r;
     };
     std::optional<localized> invalid, unknown;
-    if (org.kind != applicant_kind::grassroots_society) {
+    if (org.kind != spec.kind) {
       const localized k = kind_label(ctx.n, org.kind);
-      invalid = reason("类型为" + k.zh + "，不是基层“三会”", "a " + k.en + ", not a 基层“三会”");
+      const localized want = kind_label(ctx.n, spec.kind);
+      invalid = reason("类型为" + k.zh + "，不是" + want.zh, "a " + k.en + ", not a " + want.en);
     }
     auto [it, first] = seen.try_emplace(applicant_key(org), st.path);
     if (!invalid && !first)
@@ -227,16 +258,13 @@ std::vector<partner_status> judge_partners(const eval_context& ctx, const partne
       }
     }
     if (!invalid) {
-      if (!org.field) {
-        if (!unknown) unknown = reason("未填领域", "field not given");
-      } else if (std::find(spec.fields.begin(), spec.fields.end(), *org.field) ==
-                 spec.fields.end()) {
-        localized f = ctx.n.label_or_code("grassroots_field", to_code(*org.field));
-        if (org.field_name && !org.field_name->empty()) {
-          f.zh += "（" + *org.field_name + "）";
-          f.en += " (" + *org.field_name + ")";
-        }
-        invalid = reason("领域为" + f.zh, "field is " + f.en);
+      const declaration_info& fact = ctx.n.declarations[spec.fact];
+      const auto* code = std::get_if<std::string>(&org.declared.at(spec.fact));
+      if (code == nullptr) {
+        if (!unknown) unknown = reason("未填" + fact.title.zh, fact.title.en + " not given");
+      } else if (std::find(spec.allowed.begin(), spec.allowed.end(), *code) == spec.allowed.end()) {
+        invalid = reason(fact.title.zh + "为" + shown_code(ctx.n, org, spec.fact).zh,
+                         fact.title.en + " is " + shown_code(ctx.n, org, spec.fact).en);
       }
     }
     if (invalid) {

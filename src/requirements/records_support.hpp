@@ -95,10 +95,13 @@ std::int64_t integer_param(const json& params, std::string_view key, const std::
 /// Which joint applicants count as partners: 基层"三会" valid by 二(一) — a county-level
 /// division of the pack's region and one of the named fields.
 struct partner_spec {
-  std::vector<grassroots_field> fields;
+  std::string kind;                  ///< the applicant kind a partner is
+  std::size_t fact = 0;              ///< the index of the code declaration it is judged by
+  std::vector<std::string> allowed;  ///< the codes of that declaration that qualify
 
-  /// Reads params["partner"] = {"fields": [...]}.
-  static partner_spec from_params(const json& params, const std::string& path);
+  /// Reads params["partner"] = {"kind": …, "fact": …, "allowed": [...]}.
+  static partner_spec from_params(const json& params, const std::string& path,
+                                  const notice_data& n);
 };
 
 /// One joint applicant judged as a partner.
@@ -113,6 +116,10 @@ struct partner_status {
 /// Every joint applicant, judged in order; a repeated credit code (or, without one, a repeated
 /// name) is invalid from its second occurrence on.
 std::vector<partner_status> judge_partners(const eval_context& ctx, const partner_spec& spec);
+
+/// The label of an organisation's code declaration `index`, with its detail (a text declaration
+/// the pack shows beside it: 其他（工业技术）).
+localized shown_code(const notice_data& n, const organisation& org, std::size_t index);
 
 /// An event's attendance field, as the pack names it: "attendance" or "offline_attendance".
 enum class attendance_field { attendance, offline_attendance };

@@ -64,7 +64,8 @@ std::string kind_names() {
   return out;
 }
 
-entity_scope entity_scope::from_params(const json& params, const std::string& path) {
+entity_scope entity_scope::from_params(const json& params, const std::string& path,
+                                       const notice_data& n) {
   entity_scope s;
   std::string who = text_or(params, "subject", path, "lead");
   if (who == "lead")
@@ -77,21 +78,38 @@ entity_scope entity_scope::from_params(const json& params, const std::string& pa
     pack_fail(child(path, "subject"),
               "unknown subject \"" + who + "\"; expected lead, joint_applicants or all");
   if (const json* k = optional_member(params, "entity_kinds")) {
-    std::string kp = child(path, "entity_kinds");
-    if (!k->is_array()) pack_fail(kp, "expected an array");
-    for (std::size_t i = 0; i < k->size(); ++i)
-      s.kinds.push_back(code_at<applicant_kind>((*k)[i], child(kp, i), "applicant kind"));
+    s.kinds = kinds_list(*k, child(path, "entity_kinds"), n);
   }
   return s;
 }
 
-std::string applicant_key(const applicant& a) {
+std::string applicant_key(const organisation& a) {
   if (a.credit_code && !a.credit_code->empty()) return *a.credit_code;
   return "name:" + a.name;
 }
 
-localized kind_label(const notice_data& n, applicant_kind k) {
-  return n.label_or_code("applicant_kind", to_code(k));
+localized kind_label(const notice_data& n, std::string_view kind) {
+  return n.label_or_code("applicant_kind", kind);
+}
+
+std::optional<date> counted_submission_date(const notice_data& n, const submission& s) {
+  auto date_of = [&](const delivery_method_info& m) -> std::optional<date> {
+    const std::size_t i = n.declaration(m.date, declaration_scope::submission);
+    if (const date* d = std::get_if<date>(&s.declared.at(i))) return *d;
+    return std::nullopt;
+  };
+  if (s.delivery) {
+    for (const auto& m : n.delivery_methods)
+      if (m.code == *s.delivery) return date_of(m);
+    return std::nullopt;
+  }
+  std::optional<date> only;
+  for (const auto& m : n.delivery_methods)
+    if (const auto d = date_of(m)) {
+      if (only) return std::nullopt;
+      only = d;
+    }
+  return only;
 }
 
 localized quantity(const notice_data& n, std::int64_t count, std::string_view unit) {
@@ -114,7 +132,7 @@ std::string unit_param(const json& params, std::string_view key, const std::stri
   return unit;
 }
 
-localized entity_name(const applicant& e, std::string_view base) {
+localized entity_name(const organisation& e, std::string_view base) {
   if (!e.name.empty()) return both(e.name);
   constexpr std::string_view joint = "/joint_applicants/";
   if (base.starts_with(joint)) {

@@ -102,32 +102,37 @@ std::string kind_names();
 /// Which organisations a rule looks at.
 struct entity_scope {
   enum class subject { lead, joint_applicants, all } who = subject::lead;
-  std::vector<applicant_kind> kinds;  ///< only these kinds (empty: every kind)
+  std::vector<std::string> kinds;  ///< only these kinds (empty: every kind)
 
-  static entity_scope from_params(const json& params, const std::string& path);
-  /// Calls f(organisation, joint or nullptr, JSON pointer of the organisation).
+  static entity_scope from_params(const json& params, const std::string& path,
+                                  const notice_data& n);
+  /// Calls f(organisation, true for a joint applicant, JSON pointer of the organisation).
   template <class F>
   void for_each(const application& a, F&& f) const {
-    auto wanted = [&](const applicant& e) {
+    auto wanted = [&](const organisation& e) {
       return kinds.empty() || std::find(kinds.begin(), kinds.end(), e.kind) != kinds.end();
     };
-    if (who != subject::joint_applicants && wanted(a.lead)) {
+    if (who != subject::joint_applicants && wanted(a.applicant)) {
       const std::string base = "/applicant";
-      f(a.lead, nullptr, base);
+      f(a.applicant, false, base);
     }
     if (who == subject::lead) return;
     for (std::size_t i = 0; i < a.joint_applicants.size(); ++i) {
       const joint_applicant& j = a.joint_applicants[i];
-      if (wanted(j.organisation)) f(j.organisation, &j, "/joint_applicants/" + std::to_string(i));
+      if (wanted(j)) f(j, true, "/joint_applicants/" + std::to_string(i));
     }
   }
 };
 
 /// A stable code-like key for the applicant: its credit code, or "name:" + its name.
-std::string applicant_key(const applicant& a);
+std::string applicant_key(const organisation& a);
+
+/// The date that counts for a submission: its delivery method's date (the pack's
+/// /delivery_methods); without a method, the one method's date that is given; else nullopt.
+std::optional<date> counted_submission_date(const notice_data& n, const submission& s);
 
 /// The localized label of an applicant kind.
-localized kind_label(const notice_data& n, applicant_kind k);
+localized kind_label(const notice_data& n, std::string_view kind);
 
 /// A count with its unit, as an official writes it: "3 场", "150 人"; in English with the right
 /// number: "1 event", "3 events", "2 people". `unit` is a code of the vocabulary's "unit"
@@ -141,7 +146,7 @@ std::string unit_param(const json& params, std::string_view key, const std::stri
 
 /// An organisation as messages name it: its name, or, without one, its place in the application
 /// ("联合申报单位第 2 个" / "joint applicant no. 2"); `base` is its JSON pointer.
-localized entity_name(const applicant& e, std::string_view base);
+localized entity_name(const organisation& e, std::string_view base);
 
 /// The same text in both languages (numbers, dates, codes).
 inline localized both(std::string s) {

@@ -6,51 +6,42 @@
 // "as_of" for the date of the check itself. With `late_if_absent`, once the check is made after
 // the deadline, an application with no dated paper submission at all was not submitted in time
 // (template "absent"): before the deadline it is only unknown (it can still be sent).
-#include <map>
+#include <utility>
+#include <vector>
 
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
 namespace {
 
-enum class date_field { dispatch_date, handed_in_date, received_date };
-
-std::optional<date> read_field(const submission& s, date_field f) {
-  switch (f) {
-    case date_field::dispatch_date:
-      return s.dispatch_date;
-    case date_field::handed_in_date:
-      return s.handed_in_date;
-    case date_field::received_date:
-      return s.received_date;
-  }
+/// A date declaration of the submission, by its index.
+std::optional<date> date_of(const submission& s, std::size_t index) {
+  if (const date* d = std::get_if<date>(&s.declared.at(index))) return *d;
   return std::nullopt;
-}
-
-std::string_view field_name(date_field f) {
-  switch (f) {
-    case date_field::dispatch_date:
-      return "dispatch_date";
-    case date_field::handed_in_date:
-      return "handed_in_date";
-    case date_field::received_date:
-      return "received_date";
-  }
-  return "";
 }
 
 class submission_deadline final : public requirement {
  public:
-  submission_deadline(const json& params, const std::string& path) {
+  submission_deadline(const json& params, const std::string& path, const notice_data& n) {
     for (const auto& [key, value] : params.items())
-      if (key != "deadline" && key != "date_by_delivery" && key != "date" &&
-          key != "not_after_check" && key != "late_if_absent")
+      if (key != "deadline" && key != "date" && key != "not_after_check" &&
+          key != "late_if_absent" && key != "opens" && key != "received")
         pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-    std::string dl = text_at(params, "deadline", path);
+    const std::string dl = text_at(params, "deadline", path);
     if (dl == "as_of") {
       use_as_of_ = true;
+    } else if (dl == "application_deadline") {
+      deadline_ = n.info.application_deadline;
     } else {
-      deadline_ = date_at(params, "deadline", path);
+      pack_fail(child(path, "deadline"),
+                "expected \"application_deadline\" (the notice's, /notice/application_deadline) "
+                "or \"as_of\" (the date of the check); a date is written once, in /notice");
+    }
+    if (const json* o = optional_member(params, "opens")) {
+      if (text(*o, child(path, "opens")) != "application_opens" || !n.info.application_opens)
+        pack_fail(child(path, "opens"),
+                  "expected \"application_opens\", with /notice/application_opens given");
+      opens_ = n.info.application_opens;
     }
     skip_unknown_ = use_as_of_;
     late_if_absent_ = flag(params, "late_if_absent", path);
@@ -60,33 +51,26 @@ class submission_deadline final : public requirement {
     if (const json* d = optional_member(params, "date")) {
       if (text(*d, child(path, "date")) != "word_version.sent_on")
         pack_fail(child(path, "date"), "expected \"word_version.sent_on\"");
-      if (optional_member(params, "date_by_delivery") || late_if_absent_)
+      if (late_if_absent_ || opens_ || optional_member(params, "received"))
         pack_fail(child(path, "date"),
-                  "the Word version's date takes neither date_by_delivery nor late_if_absent");
+                  "the Word version's date takes neither late_if_absent, opens nor received");
       word_version_ = true;
       return;
     }
     if (not_after_check_)
       pack_fail(child(path, "not_after_check"), "is for the Word version's date");
-    const json& map = member(params, "date_by_delivery", path);
-    std::string mp = child(path, "date_by_delivery");
-    if (!map.is_object()) pack_fail(mp, "expected an object");
-    for (const auto& [method, field] : map.items()) {
-      auto m = from_code<delivery_method>(method);
-      if (!m) pack_fail(child(mp, method), "unknown delivery method \"" + method + "\"");
-      std::string f = text(field, child(mp, method));
-      if (f == "dispatch_date")
-        by_method_[*m] = date_field::dispatch_date;
-      else if (f == "handed_in_date")
-        by_method_[*m] = date_field::handed_in_date;
-      else if (f == "received_date")
-        by_method_[*m] = date_field::received_date;
-      else
-        pack_fail(child(mp, method), "unknown date field \"" + f + "\"");
+    if (n.delivery_methods.empty())
+      pack_fail(path, "the pack names no delivery method (/delivery_methods)");
+    for (const delivery_method_info& m : n.delivery_methods)
+      by_method_.emplace_back(m.code, n.declaration(m.date, declaration_scope::submission));
+    if (const json* r = optional_member(params, "received")) {
+      const std::string name = text(*r, child(path, "received"));
+      received_ = n.declaration(name, declaration_scope::submission);
+      if (*received_ == static_cast<std::size_t>(-1))
+        pack_fail(child(path, "received"),
+                  "\"" + name + "\" is not a date declaration of the submission",
+                  "pack.unknown_code");
     }
-    for (const auto& [m, name] : code_table<delivery_method>::items)
-      if (!by_method_.count(m))
-        pack_fail(mp, "no date field for delivery method \"" + std::string(name) + "\"");
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
@@ -94,13 +78,14 @@ class submission_deadline final : public requirement {
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"deadline", "method", "as_of"};
+    return {"deadline", "method", "as_of", "opens"};
   }
 
   std::vector<std::string> message_names() const override {
     std::vector<std::string> out;
     if (late_if_absent_) out.emplace_back("absent");
     if (not_after_check_) out.emplace_back("after_check");
+    if (opens_) out.emplace_back("early");
     return out;
   }
 
@@ -114,7 +99,7 @@ class submission_deadline final : public requirement {
 
   /// The e-mailed Word version: sent by the deadline, and not after the check.
   bool word_date(const eval_context& ctx, std::vector<violation>& out) const {
-    const word_version& w = ctx.app.submitted.word;
+    const word_version& w = ctx.app.submission.word_version;
     if (w.emailed == false || !w.sent_on) return false;  // submission.word_version says so
     const date limit = use_as_of_ ? ctx.opt.as_of : deadline_;
     const bool after_check = not_after_check_ && *w.sent_on > ctx.opt.as_of;
@@ -130,30 +115,35 @@ class submission_deadline final : public requirement {
   }
 
   bool paper_date(const eval_context& ctx, std::vector<violation>& out) const {
-    const submission& s = ctx.app.submitted;
+    const submission& s = ctx.app.submission;
     date limit = use_as_of_ ? ctx.opt.as_of : deadline_;
-    std::optional<delivery_method> method = s.delivery;
-    // The form left the method out, but only one kind of date is given: that date tells it.
-    if (!method) {
-      if (s.dispatch_date && !s.handed_in_date)
-        method = delivery_method::courier;
-      else if (s.handed_in_date && !s.dispatch_date)
-        method = delivery_method::in_person;
+    // The date that counts: the delivery method's (三(四): by courier the dispatch date).
+    const std::pair<std::string, std::size_t>* method = nullptr;
+    if (s.delivery) {
+      for (const auto& m : by_method_)
+        if (m.first == *s.delivery) method = &m;
+    } else {
+      // The form left the method out, but only one method's date is given: that date tells it.
+      for (const auto& m : by_method_) {
+        if (!date_of(s, m.second)) continue;
+        if (method != nullptr) {
+          method = nullptr;
+          break;
+        }
+        method = &m;
+      }
     }
     // The common case first, before a message is prepared: in time.
-    if (method) {
-      const std::optional<date> given = read_field(s, by_method_.at(*method));
-      if (given && *given <= limit) return true;
-    }
+    std::optional<date> counted = method ? date_of(s, method->second) : std::nullopt;
+    if (counted && *counted <= limit && (!opens_ || *counted >= *opens_)) return true;
     violation v;
     v.vars.emplace_back("deadline", both(format_date(limit)));
     v.vars.emplace_back("as_of", both(format_date(ctx.opt.as_of)));
-    std::optional<date> counted;
+    v.vars.emplace_back("opens", both(opens_ ? format_date(*opens_) : std::string()));
     if (method) {
-      date_field f = by_method_.at(*method);
-      counted = read_field(s, f);
-      v.path = "/submission/" + std::string(field_name(f));
-      v.vars.emplace_back("method", ctx.n.label_or_code("submission_date", field_name(f)));
+      const declaration_info& d = ctx.n.declarations[method->second];
+      v.path = "/submission/" + d.name;
+      v.vars.emplace_back("method", d.title);
     } else {
       v.path = "/submission/delivery";
       v.vars.emplace_back("method", localized{"提交方式", "delivery method"});
@@ -161,7 +151,10 @@ class submission_deadline final : public requirement {
     if (!counted) {
       if (skip_unknown_) return false;
       // Dispatched or handed in no later than it was received: a receipt in time is enough.
-      if (s.received_date && *s.received_date <= limit) return true;
+      if (received_) {
+        const std::optional<date> r = date_of(s, *received_);
+        if (r && *r <= limit && (!opens_ || *r >= *opens_)) return true;
+      }
       v.found = {"未填写", "not given"};
       if (late_if_absent_ && ctx.opt.as_of > limit) {
         // 三(四): the deadline has passed and nothing dated was sent — late, not incomplete
@@ -175,10 +168,10 @@ class submission_deadline final : public requirement {
       out.push_back(std::move(v));
       return true;
     }
-    if (*counted <= limit) return true;
     const localized& m = v.vars.back().second;
     v.found = {format_date(*counted) + "（" + m.zh + "）",
                format_date(*counted) + " (" + m.en + ")"};
+    if (opens_ && *counted < *opens_) v.message = "early";
     out.push_back(std::move(v));
     return true;
   }
@@ -189,14 +182,16 @@ class submission_deadline final : public requirement {
   bool not_after_check_ = false;
   bool word_version_ = false;
   date deadline_{};
-  std::map<delivery_method, date_field> by_method_;
+  std::optional<date> opens_;
+  std::optional<std::size_t> received_;
+  std::vector<std::pair<std::string, std::size_t>> by_method_;
 };
 
 }  // namespace
 
 std::unique_ptr<requirement> make_submission_deadline(const json& params, const std::string& path,
-                                                      const notice_data&) {
-  return std::make_unique<submission_deadline>(params, path);
+                                                      const notice_data& n) {
+  return std::make_unique<submission_deadline>(params, path, n);
 }
 
 }  // namespace nxkx::detail

@@ -45,7 +45,7 @@ class text_length final : public requirement {
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
-    const auto& texts = ctx.app.achieved.texts;
+    const auto& texts = ctx.app.records.texts;
     // The text of this type nearest to the bar: the longest for a minimum; for a maximum the
     // shortest of those too long, else an empty one.
     std::optional<std::size_t> nearest;

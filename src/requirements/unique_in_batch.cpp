@@ -50,7 +50,7 @@ localized date_phrase(const std::optional<date>& d) {
 
 class unique_in_batch final : public batch_requirement {
  public:
-  unique_in_batch(const json& params, const std::string& path) {
+  unique_in_batch(const json& params, const std::string& path, const notice_data& n) : n_(n) {
     for (const auto& [k, value] : params.items())
       if (k != "key")
         pack_fail(child(path, k), "unknown field \"" + k + "\"", "pack.unknown_field");
@@ -69,31 +69,24 @@ class unique_in_batch final : public batch_requirement {
       return t;
     }
     // Without a credit code or a name nothing tells who applied: no key.
-    if ((!a.lead.credit_code || a.lead.credit_code->empty()) && a.lead.name.empty())
+    if ((!a.applicant.credit_code || a.applicant.credit_code->empty()) && a.applicant.name.empty())
       return std::nullopt;
-    return applicant_key(a.lead) + '\x1f' + a.project_type;
+    return applicant_key(a.applicant) + '\x1f' + a.project_type;
   }
 
   std::optional<std::string> owner(const application& a) const override {
     // The same applicant and type is the other key's finding. A project type is a code of the
     // notice (no \x1f), so applicant and type are told apart in the joined text.
     if (!by_title_) return std::nullopt;
-    return applicant_key(a.lead) + '\x1f' + a.project_type;
+    return applicant_key(a.applicant) + '\x1f' + a.project_type;
   }
 
   bool supersedes() const noexcept override { return !by_title_; }
 
   std::optional<date> submitted_on(const application& a) const override {
-    // The date 三(四) counts: the dispatch date by courier, the hand-in date in person; without
-    // a method, the only date given tells it.
-    const submission& s = a.submitted;
-    std::optional<delivery_method> m = s.delivery;
-    if (!m) {
-      if (s.dispatch_date && !s.handed_in_date) return s.dispatch_date;
-      if (s.handed_in_date && !s.dispatch_date) return s.handed_in_date;
-      return std::nullopt;
-    }
-    return *m == delivery_method::courier ? s.dispatch_date : s.handed_in_date;
+    // The date that counts for the delivery method (the pack's /delivery_methods); without a
+    // method, the only date given tells it.
+    return counted_submission_date(n_, a.submission);
   }
 
   violation describe(const party& subject, const party& other,
@@ -108,9 +101,9 @@ class unique_in_batch final : public batch_requirement {
       v.vars.emplace_back("applicant", both(""));
       return v;
     }
-    const bool by_code = a.lead.credit_code && !a.lead.credit_code->empty();
+    const bool by_code = a.applicant.credit_code && !a.applicant.credit_code->empty();
     v.path = by_code ? "/applicant/credit_code" : "/applicant/name";
-    v.vars.emplace_back("applicant", both(by_code ? *a.lead.credit_code : a.lead.name));
+    v.vars.emplace_back("applicant", both(by_code ? *a.applicant.credit_code : a.applicant.name));
     v.vars.emplace_back("other_title", both(""));
     const localized own = date_phrase(subject.submitted);
     v.found = {(subject.submitted ? "本申报 " : "本申报") + own.zh, "this one: " + own.en};
@@ -133,13 +126,14 @@ class unique_in_batch final : public batch_requirement {
 
  private:
   bool by_title_ = false;
+  const notice_data& n_;
 };
 
 }  // namespace
 
 std::unique_ptr<requirement> make_unique_in_batch(const json& params, const std::string& path,
-                                                  const notice_data&) {
-  return std::make_unique<unique_in_batch>(params, path);
+                                                  const notice_data& n) {
+  return std::make_unique<unique_in_batch>(params, path, n);
 }
 
 }  // namespace nxkx::detail

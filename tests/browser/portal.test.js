@@ -34,7 +34,7 @@ const TYPES = ['park_sta_capacity', 'haizhi_base_capacity', 'returnee_alliance_c
 const PACKS = [
   { name: 'the built-in 2025 pack', file: null },
   { name: 'a changed copy of the 2025 pack', build: () => changedPack() },
-  // { name: 'the 2026 sample pack', file: 'data/notice-2026-sample.json' },
+  { name: 'the 2026 sample pack', file: 'examples/packs/notice-2026-sample.json' },
 ];
 
 /** One field broken per project type: typed or chosen, the finding must appear at that field. */
@@ -72,12 +72,14 @@ function example(type) {
   return JSON.parse(fs.readFileSync(path.join(root, 'examples', 'applications', `${type}.json`), 'utf8'));
 }
 
-/** The 2025 pack with a project type removed, another renamed, the history a year later and
- *  another deadline: what a later notice changes. */
+/** The 2025 pack with a project type removed, another renamed, and the notice a year later:
+ *  what a later notice changes. The history's years and the deadline are written once in the
+ *  pack (docs/pack-format.md §2, §4.3), so moving the notice moves them. */
 function changedPack() {
   const pack = JSON.parse(fs.readFileSync(path.join(root, 'data', 'notice-2025.json'), 'utf8'));
   const gone = 'regional_academic_exchange';
   pack.notice.id = 'nxkx-test-changed';
+  pack.notice.issued = '2026-05-06';
   pack.notice.application_deadline = '2026-05-15';
   pack.project_types = pack.project_types.filter((t) => t.code !== gone);
   pack.project_types.find((t) => t.code === 'society_capacity').name.zh = '全区学会能力提升项目（改）';
@@ -87,17 +89,6 @@ function changedPack() {
     r.applies_to.project_types = only.filter((t) => t !== gone);
     return r.applies_to.project_types.length > 0;
   });
-  const later = (node) => {
-    if (Array.isArray(node)) node.forEach(later);
-    else if (node && typeof node === 'object') {
-      for (const [k, v] of Object.entries(node)) {
-        if (k === 'year' && typeof v === 'number') node[k] = v + 1;
-        else if (k === 'deadline' && v === '2025-05-16') node[k] = '2026-05-15';
-        else later(v);
-      }
-    }
-  };
-  later(pack.rules);
   return pack;
 }
 

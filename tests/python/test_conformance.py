@@ -11,7 +11,7 @@ from typing import Any, Dict, List
 import pytest
 
 import nxkx
-from conftest import case_files, load
+from conftest import ROOT, case_files, load
 
 CASES = case_files()
 
@@ -70,3 +70,27 @@ def test_case(path: pathlib.Path) -> None:
     if len(apps) == 1:
         assert nxkx.check(apps[0], **opt) == by_dicts[0]
 
+
+
+# ---- the corpora of the shipped example packs (tests/conformance/packs/PACK/) ----
+
+PACK_CASES = sorted((ROOT / "tests" / "conformance" / "packs").glob("*/*.json"))
+_PACKS: Dict[str, nxkx.Notice] = {}
+
+
+def _pack_of(path: pathlib.Path) -> nxkx.Notice:
+    name = path.parent.name
+    if name not in _PACKS:
+        _PACKS[name] = nxkx.Notice.load(ROOT / "examples" / "packs" / f"{name}.json")
+    return _PACKS[name]
+
+
+def test_the_pack_corpora_are_there() -> None:
+    assert len(PACK_CASES) >= 4
+
+
+@pytest.mark.parametrize("path", PACK_CASES, ids=[f"{p.parent.name}/{p.stem}" for p in PACK_CASES])
+def test_pack_case(path: pathlib.Path) -> None:
+    case = load(path)
+    reports = nxkx.check_many(case["applications"], notice=_pack_of(path), **options(case))
+    assert outcome(reports) == case["expect"], [r.to_text("en") for r in reports]

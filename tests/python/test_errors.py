@@ -257,3 +257,16 @@ def test_report_from_junk_is_an_input_error() -> None:
             nxkx.Report.from_dict(d)
         except nxkx.InputError:
             pass
+
+
+def test_notice_lint() -> None:
+    # The built-in pack lints clean; a wrong weekday is an error at its pointer.
+    clean = nxkx.Notice.builtin().lint((ROOT / "docs" / "notice" / "notice.md").read_text("utf-8"))
+    assert (clean["errors"], clean["warnings"]) == (0, 0), clean["issues"]
+    assert clean["pack"] == nxkx.Notice.builtin().identity
+    pack = nxkx.Notice.builtin().to_dict()
+    pack["notice"]["stated_weekdays"]["2025-05-16"] = "星期一"
+    found = nxkx.Notice.from_dict(pack).lint()
+    assert found["errors"] == 1
+    assert found["issues"][0]["path"] == "/notice/stated_weekdays/2025-05-16"
+    assert found["issues"][0]["code"] == "lint.weekday"

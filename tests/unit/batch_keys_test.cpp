@@ -68,8 +68,8 @@ std::vector<application> stream() {
     application a =
         test::good_application(i % 2 ? "society_capacity" : "regional_academic_exchange");
     a.id = "S-" + std::to_string(i);
-    a.lead.credit_code.reset();
-    a.lead.name = "学会" + std::to_string(i % 101 == 0 && i > 0 ? i - 2 : i);
+    a.applicant.credit_code.reset();
+    a.applicant.name = "学会" + std::to_string(i % 101 == 0 && i > 0 ? i - 2 : i);
     a.title = "项目" + std::to_string(i % 37 == 0 && i % 101 != 0 && i > 0 ? i - 1 : i);
     apps.push_back(std::move(a));
   }

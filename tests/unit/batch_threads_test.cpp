@@ -152,7 +152,7 @@ TEST(SharedNotice, ManyThreadsCheckOnOneNotice) {
         "society_capacity", "grassroots_societies_capacity", "regional_academic_exchange"}) {
     apps.push_back(test::good_application(type));
     application late = test::good_application(type);
-    late.submitted.dispatch_date = test::ymd(2025, 5, 17);
+    decl(late.submission, "dispatch_date") = test::ymd(2025, 5, 17);
     apps.push_back(late);
   }
   std::vector<std::string> expected;

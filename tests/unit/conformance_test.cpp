@@ -149,3 +149,78 @@ TEST(CompletionExamples, DecisionsAsOf20251201) {
 
 }  // namespace
 }  // namespace nxkx
+
+// ---- the corpora of the shipped example packs (tests/conformance/packs/PACK/ for
+// examples/packs/PACK.json), written by hand from each notice's text ----
+
+namespace nxkx {
+namespace {
+
+struct pack_case {
+  fs::path pack;
+  fs::path file;
+};
+
+std::vector<pack_case> pack_case_files() {
+  std::vector<pack_case> out;
+  const fs::path root = fs::path(NXKX_SOURCE_DIR);
+  for (const auto& dir : fs::directory_iterator(root / "tests/conformance/packs")) {
+    if (!dir.is_directory()) continue;
+    const fs::path pack = root / "examples/packs" / (dir.path().filename().string() + ".json");
+    for (const auto& e : fs::directory_iterator(dir.path()))
+      if (e.path().extension() == ".json") out.push_back({pack, e.path()});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const pack_case& a, const pack_case& b) { return a.file < b.file; });
+  return out;
+}
+
+const notice& pack_at(const fs::path& p) {
+  static std::map<fs::path, notice> loaded;
+  auto it = loaded.find(p);
+  if (it == loaded.end()) it = loaded.emplace(p, notice::load(p)).first;
+  return it->second;
+}
+
+class PackConformance : public ::testing::TestWithParam<pack_case> {};
+
+TEST_P(PackConformance, Case) {
+  const json c = read(GetParam().file);
+  const notice& n = pack_at(GetParam().pack);
+  auto apps = parse_applications(c.at("applications").dump(), n);
+  auto reports = check_batch(n, apps, options_of(c));
+  const json& expect = c.at("expect");
+  ASSERT_EQ(reports.size(), expect.size());
+  for (std::size_t i = 0; i < reports.size(); ++i) {
+    EXPECT_EQ(to_code(reports[i].decision), expect[i]["decision"].get<std::string>())
+        << to_text(reports[i], lang::en, n);
+    EXPECT_EQ(distinct_rule_ids(reports[i]), expect[i]["rule_ids"].get<std::vector<std::string>>())
+        << to_text(reports[i], lang::en, n);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Packs, PackConformance, ::testing::ValuesIn(pack_case_files()),
+                         [](const ::testing::TestParamInfo<pack_case>& param) {
+                           std::string name = param.param.pack.stem().string() + "_" +
+                                              param.param.file.stem().string();
+                           for (char& ch : name)
+                             if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+                           return name;
+                         });
+
+// Each shipped pack's corpus has every decision at least once.
+TEST(PackConformanceCoverage, EveryDecisionAtLeastOnce) {
+  std::map<fs::path, std::set<std::string>> decisions;
+  for (const auto& c : pack_case_files()) {
+    const json doc = read(c.file);
+    for (const auto& e : doc.at("expect"))
+      decisions[c.pack].insert(e.at("decision").get<std::string>());
+  }
+  ASSERT_FALSE(decisions.empty());
+  for (const auto& [pack, seen] : decisions)
+    for (const char* d : {"accepted", "rejected", "incomplete", "needs_review"})
+      EXPECT_TRUE(seen.count(d)) << pack << ": no case is " << d;
+}
+
+}  // namespace
+}  // namespace nxkx

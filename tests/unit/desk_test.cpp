@@ -68,8 +68,8 @@ TEST(DeskWriters, TablesOfABatch) {
   a.origin = {"收件/a.json", 1, {}};
   nxkx::application b = good_application();
   b.id = "2";
-  b.lead.credit_code = "51640000MJX0000422";
-  b.lead.history[2024].evaluation_grade = nxkx::evaluation_grade::c;
+  b.applicant.credit_code = "51640000MJX0000422";
+  decl(b.applicant.history[2024], "evaluation_grade") = "c";
   const std::vector<nxkx::application> apps{a, b};
   const std::vector<nxkx::report> reports = nxkx::check_batch(pack(), apps, as_of_deadline());
   const nxkx::input_error e("input.syntax", "/3", "malformed", "格式错误");
@@ -119,7 +119,7 @@ TEST(DeskWriters, HtmlIsEscapedAndSelfContained) {
 
 TEST(DeskWriters, BriefCitesClausesWithoutQuotingThem) {
   nxkx::application a = good_application();
-  a.lead.history[2024].evaluation_grade = nxkx::evaluation_grade::c;
+  decl(a.applicant.history[2024], "evaluation_grade") = "c";
   a.origin = {"a.json", {}, {}};
   const nxkx::report r = nxkx::check(pack(), a, as_of_deadline());
   const std::string brief = nxkx::to_brief(r, pack());
@@ -139,7 +139,7 @@ TEST(Starter, ParsesAndIsIncomplete) {
   const std::string text = nxkx::starter_application(pack(), "society_capacity");
   const nxkx::application a = nxkx::parse_application(text, pack());
   EXPECT_EQ(a.project_type, "society_capacity");
-  EXPECT_EQ(a.lead.kind, nxkx::applicant_kind::society);
+  EXPECT_EQ(a.applicant.kind, "society");
   nxkx::check_options before;  // after the deadline nothing dated sent is late (三(四))
   before.as_of = nxkx::test::ymd(2025, 5, 15);
   const nxkx::report r = nxkx::check(pack(), a, before);
@@ -188,10 +188,10 @@ TEST(TextFiles, LoadedRelativeToTheApplication) {
   const fs::path dir = temp_dir();
   std::ofstream(dir / "case.txt", std::ios::binary) << "\xC4\xFE\xCF\xC4";
   nxkx::application a = good_application();
-  a.achieved.texts = {{"case_study", "案例", "", "case.txt"}};
+  a.records.texts = {{"case_study", "案例", "", "case.txt"}};
   nxkx::load_text_files(a, dir, "gb18030");
-  EXPECT_EQ(a.achieved.texts[0].content, "宁夏");
-  a.achieved.texts = {{"case_study", "案例", "", "case.pdf"}};
+  EXPECT_EQ(a.records.texts[0].content, "宁夏");
+  a.records.texts = {{"case_study", "案例", "", "case.pdf"}};
   try {
     nxkx::load_text_files(a, dir);
     FAIL() << "no error";
@@ -200,7 +200,7 @@ TEST(TextFiles, LoadedRelativeToTheApplication) {
     EXPECT_EQ(e.path(), "/records/texts/0/file");
     EXPECT_EQ(e.reason().rfind("case.pdf: ", 0), 0u) << e.reason();
   }
-  a.achieved.texts = {{"case_study", "案例", "", "missing.docx"}};
+  a.records.texts = {{"case_study", "案例", "", "missing.docx"}};
   EXPECT_THROW(nxkx::load_text_files(a, dir), nxkx::input_error);
   fs::remove_all(dir);
 }

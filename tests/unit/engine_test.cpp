@@ -18,9 +18,9 @@ TEST(Engine, EveryProjectTypeCanBeAccepted) {
 
 TEST(Engine, DecisionIsTheWorstFindingAndWorstComesFirst) {
   auto app = good_application();
-  app.lead.legal_person = false;                                  // needs review
-  app.submitted.paper_copies = 1;                                 // incomplete
-  app.lead.history[2024].evaluation_grade = evaluation_grade::c;  // rejected
+  decl(app.applicant, "legal_person") = false;                  // needs review
+  app.submission.paper_copies = 1;                              // incomplete
+  decl(app.applicant.history[2024], "evaluation_grade") = "c";  // rejected
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(r.decision, decision::rejected);
   ASSERT_EQ(r.findings.size(), 3u);
@@ -31,7 +31,7 @@ TEST(Engine, DecisionIsTheWorstFindingAndWorstComesFirst) {
 
 TEST(Engine, FindingsCarryClauseQuoteAndContact) {
   auto app = good_application();
-  app.lead.history[2024].evaluation_grade = evaluation_grade::c;
+  decl(app.applicant.history[2024], "evaluation_grade") = "c";
   auto r = check(notice::builtin(), app, may20());
   ASSERT_EQ(r.findings.size(), 1u);
   const finding& f = r.findings[0];

@@ -17,7 +17,7 @@ TEST(KindApplicantKind, EligibleLeadPasses) {
 
 TEST(KindApplicantKind, WrongLeadKindIsRejected) {
   auto app = good_application("society_capacity");
-  app.lead.kind = applicant_kind::park_sta;
+  app.applicant.kind = "park_sta";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "eligibility.applicant_kind");
   ASSERT_NE(f, nullptr);
@@ -30,14 +30,14 @@ TEST(KindApplicantKind, WrongLeadKindIsRejected) {
 
 TEST(KindApplicantKind, AllianceCouncilMemberMayApplyAlone) {
   auto app = good_application("returnee_alliance_capacity");
-  app.lead.kind = applicant_kind::alliance_council_member;
+  app.applicant.kind = "alliance_council_member";
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(find_rule(r, "eligibility.applicant_kind"), nullptr);
 }
 
 TEST(KindApplicantKind, JointApplicantOfWrongKind) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[1].organisation.kind = applicant_kind::park_sta;
+  app.joint_applicants[1].kind = "park_sta";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "eligibility.joint_applicant_kind");
   ASSERT_NE(f, nullptr);
@@ -47,8 +47,8 @@ TEST(KindApplicantKind, JointApplicantOfWrongKind) {
 TEST(KindApplicantKind, JointKindsNotRestrictedElsewhere) {
   auto app = good_application("society_capacity");
   joint_applicant j;
-  j.organisation = test::good_society();
-  j.head_signed = j.sealed = true;
+  j = test::good_society();
+  decl(j, "head_signed") = decl(j, "sealed") = true;
   app.joint_applicants.push_back(j);
   check_options o = may20();
   o.trace = true;

@@ -16,8 +16,8 @@ TEST(KindChecklist, AllPartsPresentPasses) {
 
 TEST(KindChecklist, EachMissingPartIsNamed) {
   auto app = good_application();
-  app.form_parts.parts = std::vector<std::string>{"basic_info", "project_content", "targets",
-                                                  "schedule", "applicant_opinion"};
+  app.form.parts = std::vector<std::string>{"basic_info", "project_content", "targets", "schedule",
+                                            "applicant_opinion"};
   auto r = check(notice::builtin(), app, may20());
   std::vector<std::string> missing;
   for (const auto& f : r.findings)
@@ -29,7 +29,7 @@ TEST(KindChecklist, EachMissingPartIsNamed) {
 
 TEST(KindChecklist, UnknownPartsAreOneUnknownFinding) {
   auto app = good_application();
-  app.form_parts.parts.reset();
+  app.form.parts.reset();
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "form.complete");
   ASSERT_NE(f, nullptr);

@@ -17,7 +17,7 @@ TEST(KindCreditCode, ValidCodesPass) {
 
 TEST(KindCreditCode, BadCheckCharacterIsIncompleteByDefault) {
   auto app = good_application();
-  app.lead.credit_code = "51640000MJX000018J";
+  app.applicant.credit_code = "51640000MJX000018J";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "identity.credit_code");
   ASSERT_NE(f, nullptr);
@@ -28,7 +28,7 @@ TEST(KindCreditCode, BadCheckCharacterIsIncompleteByDefault) {
 
 TEST(KindCreditCode, SeverityOfABadCheckIsASetting) {
   auto app = good_application();
-  app.lead.credit_code = "51640000MJX000018J";
+  app.applicant.credit_code = "51640000MJX000018J";
   check_options o = may20();
   o.bad_credit_code = severity::needs_review;
   auto r = check(notice::builtin(), app, o);
@@ -38,7 +38,7 @@ TEST(KindCreditCode, SeverityOfABadCheckIsASetting) {
 
 TEST(KindCreditCode, JointApplicantsAreCheckedToo) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[1].organisation.credit_code = "91640100";
+  app.joint_applicants[1].credit_code = "91640100";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "identity.credit_code");
   ASSERT_NE(f, nullptr);
@@ -48,7 +48,7 @@ TEST(KindCreditCode, JointApplicantsAreCheckedToo) {
 
 TEST(KindCreditCodeType, SocietyNeedsASocialOrganisationCode) {
   auto app = good_application();
-  app.lead.credit_code = "52640100MJX000026E";
+  app.applicant.credit_code = "52640100MJX000026E";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "eligibility.society_org_type");
   ASSERT_NE(f, nullptr);
@@ -60,14 +60,14 @@ TEST(KindCreditCodeType, SocietyNeedsASocialOrganisationCode) {
 // the code's type and registration say nothing more.
 TEST(KindCreditCodeType, AMissingCodeIsOneFinding) {
   auto app = good_application();
-  app.lead.credit_code.reset();
+  app.applicant.credit_code.reset();
   auto r = check(notice::builtin(), app, may20());
   ASSERT_EQ(r.findings.size(), 1u) << to_text(r, lang::en);
   EXPECT_EQ(r.findings[0].rule_id, "identity.credit_code");
   EXPECT_TRUE(r.findings[0].unknown);
   EXPECT_EQ(r.findings[0].message.zh, "宁夏测试学会未填写统一社会信用代码");
   EXPECT_EQ(r.decision, decision::incomplete);
-  app.lead.credit_code = "5164000";  // malformed: the same, one finding
+  app.applicant.credit_code = "5164000";  // malformed: the same, one finding
   r = check(notice::builtin(), app, may20());
   EXPECT_EQ(test::rule_ids(r), (std::vector<std::string>{"identity.credit_code"}));
 }
@@ -76,14 +76,14 @@ TEST(KindCreditCodeType, AMissingCodeIsOneFinding) {
 // society registered with a city is most likely a city society: a person checks it.
 TEST(KindCreditCodeType, ASocietyRegisteredBelowTheRegionNeedsReview) {
   auto app = good_application();
-  app.lead.credit_code = "51640100MJX0001065";
-  ASSERT_TRUE(check_credit_code(*app.lead.credit_code).ok());
+  app.applicant.credit_code = "51640100MJX0001065";
+  ASSERT_TRUE(check_credit_code(*app.applicant.credit_code).ok());
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(test::rule_ids(r), (std::vector<std::string>{"eligibility.society_registration"}));
   EXPECT_EQ(r.decision, decision::needs_review);
   EXPECT_NE(r.findings[0].message.zh.find("第3—8位为银川市（640100）"), std::string::npos)
       << r.findings[0].message.zh;
-  app.lead.credit_code = "51640000MJX000018H";
+  app.applicant.credit_code = "51640000MJX000018H";
   EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
 }
 

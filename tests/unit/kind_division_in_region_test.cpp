@@ -17,7 +17,7 @@ TEST(KindDivisionInRegion, CountiesOfNingxiaPass) {
 
 TEST(KindDivisionInRegion, CountyOutsideNingxiaIsRejected) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[2].organisation.division = "610102";
+  app.joint_applicants[2].division = "610102";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "eligibility.grassroots_county");
   ASSERT_NE(f, nullptr);
@@ -28,7 +28,7 @@ TEST(KindDivisionInRegion, CountyOutsideNingxiaIsRejected) {
 
 TEST(KindDivisionInRegion, ACityIsNotACounty) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[0].organisation.division = "640100";
+  app.joint_applicants[0].division = "640100";
   const finding* f = nullptr;
   auto r = check(notice::builtin(), app, may20());
   f = find_rule(r, "eligibility.grassroots_county");
@@ -38,13 +38,13 @@ TEST(KindDivisionInRegion, ACityIsNotACounty) {
 
 TEST(KindDivisionInRegion, ParkAnywhereInNingxiaButNotOutside) {
   auto app = good_application("park_sta_capacity");
-  app.lead.division = "640500";
-  app.letter->city = "640500";
+  app.applicant.division = "640500";
+  app.recommendation_letter->city = "640500";
   EXPECT_TRUE(check(notice::builtin(), app, may20()).findings.empty());
-  app.lead.division = "110105";
+  app.applicant.division = "110105";
   EXPECT_NE(find_rule(check(notice::builtin(), app, may20()), "eligibility.park_in_region"),
             nullptr);
-  app.lead.division.reset();
+  app.applicant.division.reset();
   const finding* f = nullptr;
   auto r = check(notice::builtin(), app, may20());
   f = find_rule(r, "eligibility.park_in_region");

@@ -37,15 +37,15 @@ std::optional<finding> park_events(const application& app, const check_options& 
 TEST(KindEventCount, FourQualifyingEventsPass) {
   auto app = good_application("park_sta_capacity");
   for (const char* t : {"academic_exchange", "rd_cooperation", "tech_roadshow", "incubation"})
-    app.achieved.events.push_back(make_event(t, ymd(2025, 7, 1), 40));
+    app.records.events.push_back(make_event(t, ymd(2025, 7, 1), 40));
   EXPECT_FALSE(park_events(app));
 }
 
 TEST(KindEventCount, ShortfallReportsBothBranches) {
   auto app = good_application("park_sta_capacity");
-  app.achieved.events.push_back(make_event("academic_exchange", ymd(2025, 6, 1), 150));
-  app.achieved.events.push_back(make_event("results_promotion", ymd(2025, 7, 1), 80));
-  app.achieved.events.push_back(make_event("tech_roadshow", ymd(2025, 8, 1), 60));
+  app.records.events.push_back(make_event("academic_exchange", ymd(2025, 6, 1), 150));
+  app.records.events.push_back(make_event("results_promotion", ymd(2025, 7, 1), 80));
+  app.records.events.push_back(make_event("tech_roadshow", ymd(2025, 8, 1), 60));
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->message.zh,
@@ -66,24 +66,24 @@ TEST(KindEventCount, ShortfallReportsBothBranches) {
 
 TEST(KindEventCount, OneLargeEventOf200IsEnoughBut199IsNot) {
   auto app = good_application("park_sta_capacity");
-  app.achieved.events.push_back(make_event("industry_matchmaking", ymd(2025, 9, 1), 199));
+  app.records.events.push_back(make_event("industry_matchmaking", ymd(2025, 9, 1), 199));
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->message.en,
             "industry-academia events in the project period: 1 event, at least 4 events needed; "
             "or one event of at least 200 people, but the largest had 199 people");
-  app.achieved.events[0].attendance = 200;
+  app.records.events[0].attendance = 200;
   EXPECT_FALSE(park_events(app));
 }
 
 TEST(KindEventCount, RecordsOutsideThePeriodAreNamed) {
   auto app = good_application("park_sta_capacity");
-  app.achieved.events.push_back(make_event("academic_exchange", ymd(2025, 11, 30), 50));
-  app.achieved.events.push_back(make_event("academic_exchange", ymd(2025, 6, 1), 50));
-  app.achieved.events.push_back(make_event("academic_exchange", ymd(2025, 7, 1), 50));
-  app.achieved.events.push_back(make_event("academic_exchange", ymd(2025, 12, 1), 50));
-  app.achieved.events.push_back(make_event("academic_exchange", ymd(2025, 8, 1), 50));
-  app.achieved.events.back().held_on.reset();
+  app.records.events.push_back(make_event("academic_exchange", ymd(2025, 11, 30), 50));
+  app.records.events.push_back(make_event("academic_exchange", ymd(2025, 6, 1), 50));
+  app.records.events.push_back(make_event("academic_exchange", ymd(2025, 7, 1), 50));
+  app.records.events.push_back(make_event("academic_exchange", ymd(2025, 12, 1), 50));
+  app.records.events.push_back(make_event("academic_exchange", ymd(2025, 8, 1), 50));
+  app.records.events.back().held_on.reset();
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->message.en,
@@ -97,8 +97,8 @@ TEST(KindEventCount, RecordsOutsideThePeriodAreNamed) {
             "events/4（未填日期）");
   EXPECT_EQ(f->found.en, "3 events; the largest had 50 people; 2 records not counted");
   // 2025-11-30 itself is inside the period (完成时限 inclusive): a fourth event that day passes.
-  app.achieved.events[4].held_on = ymd(2025, 11, 30);
-  app.achieved.events[4].title = "第二场学术交流";
+  app.records.events[4].held_on = ymd(2025, 11, 30);
+  app.records.events[4].title = "第二场学术交流";
   EXPECT_FALSE(park_events(app));
 }
 
@@ -107,11 +107,11 @@ TEST(KindEventCount, RecordsOutsideThePeriodAreNamed) {
 TEST(KindEventCount, ThePeriodStartsAtTheNoticeWhateverTheApprovalDate) {
   auto app = good_application("park_sta_capacity");
   for (unsigned m : {5u, 6u, 7u, 8u})
-    app.achieved.events.push_back(make_event("tech_roadshow", ymd(2025, m, 10)));
+    app.records.events.push_back(make_event("tech_roadshow", ymd(2025, m, 10)));
   EXPECT_FALSE(park_events(app));  // 2025-05-10 is after the notice of 2025-05-06
   app.approval_date = ymd(2025, 6, 1);
   EXPECT_FALSE(park_events(app));  // still: before approval, after the notice
-  app.achieved.events[0].held_on = ymd(2025, 5, 5);
+  app.records.events[0].held_on = ymd(2025, 5, 5);
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_NE(f->message.en.find("/records/events/0 (2025-05-05, before 2025-05-06)"),
@@ -130,27 +130,27 @@ TEST(KindEventCount, ThePeriodStartsAtTheNoticeWhateverTheApprovalDate) {
 TEST(KindEventCount, TheSameEventTwiceCountsOnce) {
   auto app = good_application("park_sta_capacity");
   for (unsigned m : {6u, 7u, 8u}) {
-    app.achieved.events.push_back(make_event("tech_roadshow", ymd(2025, m, 10)));
-    app.achieved.events.back().title = "路演" + std::to_string(m);
+    app.records.events.push_back(make_event("tech_roadshow", ymd(2025, m, 10)));
+    app.records.events.back().title = "路演" + std::to_string(m);
   }
-  app.achieved.events.push_back(app.achieved.events[1]);
-  app.achieved.events.back().title = " 路演7 ";  // the same once trimmed
+  app.records.events.push_back(app.records.events[1]);
+  app.records.events.back().title = " 路演7 ";  // the same once trimmed
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_NE(f->message.zh.find("/records/events/3（与 /records/events/1 重复，只计一次）"),
             std::string::npos)
       << f->message.zh;
-  app.achieved.events.back().title = "路演9";  // another event the same day
+  app.records.events.back().title = "路演9";  // another event the same day
   EXPECT_FALSE(park_events(app));
-  app.achieved.events.back().title.clear();  // untitled: not told apart, so never a repeat
-  app.achieved.events[1].title.clear();
+  app.records.events.back().title.clear();  // untitled: not told apart, so never a repeat
+  app.records.events[1].title.clear();
   EXPECT_FALSE(park_events(app));
 }
 
 TEST(KindEventCount, ARecordAfterTheCheckDoesNotCount) {
   auto app = good_application("park_sta_capacity");
   for (unsigned d : {1u, 2u, 3u, 20u})
-    app.achieved.events.push_back(make_event("incubation", ymd(2025, 10, d)));
+    app.records.events.push_back(make_event("incubation", ymd(2025, 10, d)));
   auto f = park_events(app, completion(ymd(2025, 10, 10)));
   ASSERT_TRUE(f);
   EXPECT_NE(f->message.en.find("/records/events/3 (2025-10-20, after the date of the check "
@@ -163,7 +163,7 @@ TEST(KindEventCount, ARecordAfterTheCheckDoesNotCount) {
 // them would meet the bar, a person decides instead of the shortfall.
 TEST(KindEventCount, EventsOfOtherTypesAreNamedAndMayGoToAPerson) {
   auto app = good_application("park_sta_capacity");
-  app.achieved.events.push_back(make_event("popular_science", ymd(2025, 7, 1), 150));
+  app.records.events.push_back(make_event("popular_science", ymd(2025, 7, 1), 150));
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->level, severity::incomplete);  // even counted it would not be enough
@@ -174,7 +174,7 @@ TEST(KindEventCount, EventsOfOtherTypesAreNamedAndMayGoToAPerson) {
   EXPECT_NE(f->message.zh.find("/records/events/0（类型为科普活动，不在所列类型内"),
             std::string::npos)
       << f->message.zh;
-  app.achieved.events[0].attendance = 300;  // one large event, were it 产学研对接
+  app.records.events[0].attendance = 300;  // one large event, were it 产学研对接
   f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->level, severity::needs_review);
@@ -187,7 +187,7 @@ TEST(KindEventCount, EventsOfOtherTypesAreNamedAndMayGoToAPerson) {
   // The alliance's service events: the types of its other deliverables are no candidates.
   auto alliance = good_application("returnee_alliance_capacity");
   for (const char* t : {"popular_science", "academic_salon", "tech_roadshow"})
-    alliance.achieved.events.push_back(make_event(t, ymd(2025, 7, 1)));
+    alliance.records.events.push_back(make_event(t, ymd(2025, 7, 1)));
   auto r = check(notice::builtin(), alliance, completion());
   const finding* s = find_rule(r, "deliverable.alliance.service_events");
   ASSERT_NE(s, nullptr);
@@ -195,16 +195,16 @@ TEST(KindEventCount, EventsOfOtherTypesAreNamedAndMayGoToAPerson) {
   EXPECT_NE(s->message.en.find("/records/events/0 (of type popular-science activity, not listed)"),
             std::string::npos)
       << s->message.en;
-  alliance.achieved.events[0].type = "results_promotion";  // not another deliverable's type
+  alliance.records.events[0].type = "results_promotion";  // not another deliverable's type
   r = check(notice::builtin(), alliance, completion());
   EXPECT_EQ(find_rule(r, "deliverable.alliance.service_events")->level, severity::needs_review);
 }
 
 TEST(KindEventCount, PerEventMinimumThirty) {
   auto app = good_application("society_capacity");
-  app.achieved.events.push_back(make_event("training", ymd(2025, 7, 1), 30));
-  app.achieved.events.push_back(make_event("industry_matchmaking", ymd(2025, 8, 1), 29));
-  app.achieved.events.push_back(make_event("training", ymd(2025, 9, 1)));
+  app.records.events.push_back(make_event("training", ymd(2025, 7, 1), 30));
+  app.records.events.push_back(make_event("industry_matchmaking", ymd(2025, 8, 1), 29));
+  app.records.events.push_back(make_event("training", ymd(2025, 9, 1)));
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.society.events");
   ASSERT_NE(f, nullptr);
@@ -212,24 +212,24 @@ TEST(KindEventCount, PerEventMinimumThirty) {
             "training or matchmaking events of at least 30 people in the project period: 1 event, "
             "at least 2 events needed; 2 records not counted: /records/events/1 (29 people, fewer "
             "than 30 people), /records/events/2 (attendance not given)");
-  app.achieved.events[1].attendance = 30;
+  app.records.events[1].attendance = 30;
   r = check(notice::builtin(), app, completion());
   EXPECT_EQ(find_rule(r, "deliverable.society.events"), nullptr);
 }
 
 TEST(KindEventCount, GrassrootsEventsNeedAValidPartnerAndFifty) {
   auto app = good_application("grassroots_societies_capacity");
-  const std::string first = *app.joint_applicants[0].organisation.credit_code;
+  const std::string first = *app.joint_applicants[0].credit_code;
   for (unsigned m = 6; m <= 10; ++m) {
-    app.achieved.events.push_back(make_event("technical_guidance", ymd(2025, m, 1), 50));
-    app.achieved.events.back().partners = {first};
+    app.records.events.push_back(make_event("technical_guidance", ymd(2025, m, 1), 50));
+    app.records.events.back().partners = {first};
   }
   auto r = check(notice::builtin(), app, completion());
   EXPECT_EQ(find_rule(r, "deliverable.grassroots.events"), nullptr);
 
-  app.achieved.events[0].attendance = 49;
-  app.achieved.events[1].partners.clear();
-  app.achieved.events[2].partners = {"51640000MJX000018H"};  // not a joint applicant
+  app.records.events[0].attendance = 49;
+  app.records.events[1].partners.clear();
+  app.records.events[2].partners = {"51640000MJX000018H"};  // not a joint applicant
   r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.grassroots.events");
   ASSERT_NE(f, nullptr);
@@ -243,11 +243,11 @@ TEST(KindEventCount, GrassrootsEventsNeedAValidPartnerAndFifty) {
       << f->message.en;
 
   // A partner outside Ningxia is not a valid partner: its events do not count either.
-  for (auto& e : app.achieved.events) {
+  for (auto& e : app.records.events) {
     e.attendance = 60;
     e.partners = {first};
   }
-  app.joint_applicants[0].organisation.division = "610102";
+  app.joint_applicants[0].division = "610102";
   r = check(notice::builtin(), app, completion());
   f = find_rule(r, "deliverable.grassroots.events");
   ASSERT_NE(f, nullptr);
@@ -257,10 +257,10 @@ TEST(KindEventCount, GrassrootsEventsNeedAValidPartnerAndFifty) {
 
 TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
   auto app = good_application("regional_academic_exchange");
-  app.achieved.events.push_back(make_event("academic_exchange", ymd(2025, 9, 20), 500));
-  app.achieved.events.back().offline_attendance = 199;
-  app.achieved.events.push_back(make_event("academic_exchange", ymd(2025, 10, 20), 150));
-  app.achieved.events.back().offline_attendance = 150;  // 199 + 150 is not one event of 200
+  app.records.events.push_back(make_event("academic_exchange", ymd(2025, 9, 20), 500));
+  app.records.events.back().offline_attendance = 199;
+  app.records.events.push_back(make_event("academic_exchange", ymd(2025, 10, 20), 150));
+  app.records.events.back().offline_attendance = 150;  // 199 + 150 is not one event of 200
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.exchange.offline_attendance");
   ASSERT_NE(f, nullptr);
@@ -269,10 +269,10 @@ TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
             "人；未计入 2 条：/records/events/0（线下 199 人，不足 200 人）、/records/events/"
             "1（线下 150 人，不足 200 人）");
   EXPECT_EQ(find_rule(r, "deliverable.exchange.event"), nullptr);
-  app.achieved.events[0].offline_attendance = 200;
+  app.records.events[0].offline_attendance = 200;
   r = check(notice::builtin(), app, completion());
   EXPECT_EQ(find_rule(r, "deliverable.exchange.offline_attendance"), nullptr);
-  app.achieved.events[0].offline_attendance.reset();
+  app.records.events[0].offline_attendance.reset();
   r = check(notice::builtin(), app, completion());
   f = find_rule(r, "deliverable.exchange.offline_attendance");
   ASSERT_NE(f, nullptr);
@@ -281,7 +281,7 @@ TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
             std::string::npos)
       << f->message.en;
   EXPECT_NE(f->message.zh.find("/records/events/0（线下人数未填写）"), std::string::npos);
-  app.achieved.events.pop_back();
+  app.records.events.pop_back();
   r = check(notice::builtin(), app, completion());
   f = find_rule(r, "deliverable.exchange.offline_attendance");
   ASSERT_NE(f, nullptr);

@@ -12,16 +12,16 @@ using test::rule_ids;
 
 TEST(KindFacts, AnyOfTwoDeclarationsSuffices) {
   auto app = good_application();
-  app.lead.supervised_by_association = false;
-  app.lead.group_member = true;
+  decl(app.applicant, "supervised_by_association") = false;
+  decl(app.applicant, "group_member") = true;
   EXPECT_EQ(find_rule(check(notice::builtin(), app, may20()), "eligibility.society_affiliation"),
             nullptr);
 }
 
 TEST(KindFacts, NeitherDeclarationIsRejected) {
   auto app = good_application();
-  app.lead.supervised_by_association = false;
-  app.lead.group_member = false;
+  decl(app.applicant, "supervised_by_association") = false;
+  decl(app.applicant, "group_member") = false;
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "eligibility.society_affiliation");
   ASSERT_NE(f, nullptr);
@@ -31,8 +31,8 @@ TEST(KindFacts, NeitherDeclarationIsRejected) {
 
 TEST(KindFacts, UnknownIsNeverNo) {
   auto app = good_application();
-  app.lead.supervised_by_association.reset();
-  app.lead.group_member.reset();
+  decl(app.applicant, "supervised_by_association").reset();
+  decl(app.applicant, "group_member").reset();
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "eligibility.society_affiliation");
   ASSERT_NE(f, nullptr);
@@ -43,8 +43,8 @@ TEST(KindFacts, UnknownIsNeverNo) {
 
 TEST(KindFacts, EachMissingConditionIsItsOwnFinding) {
   auto app = good_application();
-  app.lead.legal_person = false;
-  app.lead.own_account.reset();
+  decl(app.applicant, "legal_person") = false;
+  decl(app.applicant, "own_account").reset();
   auto r = check(notice::builtin(), app, may20());
   int n = 0;
   for (const auto& f : r.findings)
@@ -64,8 +64,8 @@ TEST(KindFacts, EachMissingConditionIsItsOwnFinding) {
 
 TEST(KindFacts, YearlyFactsNameTheYear) {
   auto app = good_application();
-  app.lead.history.erase(2023);
-  app.lead.history[2024].annual_inspection = inspection_result::unqualified;
+  app.applicant.history.erase(2023);
+  decl(app.applicant.history[2024], "annual_inspection") = "unqualified";
   auto r = check(notice::builtin(), app, may20());
   std::vector<std::string> paths;
   for (const auto& f : r.findings)
@@ -78,15 +78,15 @@ TEST(KindFacts, YearlyFactsNameTheYear) {
 
 TEST(KindFacts, BasicallyQualifiedIsNotFailing) {
   auto app = good_application();
-  app.lead.history[2024].annual_inspection = inspection_result::basically_qualified;
+  decl(app.applicant.history[2024], "annual_inspection") = "basically_qualified";
   EXPECT_TRUE(check(notice::builtin(), app, may20()).findings.empty());
 }
 
 TEST(KindFacts, GradeCAndPenaltyAndProjects) {
   auto app = good_application();
-  app.lead.history[2024].evaluation_grade = evaluation_grade::c;
-  app.lead.history[2024].penalized = true;
-  app.lead.history[2024].projects = project_completion::not_completed;
+  decl(app.applicant.history[2024], "evaluation_grade") = "c";
+  decl(app.applicant.history[2024], "penalized") = true;
+  decl(app.applicant.history[2024], "projects") = "not_completed";
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(rule_ids(r),
             (std::vector<std::string>{"disqualification.evaluation_grade",
@@ -96,20 +96,20 @@ TEST(KindFacts, GradeCAndPenaltyAndProjects) {
 
 TEST(KindFacts, NoProjectsAssignedIsFine) {
   auto app = good_application();
-  app.lead.history[2024].projects = project_completion::none_assigned;
+  decl(app.applicant.history[2024], "projects") = "none_assigned";
   EXPECT_TRUE(check(notice::builtin(), app, may20()).findings.empty());
 }
 
 TEST(KindFacts, SocietyRulesDoNotApplyToParks) {
   auto app = good_application("park_sta_capacity");
-  app.lead.history.clear();
+  app.applicant.history.clear();
   EXPECT_TRUE(check(notice::builtin(), app, may20()).findings.empty());
 }
 
 TEST(KindFacts, MinimumCount) {
   auto app = good_application();
-  app.submitted.paper_copies = 1;
-  app.project_plan.work_measures = {"  ", ""};
+  app.submission.paper_copies = 1;
+  app.plan.work_measures = {"  ", ""};
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(rule_ids(r),
             (std::vector<std::string>{"application.work_measures", "submission.copies"}));
@@ -122,8 +122,8 @@ TEST(KindFacts, MinimumCount) {
 
 TEST(KindFacts, JointApplicantsEachSignAndSeal) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[2].head_signed = false;
-  app.joint_applicants[0].sealed.reset();
+  decl(app.joint_applicants[2], "head_signed") = false;
+  decl(app.joint_applicants[0], "sealed").reset();
   auto r = check(notice::builtin(), app, may20());
   std::vector<std::string> paths, messages;
   for (const auto& f : r.findings) {
@@ -140,8 +140,8 @@ TEST(KindFacts, JointApplicantsEachSignAndSeal) {
 // 二(二) rev. 2: for every 申报单位, joint applicants included, each named.
 TEST(KindFacts, BasicConditionsHoldForEveryApplicant) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[1].organisation.own_account = false;
-  app.joint_applicants[2].organisation.has_capacity.reset();
+  decl(app.joint_applicants[1], "own_account") = false;
+  decl(app.joint_applicants[2], "has_capacity").reset();
   auto r = check(notice::builtin(), app, may20());
   std::vector<std::string> paths, messages;
   for (const auto& f : r.findings) {
@@ -163,21 +163,21 @@ TEST(KindFacts, BasicConditionsHoldForEveryApplicant) {
 // checks it. Either year missing still rejects; one missing year is one finding.
 TEST(KindFacts, AnInspectionNotYetDueGoesToAPerson) {
   auto app = good_application();
-  app.lead.history[2023].annual_inspection = inspection_result::not_due;
+  decl(app.applicant.history[2023], "annual_inspection") = "not_due";
   auto r = check(notice::builtin(), app, may20());
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].level, severity::needs_review);
   EXPECT_EQ(r.findings[0].message.zh,
             "声明2023年未到年检时间（成立不久，当年尚无年检），请人工核实");
-  app.lead.history[2023].annual_inspection = inspection_result::not_participated;
+  decl(app.applicant.history[2023], "annual_inspection") = "not_participated";
   r = check(notice::builtin(), app, may20());
   EXPECT_EQ(r.findings.at(0).message.zh, "2023年未参加年检");
   EXPECT_EQ(r.decision, decision::rejected);
-  app.lead.history[2023].annual_inspection = inspection_result::qualified;
-  app.lead.history[2024].annual_inspection = inspection_result::unqualified;
+  decl(app.applicant.history[2023], "annual_inspection") = "qualified";
+  decl(app.applicant.history[2024], "annual_inspection") = "unqualified";
   r = check(notice::builtin(), app, may20());
   EXPECT_EQ(r.findings.at(0).message.en, "failed the 2024 annual inspection");
-  app.lead.history[2024].annual_inspection.reset();
+  decl(app.applicant.history[2024], "annual_inspection").reset();
   r = check(notice::builtin(), app, may20());
   ASSERT_EQ(r.findings.size(), 1u);  // two conditions read 2024's result: one finding
   EXPECT_TRUE(r.findings[0].unknown);
@@ -187,8 +187,8 @@ TEST(KindFacts, AnInspectionNotYetDueGoesToAPerson) {
 // 二(一) rev. 2: a 基层"三会" of another field is expressible, so that the rejection can fire.
 TEST(KindFacts, AGrassrootsSocietyOfAnotherFieldIsRejected) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[0].organisation.field = grassroots_field::other;
-  app.joint_applicants[0].organisation.field_name = "工业技术";
+  decl(app.joint_applicants[0], "field") = "other";
+  decl(app.joint_applicants[0], "field_name") = "工业技术";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "eligibility.grassroots_field");
   ASSERT_NE(f, nullptr);
@@ -200,23 +200,23 @@ TEST(KindFacts, AGrassrootsSocietyOfAnotherFieldIsRejected) {
 
 TEST(KindFacts, WordVersionAddressIsChecked) {
   auto app = good_application();
-  app.submitted.word.sent_to = "someone@example.com";
+  app.submission.word_version.sent_to = "someone@example.com";
   auto r = check(notice::builtin(), app, may20());
   ASSERT_NE(find_rule(r, "submission.word_version"), nullptr);
   EXPECT_EQ(find_rule(r, "submission.word_version")->message.zh,
             "申报书word版发送至someone@example.com，不是通知指定的电子信箱nxkxxhb@163.com");
-  app.submitted.word.sent_to.reset();  // unknown address, but e-mailed: passes
+  app.submission.word_version.sent_to.reset();  // unknown address, but e-mailed: passes
   EXPECT_TRUE(check(notice::builtin(), app, may20()).findings.empty());
   // FACTS: an address is compared without case and surrounding white space.
   for (const char* same : {"NXKXXHB@163.com", " nxkxxhb@163.COM\t", "\u3000nxkxxhb@163.com"}) {
-    app.submitted.word.sent_to = same;
+    app.submission.word_version.sent_to = same;
     EXPECT_TRUE(check(notice::builtin(), app, may20()).findings.empty()) << same;
   }
-  app.submitted.word.sent_to = "nxkx xhb@163.com";  // a space inside is another address
+  app.submission.word_version.sent_to = "nxkx xhb@163.com";  // a space inside is another address
   EXPECT_NE(find_rule(check(notice::builtin(), app, may20()), "submission.word_version"), nullptr);
   // Not sent: says so, never the positive fact.
-  app.submitted.word.sent_to.reset();
-  app.submitted.word.emailed = false;
+  app.submission.word_version.sent_to.reset();
+  app.submission.word_version.emailed = false;
   r = check(notice::builtin(), app, may20());
   EXPECT_EQ(find_rule(r, "submission.word_version")->message.zh, "未发送申报书word版");
   EXPECT_EQ(find_rule(r, "submission.word_version")->message.en,

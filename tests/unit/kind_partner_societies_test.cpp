@@ -28,8 +28,8 @@ void hold_events_with_each(application& app) {
     e.type = "technical_guidance";
     e.held_on = ymd(2025, month++, 15);
     e.attendance = 60;
-    if (j.organisation.credit_code) e.partners = {*j.organisation.credit_code};
-    app.achieved.events.push_back(e);
+    if (j.credit_code) e.partners = {*j.credit_code};
+    app.records.events.push_back(e);
   }
 }
 
@@ -40,7 +40,7 @@ TEST(KindPartnerSocieties, ThreeValidDistinctPartnersPass) {
 
 TEST(KindPartnerSocieties, OneOutsideNingxiaLeavesTwo) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[2].organisation.division = "610102";
+  app.joint_applicants[2].division = "610102";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, at_application);
   ASSERT_NE(f, nullptr);
@@ -56,8 +56,7 @@ TEST(KindPartnerSocieties, OneOutsideNingxiaLeavesTwo) {
 
 TEST(KindPartnerSocieties, TheSameSocietyTwiceCountsOnce) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[1].organisation.credit_code =
-      app.joint_applicants[0].organisation.credit_code;
+  app.joint_applicants[1].credit_code = app.joint_applicants[0].credit_code;
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, at_application);
   ASSERT_NE(f, nullptr);
@@ -69,14 +68,14 @@ TEST(KindPartnerSocieties, TheSameSocietyTwiceCountsOnce) {
 
 TEST(KindPartnerSocieties, AnUndeclaredFieldIsUnknown) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[0].organisation.field.reset();
+  decl(app.joint_applicants[0], "field").reset();
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, at_application);
   ASSERT_NE(f, nullptr);
   EXPECT_TRUE(f->unknown);
   EXPECT_EQ(f->level, severity::incomplete);
   // One unknown, one not a 基层"三会" and one valid cannot reach three: a shortfall, not a gap.
-  app.joint_applicants[1].organisation.kind = applicant_kind::park_sta;
+  app.joint_applicants[1].kind = "park_sta";
   r = check(notice::builtin(), app, may20());
   f = find_rule(r, at_application);
   ASSERT_NE(f, nullptr);
@@ -89,7 +88,7 @@ TEST(KindPartnerSocieties, AtCompletionEachPartnerNeedsAJointEvent) {
   hold_events_with_each(app);
   EXPECT_EQ(find_rule(check(notice::builtin(), app, completion()), at_completion), nullptr);
 
-  app.achieved.events[2].attendance = 49;  // the third partner's only event is too small
+  app.records.events[2].attendance = 49;  // the third partner's only event is too small
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, at_completion);
   ASSERT_NE(f, nullptr);
@@ -97,14 +96,14 @@ TEST(KindPartnerSocieties, AtCompletionEachPartnerNeedsAJointEvent) {
             "valid partner 基层“三会” with a joint event: 2 societies, at least 3 societies "
             "needed; 1 joint applicant not counted: /joint_applicants/2 (no qualifying event held "
             "with it)");
-  app.achieved.events[2].attendance = 50;
-  app.achieved.events[2].held_on = ymd(2025, 12, 1);
+  app.records.events[2].attendance = 50;
+  app.records.events[2].held_on = ymd(2025, 12, 1);
   EXPECT_NE(find_rule(check(notice::builtin(), app, completion()), at_completion), nullptr);
 }
 
 TEST(KindPartnerSocieties, AtCompletionValidityIsJudgedAgain) {
   auto app = good_application("grassroots_societies_capacity");
-  app.joint_applicants[0].organisation.division = "640100";  // a city, not a county
+  app.joint_applicants[0].division = "640100";  // a city, not a county
   hold_events_with_each(app);
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, at_completion);

@@ -18,7 +18,7 @@ TEST(KindPlanTarget, TargetsAtTheMinimumPass) {
 
 TEST(KindPlanTarget, AParkPlanOfThreeEventsIsBelowTheMinimum) {
   auto app = good_application("park_sta_capacity");
-  app.project_plan.targets["events"] = 3;
+  app.plan.targets["events"] = 3;
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(r.decision, decision::incomplete);
   const finding* f = find_rule(r, "target.park.events");
@@ -40,19 +40,19 @@ TEST(KindPlanTarget, AParkPlanOfThreeEventsIsBelowTheMinimum) {
 
 TEST(KindPlanTarget, TheLargeEventIsAnAlternative) {
   auto app = good_application("haizhi_base_capacity");
-  app.project_plan.targets["events"] = 1;
-  app.project_plan.targets["large_event_attendance"] = 200;
+  app.plan.targets["events"] = 1;
+  app.plan.targets["large_event_attendance"] = 200;
   EXPECT_EQ(find_rule(check(notice::builtin(), app, may20()), "target.haizhi.events"), nullptr);
-  app.project_plan.targets["large_event_attendance"] = 199;
+  app.plan.targets["large_event_attendance"] = 199;
   EXPECT_NE(find_rule(check(notice::builtin(), app, may20()), "target.haizhi.events"), nullptr);
-  app.project_plan.targets.erase("events");
-  app.project_plan.targets["large_event_attendance"] = 300;
+  app.plan.targets.erase("events");
+  app.plan.targets["large_event_attendance"] = 300;
   EXPECT_EQ(find_rule(check(notice::builtin(), app, may20()), "target.haizhi.events"), nullptr);
 }
 
 TEST(KindPlanTarget, AMissingTargetIsUnknown) {
   auto app = good_application("regional_academic_exchange");
-  app.project_plan.targets.erase("experts");
+  app.plan.targets.erase("experts");
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "target.exchange.experts");
   ASSERT_NE(f, nullptr);
@@ -64,8 +64,8 @@ TEST(KindPlanTarget, AMissingTargetIsUnknown) {
 
 TEST(KindPlanTarget, EachShortfallIsItsOwnFinding) {
   auto app = good_application("regional_academic_exchange");
-  app.project_plan.targets["offline_attendance"] = 199;
-  app.project_plan.targets["experts"] = 1;
+  app.plan.targets["offline_attendance"] = 199;
+  app.plan.targets["experts"] = 1;
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(test::rule_ids(r), (std::vector<std::string>{"target.exchange.experts",
                                                          "target.exchange.offline_attendance"}));
@@ -76,7 +76,7 @@ TEST(KindPlanTarget, EachShortfallIsItsOwnFinding) {
 
 TEST(KindPlanTarget, NotCheckedAtCompletion) {
   auto app = good_application("society_capacity");
-  app.project_plan.targets.clear();
+  app.plan.targets.clear();
   check_options o = may20();
   o.stage = stage::completion;
   EXPECT_EQ(find_rule(check(notice::builtin(), app, o), "target.society.events"), nullptr);

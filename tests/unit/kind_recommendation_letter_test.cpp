@@ -16,7 +16,7 @@ TEST(KindRecommendationLetter, LetterFromACityPasses) {
 
 TEST(KindRecommendationLetter, MissingLetterIsIncomplete) {
   auto app = good_application("park_sta_capacity");
-  app.letter.reset();
+  app.recommendation_letter.reset();
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "recommendation.present");
   ASSERT_NE(f, nullptr);
@@ -26,7 +26,7 @@ TEST(KindRecommendationLetter, MissingLetterIsIncomplete) {
 
 TEST(KindRecommendationLetter, RegionLevelIssuerIsNotACity) {
   auto app = good_application("park_sta_capacity");
-  app.letter->city = "640000";
+  app.recommendation_letter->city = "640000";
   ASSERT_NE(find_rule(check(notice::builtin(), app, may20()), "recommendation.present"), nullptr);
 }
 
@@ -43,7 +43,7 @@ TEST(KindRecommendationLetter, NotNeededForSocieties) {
 
 TEST(KindSameCity, LetterFromAnotherCityIsWorthAWarning) {
   auto app = good_application("park_sta_capacity");
-  app.letter->city = "640300";
+  app.recommendation_letter->city = "640300";
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "recommendation.other_city");
   ASSERT_NE(f, nullptr);

@@ -12,14 +12,15 @@ using test::ymd;
 
 TEST(KindSubmissionDeadline, DispatchOnTheLastDayCounts) {
   auto app = good_application();
-  app.submitted.dispatch_date = ymd(2025, 5, 16);
-  app.submitted.received_date = ymd(2025, 5, 19);  // arrives later: the dispatch date counts
+  decl(app.submission, "dispatch_date") = ymd(2025, 5, 16);
+  decl(app.submission, "received_date") =
+      ymd(2025, 5, 19);  // arrives later: the dispatch date counts
   EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
 }
 
 TEST(KindSubmissionDeadline, DispatchTheDayAfterIsRejected) {
   auto app = good_application();
-  app.submitted.dispatch_date = ymd(2025, 5, 17);
+  decl(app.submission, "dispatch_date") = ymd(2025, 5, 17);
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, "submission.deadline");
   ASSERT_NE(f, nullptr);
@@ -32,11 +33,11 @@ TEST(KindSubmissionDeadline, DispatchTheDayAfterIsRejected) {
 
 TEST(KindSubmissionDeadline, HandedInUsesTheHandInDate) {
   auto app = good_application();
-  app.submitted.delivery = delivery_method::in_person;
-  app.submitted.dispatch_date.reset();
-  app.submitted.handed_in_date = ymd(2025, 5, 16);
+  app.submission.delivery = "in_person";
+  decl(app.submission, "dispatch_date").reset();
+  decl(app.submission, "handed_in_date") = ymd(2025, 5, 16);
   EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
-  app.submitted.handed_in_date = ymd(2025, 5, 17);
+  decl(app.submission, "handed_in_date") = ymd(2025, 5, 17);
   EXPECT_EQ(find_rule(check(notice::builtin(), app, may20()), "submission.deadline")->path,
             "/submission/handed_in_date");
 }
@@ -45,7 +46,7 @@ TEST(KindSubmissionDeadline, HandedInUsesTheHandInDate) {
 // once the check is after the deadline, nothing dated sent by then is a late application.
 TEST(KindSubmissionDeadline, MissingDateIsIncompleteBeforeTheDeadlineAndLateAfterIt) {
   auto app = good_application();
-  app.submitted.dispatch_date.reset();
+  decl(app.submission, "dispatch_date").reset();
   auto r = check(notice::builtin(), app, test::as_of(ymd(2025, 5, 16)));
   ASSERT_NE(find_rule(r, "submission.deadline"), nullptr);
   EXPECT_TRUE(find_rule(r, "submission.deadline")->unknown);
@@ -61,10 +62,10 @@ TEST(KindSubmissionDeadline, MissingDateIsIncompleteBeforeTheDeadlineAndLateAfte
   EXPECT_EQ(f->found.en, "no dated paper submission as of 2025-05-17");
   EXPECT_EQ(r.decision, decision::rejected);
   // Only the e-mail, no delivery at all: the same.
-  app.submitted.delivery.reset();
+  app.submission.delivery.reset();
   EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::rejected);
   // A receipt dated in time is a dated submission.
-  app.submitted.received_date = ymd(2025, 5, 15);
+  decl(app.submission, "received_date") = ymd(2025, 5, 15);
   EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
 }
 
@@ -72,9 +73,9 @@ TEST(KindSubmissionDeadline, MissingDateIsIncompleteBeforeTheDeadlineAndLateAfte
 // check, a person decides; its address compares without case and surrounding white space.
 TEST(KindSubmissionDeadline, TheWordVersionIsSentByTheDeadline) {
   auto app = good_application();
-  app.submitted.word.sent_on = ymd(2025, 5, 16);
+  app.submission.word_version.sent_on = ymd(2025, 5, 16);
   EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
-  app.submitted.word.sent_on = ymd(2025, 6, 30);
+  app.submission.word_version.sent_on = ymd(2025, 6, 30);
   auto r = check(notice::builtin(), app, test::as_of(ymd(2025, 7, 1)));
   const finding* f = find_rule(r, "submission.word_version_date");
   ASSERT_NE(f, nullptr);
@@ -83,28 +84,28 @@ TEST(KindSubmissionDeadline, TheWordVersionIsSentByTheDeadline) {
   EXPECT_EQ(f->message.en,
             "the Word version was e-mailed on 2025-06-30, after the deadline 2025-05-16: a person "
             "decides");
-  app.submitted.word.sent_on = ymd(2025, 5, 14);
+  app.submission.word_version.sent_on = ymd(2025, 5, 14);
   r = check(notice::builtin(), app, test::as_of(ymd(2025, 5, 12)));
   f = find_rule(r, "submission.word_version_date");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->message.zh,
             "申报书word版发送日期2025-05-14晚于核验日期2025-05-12，可能录入有误，请人工核实");
-  app.submitted.word.sent_on.reset();  // not given: not judged
+  app.submission.word_version.sent_on.reset();  // not given: not judged
   EXPECT_EQ(find_rule(check(notice::builtin(), app, may20()), "submission.word_version_date"),
             nullptr);
 }
 
 TEST(KindSubmissionDeadline, MethodInferredFromTheOnlyDate) {
   auto app = good_application();
-  app.submitted.delivery.reset();
-  app.submitted.dispatch_date = ymd(2025, 5, 18);
+  app.submission.delivery.reset();
+  decl(app.submission, "dispatch_date") = ymd(2025, 5, 18);
   EXPECT_EQ(find_rule(check(notice::builtin(), app, may20()), "submission.deadline")->path,
             "/submission/dispatch_date");
 }
 
 TEST(KindSubmissionDeadline, DateAfterTheCheckDateGoesToAPerson) {
   auto app = good_application();
-  app.submitted.dispatch_date = ymd(2025, 5, 14);
+  decl(app.submission, "dispatch_date") = ymd(2025, 5, 14);
   auto r = check(notice::builtin(), app, test::as_of(ymd(2025, 5, 12)));
   ASSERT_NE(find_rule(r, "submission.not_after_check"), nullptr);
   EXPECT_EQ(r.decision, decision::needs_review);

@@ -29,7 +29,7 @@ const char* const report_rule = "deliverable.exchange.decision_report";
 report with_text(const std::string& type, const std::string& text_type, std::string content,
                  std::string title = "典型工作案例") {
   auto app = good_application(type);
-  app.achieved.texts.push_back({text_type, std::move(title), std::move(content)});
+  app.records.texts.push_back({text_type, std::move(title), std::move(content)});
   return check(notice::builtin(), app, completion());
 }
 
@@ -61,7 +61,7 @@ TEST(KindTextLength, TheFindingNamesTheMethodAndBothCounts) {
 
 TEST(KindTextLength, AMissingTextIsNamed) {
   auto app = good_application("returnee_alliance_capacity");
-  app.achieved.texts.push_back({"case_study", "不是建言献策报告", zi(2000)});
+  app.records.texts.push_back({"case_study", "不是建言献策报告", zi(2000)});
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.alliance.policy_advice");
   ASSERT_NE(f, nullptr);
@@ -72,13 +72,13 @@ TEST(KindTextLength, AMissingTextIsNamed) {
 
 TEST(KindTextLength, TheLongestOfSeveralIsReported) {
   auto app = good_application("society_capacity");
-  app.achieved.texts.push_back({"governance_case", "初稿", zi(800)});
-  app.achieved.texts.push_back({"governance_case", "修改稿", zi(1450)});
+  app.records.texts.push_back({"governance_case", "初稿", zi(800)});
+  app.records.texts.push_back({"governance_case", "修改稿", zi(1450)});
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.society.governance_case");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->path, "/records/texts/1");
-  app.achieved.texts.push_back({"governance_case", "定稿", zi(1600)});
+  app.records.texts.push_back({"governance_case", "定稿", zi(1600)});
   r = check(notice::builtin(), app, completion());
   EXPECT_EQ(find_rule(r, "deliverable.society.governance_case"), nullptr);
 }
@@ -118,7 +118,7 @@ TEST(KindTextLength, TheMethodIsAPackParameter) {
   std::string text = zi(1000);
   for (int i = 0; i < 250; ++i) text += " ab";
   auto app = good_application("park_sta_capacity");
-  app.achieved.texts.push_back({"case_study", "", text});
+  app.records.texts.push_back({"case_study", "", text});
   auto r = check(n, app, completion());
   EXPECT_EQ(find_rule(r, park_case), nullptr);
   r = check(notice::builtin(), app, completion());

@@ -18,7 +18,7 @@ using test::ymd;
 application submitted(std::string id, date on) {
   application a = good_application("society_capacity");
   a.id = std::move(id);
-  a.submitted.dispatch_date = on;
+  decl(a.submission, "dispatch_date") = on;
   return a;
 }
 
@@ -35,7 +35,7 @@ TEST(KindUniqueInBatch, DistinctApplicationsPass) {
 // original is superseded — whatever their order in the batch.
 TEST(KindUniqueInBatch, TheLatestSubmissionStandsAndTheEarlierIsSuperseded) {
   auto original = submitted("2025-0101", ymd(2025, 5, 12));
-  original.submitted.paper_copies = 1;  // the flaw corrected later
+  original.submission.paper_copies = 1;  // the flaw corrected later
   original.origin = {"in/a.json", std::nullopt, std::nullopt};
   auto corrected = submitted("2025-0102", ymd(2025, 5, 15));
   corrected.title = "修改后的名称";
@@ -100,7 +100,7 @@ TEST(KindUniqueInBatch, ThreeSubmissionsEachEarlierNamesTheNextOne) {
 
 TEST(KindUniqueInBatch, AnUndatedApplicationComesFirst) {
   auto undated = submitted("U", ymd(2025, 5, 1));
-  undated.submitted.dispatch_date.reset();
+  decl(undated.submission, "dispatch_date").reset();
   std::vector<application> apps{submitted("D", ymd(2025, 5, 10)), undated};
   apps[1].title = "无日期";
   const auto reports = check_batch(notice::builtin(), apps, may20());
@@ -224,7 +224,7 @@ TEST(KindUniqueInBatch, ThreadsGiveTheSameAnswer) {
   for (int i = 0; i < 50; ++i) {
     auto a = good_application(i % 2 ? "society_capacity" : "regional_academic_exchange");
     a.title = "项目" + std::to_string(i % 7);
-    a.submitted.dispatch_date = ymd(2025, 5, static_cast<unsigned>(1 + (i * 7) % 16));
+    decl(a.submission, "dispatch_date") = ymd(2025, 5, static_cast<unsigned>(1 + (i * 7) % 16));
     apps.push_back(a);
   }
   check_options one = may20(), two = may20();

@@ -58,8 +58,9 @@ bool not_a_count(std::string_view s, std::size_t begin, std::size_t end) {
   return false;
 }
 
-const std::vector<std::string_view> zh_units = {"字", "场次", "场", "人", "篇", "项", "名", "份",
-                                                "个", "条",   "年", "月", "日", "位", "行", "元"};
+const std::vector<std::string_view> zh_units = {"字", "场次", "场", "人", "篇",  "项",
+                                                "名", "份",   "个", "条", "年",  "月",
+                                                "日", "位",   "行", "元", "万元"};
 
 /// An English count's noun: singular and plural, e.g. {"person", "people"}.
 struct noun {
@@ -68,6 +69,8 @@ struct noun {
 const std::vector<noun> en_nouns = {
     {"event", "events"},
     {"person", "people"},
+    {"yuan", "yuan"},
+    {"summary", "summaries"},
     {"item", "items"},
     {"result", "results"},
     {"report", "reports"},
@@ -274,12 +277,12 @@ std::vector<batch> built_here() {
   std::vector<batch> out;
   {
     auto a = good_application("park_sta_capacity");
-    a.achieved.texts.push_back({"case_study", "坏文本", std::string(3000, 'a') + "\xff"});
+    a.records.texts.push_back({"case_study", "坏文本", std::string(3000, 'a') + "\xff"});
     out.push_back({"bad UTF-8 in a text", {a}, completion()});
   }
   {
     auto a = good_application("society_capacity");
-    a.achieved.texts.push_back({"governance_case", "空案例", " \n "});
+    a.records.texts.push_back({"governance_case", "空案例", " \n "});
     out.push_back({"an empty case", {a}, completion()});
   }
   {
@@ -290,44 +293,44 @@ std::vector<batch> built_here() {
   {
     // A third grassroots partner whose county is not given: the other two are not enough.
     auto a = good_application("grassroots_societies_capacity");
-    a.joint_applicants[2].organisation.division.reset();
+    a.joint_applicants[2].division.reset();
     out.push_back({"a partner that cannot be judged", {a}, test::may20()});
     std::vector<std::string> codes;
-    for (const auto& j : a.joint_applicants) codes.push_back(*j.organisation.credit_code);
-    a.achieved.events.push_back({"活动", "training", ymd(2025, 7, 1), 60, std::nullopt, "", codes});
+    for (const auto& j : a.joint_applicants) codes.push_back(*j.credit_code);
+    a.records.events.push_back({"活动", "training", ymd(2025, 7, 1), 60, std::nullopt, "", codes});
     out.push_back({"a partner that cannot be judged, at completion", {a}, completion()});
   }
   {
     // The 等 of 一(二)1(2) and 一(二)2(2): events of other types that would meet the bar.
     auto s = good_application("society_capacity");
-    s.achieved.events.push_back(
+    s.records.events.push_back(
         {"路演", "tech_roadshow", ymd(2025, 7, 1), 40, std::nullopt, "", {}});
-    s.achieved.events.push_back(
+    s.records.events.push_back(
         {"沙龙", "academic_salon", ymd(2025, 8, 1), 35, std::nullopt, "", {}});
     out.push_back({"society events of other types", {s}, completion()});
     auto g = good_application("grassroots_societies_capacity");
-    const std::string code = *g.joint_applicants[0].organisation.credit_code;
+    const std::string code = *g.joint_applicants[0].credit_code;
     for (unsigned m = 6; m <= 10; ++m)
-      g.achieved.events.push_back({"科普" + std::to_string(m),
-                                   "popular_science",
-                                   ymd(2025, m, 1),
-                                   60,
-                                   std::nullopt,
-                                   "",
-                                   {code}});
+      g.records.events.push_back({"科普" + std::to_string(m),
+                                  "popular_science",
+                                  ymd(2025, m, 1),
+                                  60,
+                                  std::nullopt,
+                                  "",
+                                  {code}});
     out.push_back({"grassroots events of other types", {g}, completion()});
   }
   {
     // A letter whose city is not given; a letter from a place that is no city; a haizhi base
     // without its division (the other-city rule cannot tell).
     auto a = good_application("haizhi_base_capacity");
-    a.letter->city.reset();
+    a.recommendation_letter->city.reset();
     out.push_back({"letter city missing", {a}, test::may20()});
     a = good_application("haizhi_base_capacity");
-    a.letter->city = "640106";
+    a.recommendation_letter->city = "640106";
     out.push_back({"letter from a county", {a}, test::may20()});
     a = good_application("haizhi_base_capacity");
-    a.lead.division.reset();
+    a.applicant.division.reset();
     out.push_back({"haizhi without division", {a}, test::may20()});
   }
   {
@@ -338,8 +341,8 @@ std::vector<batch> built_here() {
       const std::string type = r["applies_to"]["project_types"][0].get<std::string>();
       auto a = good_application(type);
       const std::string code = r["params"]["target"].get<std::string>();
-      a.project_plan.targets[code] = r["params"]["min"].get<std::int64_t>() - 1;
-      if (r["params"].contains("or")) a.project_plan.targets.erase(r["params"]["or"]["target"]);
+      a.plan.targets[code] = r["params"]["min"].get<std::int64_t>() - 1;
+      if (r["params"].contains("or")) a.plan.targets.erase(r["params"]["or"]["target"]);
       out.push_back({r["id"].get<std::string>() + " below", {a}, test::may20()});
     }
     // Every text rule: too short (or too long), empty, not UTF-8, none at all.
@@ -353,7 +356,7 @@ std::vector<batch> built_here() {
       for (const std::string& content :
            {off, std::string(" "), std::string("字字") + "\xff", std::string("-")}) {
         auto a = good_application(type);
-        if (content != "-") a.achieved.texts.push_back({text_type, "案例", content});
+        if (content != "-") a.records.texts.push_back({text_type, "案例", content});
         out.push_back({r["id"].get<std::string>() + " text", {a}, completion()});
       }
     }
@@ -363,60 +366,60 @@ std::vector<batch> built_here() {
     auto p = good_application("park_sta_capacity");
     for (const char* t :
          {"academic_exchange", "rd_cooperation", "tech_roadshow", "popular_science"})
-      p.achieved.events.push_back(
+      p.records.events.push_back(
           {std::string("活动") + t, t, ymd(2025, 7, 1), 40, std::nullopt, "", {}});
     out.push_back({"park events of another type", {p}, completion()});
     // 一(一)2(1): three events, nothing else.
     auto h = good_application("haizhi_base_capacity");
     for (const char* t : {"academic_exchange", "project_cooperation", "tech_roadshow"})
-      h.achieved.events.push_back(
+      h.records.events.push_back(
           {std::string("活动") + t, t, ymd(2025, 7, 1), 40, std::nullopt, "", {}});
     out.push_back({"haizhi three events", {h}, completion()});
     // A joint applicant's seal missing.
     auto g = good_application("grassroots_societies_capacity");
-    g.joint_applicants[1].sealed = false;
+    decl(g.joint_applicants[1], "sealed") = false;
     out.push_back({"joint applicant unsealed", {g}, test::may20()});
   }
   {
     // Facts left out that the corpus declares: the park's and the base's, the 2024 record,
     // the Word version, the parts of the form, a joint applicant's signature.
     auto p = good_application("park_sta_capacity");
-    p.lead.establishment_approved.reset();
-    p.lead.division.reset();
-    p.submitted.sealed.reset();
-    p.submitted.paper_copies.reset();
-    p.submitted.word.emailed.reset();
-    p.form_parts.parts.reset();
+    decl(p.applicant, "establishment_approved").reset();
+    p.applicant.division.reset();
+    p.submission.sealed.reset();
+    p.submission.paper_copies.reset();
+    p.submission.word_version.emailed.reset();
+    p.form.parts.reset();
     out.push_back({"park facts left out", {p}, test::may20()});
     auto h = good_application("haizhi_base_capacity");
-    h.lead.approved_by_cast.reset();
+    decl(h.applicant, "approved_by_cast").reset();
     out.push_back({"haizhi approval left out", {h}, test::may20()});
     auto s = good_application("society_capacity");
-    s.lead.history[2024].projects.reset();
-    s.lead.history[2024].evaluation_grade.reset();
+    decl(s.applicant.history[2024], "projects").reset();
+    decl(s.applicant.history[2024], "evaluation_grade").reset();
     out.push_back({"society 2024 left out", {s}, test::may20()});
     auto g = good_application("grassroots_societies_capacity");
-    g.joint_applicants[0].head_signed.reset();
-    g.joint_applicants[1].organisation.field.reset();
-    g.joint_applicants[2].organisation.division.reset();
+    decl(g.joint_applicants[0], "head_signed").reset();
+    decl(g.joint_applicants[1], "field").reset();
+    g.joint_applicants[2].division.reset();
     out.push_back({"joint facts left out", {g}, test::may20()});
     auto l = good_application("returnee_alliance_capacity");
-    l.project_plan.targets.clear();
+    l.plan.targets.clear();
     out.push_back({"alliance targets left out", {l}, test::may20()});
     auto e = good_application("regional_academic_exchange");
-    e.project_plan.targets.clear();
+    e.plan.targets.clear();
     out.push_back({"exchange targets left out", {e}, test::may20()});
     auto k = good_application("park_sta_capacity");
-    k.project_plan.targets.clear();
+    k.plan.targets.clear();
     out.push_back({"park targets left out", {k}, test::may20()});
     auto z = good_application("haizhi_base_capacity");
-    z.project_plan.targets.clear();
+    z.plan.targets.clear();
     out.push_back({"haizhi targets left out", {z}, test::may20()});
     auto y = good_application("society_capacity");
-    y.project_plan.targets.clear();
+    y.plan.targets.clear();
     out.push_back({"society targets left out", {y}, test::may20()});
     auto x = good_application("grassroots_societies_capacity");
-    x.project_plan.targets.clear();
+    x.plan.targets.clear();
     out.push_back({"grassroots targets left out", {x}, test::may20()});
   }
   return out;
@@ -525,6 +528,41 @@ TEST(Messages, TitlesAndReadingsAreClean) {
     // none in either.
     EXPECT_EQ(r.interpretation.zh.empty(), r.interpretation.en.empty()) << r.id;
   }
+}
+
+// The shipped example packs (examples/packs): their titles and readings, and every finding of
+// their corpora (tests/conformance/packs/PACK), are clean in both languages.
+TEST(Messages, TheExamplePacksAreCleanToo) {
+  std::size_t findings = 0;
+  for (const auto& e : fs::directory_iterator(source("examples/packs"))) {
+    if (e.path().extension() != ".json") continue;
+    const notice n = notice::load(e.path());
+    for (const rule_info& r : n.rules())
+      for (lang l : {lang::zh, lang::en}) {
+        expect_clean(r.title.in(l), l, e.path().filename().string() + " " + r.id + " title");
+        expect_clean(r.interpretation.in(l), l,
+                     e.path().filename().string() + " " + r.id + " reading");
+      }
+    const fs::path cases = source("tests/conformance/packs") / e.path().stem();
+    if (!fs::exists(cases)) continue;
+    for (const auto& c : fs::directory_iterator(cases)) {
+      const json doc = json::parse(read(c.path()));
+      check_options o;
+      o.as_of = *parse_date(doc["as_of"].get<std::string>());
+      o.stage = *from_code<stage>(doc["stage"].get<std::string>());
+      for (const report& r : check_batch(n, parse_applications(doc["applications"].dump(), n), o))
+        for (const finding& f : r.findings) {
+          ++findings;
+          const std::string at = c.path().filename().string() + " " + f.rule_id;
+          for (lang l : {lang::zh, lang::en}) {
+            expect_clean(f.message.in(l), l, at + " message");
+            expect_clean(f.expected.in(l), l, at + " expected");
+            expect_clean(f.found.in(l), l, at + " found");
+          }
+        }
+    }
+  }
+  EXPECT_GE(findings, 10u);
 }
 
 }  // namespace

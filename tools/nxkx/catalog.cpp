@@ -11,10 +11,10 @@ namespace {
 std::string applicants_of(const notice& n, const project_type_info& p, lang l) {
   if (!p.applicants_text.in(l).empty()) return p.applicants_text.in(l);
   std::string out;
-  for (applicant_kind k : p.eligible) {
+  for (const std::string& k : p.eligible) {
     if (!out.empty()) out += l == lang::zh ? "、" : ", ";
     const applicant_kind_info* info = n.find_applicant_kind(k);
-    out += info != nullptr ? info->name.in(l) : std::string(to_code(k));
+    out += info != nullptr ? info->name.in(l) : k;
   }
   return out;
 }

@@ -34,9 +34,7 @@ runner add_new(CLI::App& app) {
                    "records too (events, texts …)");
   sub->add_option("--kind", a->kind,
                   "The applicant's kind, for types that admit several (default: the first the "
-                  "type admits)")
-      ->check(CLI::IsMember({"society", "park_sta", "haizhi_base", "returnee_alliance",
-                             "alliance_council_member", "grassroots_society"}));
+                  "type admits; a code of the notice's applicant kinds)");
   sub->add_option("-o,--output", a->output, "Write it to FILE instead of standard output")
       ->type_name("FILE");
   add_lang_option(*sub, a->common);
@@ -45,8 +43,8 @@ runner add_new(CLI::App& app) {
     const auto n = load_notice(a->common);
     if (!n) return int{exit_bad_input};
     const stage st = a->common.stage == "completion" ? stage::completion : stage::application;
-    std::optional<applicant_kind> kind;
-    if (!a->kind.empty()) kind = from_code<applicant_kind>(a->kind);
+    std::optional<std::string> kind;
+    if (!a->kind.empty()) kind = a->kind;
     try {
       const std::string text = starter_application(*n, a->type, st, kind);
       if (a->output.empty()) {

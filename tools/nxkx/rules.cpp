@@ -39,9 +39,7 @@ std::string rules_json(const notice& n, const common_options& o) {
     j["outcome"] = severity_json(r.outcome, r.stage);
     j["when_unknown"] = severity_json(r.when_unknown, r.stage);
     j["project_types"] = r.project_types;
-    ojson kinds = ojson::array();
-    for (applicant_kind k : r.applicant_kinds) kinds.push_back(std::string(to_code(k)));
-    j["applicant_kinds"] = std::move(kinds);
+    j["applicant_kinds"] = r.applicant_kinds;
     j["params"] =
         r.params_json.empty() ? ojson(nullptr) : ojson::parse(r.params_json, nullptr, false);
     list.push_back(std::move(j));
@@ -81,8 +79,7 @@ std::string rules_text(const notice& n, const common_options& o) {
     }
     if (!r.applicant_kinds.empty()) {
       std::string kinds;
-      for (applicant_kind k : r.applicant_kinds)
-        kinds += (kinds.empty() ? "" : ", ") + std::string(to_code(k));
+      for (const std::string& k : r.applicant_kinds) kinds += (kinds.empty() ? "" : ", ") + k;
       out += std::string(zh ? "    申报主体: " : "    Applicant kinds: ") + kinds + "\n";
     }
     if (!r.interpretation.in(l).empty())

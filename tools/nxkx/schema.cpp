@@ -15,6 +15,7 @@ struct schema_args {
   common_options common;
   std::string document = "application";
   bool report = false;
+  bool pack = false;
 };
 
 }  // namespace
@@ -35,8 +36,15 @@ runner add_schema(CLI::App& app) {
       ->check(CLI::IsMember({"application", "applications", "report", "batch"}))
       ->capture_default_str();
   sub->add_flag("--report", a->report, "The schema of a report (same as --document report)");
+  sub->add_flag("--pack", a->pack,
+                "The schema of a notice pack (nxkx-notice-pack/2, docs/pack-format.md), for "
+                "whoever writes one; the same for every notice");
   add_notice_option(*sub, a->common);
   return [a] {
+    if (a->pack) {
+      write_out(std::string(pack_schema()));
+      return int{exit_ok};
+    }
     const auto n = load_notice(a->common);
     if (!n) return int{exit_bad_input};
     const auto document = a->report ? schema_document::report : *parse_schema_document(a->document);

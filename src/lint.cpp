@@ -1,0 +1,349 @@
+// `nxkx pack lint` (lint.hpp): what a pack that loads may still get wrong. Every check works on
+// the pack's own JSON (for pointers) and the loaded notice (for what it means).
+#include "nxkx/lint.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+
+#include "nxkx/date.hpp"
+#include "nxkx/error.hpp"
+
+namespace nxkx {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+std::string pointer(std::string base, std::string_view key) {
+  append_pointer_token(base, key);
+  return base;
+}
+std::string pointer(const std::string& base, std::size_t i) {
+  return base + "/" + std::to_string(i);
+}
+
+/// The text without white space and Markdown emphasis, the PDF extraction's ９ read as ，.
+std::string normalised(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '*') continue;
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {  // U+3000 ideographic space
+      i += 2;
+      continue;
+    }
+    if (s.compare(i, 3, "\xEF\xBC\x99") == 0) {  // ９ for ，
+      out += "\xEF\xBC\x8C";
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+/// Every string value of a JSON tree.
+void strings_of(const ojson& j, std::set<std::string>& out) {
+  if (j.is_string()) out.insert(j.get<std::string>());
+  if (j.is_structured())
+    for (const auto& v : j) strings_of(v, out);
+}
+
+/// Every integer value of a JSON tree.
+void integers_of(const ojson& j, std::set<long long>& out) {
+  if (j.is_number_integer()) out.insert(j.get<long long>());
+  if (j.is_structured())
+    for (const auto& v : j) integers_of(v, out);
+}
+
+/// The integers written in a text ("不少于4场" → 4; "50,000" → 50000).
+std::vector<long long> numbers_in(std::string_view s) {
+  std::vector<long long> out;
+  for (std::size_t i = 0; i < s.size();) {
+    if (s[i] < '0' || s[i] > '9') {
+      ++i;
+      continue;
+    }
+    long long v = 0;
+    while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || (s[i] == ',' && i + 1 < s.size() &&
+                                                             s[i + 1] >= '0' && s[i + 1] <= '9'))) {
+      if (s[i] != ',') v = v * 10 + (s[i] - '0');
+      if (v > 1'000'000'000) break;
+      ++i;
+    }
+    if (s.compare(i, 3, "\xE4\xB8\x87") == 0) v *= 10000;  // 万
+    out.push_back(v);
+  }
+  return out;
+}
+
+const char* weekday_zh(unsigned wd) {
+  static const std::array<const char*, 7> names{"星期日", "星期一", "星期二", "星期三",
+                                                "星期四", "星期五", "星期六"};
+  return names[wd % 7];
+}
+
+class linter {
+ public:
+  linter(const notice& n, std::string_view text)
+      : n_(n), pack_(ojson::parse(n.source())), text_(text.empty() ? "" : normalised(text)) {}
+
+  std::vector<lint_issue> run() {
+    weekdays();
+    quotes();
+    unused();
+    unreachable();
+    titles();
+    thresholds();
+    return std::move(out_);
+  }
+
+ private:
+  void add(bool error, std::string code, std::string path, std::string zh, std::string en) {
+    out_.push_back({error, std::move(code), std::move(path), {std::move(zh), std::move(en)}});
+  }
+
+  void weekdays() {
+    for (const auto& [day, stated] : n_.info().stated_weekdays) {
+      const unsigned wd = std::chrono::weekday(std::chrono::sys_days(day)).c_encoding();
+      if (stated != weekday_zh(wd))
+        add(true, "lint.weekday", pointer("/notice/stated_weekdays", format_date(day)),
+            format_date(day) + " 是" + weekday_zh(wd) + "，不是" + stated,
+            format_date(day) + " is a " + weekday_zh(wd) + ", not a " + stated);
+    }
+  }
+
+  void quotes() {
+    if (text_.empty()) return;
+    for (const auto& [ref, quote] : pack_["clauses"].items()) {
+      std::string q = quote.get<std::string>();
+      std::size_t start = 0;
+      while (start <= q.size()) {
+        const std::size_t space = q.find(' ', start);
+        const std::string part = normalised(
+            q.substr(start, space == std::string::npos ? std::string::npos : space - start));
+        if (!part.empty() && text_.find(part) == std::string::npos)
+          add(true, "lint.quote", pointer("/clauses", ref),
+              "条款 " + ref + " 的原文“" + part + "”不在通知文本中",
+              "the quote of " + ref + " (\"" + part + "\") is not in the notice's text");
+        if (space == std::string::npos) break;
+        start = space + 1;
+      }
+    }
+  }
+
+  void unused() {
+    std::set<std::string> used;
+    for (const auto& r : pack_["rules"]) {
+      strings_of(r["params"], used);
+      if (r.contains("applies_to")) strings_of(r["applies_to"], used);
+    }
+    for (const auto& t : pack_["project_types"]) {
+      strings_of(t["eligible"], used);
+      if (t.contains("joint_eligible")) strings_of(t["joint_eligible"], used);
+      used.insert(t["contact"].get<std::string>());
+    }
+    for (const auto& m : n_.delivery_methods()) used.insert(m.date);
+    for (const auto& d : n_.declarations())
+      if (!d.detail.empty()) used.insert(d.detail);
+    const ojson& kinds = pack_["applicant_kinds"];
+    for (std::size_t i = 0; i < kinds.size(); ++i)
+      if (!used.count(kinds[i]["code"].get<std::string>()))
+        add(false, "lint.unused", pointer("/applicant_kinds", i) + "/code",
+            "申报主体类别 " + kinds[i]["code"].get<std::string>() + " 没有项目类型接受",
+            "no project type admits the applicant kind " + kinds[i]["code"].get<std::string>());
+    if (pack_.contains("contacts"))
+      for (std::size_t i = 0; i < pack_["contacts"].size(); ++i)
+        if (!used.count(pack_["contacts"][i]["code"].get<std::string>()))
+          add(false, "lint.unused", pointer("/contacts", i),
+              "联系人 " + pack_["contacts"][i]["code"].get<std::string>() + " 没有项目类型使用",
+              "no project type names the contact " +
+                  pack_["contacts"][i]["code"].get<std::string>());
+    const auto& decls = n_.declarations();
+    for (std::size_t i = 0; i < decls.size(); ++i) {
+      const declaration_info& d = decls[i];
+      const std::string scoped = d.scope == declaration_scope::history      ? "history." + d.name
+                                 : d.scope == declaration_scope::submission ? "submission." + d.name
+                                                                            : d.name;
+      if (!used.count(d.name) && !used.count(scoped))
+        add(false, "lint.unused", pointer("/declarations", i) + "/name",
+            "声明 " + d.name + " 没有规则使用：申报书会询问它，但不据此核验",
+            "no rule reads the declaration " + d.name +
+                ": the form asks for it and nothing judges it");
+      if (d.type != declaration_type::code || d.codes.empty()) continue;
+      // A code of its list that no rule names is one no rule treats differently: fine for a
+      // list whose every code is allowed; a warning shows which.
+      std::size_t named = 0;
+      std::vector<std::string_view> codes = n_.codes(d.codes);
+      for (std::string_view c : codes) named += used.count(std::string(c));
+      if (named == 0 && !codes.empty())
+        add(false, "lint.unused", pointer("/declarations", i) + "/codes",
+            "代码表 " + d.codes + " 的代码没有一个被规则提到",
+            "no rule names any code of the list " + d.codes);
+    }
+  }
+
+  void unreachable() {
+    const ojson& rules = pack_["rules"];
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const rule_info& r = n_.rules()[i];
+      if (r.applicant_kinds.empty()) continue;
+      bool reachable = false;
+      for (const auto& t : n_.project_types()) {
+        if (!r.project_types.empty() && std::find(r.project_types.begin(), r.project_types.end(),
+                                                  t.code) == r.project_types.end())
+          continue;
+        for (const std::string& k : r.applicant_kinds)
+          reachable =
+              reachable || std::find(t.eligible.begin(), t.eligible.end(), k) != t.eligible.end();
+      }
+      if (!reachable)
+        add(true, "lint.unreachable", pointer("/rules", i) + "/applies_to",
+            "规则 " + r.id + " 不适用于任何申报：其申报主体类别不能申报其项目类型",
+            "the rule " + r.id +
+                " applies to no application: none of its applicant kinds may apply for its "
+                "project types");
+    }
+  }
+
+  /// The title without the dates of the notice it names ("2025年5月16日", "5月16日",
+  /// "2025-05-16"): those are the notice's values, written in /notice. Another date stays, and
+  /// its numbers are then flagged.
+  std::string without_notice_dates(std::string title) const {
+    std::set<std::string> dates;
+    auto note = [&](const date& d) {
+      const int y = static_cast<int>(d.year());
+      const unsigned m = static_cast<unsigned>(d.month()), dd = static_cast<unsigned>(d.day());
+      dates.insert(std::to_string(y) + "年" + std::to_string(m) + "月" + std::to_string(dd) + "日");
+      dates.insert(std::to_string(m) + "月" + std::to_string(dd) + "日");
+      dates.insert(format_date(d));
+    };
+    note(n_.info().issued);
+    note(n_.info().application_deadline);
+    if (n_.info().application_opens) note(*n_.info().application_opens);
+    for (const auto& t : n_.project_types()) note(t.completion_deadline);
+    // Longest first, so that "2025年5月16日" goes before "5月16日" is looked for.
+    std::vector<std::string> sorted(dates.begin(), dates.end());
+    std::sort(sorted.begin(), sorted.end(),
+              [](const std::string& x, const std::string& y) { return x.size() > y.size(); });
+    for (const std::string& d : sorted)
+      for (std::size_t at = title.find(d); at != std::string::npos; at = title.find(d, at))
+        title.replace(at, d.size(), " ");
+    return title;
+  }
+
+  void titles() {
+    std::set<long long> years;
+    years.insert(static_cast<int>(n_.info().issued.year()));
+    for (int y : n_.info().history_years) years.insert(y);
+    const ojson& rules = pack_["rules"];
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      std::set<long long> own;
+      integers_of(rules[i]["params"], own);
+      for (const char* l : {"zh", "en"}) {
+        const std::string title = without_notice_dates(rules[i]["title"][l].get<std::string>());
+        for (long long v : numbers_in(title))
+          if (!own.count(v) && !years.count(v) && v != 1 && v != 0)
+            add(false, "lint.title_number", pointer("/rules", i) + "/title/" + l,
+                "标题写有 " + std::to_string(v) +
+                    "，而规则参数中没有这个值：参数改了，标题要一起改",
+                "the title states " + std::to_string(v) +
+                    ", which is not a value of the rule's params: change it with them");
+      }
+    }
+  }
+
+  void thresholds() {
+    // A promised target (plan_target) and the count required at completion, per project type.
+    static const std::map<std::string, std::string> pairs = {{"partners", "partner_societies"},
+                                                             {"experts", "experts"},
+                                                             {"transfers", "transfers"},
+                                                             {"platform_items", "platform_items"},
+                                                             {"media_reports", "media_reports"}};
+    const ojson& rules = pack_["rules"];
+    for (const auto& t : n_.project_types()) {
+      std::map<std::string, std::pair<long long, std::size_t>> promised, required;
+      for (std::size_t i = 0; i < rules.size(); ++i) {
+        const rule_info& r = n_.rules()[i];
+        if (!r.project_types.empty() && std::find(r.project_types.begin(), r.project_types.end(),
+                                                  t.code) == r.project_types.end())
+          continue;
+        const ojson& p = rules[i]["params"];
+        if (r.kind == "plan_target" && p.contains("target") && p.contains("min"))
+          promised[p["target"].get<std::string>()] = {p["min"].get<long long>(), i};
+        if (r.stage == stage::completion && p.contains("min")) {
+          if (r.kind == "partner_societies")
+            required["partner_societies"] = {p["min"].get<long long>(), i};
+          if (r.kind == "record_count" && p.contains("records"))
+            required[p["records"].get<std::string>()] = {p["min"].get<long long>(), i};
+        }
+      }
+      for (const auto& [target, what] : pairs) {
+        auto a = promised.find(target);
+        auto b = required.find(what);
+        if (a == promised.end() || b == required.end() || a->second.first == b->second.first)
+          continue;
+        add(false, "lint.thresholds", pointer("/rules", a->second.second) + "/params/min",
+            t.code + "：申报时的预期目标 " + target + " 不少于 " + std::to_string(a->second.first) +
+                "，结项时却要求 " + std::to_string(b->second.first) + "（" +
+                pointer("/rules", b->second.second) + "）",
+            t.code + ": the promised target " + target + " is at least " +
+                std::to_string(a->second.first) + ", but completion asks for " +
+                std::to_string(b->second.first) + " (" + pointer("/rules", b->second.second) + ")");
+      }
+    }
+  }
+
+  const notice& n_;
+  ojson pack_;
+  std::string text_;
+  std::vector<lint_issue> out_;
+};
+
+}  // namespace
+
+std::vector<lint_issue> lint(const notice& n, std::string_view notice_text) {
+  return linter(n, notice_text).run();
+}
+
+std::string lint_json(const notice& n, const std::vector<lint_issue>& issues, int indent) {
+  ojson doc;
+  doc["pack"] = ojson{
+      {"id", n.identity().id}, {"version", n.identity().version}, {"sha256", n.identity().sha256}};
+  std::size_t errors = 0;
+  ojson list = ojson::array();
+  for (const auto& i : issues) {
+    errors += i.error ? 1 : 0;
+    list.push_back(ojson{{"level", i.error ? "error" : "warning"},
+                         {"code", i.code},
+                         {"path", i.path},
+                         {"message", {{"zh", i.message.zh}, {"en", i.message.en}}}});
+  }
+  doc["errors"] = errors;
+  doc["warnings"] = issues.size() - errors;
+  doc["issues"] = std::move(list);
+  return doc.dump(indent < 0 ? -1 : indent, ' ', false, ojson::error_handler_t::replace);
+}
+
+std::string lint_text(const notice& n, const std::vector<lint_issue>& issues, lang l) {
+  const bool zh = l == lang::zh;
+  std::string out;
+  std::size_t errors = 0;
+  for (const auto& i : issues) {
+    errors += i.error ? 1 : 0;
+    out += std::string(i.error ? (zh ? "错误 " : "error ") : (zh ? "警告 " : "warning ")) + i.path +
+           ": " + i.message.in(l) + " [" + i.code + "]\n";
+  }
+  const pack_identity& p = n.identity();
+  out += (zh ? "规则包 " : "pack ") + p.id + " " + p.version + " sha256 " + p.sha256.substr(0, 12) +
+         (zh ? "：" : ": ") + std::to_string(errors) + (zh ? " 个错误，" : " errors, ") +
+         std::to_string(issues.size() - errors) + (zh ? " 个警告\n" : " warnings\n");
+  return out;
+}
+
+}  // namespace nxkx

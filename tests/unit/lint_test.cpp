@@ -1,0 +1,119 @@
+// nxkx::lint (nxkx pack lint): each check finds what it is for, at its pointer, and the shipped
+// packs are clean.
+#include "nxkx/lint.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "nxkx/nxkx.hpp"
+
+namespace nxkx {
+namespace {
+
+namespace fs = std::filesystem;
+using ojson = nlohmann::ordered_json;
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const fs::path root{NXKX_SOURCE_DIR};
+
+ojson builtin_json() { return ojson::parse(notice::builtin().source()); }
+
+const lint_issue* find(const std::vector<lint_issue>& issues, std::string_view code,
+                       std::string_view path) {
+  for (const auto& i : issues)
+    if (i.code == code && i.path == path) return &i;
+  return nullptr;
+}
+
+TEST(Lint, TheShippedPacksAreClean) {
+  for (const auto& [pack, text] :
+       {std::pair{root / "data/notice-2025.json", root / "docs/notice/notice.md"},
+        std::pair{root / "examples/packs/notice-2026-sample.json",
+                  root / "examples/packs/notice-2026-sample.zh.md"}}) {
+    const notice n = notice::load(pack);
+    const auto issues = lint(n, read(text));
+    for (const auto& i : issues) ADD_FAILURE() << pack << ": " << i.path << ": " << i.message.en;
+  }
+}
+
+TEST(Lint, AWrongWeekdayIsAnError) {
+  ojson p = builtin_json();
+  p["notice"]["stated_weekdays"]["2025-05-16"] = "星期四";
+  const auto issues = lint(notice::from_json(p.dump()));
+  const lint_issue* i = find(issues, "lint.weekday", "/notice/stated_weekdays/2025-05-16");
+  ASSERT_NE(i, nullptr);
+  EXPECT_TRUE(i->error);
+  EXPECT_NE(i->message.zh.find("星期五"), std::string::npos) << i->message.zh;
+}
+
+TEST(Lint, AQuoteNotInTheNoticeIsAnError) {
+  ojson p = builtin_json();
+  p["clauses"]["三(四)"] = "（四）逾期申报也予受理。";
+  const auto issues = lint(notice::from_json(p.dump()), read(root / "docs/notice/notice.md"));
+  ASSERT_NE(find(issues, "lint.quote", "/clauses/三(四)"), nullptr);
+  // Without the notice's text, quotes are not looked for.
+  EXPECT_EQ(find(lint(notice::from_json(p.dump())), "lint.quote", "/clauses/三(四)"), nullptr);
+}
+
+TEST(Lint, AnUnreachableRuleIsAnError) {
+  ojson p = builtin_json();
+  for (auto& r : p["rules"])
+    if (r["id"] == "recommendation.present") r["applies_to"]["applicant_kinds"] = {"society"};
+  const auto issues = lint(notice::from_json(p.dump()));
+  bool found = false;
+  for (const auto& i : issues) found = found || (i.code == "lint.unreachable" && i.error);
+  EXPECT_TRUE(found);
+}
+
+TEST(Lint, ATitleStatingAnotherNumberIsAWarning) {
+  ojson p = builtin_json();
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < p["rules"].size(); ++i)
+    if (p["rules"][i]["id"] == "submission.copies") {
+      p["rules"][i]["params"]["conditions"][0]["min"] = 3;  // the title still says 2
+      at = i;
+    }
+  const auto issues = lint(notice::from_json(p.dump()));
+  const lint_issue* i =
+      find(issues, "lint.title_number", "/rules/" + std::to_string(at) + "/title/zh");
+  ASSERT_NE(i, nullptr);
+  EXPECT_FALSE(i->error);
+}
+
+TEST(Lint, UnusedVocabularyAndDisagreeingThresholdsAreWarnings) {
+  ojson p = builtin_json();
+  p["declarations"].push_back(ojson{{"name", "has_website"},
+                                    {"scope", "organisation"},
+                                    {"type", "yes_no"},
+                                    {"title", {{"zh", "有网站"}, {"en", "has a website"}}}});
+  for (auto& r : p["rules"])
+    if (r["id"] == "target.grassroots.partners") r["params"]["min"] = 2;
+  const auto issues = lint(notice::from_json(p.dump()));
+  EXPECT_NE(find(issues, "lint.unused",
+                 "/declarations/" + std::to_string(p["declarations"].size() - 1) + "/name"),
+            nullptr);
+  bool thresholds = false;
+  for (const auto& i : issues) thresholds = thresholds || i.code == "lint.thresholds";
+  EXPECT_TRUE(thresholds);
+}
+
+TEST(Lint, JsonNamesThePack) {
+  const notice& n = notice::builtin();
+  const ojson j = ojson::parse(lint_json(n, lint(n)));
+  EXPECT_EQ(j["pack"]["id"], n.identity().id);
+  EXPECT_EQ(j["pack"]["sha256"], n.identity().sha256);
+  EXPECT_EQ(j["errors"], 0);
+}
+
+}  // namespace
+}  // namespace nxkx
