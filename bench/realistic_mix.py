@@ -43,7 +43,7 @@ AS_OF = "2025-05-20"
 CLASSES = ("accepted", "needs_review", "incomplete", "rejected")
 #: The mix of issue 13: a third accepted, 26 % incomplete, 40 % rejected, the rest needs review.
 TARGET = {"accepted": 0.333, "incomplete": 0.26, "rejected": 0.40, "needs_review": 0.007}
-#: Worse first (RULES.md §6): a decision is the worst of its findings.
+#: Worse first (docs/notice/readings.md): a decision is the worst of its findings.
 RANK = {"accepted": 0, "needs_review": 1, "incomplete": 2, "rejected": 3}
 
 # ---- the field paths this generator touches ---------------------------------------------------
@@ -74,7 +74,7 @@ PATHS = {
 #   ("code_prefix", pointer, p)    a credit code registered elsewhere (characters 1-8 = p)
 #   ("same_applicant_as_earlier",) the lead applicant of an earlier application of the type
 #   ("same_title_as_earlier",)     the title of an earlier application of another type
-# The class is what the notice says (RULES.md); the engine's answer is what counts.
+# The class is what the notice says (docs/notice/readings.md); the engine's answer is what counts.
 
 _ALL = None
 _PARK, _HAIZHI = "park_sta_capacity", "haizhi_base_capacity"
@@ -189,7 +189,7 @@ MUTATIONS: Dict[str, Tuple[str, Optional[Sequence[str]], List[tuple]]] = {
     "exchange_no_event": ("incomplete", (_EXCHANGE,), [("set", "/plan/targets/events", 0)]),
     # -- needs review: 二(二) 原则应, 二(一) city society, 一(一) letter of another city, 三(一) title
     "no_own_account": ("needs_review", _ALL, [("set", "/applicant/own_account", False)]),
-    "city_society": ("needs_review", _SOCIETY_LEAD, [  # RULES.md rev. 2: registered in a city
+    "city_society": ("needs_review", _SOCIETY_LEAD, [  # the readings (rev. 2): registered in a city
         ("code_prefix", "/applicant/credit_code", "51640100")]),
     "society_code_not_51": ("needs_review", _SOCIETY_LEAD, [  # a 民办非企业单位 code
         ("code_prefix", "/applicant/credit_code", "52640000")]),

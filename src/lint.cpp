@@ -211,8 +211,8 @@ class linter {
     }
   }
 
-  /// The title without the dates of the notice it names ("2025年5月16日", "5月16日",
-  /// "2025-05-16"): those are the notice's values, written in /notice. Another date stays, and
+  /// The title without the dates of the notice it names (written "Y年M月D日", "M月D日" or
+  /// "YYYY-MM-DD"): those are the notice's values, written in /notice. Another date stays, and
   /// its numbers are then flagged.
   std::string without_notice_dates(std::string title) const {
     std::set<std::string> dates;
@@ -227,7 +227,7 @@ class linter {
     note(n_.info().application_deadline);
     if (n_.info().application_opens) note(*n_.info().application_opens);
     for (const auto& t : n_.project_types()) note(t.completion_deadline);
-    // Longest first, so that "2025年5月16日" goes before "5月16日" is looked for.
+    // Longest first, so that "Y年M月D日" is taken out before "M月D日" is looked for.
     std::vector<std::string> sorted(dates.begin(), dates.end());
     std::sort(sorted.begin(), sorted.end(),
               [](const std::string& x, const std::string& y) { return x.size() > y.size(); });

@@ -35,6 +35,7 @@ const PACKS = [
   { name: 'the built-in 2025 pack', file: null },
   { name: 'a changed copy of the 2025 pack', build: () => changedPack() },
   { name: 'the 2026 sample pack', file: 'examples/packs/notice-2026-sample.json' },
+  { name: 'the 黄石 2023 pack', file: 'examples/packs/notice-huangshi-2023.json' },
 ];
 
 /** One field broken per project type: typed or chosen, the finding must appear at that field. */

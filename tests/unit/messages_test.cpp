@@ -547,6 +547,7 @@ TEST(Messages, TheExamplePacksAreCleanToo) {
     if (!fs::exists(cases)) continue;
     for (const auto& c : fs::directory_iterator(cases)) {
       const json doc = json::parse(read(c.path()));
+      if (doc.contains("error")) continue;  // an input error: no findings
       check_options o;
       o.as_of = *parse_date(doc["as_of"].get<std::string>());
       o.stage = *from_code<stage>(doc["stage"].get<std::string>());
