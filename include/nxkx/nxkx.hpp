@@ -12,6 +12,7 @@
 #include "nxkx/limits.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
+#include "nxkx/read.hpp"
 #include "nxkx/report.hpp"
 #include "nxkx/schema.hpp"
 #include "nxkx/text.hpp"

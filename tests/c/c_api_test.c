@@ -719,7 +719,7 @@ static void test_packs(const char* source_dir) {
   error = NULL;
   status = nxkx_notice_load("/nonexistent/pack.json", &n, &error, NULL);
   CHECK(status == NXKX_INPUT_ERROR);
-  CHECK(error != NULL && strstr(error, "\"code\":\"input.file\"") != NULL);
+  CHECK(error != NULL && strstr(error, "\"code\":\"input.not_found\"") != NULL);
   nxkx_free(error);
 
   status = nxkx_notice_load("/nonexistent/pack.json", &n, NULL, NULL); /* no error wanted */
