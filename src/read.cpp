@@ -173,9 +173,10 @@ std::string read_sized(std::FILE* f, std::size_t size, cap& c) {
   }
 }
 
-std::string read_path(const fs::path& file, cap& c) {
+/// `file` opened for reading after its type is checked; its status in `st`.
+file_ptr open_path(const fs::path& file, fs::file_status& st) {
   std::error_code ec;
-  const fs::file_status st = fs::status(file, ec);
+  st = fs::status(file, ec);
   if (ec) {
     if (ec == std::errc::no_such_file_or_directory || ec == std::errc::not_a_directory) missing();
     unreadable(ec.value(), true);
@@ -208,13 +209,25 @@ std::string read_path(const fs::path& file, cap& c) {
     if (err == EISDIR) directory();
     unreadable(err, true);
   }
+  return f;
+}
+
+std::string read_path(const fs::path& file, cap& c) {
+  fs::file_status st;
+  file_ptr f = open_path(file, st);
   if (st.type() != fs::file_type::regular) return read_blocks(f.get(), c);
+  std::error_code ec;
   const std::uintmax_t size = fs::file_size(file, ec);
   if (ec) return read_blocks(f.get(), c);
   return read_sized(f.get(), static_cast<std::size_t>(size), c);
 }
 
 }  // namespace
+
+std::FILE* open_file(const fs::path& file) {
+  fs::file_status st;
+  return open_path(file, st).release();
+}
 
 std::string read_file(const fs::path& file, byte_limit limit) {
   cap c(limit);

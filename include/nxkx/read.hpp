@@ -33,6 +33,10 @@ struct byte_limit {
 ///   input.limit        more bytes than limit.max_bytes (the reason names limit.name)
 std::string read_file(const std::filesystem::path& file, byte_limit limit = {});
 
+/// `file` opened for reading ("rb"), after the checks of read_file (the same errors, but
+/// input.limit), for a caller that reads it its own way; the caller closes it (std::fclose).
+std::FILE* open_file(const std::filesystem::path& file);
+
 /// The same from an open stream (standard input), from where it stands to its end or the limit.
 /// Throws input_error: input.unreadable on a read error, input.limit past the limit.
 std::string read_stream(std::FILE* stream, byte_limit limit = {});

@@ -225,7 +225,7 @@ int run_check(check_args& a) {
     print_error(display_name(f) + ": no .json file in this folder",
                 display_name(f) + "：文件夹中没有 .json 文件");
     errors.push_back({origin{display_name(f), {}, {}},
-                      "input.io",
+                      "input.empty",
                       "",
                       {"文件夹中没有 .json 文件", "no .json file in this folder"}});
   }
@@ -235,7 +235,8 @@ int run_check(check_args& a) {
     const fs::path dir = file == "-" ? fs::current_path() : fs::path(file).parent_path();
     std::string bytes;
     try {
-      bytes = read_input(file);
+      // At most max_bytes for one application, max_batch_bytes for an array (read.hpp).
+      bytes = read_applications_input(file, input_limits{});
       const std::string text = a.encoding == "utf-8" ? bytes : to_utf8(bytes, a.encoding);
       for (auto& e : parse_each_application(text, *n)) {  // the default input_limits
         origin where{name, e.index, std::nullopt};
@@ -297,6 +298,7 @@ int run_check(check_args& a) {
   }
 
   if (!errors.empty()) return exit_bad_input;
+  if (reports.empty()) return exit_empty;  // "[]": nothing was checked, not "all accepted"
   for (const auto& r : reports)
     if (!r.accepted()) return exit_not_accepted;
   return exit_ok;
@@ -314,7 +316,7 @@ runner add_check(CLI::App& app) {
       "type is found across files. An application that cannot be read is named and left out; "
       "the others are checked.\n"
       "Exit status: 0 every application accepted, 1 any not accepted, 2 an input could not be "
-      "read.");
+      "read, 4 no application at all ([] or an empty --jsonl).");
   sub->add_option("--as-of", a->as_of,
                   "The date the check is made as of (YYYY-MM-DD); never the machine's clock")
       ->required()
