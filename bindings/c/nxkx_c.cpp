@@ -3,6 +3,8 @@
 // Every entry point is noexcept and runs its work inside guarded(), which turns each exception
 // into a status and an error document. The results are malloc'd so that nxkx_free can release
 // them whatever allocator the caller's runtime uses.
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -155,8 +157,29 @@ T option_choice(const nlohmann::json& v, const std::string& path,
 call_options read_options(const char* options_json) {
   require_pointer(options_json, "options_json");
   nlohmann::json doc;
+  // A key twice in one object is refused, not "the last wins": the keys of each open object.
+  std::vector<std::vector<std::string>> open_objects;
+  const auto no_duplicates = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using ev = nlohmann::json::parse_event_t;
+    if (event == ev::object_start) {
+      open_objects.emplace_back();
+    } else if (event == ev::object_end && !open_objects.empty()) {
+      open_objects.pop_back();
+    } else if (event == ev::key && !open_objects.empty()) {
+      auto& keys = open_objects.back();
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+        std::string path;
+        nxkx::append_pointer_token(path, key);
+        bad_argument("options.duplicate_key", open_objects.size() == 1 ? path : "",
+                     "option \"" + key + "\" appears more than once; give each option once");
+      }
+      keys.push_back(key);
+    }
+    return true;
+  };
   try {
-    doc = nlohmann::json::parse(options_json);
+    doc = nlohmann::json::parse(options_json, no_duplicates);
   } catch (const nlohmann::json::exception& e) {
     bad_argument("options.syntax", "", std::string("options are not JSON: ") + e.what());
   }
@@ -203,11 +226,13 @@ call_options read_options(const char* options_json) {
       if (!value.is_number_integer())
         bad_argument("options.type", path,
                      std::string("expected an integer, found ") + value.type_name());
-      const auto t = value.get<long long>();
-      if (t < 1 || t > 256)
-        bad_argument("options.range", path,
-                     "expected 1 to 256 threads, found " + std::to_string(t));
-      o.check.threads = static_cast<unsigned>(t);
+      // Read as it is written: an unsigned number (up to 2^64 - 1) is never shown wrapped round.
+      const bool in_range = value.is_number_unsigned() ? value.get<std::uint64_t>() >= 1 &&
+                                                             value.get<std::uint64_t>() <= 256
+                                                       : false;
+      if (!in_range)
+        bad_argument("options.range", path, "expected 1 to 256 threads, found " + value.dump());
+      o.check.threads = static_cast<unsigned>(value.get<std::uint64_t>());
     } else {
       bad_argument("options.unknown_field", path,
                    "unknown option \"" + key +
@@ -415,8 +440,11 @@ nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications
         const bool zh = o.language == nxkx::lang::zh;
         out_text += (zh ? "申报 #" : "Application #") + std::to_string(e.index) +
                     (zh ? " 无法读取: " : " could not be read: ");
-        if (!e.error->path().empty()) out_text += e.error->path() + ": ";
-        out_text += e.error->reason(o.language) + " [" + e.error->code() + "]\n";
+        // Text from the input (a key in the path, a value quoted in the reason) is shown with its
+        // control characters escaped (visible_text), as in every report.
+        if (!e.error->path().empty()) out_text += nxkx::visible_text(e.error->path()) + ": ";
+        out_text +=
+            nxkx::visible_text(e.error->reason(o.language)) + " [" + e.error->code() + "]\n";
       }
     }
     return out_text;
