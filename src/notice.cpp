@@ -396,7 +396,6 @@ notice notice::from_json(std::string_view json_text) {
 
 notice notice::load(const std::filesystem::path& file) {
   // Read with a cap, so that /dev/zero or a stray 10 GB file ends at once (read.hpp).
-  constexpr byte_limit max_pack_bytes{std::size_t{16} << 20, "max_pack_bytes"};
   return from_json(read_file(file, max_pack_bytes));
 }
 

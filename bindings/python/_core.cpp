@@ -27,6 +27,31 @@
 #include "report_io.hpp"
 #include "wire.hpp"
 
+// A Notice made with Notice.__new__(Notice) (or a subclass that never calls __init__) has no C++
+// notice behind it: pybind11 would hand out its empty storage, and reading it crashes. Every
+// Notice argument and `self` is loaded through this caster, which refuses such an object with a
+// TypeError before any C++ code sees it.
+namespace pybind11::detail {
+template <>
+class type_caster<nxkx::notice> : public type_caster_base<nxkx::notice> {
+ public:
+  bool load(handle src, bool convert) {
+    if (!type_caster_base<nxkx::notice>::load(src, convert)) return false;
+    if (src.is_none()) return true;
+    const type_info* t = get_type_info(typeid(nxkx::notice));
+    if (t != nullptr && PyObject_TypeCheck(src.ptr(), t->type)) {
+      auto* inst = reinterpret_cast<instance*>(src.ptr());
+      const value_and_holder vh = inst->get_value_and_holder(t, false);
+      if (!vh || !vh.holder_constructed() || vh.value_ptr() == nullptr)
+        throw type_error(
+            "this Notice holds no notice: it was made with Notice.__new__ and never "
+            "initialised; use nxkx.Notice.builtin(), Notice.load(path) or Notice.from_json(text)");
+    }
+    return true;
+  }
+};
+}  // namespace pybind11::detail
+
 namespace py = pybind11;
 using namespace pybind11::literals;
 
@@ -166,9 +191,10 @@ constexpr limit_field limit_fields[] = {
     {"max_string_bytes", &input_limits::max_string_bytes},
     {"max_list_items", &input_limits::max_list_items},
     {"max_batch", &input_limits::max_batch},
+    {"max_batch_bytes", &input_limits::max_batch_bytes},
 };
 
-/// The limits an nxkx.InputLimits (or any object with its five int attributes) holds; the
+/// The limits an nxkx.InputLimits (or any object with its six int attributes) holds; the
 /// defaults for None.
 input_limits limits_argument(py::handle o) {
   input_limits limits;
@@ -334,13 +360,21 @@ notice notice_from_dict(py::handle o) {
 notice load_notice(py::handle path) {
   py::object f = py::module_::import("io").attr("open")(path, "rb");
   py::object data;
+  // No more than max_pack_bytes and one byte (to see that it goes on): /dev/zero ends at once.
+  const std::size_t max = max_pack_bytes.max_bytes;
   try {
-    data = f.attr("read")();
+    data = f.attr("read")(max + 1);
   } catch (...) {
     f.attr("close")();
     throw;
   }
   f.attr("close")();
+  if (py::len(data) > max) {
+    const std::string m = std::to_string(max);
+    throw input_error("input.limit", "",
+                      "the input is more than max_pack_bytes (" + m + ") bytes long",
+                      "输入超过 max_pack_bytes（" + m + "）字节");
+  }
   return notice_from_text(data);
 }
 
@@ -900,7 +934,8 @@ PYBIND11_MODULE(_core, m) {
           "builtin", [] { return notice::builtin(); },
           "The 2025 notice (宁夏科协〔2025〕61号), compiled in.")
       .def_static("load", &load_notice, "path"_a,
-                  "Loads a pack from a file. Raises OSError if it cannot be read, PackError if it "
+                  "Loads a pack from a file. Raises OSError if it cannot be read, InputError "
+                  "(input.limit) past max_pack_bytes (16 MiB), PackError if it "
                   "is not a pack.")
       .def_static("from_json", &notice_from_text, "text"_a,
                   "Loads a pack from JSON text (str or bytes).")

@@ -21,6 +21,10 @@ struct byte_limit {
   std::string_view name = "max_bytes";
 };
 
+/// What a notice pack may hold: notice::load reads no more (the command's --notice, the C ABI's
+/// nxkx_notice_load, Python's Notice.load).
+inline constexpr byte_limit max_pack_bytes{std::size_t{16} << 20, "max_pack_bytes"};
+
 /// The bytes of `file`, read in chunks, never more than `limit.max_bytes`. A regular file is
 /// read if its size is within the limit (it is refused before a byte is read otherwise); a FIFO
 /// or a character device (a pipe, /dev/stdin, a terminal, /dev/zero) is read as a stream until
