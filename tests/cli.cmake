@@ -190,6 +190,11 @@ nxkx_cli_test(bounded.empty_batch_stdin --exit 4 --stdin ${_cli_dir}/empty-batch
 nxkx_cli_test(bounded.empty_jsonl --exit 4
               -- ${nxkx} check --jsonl --as-of ${_as_of} ${_cli_dir}/empty.jsonl)
 
+# Text output escapes every control character of the input (\u001b); JSON stays exact.
+add_test(NAME cli.bounded.escape
+         COMMAND ${_nxkx_python} ${_cli_dir}/escape_test.py ${nxkx} ${_examples})
+set_tests_properties(cli.bounded.escape PROPERTIES ENVIRONMENT "LC_ALL=C.UTF-8")
+
 # ---- catalog, rules, pack ----
 nxkx_cli_test(catalog --stdout "2025-05-16" --stdout "nxkxxhb@163.com"
               --stdout "park_sta_capacity" --stdout "haizhi_base_capacity"
