@@ -488,34 +488,21 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   opt.threads = static_cast<unsigned>(std::min(threads, 256));
 
   if (text_arg doc = text_of(applications); doc.is_text) {  // one JSON document: an array
-    std::vector<report> reports;
-    std::vector<std::optional<input_error>> errors;
+    // Read an element at a time and checked in chunks on opt.threads threads (batch.hpp):
+    // memory holds the text, the reports and one chunk of applications, never all of them.
+    document_check d;
     {
       py::gil_scoped_release nogil;
-      if (strict) {
-        std::vector<application> apps = parse_applications(doc.view, n, limits);
-        for (std::size_t i = 0; i < apps.size(); ++i) texts_loaded(apps[i], i);
-        reports = check_batch(n, apps, opt);
-      } else {
-        std::vector<batch_element> elements = parse_each_application(doc.view, n, limits);
-        std::vector<application> apps;
-        for (auto& e : elements) {
-          if (e.app) {
-            try {
-              texts_loaded(*e.app, e.index.value_or(0), e.index.has_value());
-            } catch (const input_error& x) {
-              e.error = x;
-              e.app.reset();
-            }
-          }
-          errors.push_back(std::move(e.error));
-          if (e.app) apps.push_back(std::move(*e.app));
-        }
-        reports = check_batch(n, apps, opt);
-      }
+      d = check_document(doc.view, n, opt, limits,
+                         [strict](application& a, std::optional<std::size_t> index) {
+                           // Strict, a document of one application is element 0 (as before).
+                           texts_loaded(a, index.value_or(0), strict || index.has_value());
+                         });
+      if (strict)
+        if (const input_error* e = strict_error(d)) throw *e;
     }
-    if (strict) return report_list(std::move(reports));
-    return entry_list(std::move(reports), errors);
+    if (strict) return report_list(std::move(d.reports));
+    return entry_list(std::move(d.reports), d.errors);
   }
   if (PyDict_Check(applications.ptr()))
     throw py::type_error("check_many takes a list of applications; use check() for one");

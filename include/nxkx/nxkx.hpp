@@ -2,6 +2,7 @@
 // as code. The umbrella header: include this one.
 #pragma once
 
+#include "nxkx/batch.hpp"
 #include "nxkx/codes.hpp"
 #include "nxkx/credit_code.hpp"
 #include "nxkx/date.hpp"
