@@ -47,12 +47,14 @@ def main() -> int:
     bad_key["\x1b[31mkey\r"] = 1
     bad_code = dict(app)
     bad_code["project_type"] = "\x1b]0;pwn\x07"
+    bad_file = json.loads(json.dumps(app))  # a text whose file name is quoted in the reason
+    bad_file.setdefault("records", {})["texts"] = [{"file": "\x1b[2J\x07case.txt"}]
     with tempfile.TemporaryDirectory() as d:
         tmp = pathlib.Path(d)
         good = tmp / "good.json"
         good.write_text(json.dumps(app), "utf-8")
         broken = tmp / "broken.json"
-        broken.write_text(json.dumps([bad_key, bad_code]), "utf-8")
+        broken.write_text(json.dumps([bad_key, bad_code, bad_file]), "utf-8")
         lines = tmp / "lines.jsonl"
         lines.write_text(json.dumps(app) + "\n" + json.dumps(bad_key) + "\n", "utf-8")
 

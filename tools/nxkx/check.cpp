@@ -300,8 +300,10 @@ int run_check(check_args& a) {
     try {
       // At most max_bytes for one application, max_batch_bytes for an array (read.hpp).
       bytes = read_applications_input(file, input_limits{});
-      if (a.encoding != "utf-8") bytes = to_utf8(bytes, a.encoding);
-      for_each_application(bytes, *n, [&](batch_element&& e) {  // the default input_limits
+      std::string converted;  // the hints below look at the bytes as they were read
+      if (a.encoding != "utf-8") converted = to_utf8(bytes, a.encoding);
+      const std::string& text = a.encoding == "utf-8" ? bytes : converted;
+      for_each_application(text, *n, [&](batch_element&& e) {  // the default input_limits
         origin where{name, e.index, std::nullopt};
         if (e.app) {
           try {

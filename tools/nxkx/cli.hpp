@@ -87,7 +87,7 @@ inline constexpr nxkx::byte_limit max_text_bytes{std::size_t{64} << 20, "max_tex
 std::string display_name(const std::string& name);
 
 /// Prints `nxkx: FILE: PATH: REASON [CODE]` (the path is left out when empty) on stderr, in the
-/// language of error messages; control characters in the file and path are shown escaped.
+/// language of error messages; control characters in the file, path and reason are shown escaped.
 void print_error(std::string_view file, const nxkx::error& e);
 /// Prints `nxkx: WHAT` on stderr.
 void print_error(std::string_view what);

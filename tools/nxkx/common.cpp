@@ -74,8 +74,10 @@ void print_error(std::string_view file, const nxkx::error& e) {
     line += ": ";
   }
   if (!e.path().empty()) line += nxkx::visible_text(e.path()) + ": ";
+  // The reason may quote the input (a text's file name, a value): shown escaped as well.
   const std::string& reason = e.reason(error_language);
-  line += reason.empty() ? std::string(e.what()) : reason;
+  line +=
+      nxkx::visible_text(reason.empty() ? std::string_view(e.what()) : std::string_view(reason));
   if (!e.code().empty()) line += " [" + e.code() + "]";
   print_error(line);
 }
