@@ -20,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <iterator>
 #include <limits>
 #include <map>
@@ -190,27 +191,53 @@ msg operator+(msg a, const msg& b) {
   return a;
 }
 
-/// "byte 12 (line 2, column 3)" / "第 12 字节（第 2 行第 3 列）": the offset is 0-based; line
-/// and column (in characters) 1-based.
-msg where(std::string_view text, std::size_t offset) {
-  offset = std::min(offset, text.size());
-  std::size_t line = 1, column = 1;
-  for (std::size_t i = 0; i < offset; ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c == '\n') {
-      ++line;
-      column = 1;
-    } else if ((c & 0xC0) != 0x80) {
-      ++column;
+/// What the readers of the elements of one document share: the whole text, for the positions
+/// and the encoding named in messages. Positions are counted on from the last one asked for (the
+/// elements are read in order), and the encoding is guessed once, so that a batch of 100,000
+/// broken elements costs one pass over its text, not one per error.
+class doc_context {
+ public:
+  explicit doc_context(std::string_view whole) : whole_(whole) {}
+
+  std::string_view whole() const noexcept { return whole_; }
+
+  /// "byte 12 (line 2, column 3)" / "第 12 字节（第 2 行第 3 列）": the offset is 0-based; line
+  /// and column (in characters) 1-based. Counted on from the position last asked for, unless
+  /// that is further on.
+  msg where(std::size_t offset) {
+    offset = std::min(offset, whole_.size());
+    if (offset < offset_) offset_ = 0, line_ = 1, column_ = 1;
+    for (; offset_ < offset; ++offset_) {
+      const auto c = static_cast<unsigned char>(whole_[offset_]);
+      if (c == '\n') {
+        ++line_;
+        column_ = 1;
+      } else if ((c & 0xC0) != 0x80) {
+        ++column_;
+      }
     }
+    const bool at_end = offset == whole_.size();
+    const std::string l = std::to_string(line_), col = std::to_string(column_);
+    return {"byte " + std::to_string(offset) + (at_end ? " (end of input, " : " (") + "line " + l +
+                ", column " + col + ")",
+            "第 " + std::to_string(offset) + " 字节（" + (at_end ? "输入末尾，" : "") + "第 " + l +
+                " 行第 " + col + " 列）"};
   }
-  const bool at_end = offset == text.size();
-  const std::string l = std::to_string(line), col = std::to_string(column);
-  return {"byte " + std::to_string(offset) + (at_end ? " (end of input, " : " (") + "line " + l +
-              ", column " + col + ")",
-          "第 " + std::to_string(offset) + " 字节（" + (at_end ? "输入末尾，" : "") + "第 " + l +
-              " 行第 " + col + " 列）"};
-}
+
+  /// The sentence that says which encoding the document seems to be in, if it is not UTF-8.
+  const msg& encoding_sentence() {
+    if (!encoding_) {
+      const encoding_hint h = hint_for_encoding(guess_encoding(whole_));
+      encoding_ = h.en.empty() ? msg{} : msg{"; " + h.en, "；" + h.zh};
+    }
+    return *encoding_;
+  }
+
+ private:
+  std::string_view whole_;
+  std::size_t offset_ = 0, line_ = 1, column_ = 1;
+  std::optional<msg> encoding_;
+};
 
 /// A code with its labels, for the code lists and suggestions of an error.
 struct candidate {
@@ -382,6 +409,21 @@ double decimal_value(std::string_view written) {
 /// What the tokenizer reads next.
 enum class step : std::uint8_t { value, key, after_value };
 
+/// How a tokenizer reads its text.
+struct tokenizer_mode {
+  /// The text is an element of a batch read on its own: it begins at byte `base` of the
+  /// document `ctx` holds (positions in messages are those of the document), inside the
+  /// batch's array (which counts as one level of max_depth).
+  doc_context* ctx = nullptr;
+  std::size_t base = 0;
+  std::size_t depth = 0;  ///< containers open around the text
+  bool batch = true;      ///< a top-level array is a batch (else one value, max_bytes long)
+  bool discard = false;   ///< a batch's elements are read and dropped: only errors count
+  /// The text is element `element` of a batch: it may be at most max_bytes long, crossed where
+  /// the reader of the whole batch would find it (at a key or a value, or at its end).
+  std::optional<std::size_t> element;
+};
+
 /// A strict RFC 8259 reader into a `document`. Iterative: the open containers are a vector of
 /// frames, and the values of the open containers wait in `pending_` until their container
 /// closes, when they move, together, to the document's node array.
@@ -391,16 +433,18 @@ enum class step : std::uint8_t { value, key, after_value };
 /// a list at max_list_items, an element of a batch at max_bytes.
 class tokenizer {
  public:
-  /// Reads `text`, which begins at byte `base` of `whole` (an element of a batch read on its
-  /// own): positions in messages are those of `whole`.
-  tokenizer(std::string_view text, document& doc, const input_limits& limits,
-            std::string_view whole = {}, std::size_t base = 0)
+  tokenizer(std::string_view text, document& doc, const input_limits& limits, tokenizer_mode m = {})
       : t_(text),
-        whole_(whole.data() == nullptr ? text : whole),
-        base_(base),
+        own_ctx_(m.ctx == nullptr ? std::optional<doc_context>(std::in_place, text) : std::nullopt),
+        ctx_(m.ctx == nullptr ? &*own_ctx_ : m.ctx),
+        base_(m.base),
+        depth_(m.depth),
+        batch_allowed_(m.batch),
+        discard_(m.discard),
+        element_(m.element),
         doc_(doc),
         lim_(limits) {
-    doc_.nodes.reserve(text.size() / 24 + 8);
+    if (!discard_) doc_.nodes.reserve(text.size() / 24 + 8);
     pending_.reserve(32);
     frames_.reserve(8);
   }
@@ -409,10 +453,15 @@ class tokenizer {
     if (t_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark is skipped
     // White space before the top-level value counts against max_bytes: skip no more than that.
     while (pos_ < t_.size() && pos_ <= lim_.max_bytes && is_space(t_[pos_])) ++pos_;
-    batch_ = pos_ < t_.size() && t_[pos_] == '[';
-    // One application larger than max_bytes is refused before a byte of it is read.
-    if (!batch_ && t_.size() > lim_.max_bytes)
+    batch_ = batch_allowed_ && pos_ < t_.size() && t_[pos_] == '[';
+    // One application larger than max_bytes, or a batch larger than max_batch_bytes, is
+    // refused before a byte of it is read.
+    if (element_)
+      element_start_ = pos_;
+    else if (!batch_ && t_.size() > lim_.max_bytes)
       limit("", detail::limit_reason::document_bytes(t_.size(), lim_.max_bytes));
+    if (batch_ && t_.size() > lim_.max_batch_bytes)
+      limit("", detail::limit_reason::batch_bytes(t_.size(), lim_.max_batch_bytes));
     step s = step::value;
     for (;;) {
       if (s == step::value) {
@@ -426,6 +475,7 @@ class tokenizer {
       }
       skip_space();
       if (frames_.empty()) {
+        if (element_start_ != npos && pos_ - element_start_ > lim_.max_bytes) element_too_long();
         if (pos_ != t_.size())
           unexpected({"expected the end of the input after the JSON value",
                       "JSON 值之后不应再有其他内容"});
@@ -514,7 +564,7 @@ class tokenizer {
   }
 
   step open(bool array) {
-    if (frames_.size() >= lim_.max_depth)
+    if (depth_ + frames_.size() >= lim_.max_depth)
       limit(path_to(frames_.size()), detail::limit_reason::depth(lim_.max_depth, base_ + pos_));
     ++pos_;
     frames_.push_back(frame{array, pending_.size(), parent_is_object() ? key_ : ""});
@@ -539,7 +589,14 @@ class tokenizer {
     doc_.nodes.insert(doc_.nodes.end(), pending_.begin() + static_cast<std::ptrdiff_t>(f.start),
                       pending_.end());
     pending_.resize(f.start);
-    if (frames_.size() == 1 && batch_) end_element();
+    if (frames_.size() == 1 && batch_) {
+      end_element();
+      if (discard_) {  // the element is read: only its place in the batch is kept
+        doc_.nodes.clear();
+        doc_.decoded.clear();
+        n = node{};
+      }
+    }
     n.key = f.key;
     if (frames_.empty())
       doc_.root = n;
@@ -840,6 +897,7 @@ class tokenizer {
   }
 
   [[noreturn]] void element_too_long() const {
+    if (element_) limit("", detail::limit_reason::element_bytes(*element_, lim_.max_bytes));
     const std::size_t index = frames_.size() >= 2 ? frames_[1].start - frames_[0].start
                                                   : pending_.size() - frames_[0].start;
     limit("/" + std::to_string(index), detail::limit_reason::element_bytes(index, lim_.max_bytes));
@@ -859,20 +917,16 @@ class tokenizer {
   }
 
   /// The sentence that says which encoding the document seems to be in, if it is not UTF-8.
-  msg encoding_sentence() const {
-    const encoding_hint h = hint_for_encoding(guess_encoding(whole_));
-    if (h.en.empty()) return {};
-    return {"; " + h.en, "；" + h.zh};
-  }
+  msg encoding_sentence() const { return ctx_->encoding_sentence(); }
 
   [[noreturn]] void syntax(std::size_t at, const msg& what) const {
-    const msg w = where(whole_, base_ + at);
+    const msg w = ctx_->where(base_ + at);
     fail("input.syntax", "",
          msg{"malformed JSON at " + w.en + ": ", "JSON 格式错误，位于" + w.zh + "："} + what);
   }
 
   [[noreturn]] void bad_utf8(std::size_t at) const {
-    const msg w = where(whole_, base_ + at);
+    const msg w = ctx_->where(base_ + at);
     const std::string byte = hex_byte(static_cast<unsigned char>(t_[at]));
     fail("input.utf8", "",
          msg{"invalid UTF-8 at " + w.en + ": byte " + byte +
@@ -978,8 +1032,13 @@ class tokenizer {
   }
 
   std::string_view t_;
-  std::string_view whole_;  // the document t_ is part of (an element of a batch), for positions
-  std::size_t base_ = 0;    // where t_ begins in whole_
+  std::optional<doc_context> own_ctx_;  // when t_ is the whole document
+  doc_context* ctx_;                    // the document t_ is part of, for positions
+  std::size_t base_ = 0;                // where t_ begins in the document
+  std::size_t depth_ = 0;               // containers open around t_
+  bool batch_allowed_ = true;
+  bool discard_ = false;
+  std::optional<std::size_t> element_;  // the index of the element t_ is, read on its own
   document& doc_;
   const input_limits& lim_;
   std::size_t comma_ = npos;          // the comma just read, until a key or value follows
@@ -991,9 +1050,6 @@ class tokenizer {
   std::string_view key_;       // the key of the member being read
 };
 
-void parse_tree(std::string_view text, document& doc, const input_limits& limits) {
-  tokenizer(text, doc, limits).run();
-}
 // ---- pass 2: tree to model ------------------------------------------------------------------
 
 msg describe(const node& v) {
@@ -1769,63 +1825,58 @@ class reader {
 
 }  // namespace
 
-application parse_application(std::string_view json_text, const notice& n,
-                              const input_limits& limits) {
+namespace {
+
+/// One application object (or another value, refused as `expected`): the whole text is one
+/// document of at most max_bytes, never a batch, whatever its first character.
+application read_one(std::string_view json_text, const notice& n, const input_limits& limits,
+                     const msg& expected) {
   document doc;
-  parse_tree(json_text, doc, limits);
-  if (doc.root.k != node::kind::object)
-    wrong_type(doc.root, jpath{}, {"an application object", "一份申报（JSON 对象）"});
+  tokenizer_mode m;
+  m.batch = false;
+  tokenizer(json_text, doc, limits, m).run();
+  if (doc.root.k != node::kind::object) wrong_type(doc.root, jpath{}, expected);
   return reader(n).read_application(doc.root, jpath{});
 }
 
-std::vector<application> parse_applications(std::string_view json_text, const notice& n,
-                                            const input_limits& limits) {
-  document doc;
-  parse_tree(json_text, doc, limits);
-  std::vector<application> out;
-  const jpath top;
-  if (doc.root.k == node::kind::object) {
-    out.push_back(reader(n).read_application(doc.root, top));
-  } else if (doc.root.k == node::kind::array) {
-    reader r(n);
-    const auto items = doc.root.children();
-    out.reserve(items.size());
-    for (std::size_t i = 0; i < items.size(); ++i)
-      out.push_back(r.read_application(items[i], child(top, i)));
-  } else {
-    wrong_type(doc.root, top,
-               {"an application object or an array of them", "一份申报（JSON 对象）或申报数组"});
-  }
-  return out;
-}
-
-namespace {
+/// Where an element of a batch lies in its text.
+struct element_span {
+  std::size_t begin = 0, size = 0;
+};
 
 /// Where each element of the top-level array that opens at t[open] ('[') lies, found by matching
 /// brackets outside strings, without judging the elements; nullopt when the array does not close,
-/// an element is empty ("[1,,2]", "[1,]") or text follows the array.
-std::optional<std::vector<std::pair<std::size_t, std::size_t>>> split_elements(std::string_view t,
-                                                                               std::size_t open) {
-  std::vector<std::pair<std::size_t, std::size_t>> out;
+/// an element is empty ("[1,,2]", "[1,]") or text follows the array. Memory: two numbers an
+/// element; it throws input.limit as soon as element max_batch + 1 begins.
+std::optional<std::vector<element_span>> split_elements(std::string_view t, std::size_t open,
+                                                        const input_limits& limits) {
+  std::vector<element_span> out;
+  const std::size_t n = t.size();
   std::size_t pos = open + 1;
   auto skip = [&] {
-    while (pos < t.size() && is_space(t[pos])) ++pos;
+    while (pos < n && is_space(t[pos])) ++pos;
   };
   skip();
-  if (pos < t.size() && t[pos] == ']') {
+  if (pos < n && t[pos] == ']') {
     ++pos;
   } else {
     for (;;) {
       skip();
       const std::size_t start = pos;
+      if (pos < n && t[pos] != ',' && t[pos] != ']' && out.size() >= limits.max_batch)
+        detail::limit_reason::raise("", detail::limit_reason::batch(limits.max_batch));
       std::size_t depth = 0;
       bool closed = false;
-      while (pos < t.size()) {
+      while (pos < n) {
         const char c = t[pos];
         if (c == '"') {
-          for (++pos; pos < t.size() && t[pos] != '"'; ++pos)
-            if (t[pos] == '\\') ++pos;
-          if (pos >= t.size()) return std::nullopt;
+          // To the closing quote: straight past the bytes that are neither '"' nor '\\'.
+          for (++pos; pos < n; ++pos) {
+            const char d = t[pos];
+            if (d == '"') break;
+            if (d == '\\') ++pos;
+          }
+          if (pos >= n) return std::nullopt;
         } else if (c == '{' || c == '[') {
           ++depth;
         } else if (c == '}' || c == ']') {
@@ -1840,17 +1891,17 @@ std::optional<std::vector<std::pair<std::size_t, std::size_t>>> split_elements(s
         }
         ++pos;
       }
-      if (pos >= t.size()) return std::nullopt;
+      if (pos >= n) return std::nullopt;
       std::size_t end = pos;
       while (end > start && is_space(t[end - 1])) --end;
       if (end == start) return std::nullopt;
-      out.emplace_back(start, end - start);
+      out.push_back({start, end - start});
       ++pos;  // past ',' or ']'
       if (closed) break;
     }
   }
   skip();
-  if (pos != t.size()) return std::nullopt;
+  if (pos != n) return std::nullopt;
   return out;
 }
 
@@ -1858,59 +1909,114 @@ input_error at_element(const input_error& e, std::size_t index) {
   return input_error(e.code(), "/" + std::to_string(index) + e.path(), e.reason(), e.reason_zh());
 }
 
+/// Reads the element `span` of the batch `ctx` holds on its own.
+application read_element(doc_context& ctx, element_span span, std::size_t index,
+                         const input_limits& limits, reader& r) {
+  document one;
+  tokenizer_mode m;
+  m.ctx = &ctx;
+  m.base = span.begin;
+  m.depth = 1;  // inside the batch's array
+  m.batch = false;
+  m.element = index;  // at most max_bytes, refused where the whole batch's reader would
+  tokenizer(ctx.whole().substr(span.begin, span.size), one, limits, m).run();
+  if (one.root.k != node::kind::object)
+    wrong_type(one.root, jpath{}, {"an application object", "一份申报（JSON 对象）"});
+  return r.read_application(one.root, jpath{});
+}
+
+/// The elements of a document in order, each read on its own and handed to `f` as soon as it is
+/// read: one application object (index nullopt), or each element of an array. Throws only for
+/// an array that cannot be split (the error of reading it whole) or that crosses a limit of the
+/// batch as a whole (max_batch_bytes, max_batch).
+template <class F>
+void each_element(std::string_view text, const notice& n, const input_limits& limits,
+                  const msg& one_expected, F&& f) {
+  // White space before the top-level value counts against max_bytes (as the tokenizer counts it).
+  std::size_t first = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+  while (first < text.size() && first <= limits.max_bytes && is_space(text[first])) ++first;
+  if (first >= text.size() || text[first] != '[') {  // one application: read or not
+    std::optional<application> app;
+    std::optional<input_error> error;
+    try {
+      app = read_one(text, n, limits, one_expected);
+    } catch (const input_error& e) {
+      error = e;
+    }
+    f(batch_element{std::move(app), std::move(error), std::nullopt});
+    return;
+  }
+  if (text.size() > limits.max_batch_bytes)
+    detail::limit_reason::raise(
+        "", detail::limit_reason::batch_bytes(text.size(), limits.max_batch_bytes));
+  doc_context ctx(text);
+  const auto parts = split_elements(text, first, limits);
+  if (!parts) {
+    // Not valid JSON as a whole, in a way that hides where its elements end: read it whole for
+    // the error, keeping no element.
+    document none;
+    tokenizer_mode m;
+    m.ctx = &ctx;
+    m.discard = true;
+    tokenizer(text, none, limits, m).run();
+    throw std::logic_error("nxkx: an array that cannot be split into elements was read whole");
+  }
+  reader r(n);
+  for (std::size_t i = 0; i < parts->size(); ++i) {
+    std::optional<application> app;
+    std::optional<input_error> error;
+    try {
+      app = read_element(ctx, (*parts)[i], i, limits, r);
+    } catch (const input_error& e) {
+      error = at_element(e, i);
+    }
+    f(batch_element{std::move(app), std::move(error), i});
+  }
+}
+
 }  // namespace
+
+application parse_application(std::string_view json_text, const notice& n,
+                              const input_limits& limits) {
+  return read_one(json_text, n, limits, {"an application object", "一份申报（JSON 对象）"});
+}
+
+std::vector<application> parse_applications(std::string_view json_text, const notice& n,
+                                            const input_limits& limits) {
+  std::vector<application> out;
+  // The text is judged before what it says, as when the whole document was one tree: the first
+  // error of the text (malformed, a limit) in document order, else the first of the model.
+  std::optional<input_error> first_model_error;
+  const auto of_the_text = [](const input_error& e) {
+    return e.code() == "input.syntax" || e.code() == "input.utf8" || e.code() == "input.limit";
+  };
+  each_element(json_text, n, limits,
+               {"an application object or an array of them", "一份申报（JSON 对象）或申报数组"},
+               [&](batch_element&& e) {
+                 if (e.error) {
+                   if (of_the_text(*e.error)) throw std::move(*e.error);
+                   if (!first_model_error) first_model_error = std::move(e.error);
+                 } else if (!first_model_error) {
+                   out.push_back(std::move(*e.app));
+                 }
+               });
+  if (first_model_error) throw std::move(*first_model_error);
+  return out;
+}
 
 std::vector<batch_element> parse_each_application(std::string_view json_text, const notice& n,
                                                   const input_limits& limits) {
   std::vector<batch_element> out;
-  std::size_t first = json_text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
-  while (first < json_text.size() && is_space(json_text[first])) ++first;
-  const bool array = first < json_text.size() && json_text[first] == '[';
-  reader r(n);
-  if (!array) {  // one application: read or not
-    try {
-      out.push_back({parse_application(json_text, n, limits), std::nullopt, std::nullopt});
-    } catch (const input_error& e) {
-      out.push_back({std::nullopt, e, std::nullopt});
-    }
-    return out;
-  }
-  document doc;
-  try {
-    parse_tree(json_text, doc, limits);
-  } catch (const input_error& whole) {
-    // The text is not valid JSON as a whole: read each element on its own, if the array can be
-    // split into elements, so that one broken element does not hide the others.
-    const auto parts = split_elements(json_text, first);
-    if (!parts || parts->size() > limits.max_batch) throw;
-    out.reserve(parts->size());
-    for (std::size_t i = 0; i < parts->size(); ++i) {
-      const auto [begin, size] = (*parts)[i];
-      try {
-        if (size > limits.max_bytes)
-          detail::limit_reason::raise("", detail::limit_reason::element_bytes(i, limits.max_bytes));
-        document one;
-        tokenizer(json_text.substr(begin, size), one, limits, json_text, begin).run();
-        if (one.root.k != node::kind::object)
-          wrong_type(one.root, jpath{}, {"an application object", "一份申报（JSON 对象）"});
-        out.push_back({r.read_application(one.root, jpath{}), std::nullopt, i});
-      } catch (const input_error& e) {
-        out.push_back({std::nullopt, at_element(e, i), i});
-      }
-    }
-    return out;
-  }
-  const jpath top;
-  const auto items = doc.root.children();
-  out.reserve(items.size());
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    try {
-      out.push_back({r.read_application(items[i], child(top, i)), std::nullopt, i});
-    } catch (const input_error& e) {
-      out.push_back({std::nullopt, e, i});
-    }
-  }
+  each_element(json_text, n, limits, {"an application object", "一份申报（JSON 对象）"},
+               [&](batch_element&& e) { out.push_back(std::move(e)); });
   return out;
+}
+
+void for_each_application(std::string_view json_text, const notice& n,
+                          const std::function<void(batch_element&&)>& on_element,
+                          const input_limits& limits) {
+  each_element(json_text, n, limits, {"an application object", "一份申报（JSON 对象）"},
+               on_element);
 }
 
 }  // namespace nxkx

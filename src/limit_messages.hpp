@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "nxkx/error.hpp"
 
@@ -57,6 +58,35 @@ inline text batch_count(std::size_t count, std::size_t max) {
 inline text document_bytes(std::size_t size, std::size_t max) {
   return {"the application is " + n(size) + " bytes, more than max_bytes (" + n(max) + ")",
           "申报共 " + n(size) + " 字节，超过 max_bytes（" + n(max) + "）"};
+}
+
+/// One application read from a stream (its size unknown) that goes on past max_bytes.
+inline text document_over(std::size_t max) {
+  return {"the application is more than max_bytes (" + n(max) + ") bytes long",
+          "申报超过 max_bytes（" + n(max) + "）字节"};
+}
+
+inline text batch_bytes(std::size_t size, std::size_t max) {
+  return {"the batch is " + n(size) + " bytes, more than max_batch_bytes (" + n(max) + ")",
+          "这批申报共 " + n(size) + " 字节，超过 max_batch_bytes（" + n(max) + "）"};
+}
+
+/// A batch read from a stream that goes on past max_batch_bytes.
+inline text batch_over(std::size_t max) {
+  return {"the batch is more than max_batch_bytes (" + n(max) + ") bytes long",
+          "这批申报超过 max_batch_bytes（" + n(max) + "）字节"};
+}
+
+/// A file (a text, a pack) larger than the limit called `name`.
+inline text file_bytes(std::size_t size, std::string_view name, std::size_t max) {
+  return {"the file is " + n(size) + " bytes, more than " + std::string(name) + " (" + n(max) + ")",
+          "文件共 " + n(size) + " 字节，超过 " + std::string(name) + "（" + n(max) + "）"};
+}
+
+/// A stream that goes on past the limit called `name`.
+inline text file_over(std::string_view name, std::size_t max) {
+  return {"the input is more than " + std::string(name) + " (" + n(max) + ") bytes long",
+          "输入超过 " + std::string(name) + "（" + n(max) + "）字节"};
 }
 
 inline text element_bytes(std::size_t index, std::size_t max) {

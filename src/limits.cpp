@@ -144,6 +144,8 @@ class scanner {
     // One application larger than max_bytes is refused before a byte of it is read.
     if (!batch_ && n > lim_.max_bytes)
       fail("", detail::limit_reason::document_bytes(n, lim_.max_bytes));
+    if (batch_ && n > lim_.max_batch_bytes)
+      fail("", detail::limit_reason::batch_bytes(n, lim_.max_batch_bytes));
 
     while (pos_ < n) {
       const char c = t_[pos_];

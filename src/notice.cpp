@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "notice_data.hpp"
+#include "nxkx/read.hpp"
 #include "pack_json.hpp"
 #include "pack_reader.hpp"
 #include "requirements/requirement.hpp"
@@ -656,16 +657,8 @@ notice notice::from_json(std::string_view json_text) {
 }
 
 notice notice::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in)
-    throw input_error("input.file", "", "cannot open " + file.string(),
-                      "无法打开 " + file.string());
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad())
-    throw input_error("input.file", "", "cannot read " + file.string(),
-                      "无法读取 " + file.string());
-  return from_json(buf.str());
+  // Read with a cap, so that /dev/zero or a stray 10 GB file ends at once (read.hpp).
+  return from_json(read_file(file, max_pack_bytes));
 }
 
 const notice_info& notice::info() const noexcept { return data_->info; }

@@ -102,10 +102,10 @@ nxkx_cli_test(check.resubmission --exit 1
 
 # ---- check: exit 2, naming the file, the JSON path and what is wrong ----
 nxkx_cli_test(check.missing_file --exit 2
-              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: 无法打开：没有这个文件或文件夹 .input\\.io.$"
+              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: 没有这个文件或文件夹 .input\\.not_found.$"
               -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/no-such-file.json)
 nxkx_cli_test(check.missing_file_en --exit 2
-              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: cannot open"
+              --stderr "^nxkx: ${_cli_dir}/no-such-file.json: no such file or directory"
               -- ${nxkx} check --lang en --as-of ${_as_of} ${_cli_dir}/no-such-file.json)
 # A folder: every .json file in it, sorted by path, as one batch.
 nxkx_cli_test(check.folder --exit 1 --stdout "^${_n_examples} 份申报: "
@@ -142,6 +142,58 @@ nxkx_cli_test(check.two_stdin --exit 2 --stderr "标准输入"
               -- ${nxkx} check --as-of ${_as_of} - -)
 nxkx_cli_test(check.two_stdin_en --exit 2 --stderr "standard input"
               -- ${nxkx} check --lang en --as-of ${_as_of} - -)
+
+# ---- bounded reading (issue 14): every reader stops at its limit, in time and memory ----
+# /dev/zero never ends: each test has a timeout far below CI's, and fails if the reader does not
+# stop at its limit. The limit is named in the error.
+set(_bounded_tests)
+nxkx_cli_test(bounded.check_dev_zero --exit 2 --stderr "max_bytes .16777216. .*input\\.limit"
+              -- ${nxkx} check --lang en --as-of ${_as_of} /dev/zero)
+nxkx_cli_test(bounded.check_stdin_dev_zero --exit 2 --stdin /dev/zero
+              --stderr "<stdin>: .*max_bytes .16777216. .*input\\.limit"
+              -- ${nxkx} check --lang en --as-of ${_as_of} -)
+nxkx_cli_test(bounded.jsonl_dev_zero --exit 2
+              --stderr "/dev/zero:1: .*max_batch_bytes .268435456. without ending.*input\\.limit"
+              -- ${nxkx} check --jsonl --lang en --as-of ${_as_of} /dev/zero)
+nxkx_cli_test(bounded.jsonl_stdin_dev_zero --exit 2 --stdin /dev/zero
+              --stderr "<stdin>:1: .*max_batch_bytes .268435456. without ending"
+              -- ${nxkx} check --jsonl --lang en --as-of ${_as_of} -)
+nxkx_cli_test(bounded.count_dev_zero --exit 2 --stderr "max_text_bytes .67108864. .*input\\.limit"
+              -- ${nxkx} count --lang en /dev/zero)
+nxkx_cli_test(bounded.count_stdin_dev_zero --exit 2 --stdin /dev/zero
+              --stderr "max_text_bytes .67108864. .*input\\.limit" -- ${nxkx} count --lang en -)
+nxkx_cli_test(bounded.notice_dev_zero --exit 2 --stderr "max_pack_bytes .16777216. .*input\\.limit"
+              -- ${nxkx} check --lang en --as-of ${_as_of} --notice /dev/zero
+              ${_examples}/society_capacity.json)
+list(APPEND _bounded_tests check_dev_zero check_stdin_dev_zero jsonl_dev_zero
+     jsonl_stdin_dev_zero count_dev_zero count_stdin_dev_zero notice_dev_zero)
+foreach(_t IN LISTS _bounded_tests)
+  set_tests_properties(cli.bounded.${_t} PROPERTIES TIMEOUT 60)
+endforeach()
+# One code for each way a file cannot be read.
+nxkx_cli_test(bounded.notice_directory --exit 2 --stderr "is a directory, not a file .input\\.directory."
+              -- ${nxkx} check --lang en --as-of ${_as_of} --notice ${_cli_dir}
+              ${_examples}/society_capacity.json)
+nxkx_cli_test(bounded.count_directory --exit 2 --stderr ".input\\.directory.$"
+              -- ${nxkx} count ${_cli_dir})
+nxkx_cli_test(bounded.count_missing --exit 2 --stderr ".input\\.not_found.$"
+              -- ${nxkx} count ${_cli_dir}/no-such-file.txt)
+nxkx_cli_test(bounded.notice_missing --exit 2 --stderr ".input\\.not_found.$"
+              -- ${nxkx} rules --notice ${_cli_dir}/no-such-pack.json)
+nxkx_cli_test(bounded.jsonl_not_a_folder --exit 2 --stderr "/dev/null/x: .*input\\.not_found"
+              -- ${nxkx} check --jsonl --lang en --as-of ${_as_of} /dev/null/x)
+# An empty batch has its own exit status (4), never "all accepted" (0).
+nxkx_cli_test(bounded.empty_batch --exit 4 --stdout "^0 "
+              -- ${nxkx} check --as-of ${_as_of} ${_cli_dir}/empty-batch.json)
+nxkx_cli_test(bounded.empty_batch_stdin --exit 4 --stdin ${_cli_dir}/empty-batch.json
+              -- ${nxkx} check --format json --as-of ${_as_of} -)
+nxkx_cli_test(bounded.empty_jsonl --exit 4
+              -- ${nxkx} check --jsonl --as-of ${_as_of} ${_cli_dir}/empty.jsonl)
+
+# Text output escapes every control character of the input (\u001b); JSON stays exact.
+add_test(NAME cli.bounded.escape
+         COMMAND ${_nxkx_python} ${_cli_dir}/escape_test.py ${nxkx} ${_examples})
+set_tests_properties(cli.bounded.escape PROPERTIES ENVIRONMENT "LC_ALL=C.UTF-8")
 
 # ---- catalog, rules, pack ----
 nxkx_cli_test(catalog --stdout "2025-05-16" --stdout "nxkxxhb@163.com"

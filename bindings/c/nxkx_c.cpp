@@ -3,6 +3,8 @@
 // Every entry point is noexcept and runs its work inside guarded(), which turns each exception
 // into a status and an error document. The results are malloc'd so that nxkx_free can release
 // them whatever allocator the caller's runtime uses.
+#include <algorithm>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -56,6 +58,43 @@ nxkx_status give(char** out, size_t* out_len, std::string_view text, nxkx_status
   *out = copy_out(text);
   if (*out == nullptr) return NXKX_OUT_OF_MEMORY;
   if (out_len != nullptr) *out_len = text.size();
+  return status;
+}
+
+/// A result written in pieces of about 1 MiB, handed to the caller a piece at a time, each freed
+/// once copied: the peak is the result and one piece, not twice the result.
+struct pieces {
+  std::vector<std::string> parts;
+  std::size_t size = 0;
+
+  /// The piece being written; a new one when the last is full.
+  std::string& tail() {
+    if (parts.empty() || parts.back().size() >= (std::size_t{1} << 20)) {
+      parts.emplace_back();
+      parts.back().reserve((std::size_t{1} << 20) + 4096);
+    }
+    return parts.back();
+  }
+  void done() {
+    size = 0;
+    for (const auto& p : parts) size += p.size();
+  }
+};
+
+/// Hands `p` to the caller, freeing each piece as it is copied.
+nxkx_status give(char** out, size_t* out_len, pieces&& p, nxkx_status status) noexcept {
+  if (out == nullptr) return status;
+  auto* buf = static_cast<char*>(std::malloc(p.size + 1));
+  if (buf == nullptr) return NXKX_OUT_OF_MEMORY;
+  std::size_t at = 0;
+  for (std::string& part : p.parts) {
+    if (!part.empty()) std::memcpy(buf + at, part.data(), part.size());
+    at += part.size();
+    std::string().swap(part);
+  }
+  buf[at] = '\0';
+  *out = buf;
+  if (out_len != nullptr) *out_len = at;
   return status;
 }
 
@@ -155,8 +194,29 @@ T option_choice(const nlohmann::json& v, const std::string& path,
 call_options read_options(const char* options_json) {
   require_pointer(options_json, "options_json");
   nlohmann::json doc;
+  // A key twice in one object is refused, not "the last wins": the keys of each open object.
+  std::vector<std::vector<std::string>> open_objects;
+  const auto no_duplicates = [&](int, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using ev = nlohmann::json::parse_event_t;
+    if (event == ev::object_start) {
+      open_objects.emplace_back();
+    } else if (event == ev::object_end && !open_objects.empty()) {
+      open_objects.pop_back();
+    } else if (event == ev::key && !open_objects.empty()) {
+      auto& keys = open_objects.back();
+      const std::string& key = parsed.get_ref<const std::string&>();
+      if (std::find(keys.begin(), keys.end(), key) != keys.end()) {
+        std::string path;
+        nxkx::append_pointer_token(path, key);
+        bad_argument("options.duplicate_key", open_objects.size() == 1 ? path : "",
+                     "option \"" + key + "\" appears more than once; give each option once");
+      }
+      keys.push_back(key);
+    }
+    return true;
+  };
   try {
-    doc = nlohmann::json::parse(options_json);
+    doc = nlohmann::json::parse(options_json, no_duplicates);
   } catch (const nlohmann::json::exception& e) {
     bad_argument("options.syntax", "", std::string("options are not JSON: ") + e.what());
   }
@@ -203,11 +263,13 @@ call_options read_options(const char* options_json) {
       if (!value.is_number_integer())
         bad_argument("options.type", path,
                      std::string("expected an integer, found ") + value.type_name());
-      const auto t = value.get<long long>();
-      if (t < 1 || t > 256)
-        bad_argument("options.range", path,
-                     "expected 1 to 256 threads, found " + std::to_string(t));
-      o.check.threads = static_cast<unsigned>(t);
+      // Read as it is written: an unsigned number (up to 2^64 - 1) is never shown wrapped round.
+      const bool in_range = value.is_number_unsigned() ? value.get<std::uint64_t>() >= 1 &&
+                                                             value.get<std::uint64_t>() <= 256
+                                                       : false;
+      if (!in_range)
+        bad_argument("options.range", path, "expected 1 to 256 threads, found " + value.dump());
+      o.check.threads = static_cast<unsigned>(value.get<std::uint64_t>());
     } else {
       bad_argument("options.unknown_field", path,
                    "unknown option \"" + key +
@@ -226,7 +288,7 @@ call_options read_options(const char* options_json) {
 
 /// One element of a batch: its report, or why it could not be read.
 struct batch_entry {
-  const nxkx::report* report = nullptr;
+  nxkx::report* report = nullptr;  ///< freed once it is written
   const nxkx::input_error* error = nullptr;
   std::size_t index = 0;
 };
@@ -251,43 +313,55 @@ void append_error_entry(std::string& out, const nxkx::input_error& e, std::size_
 }
 
 /// The batch document, compact, written directly: the reports as nxkx::append_json writes them
-/// (the text nlohmann would dump), an error entry in place of each unreadable element.
-std::string batch_document(const nxkx::notice& n, const nxkx::check_options& opt,
-                           const std::vector<batch_entry>& entries) {
-  std::string out;
-  out.reserve(64 + entries.size() * 1024);
-  out += R"({"notice":)";
-  append_string(out, n.info().id);
-  out += R"(,"stage":)";
-  append_string(out, nxkx::to_code(opt.stage));
-  out += R"(,"as_of":)";
-  append_string(out, nxkx::format_date(opt.as_of));
-  out += R"(,"reports":[)";
+/// (the text nlohmann would dump), an error entry in place of each unreadable element. Each
+/// report is freed as soon as it is written, so that the reports and their text are not both
+/// held whole.
+pieces batch_document(const nxkx::notice& n, const nxkx::check_options& opt,
+                      const std::vector<batch_entry>& entries) {
+  pieces doc;
+  std::string* out = &doc.tail();
+  *out += R"({"notice":)";
+  append_string(*out, n.info().id);
+  *out += R"(,"stage":)";
+  append_string(*out, nxkx::to_code(opt.stage));
+  *out += R"(,"as_of":)";
+  append_string(*out, nxkx::format_date(opt.as_of));
+  *out += R"(,"reports":[)";
   std::size_t reports = 0, errors = 0;
+  std::vector<std::size_t> counts(std::size(nxkx::code_table<nxkx::decision>::items), 0);
   for (std::size_t i = 0; i < entries.size(); ++i) {
-    if (i > 0) out += ',';
+    out = &doc.tail();
+    if (i > 0) *out += ',';
     if (entries[i].report != nullptr) {
-      nxkx::append_json(out, *entries[i].report, -1);
+      nxkx::append_json(*out, *entries[i].report, -1);
+      std::size_t k = 0;
+      for (const auto& item : nxkx::code_table<nxkx::decision>::items) {
+        if (item.first == entries[i].report->decision) ++counts[k];
+        ++k;
+      }
+      *entries[i].report = nxkx::report{};
       ++reports;
     } else {
-      append_error_entry(out, *entries[i].error, entries[i].index);
+      append_error_entry(*out, *entries[i].error, entries[i].index);
       ++errors;
     }
   }
-  out += R"(],"summary":{"applications":)";
-  out += std::to_string(reports);
+  out = &doc.tail();
+  *out += R"(],"summary":{"applications":)";
+  *out += std::to_string(reports);
+  std::size_t k = 0;
   for (const auto& [d, code] : nxkx::code_table<nxkx::decision>::items) {
-    std::size_t count = 0;
-    for (const auto& e : entries) count += e.report != nullptr && e.report->decision == d ? 1 : 0;
-    out += ",\"";
-    out += code;
-    out += "\":";
-    out += std::to_string(count);
+    (void)d;
+    *out += ",\"";
+    *out += code;
+    *out += "\":";
+    *out += std::to_string(counts[k++]);
   }
-  out += R"(,"errors":)";
-  out += std::to_string(errors);
-  out += "}}";
-  return out;
+  *out += R"(,"errors":)";
+  *out += std::to_string(errors);
+  *out += "}}";
+  doc.done();
+  return doc;
 }
 
 }  // namespace
@@ -362,51 +436,35 @@ nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications
     const call_options o = read_options(options_json);
     const nxkx::notice& n = notice->notice;
     const std::string_view text(applications_json, len);
-    std::vector<nxkx::application> apps;
-    std::vector<nxkx::batch_element> elements;
-    if (o.strict) {
-      apps = nxkx::parse_applications(text, n);
-      for (std::size_t i = 0; i < apps.size(); ++i) {
-        try {
-          nxkx::check_texts_loaded(apps[i]);
-        } catch (const nxkx::input_error& e) {
-          throw nxkx::input_error(e.code(), "/" + std::to_string(i) + e.path(), e.reason(),
-                                  e.reason_zh());
-        }
-      }
-    } else {
-      // Each element on its own: an unreadable one is an error entry in its place.
-      elements = nxkx::parse_each_application(text, n);
-      for (auto& e : elements) {
-        if (e.app) {
+    // Read an element at a time and checked in chunks (batch.hpp): memory holds the text, the
+    // reports and one chunk of applications.
+    nxkx::document_check d = nxkx::check_document(
+        text, n, o.check, {}, [&](nxkx::application& a, std::optional<std::size_t> index) {
           try {
-            nxkx::check_texts_loaded(*e.app);  // this interface reads no files
+            nxkx::check_texts_loaded(a);  // this interface reads no files
           } catch (const nxkx::input_error& x) {
-            const std::string at = e.index ? "/" + std::to_string(*e.index) : std::string();
-            e.error = nxkx::input_error(x.code(), at + x.path(), x.reason(), x.reason_zh());
-            e.app.reset();
+            // Strict, a document of one application is element 0 (as before).
+            const std::string at =
+                index || o.strict ? "/" + std::to_string(index.value_or(0)) : std::string();
+            throw nxkx::input_error(x.code(), at + x.path(), x.reason(), x.reason_zh());
           }
-        }
-        if (!e.app) continue;
-        apps.push_back(std::move(*e.app));
-        apps.back().origin.index = e.index;
-      }
-    }
-    const std::vector<nxkx::report> reports = nxkx::check_batch(n, apps, o.check);
+          if (!o.strict) a.origin.index = index;
+        });
+    if (o.strict)
+      if (const nxkx::input_error* e = nxkx::strict_error(d)) throw *e;
+    std::vector<nxkx::report>& reports = d.reports;
     std::vector<batch_entry> entries;
-    if (o.strict) {
-      for (std::size_t i = 0; i < reports.size(); ++i) entries.push_back({&reports[i], nullptr, i});
-    } else {
-      std::size_t next = 0;
-      for (std::size_t i = 0; i < elements.size(); ++i) {
-        if (elements[i].error)
-          entries.push_back({nullptr, &*elements[i].error, i});
-        else
-          entries.push_back({&reports[next++], nullptr, i});
-      }
+    entries.reserve(d.errors.size());
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < d.errors.size(); ++i) {
+      if (d.errors[i])
+        entries.push_back({nullptr, &*d.errors[i], i});
+      else
+        entries.push_back({&reports[next++], nullptr, i});
     }
     if (!o.text) return batch_document(n, o.check, entries);
-    std::string out_text;
+    pieces text_out;
+    std::string& out_text = text_out.tail();
     for (const auto& e : entries) {
       if (!out_text.empty()) out_text += '\n';
       if (e.report != nullptr) {
@@ -415,11 +473,15 @@ nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications
         const bool zh = o.language == nxkx::lang::zh;
         out_text += (zh ? "申报 #" : "Application #") + std::to_string(e.index) +
                     (zh ? " 无法读取: " : " could not be read: ");
-        if (!e.error->path().empty()) out_text += e.error->path() + ": ";
-        out_text += e.error->reason(o.language) + " [" + e.error->code() + "]\n";
+        // Text from the input (a key in the path, a value quoted in the reason) is shown with its
+        // control characters escaped (visible_text), as in every report.
+        if (!e.error->path().empty()) out_text += nxkx::visible_text(e.error->path()) + ": ";
+        out_text +=
+            nxkx::visible_text(e.error->reason(o.language)) + " [" + e.error->code() + "]\n";
       }
     }
-    return out_text;
+    text_out.done();
+    return text_out;
   });
 }
 

@@ -28,6 +28,31 @@
 #include "report_io.hpp"
 #include "wire.hpp"
 
+// A Notice made with Notice.__new__(Notice) (or a subclass that never calls __init__) has no C++
+// notice behind it: pybind11 would hand out its empty storage, and reading it crashes. Every
+// Notice argument and `self` is loaded through this caster, which refuses such an object with a
+// TypeError before any C++ code sees it.
+namespace pybind11::detail {
+template <>
+class type_caster<nxkx::notice> : public type_caster_base<nxkx::notice> {
+ public:
+  bool load(handle src, bool convert) {
+    if (!type_caster_base<nxkx::notice>::load(src, convert)) return false;
+    if (src.is_none()) return true;
+    const type_info* t = get_type_info(typeid(nxkx::notice));
+    if (t != nullptr && PyObject_TypeCheck(src.ptr(), t->type)) {
+      auto* inst = reinterpret_cast<instance*>(src.ptr());
+      const value_and_holder vh = inst->get_value_and_holder(t, false);
+      if (!vh || !vh.holder_constructed() || vh.value_ptr() == nullptr)
+        throw type_error(
+            "this Notice holds no notice: it was made with Notice.__new__ and never "
+            "initialised; use nxkx.Notice.builtin(), Notice.load(path) or Notice.from_json(text)");
+    }
+    return true;
+  }
+};
+}  // namespace pybind11::detail
+
 namespace py = pybind11;
 using namespace pybind11::literals;
 
@@ -167,9 +192,10 @@ constexpr limit_field limit_fields[] = {
     {"max_string_bytes", &input_limits::max_string_bytes},
     {"max_list_items", &input_limits::max_list_items},
     {"max_batch", &input_limits::max_batch},
+    {"max_batch_bytes", &input_limits::max_batch_bytes},
 };
 
-/// The limits an nxkx.InputLimits (or any object with its five int attributes) holds; the
+/// The limits an nxkx.InputLimits (or any object with its six int attributes) holds; the
 /// defaults for None.
 input_limits limits_argument(py::handle o) {
   input_limits limits;
@@ -347,13 +373,21 @@ notice notice_from_dict(py::handle o) {
 notice load_notice(py::handle path) {
   py::object f = py::module_::import("io").attr("open")(path, "rb");
   py::object data;
+  // No more than max_pack_bytes and one byte (to see that it goes on): /dev/zero ends at once.
+  const std::size_t max = max_pack_bytes.max_bytes;
   try {
-    data = f.attr("read")();
+    data = f.attr("read")(max + 1);
   } catch (...) {
     f.attr("close")();
     throw;
   }
   f.attr("close")();
+  if (py::len(data) > max) {
+    const std::string m = std::to_string(max);
+    throw input_error("input.limit", "",
+                      "the input is more than max_pack_bytes (" + m + ") bytes long",
+                      "输入超过 max_pack_bytes（" + m + "）字节");
+  }
   return notice_from_text(data);
 }
 
@@ -467,34 +501,21 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   opt.threads = static_cast<unsigned>(std::min(threads, 256));
 
   if (text_arg doc = text_of(applications); doc.is_text) {  // one JSON document: an array
-    std::vector<report> reports;
-    std::vector<std::optional<input_error>> errors;
+    // Read an element at a time and checked in chunks on opt.threads threads (batch.hpp):
+    // memory holds the text, the reports and one chunk of applications, never all of them.
+    document_check d;
     {
       py::gil_scoped_release nogil;
-      if (strict) {
-        std::vector<application> apps = parse_applications(doc.view, n, limits);
-        for (std::size_t i = 0; i < apps.size(); ++i) texts_loaded(apps[i], i);
-        reports = check_batch(n, apps, opt);
-      } else {
-        std::vector<batch_element> elements = parse_each_application(doc.view, n, limits);
-        std::vector<application> apps;
-        for (auto& e : elements) {
-          if (e.app) {
-            try {
-              texts_loaded(*e.app, e.index.value_or(0), e.index.has_value());
-            } catch (const input_error& x) {
-              e.error = x;
-              e.app.reset();
-            }
-          }
-          errors.push_back(std::move(e.error));
-          if (e.app) apps.push_back(std::move(*e.app));
-        }
-        reports = check_batch(n, apps, opt);
-      }
+      d = check_document(doc.view, n, opt, limits,
+                         [strict](application& a, std::optional<std::size_t> index) {
+                           // Strict, a document of one application is element 0 (as before).
+                           texts_loaded(a, index.value_or(0), strict || index.has_value());
+                         });
+      if (strict)
+        if (const input_error* e = strict_error(d)) throw *e;
     }
-    if (strict) return report_list(std::move(reports));
-    return entry_list(std::move(reports), errors);
+    if (strict) return report_list(std::move(d.reports));
+    return entry_list(std::move(d.reports), d.errors);
   }
   if (PyDict_Check(applications.ptr()))
     throw py::type_error("check_many takes a list of applications; use check() for one");
@@ -914,7 +935,8 @@ PYBIND11_MODULE(_core, m) {
           "builtin", [] { return notice::builtin(); },
           "The 2025 notice (宁夏科协〔2025〕61号), compiled in.")
       .def_static("load", &load_notice, "path"_a,
-                  "Loads a pack from a file. Raises OSError if it cannot be read, PackError if it "
+                  "Loads a pack from a file. Raises OSError if it cannot be read, InputError "
+                  "(input.limit) past max_pack_bytes (16 MiB), PackError if it "
                   "is not a pack.")
       .def_static("from_json", &notice_from_text, "text"_a,
                   "Loads a pack from JSON text (str or bytes).")

@@ -72,7 +72,33 @@ var nxkxLoneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])
  *  a lone surrogate has no UTF-8 form: it is refused with `code` (input.utf8 for a document),
  *  as the C++ reader refuses bytes that are not UTF-8, rather than altered (pack.syntax for a
  *  pack, with status pack_error). */
-function nxkxWithText(text, f, code) {
+/** nxkx::input_limits' max_bytes and max_batch_bytes (include/nxkx/limits.hpp). A text longer
+ *  than its limit is refused before it is copied into the module's memory, which WebAssembly
+ *  never gives back: only what the library would read at all ever reaches it. */
+var nxkxMaxBytes = 16 * 1024 * 1024;
+var nxkxMaxBatchBytes = 256 * 1024 * 1024;
+
+/** The limit of a document of applications: max_batch_bytes for an array, else max_bytes. */
+function nxkxDocumentLimit(text, batch) {
+  if (!batch) return {max: nxkxMaxBytes, batch: false};
+  var first = /^\uFEFF?[ \t\r\n]*(.)/.exec(text.length > 4096 ? text.slice(0, 4096) : text);
+  var array = first !== null && first[1] === '[';
+  return {max: array ? nxkxMaxBatchBytes : nxkxMaxBytes, batch: array};
+}
+
+function nxkxTooLong(size, limit) {
+  return NxkxError('input_error', limit.batch ? {
+    code: 'input.limit', path: '',
+    reason: 'the batch is ' + size + ' bytes, more than max_batch_bytes (' + limit.max + ')',
+    reason_zh: '这批申报共 ' + size + ' 字节，超过 max_batch_bytes（' + limit.max + '）'
+  } : {
+    code: 'input.limit', path: '',
+    reason: 'the application is ' + size + ' bytes, more than max_bytes (' + limit.max + ')',
+    reason_zh: '申报共 ' + size + ' 字节，超过 max_bytes（' + limit.max + '）'
+  });
+}
+
+function nxkxWithText(text, f, code, limit) {
   var bad = nxkxLoneSurrogate.exec(text);
   if (bad) {
     var unit = bad[0].charCodeAt(0).toString(16).toUpperCase();
@@ -85,7 +111,11 @@ function nxkxWithText(text, f, code) {
           ' cannot be written as UTF-8; the document must be UTF-8'
     });
   }
+  // UTF-8 is at most 3 bytes a UTF-16 unit: a text that cannot be longer than its limit is
+  // not measured, one that is surely longer is refused before it is encoded.
+  if (limit && text.length > limit.max) throw nxkxTooLong(nxkxEncoder.encode(text).length, limit);
   var bytes = nxkxEncoder.encode(text);
+  if (limit && bytes.length > limit.max) throw nxkxTooLong(bytes.length, limit);
   var ptr = _malloc(bytes.length + 1);
   if (!ptr) throw new Error('nxkx: out of memory');
   try {
@@ -126,14 +156,115 @@ function nxkxOptions(options) {
   Object.keys(options).forEach(function(key) {
     var value = options[key];
     if (value === undefined) return;
-    if (value instanceof Date) value = nxkxChinaDate(value);
+    if (value instanceof Date) {
+      if (isNaN(value.getTime()))
+        throw NxkxError('invalid_argument', {code: 'options.date', path: nxkxPointerToken(
+            names[key] || key), reason: 'an invalid Date (its time is NaN); expected a date'});
+      value = nxkxChinaDate(value);
+    }
     out[names[key] || key] = value;
   });
-  return JSON.stringify(out);
+  try {
+    return nxkxJson(out, 0);
+  } catch (e) {
+    // Options are the caller's arguments: what cannot be written of them is invalid_argument.
+    if (!(e instanceof NxkxError)) throw e;
+    throw NxkxError('invalid_argument',
+                    {code: e.code.replace(/^input\./, 'options.'), path: e.path, reason: e.reason});
+  }
 }
 
-function nxkxText(document) {
-  return typeof document === 'string' ? document : JSON.stringify(document);
+/** The library's limit on nesting (nxkx::input_limits::max_depth), which the writer below keeps
+ *  too: a value that contains itself ends there, as a deep one does. */
+var nxkxMaxDepth = 64;
+
+function nxkxPointerToken(key) {
+  return '/' + String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** A value that cannot be written as JSON: an NxkxError as the reader would give for its text. */
+function nxkxUnwritable(code, path, reason) {
+  return NxkxError('input_error', {code: code, path: path, reason: reason});
+}
+
+/** `value` as JSON text, as JSON.stringify writes it (toJSON, undefined and functions left out
+ *  of objects and null in arrays), except where JSON.stringify would change a value or throw
+ *  something other than an NxkxError: NaN and ±Infinity are input.range (not null, which reads
+ *  as "unknown"); a BigInt is written as its digits (the reader judges its range); an invalid
+ *  Date is input.date; nesting past max_depth, which a value that contains itself reaches, is
+ *  input.limit. `depth` is the levels already open around it (a batch's array counts as one). */
+function nxkxJson(value, depth) {
+  var parts = [];
+  function write(v, path, level, inArray) {
+    if (v !== null && (typeof v === 'object' || typeof v === 'bigint')) {
+      if (v instanceof Date) {
+        if (isNaN(v.getTime()))
+          throw nxkxUnwritable('input.date', path, 'an invalid Date (its time is NaN); expected a date');
+        parts.push(JSON.stringify(v.toISOString()));
+        return;
+      }
+      if (typeof v.toJSON === 'function') v = v.toJSON();
+    }
+    switch (typeof v) {
+      case 'string':
+        parts.push(JSON.stringify(v));
+        return;
+      case 'boolean':
+        parts.push(v ? 'true' : 'false');
+        return;
+      case 'number':
+        if (!isFinite(v))
+          throw nxkxUnwritable('input.range', path,
+                               'number ' + String(v) + ' is out of range; expected a finite number');
+        parts.push(JSON.stringify(v));
+        return;
+      case 'bigint':
+        parts.push(v.toString());
+        return;
+      case 'undefined':
+      case 'function':
+      case 'symbol':
+        parts.push('null');  // only reached in an array, as JSON.stringify writes it
+        return;
+    }
+    if (v === null) {
+      parts.push('null');
+      return;
+    }
+    if (v instanceof Number || v instanceof String || v instanceof Boolean) {
+      write(v.valueOf(), path, level, inArray);
+      return;
+    }
+    if (level >= nxkxMaxDepth)
+      throw nxkxUnwritable('input.limit', path,
+                           'arrays and objects nest deeper than max_depth (' + nxkxMaxDepth + ')');
+    if (Array.isArray(v)) {
+      parts.push('[');
+      for (var i = 0; i < v.length; ++i) {
+        if (i) parts.push(',');
+        write(v[i], path + '/' + i, level + 1, true);
+      }
+      parts.push(']');
+      return;
+    }
+    parts.push('{');
+    var first = true;
+    Object.keys(v).forEach(function(key) {
+      var item = v[key];
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') return;
+      if (!first) parts.push(',');
+      first = false;
+      parts.push(JSON.stringify(key), ':');
+      write(item, path + nxkxPointerToken(key), level + 1, false);
+    });
+    parts.push('}');
+  }
+  write(value, '', depth || 0, false);
+  return parts.join('');
+}
+
+function nxkxText(document, depth) {
+  return typeof document === 'string' ? document : nxkxJson(document, depth);
 }
 
 function nxkxResult(text, options) {
@@ -147,20 +278,22 @@ Module['version'] = function() {
 
 function nxkxCheckWith(handle, application, options) {
   var opts = nxkxOptions(options);
-  return nxkxResult(nxkxWithText(nxkxText(application), function(app, appLength) {
+  var text = nxkxText(application);
+  return nxkxResult(nxkxWithText(text, function(app, appLength) {
     return nxkxWithText(opts, function(o) {
       return nxkxCall(_nxkx_check, [handle, app, appLength, o]);
     }, 'options.syntax');
-  }, 'input.utf8'), options);
+  }, 'input.utf8', nxkxDocumentLimit(text, false)), options);
 }
 
 function nxkxCheckBatchWith(handle, applications, options) {
   var opts = nxkxOptions(options);
-  return nxkxResult(nxkxWithText(nxkxText(applications), function(apps, appsLength) {
+  var text = nxkxText(applications, 0);
+  return nxkxResult(nxkxWithText(text, function(apps, appsLength) {
     return nxkxWithText(opts, function(o) {
       return nxkxCall(_nxkx_check_batch, [handle, apps, appsLength, o]);
     }, 'options.syntax');
-  }, 'input.utf8'), options);
+  }, 'input.utf8', nxkxDocumentLimit(text, true)), options);
 }
 
 function nxkxCatalogWith(handle) {

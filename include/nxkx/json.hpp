@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,13 +16,19 @@
 namespace nxkx {
 
 /// Parses one application object. Codes (project type, event types …) are checked against
-/// the notice. Throws input_error with the JSON pointer of the offending value. The limits are
-/// checked first, on the raw text (check_input_limits): crossing one is "input.limit".
+/// the notice. Throws input_error with the JSON pointer of the offending value. The limits
+/// apply as it reads (as check_input_limits words them): crossing one is "input.limit". The
+/// whole text is one document of at most limits.max_bytes, refused before a byte of it is read
+/// when longer, an array too (it is not an application).
 application parse_application(std::string_view json_text, const notice& n,
                               const input_limits& limits = {});
 
 /// Parses a document holding one application object or an array of them (at most
-/// limits.max_batch of them, each at most limits.max_bytes long).
+/// limits.max_batch of them, each at most limits.max_bytes long, the whole at most
+/// limits.max_batch_bytes). The elements are read one at a time: memory holds the applications
+/// and the tree of one element, never the whole document's. Throws the first error in document
+/// order (its path starting with the element's index); a batch of more than max_batch elements
+/// is refused as element max_batch + 1 begins, before any element is read.
 std::vector<application> parse_applications(std::string_view json_text, const notice& n,
                                             const input_limits& limits = {});
 
@@ -40,9 +47,18 @@ struct batch_element {
 /// the reasons stay those of the whole document). A document that is not an array is one
 /// element. Throws input_error only for an array that cannot be split: one that does not close,
 /// holds an empty element ("[{…},]"), is followed by other text, or has more than
-/// limits.max_batch elements.
+/// limits.max_batch elements (or more than limits.max_batch_bytes of text): each before any
+/// element is read.
 std::vector<batch_element> parse_each_application(std::string_view json_text, const notice& n,
                                                   const input_limits& limits = {});
+
+/// parse_each_application without the vector: each element is handed to `on_element`, in
+/// order, as soon as it is read, and nothing of it is kept, so that a caller that checks each
+/// one at once (a batch_checker) holds the text and its reports, not every application. What
+/// `on_element` throws ends the reading and goes to the caller.
+void for_each_application(std::string_view json_text, const notice& n,
+                          const std::function<void(batch_element&&)>& on_element,
+                          const input_limits& limits = {});
 
 /// Throws input_error{"input.file", "/records/texts/N/file", …} for the first text that names a
 /// file (text_document::file) whose content is not loaded: what a caller that reads no files

@@ -25,6 +25,10 @@ struct input_limits {
   /// array, the applications a binding hands to check_batch (check_batch_limit). A stream
   /// (batch_checker, `nxkx check --jsonl`) holds one at a time and has no such limit.
   std::size_t max_batch = 100'000;
+  /// Bytes of one batch's text as a whole (a document whose top level is an array): what the
+  /// readers hold of it in memory at once. 256 MiB is 100,000 applications of 2.6 KB; a longer
+  /// stream of applications is read one at a time (`nxkx check --jsonl`), with no such limit.
+  std::size_t max_batch_bytes = std::size_t{256} << 20;
 };
 
 /// Throws input_error{"input.limit", path, reason} at the first limit that `json_text` crosses,

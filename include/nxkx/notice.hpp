@@ -180,7 +180,8 @@ class notice {
   static const notice& builtin();
   /// Loads a pack from JSON text. Throws pack_error naming the place in the pack.
   static notice from_json(std::string_view json_text);
-  /// Loads a pack from a file. Throws pack_error (or input_error if the file cannot be read).
+  /// Loads a pack from a file of at most 16 MiB (max_pack_bytes), read as read_file reads it.
+  /// Throws pack_error, or input_error when the file cannot be read (read.hpp: input.missing …).
   static notice load(const std::filesystem::path& file);
 
   const notice_info& info() const noexcept;

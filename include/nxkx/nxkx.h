@@ -75,8 +75,9 @@ NXKX_C_API nxkx_status nxkx_notice_from_json(const char* pack_json, size_t len,
                                              nxkx_notice** out_notice, char** out_error,
                                              size_t* out_error_len) NXKX_C_NOEXCEPT;
 
-/** Loads a pack from a file (a NUL-terminated path). Errors: NXKX_PACK_ERROR; a file that
- *  cannot be read is NXKX_INPUT_ERROR with code "input.file". */
+/** Loads a pack from a file (a NUL-terminated path) of at most 16 MiB. Errors: NXKX_PACK_ERROR;
+ *  a file that cannot be read is NXKX_INPUT_ERROR with code "input.not_found" (no such file),
+ *  "input.unreadable", "input.directory", "input.not_regular" or "input.limit" (longer). */
 NXKX_C_API nxkx_status nxkx_notice_load(const char* path, nxkx_notice** out_notice,
                                         char** out_error, size_t* out_error_len) NXKX_C_NOEXCEPT;
 

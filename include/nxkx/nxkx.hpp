@@ -2,6 +2,7 @@
 // as code. The umbrella header: include this one.
 #pragma once
 
+#include "nxkx/batch.hpp"
 #include "nxkx/codes.hpp"
 #include "nxkx/credit_code.hpp"
 #include "nxkx/date.hpp"
@@ -13,6 +14,7 @@
 #include "nxkx/lint.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
+#include "nxkx/read.hpp"
 #include "nxkx/report.hpp"
 #include "nxkx/schema.hpp"
 #include "nxkx/text.hpp"

@@ -20,8 +20,9 @@ namespace nxkx {
 /// for w:tab. Headers, footers, footnotes, endnotes and comments live in other parts and are left
 /// out, as are deleted text (w:delText) and field codes (w:instrText). UTF-8.
 ///
-/// Throws input_error: "input.file" when the file cannot be read; "input.docx_encrypted" for a
-/// document protected by a password (an OLE compound file with an EncryptionInfo stream);
+/// Throws input_error: the codes of read_file (read.hpp: "input.not_found", "input.unreadable",
+/// "input.directory", "input.not_regular") when the file cannot be read; "input.docx_encrypted" for
+/// a document protected by a password (an OLE compound file with an EncryptionInfo stream);
 /// "input.docx" for anything else that is not a readable .docx — a Word 97-2003 .doc, a file that
 /// is not a zip archive, a damaged archive, one without word/document.xml, XML that is not
 /// well-formed, a document.xml of more than 64 MiB. Reasons in English and Chinese.
@@ -41,8 +42,9 @@ std::string to_utf8(std::string_view bytes, std::string_view encoding);
 /// Reads every text of `a` that names a file (text_document::file) into its content: a .docx
 /// with read_docx_text, a .txt as UTF-8 (or in `encoding`, as to_utf8 reads it). A relative name
 /// is taken relative to `base_dir` (the folder of the application's file). Throws input_error
-/// with the path of the text's file field ("/records/texts/0/file"): "input.file" when it cannot
-/// be read or is neither .docx nor .txt, and the codes of read_docx_text and to_utf8.
+/// with the path of the text's file field ("/records/texts/0/file"): "input.file" when it is
+/// neither .docx nor .txt; the codes of read_file when it cannot be read (a .txt of at most
+/// max_string_bytes, 1 MiB, as a text given as content); and those of read_docx_text and to_utf8.
 void load_text_files(application& a, const std::filesystem::path& base_dir,
                      std::string_view encoding = "utf-8");
 

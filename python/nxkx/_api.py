@@ -11,6 +11,8 @@ from ._errors import InputError
 from ._limits import InputLimits, _limits_argument
 from ._model import Application
 
+_DEFAULT_LIMITS = InputLimits()
+
 __all__ = ["check", "check_many"]
 
 #: What check() takes as an application: the JSON form as Python objects, JSON text, or a model.
@@ -75,13 +77,23 @@ def check_many(
 
     ``limits`` applies to each application as in check(); a batch of more than
     ``limits.max_batch`` applications raises ``InputError`` (``"input.limit"``) before any is read,
-    as does a JSON text that cannot be split into elements.
+    as does a JSON text that cannot be split into elements or is longer than
+    ``limits.max_batch_bytes``. An iterable is consumed lazily and no further than item
+    ``max_batch + 1``: an endless generator ends with that error.
     """
     if isinstance(applications, Mapping):
         raise TypeError("check_many takes a list of applications; use check() for one")
     limits = _limits_argument(limits)
     if not isinstance(applications, (str, bytes, bytearray)):
-        applications = [_wire(a) for a in applications]
+        # At most one past max_batch is taken: the compiled module refuses that many with the
+        # library's own input.limit, before it writes any of them.
+        cap = (limits or _DEFAULT_LIMITS).max_batch
+        items: List[Any] = []
+        for a in applications:
+            items.append(_wire(a))
+            if len(items) > cap:
+                break
+        applications = items
     return _core._check_many(
         notice, applications, as_of, stage, trace, bad_credit_code, threads, limits, bool(strict)
     )

@@ -22,7 +22,8 @@ class InputLimits:
     ``max_depth``: arrays and objects open at once (a batch's own array counts as one).
     ``max_string_bytes``: bytes of one string, key or value, once decoded (UTF-8), and of one
     number or literal as written. ``max_list_items``: items of one list inside an application.
-    ``max_batch``: applications in one ``check_many`` call.
+    ``max_batch``: applications in one ``check_many`` call (an iterable is read no further
+    than one past it). ``max_batch_bytes``: bytes of a batch given as one JSON text.
 
     The defaults are the C++ library's. Pass ``limits=`` to ``check``, ``check_many``,
     ``Application.from_dict``, ``Application.from_json`` or ``Application.to_json``.
@@ -33,6 +34,7 @@ class InputLimits:
     max_string_bytes: int = _DEFAULTS["max_string_bytes"]
     max_list_items: int = _DEFAULTS["max_list_items"]
     max_batch: int = _DEFAULTS["max_batch"]
+    max_batch_bytes: int = _DEFAULTS["max_batch_bytes"]
 
     def __post_init__(self) -> None:
         for f in dc.fields(self):

@@ -380,7 +380,8 @@ class TextDocument(_Model):
     ) -> "TextDocument":
         """The text of a Word document's body (paragraphs, tables, text boxes; not headers,
         footers, footnotes or comments), as Word's 字数 counts it. Raises ``InputError``
-        (``input.docx``, ``input.docx_encrypted``, ``input.file``) when it cannot be read."""
+        (``input.docx``, ``input.docx_encrypted``, ``input.not_found``, ``input.unreadable``,
+        ``input.directory``) when it cannot be read."""
         return cls(type=type, title=title, content=_core._docx_text(path))
 
 

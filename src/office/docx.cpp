@@ -16,6 +16,7 @@
 
 #include "nxkx/error.hpp"
 #include "nxkx/office.hpp"
+#include "nxkx/read.hpp"
 
 namespace nxkx {
 namespace {
@@ -38,11 +39,13 @@ constexpr std::string_view mc_namespace =
 /// The first bytes of the file, to tell a zip archive from an OLE compound file (.doc, or a
 /// .docx encrypted by Word) from anything else.
 std::string head_of(const fs::path& file, std::size_t n) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw input_error("input.file", "", "cannot open the file", "无法打开文件");
+  // Opened as read_file opens a file: one code for each way it cannot be (read.hpp).
+  std::FILE* f = open_file(file);
   std::string out(n, '\0');
-  in.read(out.data(), static_cast<std::streamsize>(n));
-  out.resize(static_cast<std::size_t>(in.gcount()));
+  out.resize(std::fread(out.data(), 1, n, f));
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  if (failed) throw input_error("input.unreadable", "", "cannot read it", "无法读取");
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include "nxkx/error.hpp"
 #include "nxkx/office.hpp"
+#include "nxkx/read.hpp"
 
 namespace nxkx {
 namespace {
@@ -33,11 +34,9 @@ void load_text_files(application& a, const fs::path& base_dir, std::string_view 
       if (ext == ".docx") {
         t.content = read_docx_text(file);
       } else if (ext == ".txt") {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw input_error("input.file", "", "cannot open the file", "无法打开文件");
-        t.content = to_utf8(
-            std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()),
-            encoding);
+        // No text may be longer than a string of an application: read no more than that.
+        t.content = to_utf8(read_file(file, {input_limits{}.max_string_bytes, "max_string_bytes"}),
+                            encoding);
       } else {
         throw input_error("input.file", "",
                           "a text is read from a .docx (Word) or a .txt (UTF-8) file",

@@ -486,6 +486,24 @@ static void test_arguments(const nxkx_notice* n, const char* example, size_t exa
   CHECK(check_text(n, example, example_len, "{\"as_of\": \"2025-05-20\", \"threads\": 0}", code,
                    sizeof code) == NXKX_INVALID_ARGUMENT);
   CHECK(strcmp(code, "options.range") == 0);
+  /* 2^64 - 1 is shown as written, never wrapped round to -1 */
+  out = NULL;
+  CHECK(nxkx_check(n, example, example_len,
+                   "{\"as_of\": \"2025-05-20\", \"threads\": 18446744073709551615}", &out,
+                   NULL) == NXKX_INVALID_ARGUMENT);
+  CHECK(out != NULL && strstr(out, "\"options.range\"") != NULL &&
+        strstr(out, "found 18446744073709551615") != NULL);
+  nxkx_free(out);
+  /* an option twice is refused, not "the last wins" */
+  CHECK(check_text(n, example, example_len,
+                   "{\"as_of\": \"2025-05-20\", \"stage\": \"application\", \"stage\": "
+                   "\"completion\"}",
+                   code, sizeof code) == NXKX_INVALID_ARGUMENT);
+  CHECK(strcmp(code, "options.duplicate_key") == 0);
+  CHECK(check_text(n, example, example_len,
+                   "{\"as_of\": \"2025-05-20\", \"as_of\": \"2025-05-21\"}", code,
+                   sizeof code) == NXKX_INVALID_ARGUMENT);
+  CHECK(strcmp(code, "options.duplicate_key") == 0);
   CHECK(check_text(n, example, example_len, "{\"as_of\": \"2025-05-20\"", code, sizeof code) ==
         NXKX_INVALID_ARGUMENT);
   CHECK(strcmp(code, "options.syntax") == 0);
@@ -670,6 +688,23 @@ static void test_limits(const nxkx_notice* n, const char* example, size_t exampl
     }
   }
 
+  /* max_bytes bounds the whole text of nxkx_check: a 124 MB array (not an application) is
+   * refused by its size before a byte of it is read, not parsed and then refused as input.type */
+  text = filled("[{}", ",{}", 124 * 1000 * 1000, "]", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    EXPECT_LIMIT(n, text, len, 0, "", "max_bytes (16777216)");
+    free(text);
+  }
+  /* max_batch is crossed as element 100,001 begins: what follows it is never read (here an
+   * element that never closes, which would be input.syntax if it were) */
+  text = filled("[{}", ",{}", 3 * 100000, ",{\"title\": \"", &len);
+  CHECK(text != NULL);
+  if (text != NULL) {
+    EXPECT_LIMIT(n, text, len, 1, "", "max_batch (100000)");
+    free(text);
+  }
+
   /* max_batch: 100,001 applications in one nxkx_check_batch; 100,000 pass the limit (and then
    * fail to read: "{}" has no project type) */
   text = filled("[{}", ",{}", 3 * 100000, "]", &len);
@@ -719,7 +754,7 @@ static void test_packs(const char* source_dir) {
   error = NULL;
   status = nxkx_notice_load("/nonexistent/pack.json", &n, &error, NULL);
   CHECK(status == NXKX_INPUT_ERROR);
-  CHECK(error != NULL && strstr(error, "\"code\":\"input.file\"") != NULL);
+  CHECK(error != NULL && strstr(error, "\"code\":\"input.not_found\"") != NULL);
   nxkx_free(error);
 
   status = nxkx_notice_load("/nonexistent/pack.json", &n, NULL, NULL); /* no error wanted */

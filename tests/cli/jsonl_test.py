@@ -208,11 +208,11 @@ def missing_file(c: Context) -> None:
     ok = c.file("ok.jsonl", [c.accepted])
     p = c.run("--jsonl", str(c.tmp / "missing.jsonl"), str(ok))
     expect(p.returncode == 2, f"exit {p.returncode}, expected 2")
-    expect("missing.jsonl: 无法打开" in p.stderr.decode("utf-8"), f"{p.stderr!r}")
+    expect("missing.jsonl: 没有这个文件或文件夹" in p.stderr.decode("utf-8"), f"{p.stderr!r}")
     en = c.run("--jsonl", "--lang", "en", str(c.tmp / "missing.jsonl"), str(ok))
-    expect(b"missing.jsonl: cannot open" in en.stderr, f"{en.stderr!r}")
+    expect(b"missing.jsonl: no such file or directory" in en.stderr, f"{en.stderr!r}")
     out = json_lines(p.stdout)
-    expect(out[0]["error"]["code"] == "input.io" and out[1]["decision"]["code"] == "accepted",
+    expect(out[0]["error"]["code"] == "input.not_found" and out[1]["decision"]["code"] == "accepted",
            f"{out}")
 
 

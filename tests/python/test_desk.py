@@ -94,7 +94,7 @@ def test_a_text_from_a_word_document(tmp_path: pathlib.Path) -> None:
         assert e.value.code == code and e.value.reason_zh != e.value.reason
     with pytest.raises(nxkx.InputError) as e:
         nxkx.Text.from_docx(tmp_path / "no-such.docx")
-    assert e.value.code == "input.file"
+    assert e.value.code == "input.not_found"
     # A text that names a file is read by the command, not by check(): refused, not counted empty.
     record = load(ROOT / "examples" / "completion" / "park_sta_capacity-complete.json")
     named = copy.deepcopy(record)

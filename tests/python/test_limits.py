@@ -99,7 +99,8 @@ def test_the_defaults_are_the_cpp_ones() -> None:
     assert dataclasses.asdict(DEFAULTS) == _core._default_limits()
     assert [f.name for f in dataclasses.fields(nxkx.InputLimits)] == list(_core._default_limits())
     assert DEFAULTS == nxkx.InputLimits(
-        max_bytes=16 * MIB, max_depth=64, max_string_bytes=MIB, max_list_items=10_000, max_batch=100_000
+        max_bytes=16 * MIB, max_depth=64, max_string_bytes=MIB, max_list_items=10_000, max_batch=100_000,
+        max_batch_bytes=256 * MIB,
     )
 
 
@@ -370,3 +371,46 @@ def test_limits_hold_on_several_threads() -> None:
         texts = [json.dumps(a, ensure_ascii=False) for a in apps]
         e = limit_error(lambda: nxkx.check_many(strict=True, applications=texts, as_of=AS_OF, limits=limits, threads=threads))
         assert e.path == "/4/title" and f"max_string_bytes ({longest})" in e.reason
+
+
+# ---- bounded on every face (issue 14) -----------------------------------------------------------
+
+
+def test_an_endless_generator_ends_at_max_batch_plus_one() -> None:
+    taken = 0
+
+    def endless() -> Any:
+        nonlocal taken
+        while True:
+            taken += 1
+            yield {}
+
+    e = limit_error(lambda: nxkx.check_many(endless(), as_of=AS_OF))
+    assert e.path == "" and "max_batch (100000)" in e.reason, str(e)
+    assert taken == 100_001, taken
+    taken = 0
+    e = limit_error(lambda: nxkx.check_many(endless(), as_of=AS_OF, limits=nxkx.InputLimits(max_batch=3)))
+    assert "max_batch (3)" in e.reason and taken == 4, (str(e), taken)
+
+
+def test_max_batch_bytes_of_a_batch_given_as_text() -> None:
+    text = json.dumps([society(), society()])
+    e = limit_error(lambda: nxkx.check_many(text, as_of=AS_OF, limits=nxkx.InputLimits(max_batch_bytes=len(text) - 1)))
+    assert e.path == "" and f"max_batch_bytes ({len(text) - 1})" in e.reason, str(e)
+    assert len(nxkx.check_many(text, as_of=AS_OF, limits=nxkx.InputLimits(max_batch_bytes=len(text)))) == 2
+
+
+def test_a_notice_never_initialised_is_a_clean_error() -> None:
+    n = nxkx.Notice.__new__(nxkx.Notice)
+    for call in (lambda: nxkx.check(society(), as_of=AS_OF, notice=n),
+                 lambda: nxkx.check_many([society()], as_of=AS_OF, notice=n),
+                 lambda: repr(n), lambda: n.id, lambda: n.rules, lambda: n == nxkx.Notice.builtin()):
+        with pytest.raises(TypeError, match="Notice.__new__"):
+            call()
+    # A real one still pickles (unpickling goes through __new__ and then __setstate__).
+    assert pickle.loads(pickle.dumps(nxkx.Notice.builtin())) == nxkx.Notice.builtin()
+
+
+def test_notice_load_stops_at_max_pack_bytes() -> None:
+    e = limit_error(lambda: nxkx.Notice.load("/dev/zero"))
+    assert "max_pack_bytes (16777216)" in e.reason, str(e)

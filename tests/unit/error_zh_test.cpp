@@ -2,7 +2,11 @@
 // docs/application-format.md §5 lists is raised here and its Chinese reason checked; and the
 // common mistakes of people who type applications by hand get a message of their own.
 #include <gtest/gtest.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -78,7 +82,34 @@ std::map<std::string, std::function<nxkx::input_error()>> triggers() {
   t["input.range"] = [] {
     return read_error(app_head + R"(, "submission": {"paper_copies": -1}})");
   };
-  t["input.file"] = [] { return error_of([] { (void)nxkx::notice::load("/no/such/pack.json"); }); };
+  t["input.not_found"] = [] {
+    return error_of([] { (void)nxkx::notice::load("/no/such/pack.json"); });
+  };
+  t["input.directory"] = [] {
+    return error_of([] { (void)nxkx::notice::load(fs::temp_directory_path()); });
+  };
+  t["input.unreadable"] = [] {
+    return error_of([] { (void)nxkx::read_stream(std::fopen("/dev/null", "w")); });
+  };
+  t["input.not_regular"] = [] {
+    // A socket: neither a regular file nor a stream.
+    const fs::path sock = fs::temp_directory_path() / "nxkx-error-zh-test.sock";
+    fs::remove(sock);
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    sockaddr_un addr{};
+    addr.sun_family = AF_UNIX;
+    std::snprintf(addr.sun_path, sizeof addr.sun_path, "%s", sock.c_str());
+    EXPECT_EQ(::bind(fd, reinterpret_cast<const sockaddr*>(&addr), sizeof addr), 0);
+    const nxkx::input_error e = error_of([&] { (void)nxkx::read_file(sock); });
+    ::close(fd);
+    fs::remove(sock);
+    return e;
+  };
+  t["input.file"] = [] {
+    const nxkx::application a = nxkx::parse_application(
+        app_head + R"(, "records": {"texts": [{"file": "case.docx"}]}})", pack());
+    return error_of([&] { nxkx::check_texts_loaded(a); });
+  };
   t["input.conflict"] = [] {
     return read_error(app_head +
                       R"(, "records": {"texts": [{"content": "x", "file": "case.docx"}]}})");

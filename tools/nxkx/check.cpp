@@ -71,24 +71,80 @@ std::string summary_line(const std::vector<report>& reports, const std::vector<u
   return line + "\n";
 }
 
-std::string json_document(const notice& n, const check_options& opt,
-                          const std::vector<report>& reports,
-                          const std::vector<unreadable>& errors) {
+/// Where the result goes, a piece at a time: -o FILE, or standard output.
+class sink {
+ public:
+  explicit sink(const std::string& output) : output_(output) {
+    if (output_.empty()) return;
+    file_.open(output_, std::ios::binary | std::ios::trunc);
+    if (!file_) fail();
+  }
+
+  void write(std::string_view text) {
+    if (output_.empty()) {
+      write_out(text);
+      return;
+    }
+    file_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!file_) fail();
+  }
+
+  void close() {
+    if (output_.empty()) return;
+    file_.close();
+    if (!file_) fail();
+  }
+
+ private:
+  [[noreturn]] void fail() const {
+    throw nxkx::error("output.file", "", "cannot write " + output_, "无法写入 " + output_);
+  }
+  std::string output_;
+  std::ofstream file_;
+};
+
+/// The JSON document of the batch, written a report at a time (never the whole document's tree
+/// in memory), as nlohmann's dump(2) writes it: each report is dumped on its own and indented to
+/// its place in "reports".
+void write_json_document(sink& out, const notice& n, const check_options& opt,
+                         const std::vector<report>& reports,
+                         const std::vector<unreadable>& errors) {
   using ojson = nlohmann::ordered_json;
-  ojson doc;
-  doc["notice"] = n.info().id;
-  doc["stage"] = std::string(to_code(opt.stage));
-  doc["as_of"] = format_date(opt.as_of);
-  ojson list = ojson::array();
-  for (const auto& r : reports) list.push_back(ojson::parse(to_json(r, -1)));
-  doc["reports"] = std::move(list);
+  const auto dump = [](const ojson& j) {
+    return j.dump(2, ' ', false, ojson::error_handler_t::replace);
+  };
+  ojson head;
+  head["notice"] = n.info().id;
+  head["stage"] = std::string(to_code(opt.stage));
+  head["as_of"] = format_date(opt.as_of);
+  std::string h = dump(head);
+  h.resize(h.size() - 2);  // "\n}": the members that follow go on
+  out.write(h);
+  if (reports.empty()) {
+    out.write(",\n  \"reports\": []");
+  } else {
+    out.write(",\n  \"reports\": [\n");
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+      const std::string one = dump(ojson::parse(to_json(reports[i], -1)));
+      std::string indented = "    ";
+      indented.reserve(one.size() + one.size() / 8);
+      for (char c : one) {
+        indented += c;
+        if (c == '\n') indented += "    ";
+      }
+      if (i + 1 < reports.size()) indented += ",\n";
+      out.write(indented);
+    }
+    out.write("\n  ]");
+  }
+  ojson tail;
   ojson summary;
   summary["applications"] = reports.size();
   for (decision d : all_decisions) {
     summary[std::string(to_code(d))] = std::ranges::count(reports, d, &report::decision);
   }
   summary["errors"] = errors.size();
-  doc["summary"] = std::move(summary);
+  tail["summary"] = std::move(summary);
   ojson list_of_errors = ojson::array();
   for (const auto& e : errors) {
     ojson j{{"file", e.origin.file}};
@@ -99,8 +155,9 @@ std::string json_document(const notice& n, const check_options& opt,
     j["reason_zh"] = e.reason.zh;
     list_of_errors.push_back(std::move(j));
   }
-  doc["errors"] = std::move(list_of_errors);
-  return doc.dump(2, ' ', false, ojson::error_handler_t::replace) + "\n";
+  tail["errors"] = std::move(list_of_errors);
+  const std::string t = dump(tail);
+  out.write(",\n" + t.substr(2) + "\n");  // past "{\n"
 }
 
 /// The format of -o FILE when --format does not say: from the file's extension.
@@ -221,32 +278,43 @@ int run_check(check_args& a) {
   }
 
   const std::vector<std::string> files = expand_inputs(a.files, ".json", empty_folders);
-  std::vector<application> apps;
   std::vector<unreadable> errors;
   for (const auto& f : empty_folders) {
     print_error(display_name(f) + ": no .json file in this folder",
                 display_name(f) + "：文件夹中没有 .json 文件");
     errors.push_back({origin{display_name(f), {}, {}},
-                      "input.io",
+                      "input.empty",
                       "",
                       {"文件夹中没有 .json 文件", "no .json file in this folder"}});
   }
+  // Each application is checked as soon as it is read (one batch_checker: duplicates across
+  // every file count) and only its report is kept: memory holds the text of one file, its
+  // reports and the tree of one element, never every application. What a later application
+  // changes in an earlier report is applied to it at once, so the reports are check_batch's.
+  batch_checker checker(*n, opt);
+  std::vector<report> reports;
+  std::vector<amendment> amendments;
   for (const auto& file : files) {
     const std::string name = display_name(file);
     // Texts given as files (.docx) are found next to the application's file.
     const fs::path dir = file == "-" ? fs::current_path() : fs::path(file).parent_path();
     std::string bytes;
     try {
-      bytes = read_input(file);
-      const std::string text = a.encoding == "utf-8" ? bytes : to_utf8(bytes, a.encoding);
-      for (auto& e : parse_each_application(text, *n)) {  // the default input_limits
+      // At most max_bytes for one application, max_batch_bytes for an array (read.hpp).
+      bytes = read_applications_input(file, input_limits{});
+      std::string converted;  // the hints below look at the bytes as they were read
+      if (a.encoding != "utf-8") converted = to_utf8(bytes, a.encoding);
+      const std::string& text = a.encoding == "utf-8" ? bytes : converted;
+      for_each_application(text, *n, [&](batch_element&& e) {  // the default input_limits
         origin where{name, e.index, std::nullopt};
         if (e.app) {
           try {
             load_text_files(*e.app, dir, a.encoding);
             e.app->origin = where;
-            apps.push_back(std::move(*e.app));
-            continue;
+            reports.push_back(checker.add(*e.app, amendments));
+            for (const amendment& m : amendments) apply(reports.at(m.position), m);
+            amendments.clear();
+            return;
           } catch (const input_error& x) {
             e.error = x;
           }
@@ -254,7 +322,7 @@ int run_check(check_args& a) {
         add_hint_for_encoding(*e.error, bytes);
         print_error(e.index ? name + " #" + std::to_string(*e.index) : name, *e.error);
         errors.push_back(unreadable_of(*e.error, where));
-      }
+      });
     } catch (nxkx::input_error& e) {
       add_hint_for_encoding(e, bytes);
       print_error(name, e);
@@ -262,12 +330,12 @@ int run_check(check_args& a) {
     }
   }
 
-  // The applications that could be read are still checked and shown: staff fix the others and
-  // rerun.
-  const std::vector<report> reports = check_batch(*n, apps, opt);
+  // The applications that could be read are checked and shown: staff fix the others and rerun.
   const desk_batch batch{reports, errors};
   if (format == "json") {
-    emit(a.output, json_document(*n, opt, reports, errors));
+    sink out(a.output);
+    write_json_document(out, *n, opt, reports, errors);
+    out.close();
   } else if (format == "csv") {
     emit(a.output, to_csv(batch, *n, l));
   } else if (format == "html") {
@@ -275,22 +343,22 @@ int run_check(check_args& a) {
   } else if (format == "xlsx") {
     emit_xlsx(a.output, batch, *n, l);
   } else {
-    std::string text;
+    sink out(a.output);  // written a report at a time
     for (const auto& r : reports) {
       if (a.brief) {
-        text += to_brief(r, *n, l);
+        out.write(to_brief(r, *n, l));
       } else {
-        text += to_text(r, l, *n);
-        text += "\n";
+        out.write(to_text(r, l, *n));
+        out.write("\n");
       }
     }
     if (!a.output.empty())  // else they were shown on standard error
       for (const auto& e : errors)
-        text += origin_text(e.origin) + (l == lang::zh ? " · 无法读取: " : " · unreadable: ") +
-                (e.path.empty() ? "" : visible_text(e.path) + ": ") + visible_text(e.reason.in(l)) +
-                " [" + e.code + "]\n";
-    text += summary_line(reports, errors, opt.stage, l);
-    emit(a.output, text);
+        out.write(origin_text(e.origin) + (l == lang::zh ? " · 无法读取: " : " · unreadable: ") +
+                  (e.path.empty() ? "" : visible_text(e.path) + ": ") +
+                  visible_text(e.reason.in(l)) + " [" + e.code + "]\n");
+    out.write(summary_line(reports, errors, opt.stage, l));
+    out.close();
   }
   if (!a.output.empty() && !a.quiet) {
     const std::string line = summary_line(reports, errors, opt.stage, l);
@@ -299,6 +367,7 @@ int run_check(check_args& a) {
   }
 
   if (!errors.empty()) return exit_bad_input;
+  if (reports.empty()) return exit_empty;  // "[]": nothing was checked, not "all accepted"
   for (const auto& r : reports)
     if (!r.accepted()) return exit_not_accepted;
   return exit_ok;
@@ -316,7 +385,7 @@ runner add_check(CLI::App& app) {
       "type is found across files. An application that cannot be read is named and left out; "
       "the others are checked.\n"
       "Exit status: 0 every application accepted, 1 any not accepted, 2 an input could not be "
-      "read.");
+      "read, 4 no application at all ([] or an empty --jsonl).");
   sub->add_option("--as-of", a->as_of,
                   "The date the check is made as of (YYYY-MM-DD); never the machine's clock")
       ->required()

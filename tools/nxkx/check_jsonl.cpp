@@ -84,17 +84,22 @@ struct chunk {
 };
 
 /// Lines of a file through a fixed buffer. A line longer than `max_line` bytes is reported as
-/// too long and skipped without being kept.
+/// too long and skipped without being kept, to its end; one that goes on for more than
+/// `max_skip` bytes (/dev/zero, a file with no line breaks) ends the file: endless() is true and
+/// the rest is not read, so that time too stays proportional to the limits.
 class line_reader {
  public:
-  line_reader(std::FILE* f, std::size_t max_line) : f_(f), max_line_(max_line) {
+  line_reader(std::FILE* f, std::size_t max_line, std::size_t max_skip)
+      : f_(f), max_line_(max_line), max_skip_(max_skip) {
     buf_.resize(std::size_t{1} << 20);
   }
 
   /// The next line (without its '\n' or '\r\n') in `line`; false at the end of the file.
   bool next(std::string_view& line, bool& too_long) {
     too_long = false;
+    if (endless_) return false;
     bool skipping = false;
+    std::uint64_t skipped = 0;
     for (;;) {
       const char* start = buf_.data() + begin_;
       if (const void* nl = std::memchr(start, '\n', end_ - begin_)) {
@@ -123,7 +128,14 @@ class line_reader {
       }
       if (end_ - begin_ > max_line_ + 1) {  // too long already: drop what is buffered
         skipping = true;
+        skipped += end_ - begin_;
         begin_ = end_ = 0;
+        if (skipped > max_skip_) {
+          endless_ = true;
+          too_long = true;
+          line = {};
+          return true;
+        }
       }
       fill();
     }
@@ -131,6 +143,8 @@ class line_reader {
 
   std::uint64_t bytes_read() const noexcept { return total_; }
   bool failed() const noexcept { return std::ferror(f_) != 0; }
+  /// A line went on past max_skip: the file was left there.
+  bool endless() const noexcept { return endless_; }
 
  private:
   static std::string_view trim_cr(std::string_view s) {
@@ -156,13 +170,15 @@ class line_reader {
   std::size_t begin_ = 0, end_ = 0;
   std::uint64_t total_ = 0;
   bool eof_ = false;
+  std::size_t max_skip_;
+  bool endless_ = false;
 };
 
 /// The lines of every file in turn, a chunk at a time.
 class source {
  public:
-  source(const std::vector<std::string>& files, std::size_t max_line)
-      : files_(files), max_line_(max_line) {}
+  source(const std::vector<std::string>& files, std::size_t max_line, std::size_t max_skip)
+      : files_(files), max_line_(max_line), max_skip_(max_skip) {}
   source(const source&) = delete;
   source& operator=(const source&) = delete;
   ~source() { close(); }
@@ -188,7 +204,16 @@ class source {
       if (!too_long && line.find_first_not_of(" \t") == std::string_view::npos) continue;
       item& i = c.add();
       i.line = number_;
-      if (too_long) {
+      if (too_long && reader_->endless()) {
+        i.error.emplace("input.limit", "",
+                        "the line is more than max_bytes (" + std::to_string(max_line_) +
+                            ") bytes long and goes on past max_batch_bytes (" +
+                            std::to_string(max_skip_) +
+                            ") without ending: the rest of the file is not read",
+                        "这一行超过 max_bytes（" + std::to_string(max_line_) +
+                            "）字节，且超过 max_batch_bytes（" + std::to_string(max_skip_) +
+                            "）字节仍未结束：文件其余部分未读取");
+      } else if (too_long) {
         i.error.emplace(
             "input.limit", "",
             "the line is more than max_bytes (" + std::to_string(max_line_) + ") bytes long",
@@ -200,8 +225,10 @@ class source {
       }
     }
     c.bytes_read = bytes_before_ + reader_->bytes_read();
-    if (c.used < lines_per_chunk) {  // the end of the file
-      if (reader_->failed()) c.add().error.emplace("input.io", "", "cannot read", "无法读取");
+    if (c.used < lines_per_chunk) {                  // the end of the file
+      if (!reader_->endless() && reader_->failed())  // an endless line is named above
+        c.add().error.emplace("input.unreadable", "",
+                              std::string("cannot read it: ") + std::strerror(errno), "无法读取");
       bytes_before_ += reader_->bytes_read();
       c.bytes_read = bytes_before_;
       close();
@@ -214,22 +241,19 @@ class source {
   /// Opens the next file; false (and an item saying why in `c`) when it cannot be read.
   bool open(chunk& c) {
     const std::string& file = files_[index_];
-    std::FILE* f = file == "-" ? stdin : std::fopen(file.c_str(), "rb");
-    const int err = errno;
-    std::error_code ec;
-    if (f == nullptr || (file != "-" && std::filesystem::is_directory(file, ec))) {
-      if (f != nullptr) std::fclose(f);
-      c.file = display_name(file);
-      const std::string why =
-          f != nullptr ? "is a directory" : std::string("cannot open: ") + std::strerror(err);
-      const std::string why_zh =
-          f != nullptr ? "这是一个文件夹" : std::string("无法打开：") + std::strerror(err);
-      c.add().error.emplace("input.io", "", why, why_zh);
-      ++index_;
-      return false;
+    std::FILE* f = stdin;
+    if (file != "-") {
+      try {
+        f = nxkx::open_file(file);  // one code for each way it cannot be read (read.hpp)
+      } catch (const input_error& e) {
+        c.file = display_name(file);
+        c.add().error = e;
+        ++index_;
+        return false;
+      }
     }
     file_ = f;
-    reader_.emplace(f, max_line_);
+    reader_.emplace(f, max_line_, max_skip_);
     number_ = 0;
     return true;
   }
@@ -242,6 +266,7 @@ class source {
 
   const std::vector<std::string>& files_;
   std::size_t max_line_;
+  std::size_t max_skip_;
   std::size_t index_ = 0;  ///< of the file being read
   std::FILE* file_ = nullptr;
   std::optional<line_reader> reader_;
@@ -342,7 +367,7 @@ class pipeline {
         o_(o),
         stage_(opt.stage),
         checker_(n, opt),
-        input_(files, limits_.max_bytes),
+        input_(files, limits_.max_bytes, limits_.max_batch_bytes),
         max_in_flight_(workers + 2),
         progress_(!o.quiet && (o.progress || (isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO))),
                   o.language, total_bytes) {}
@@ -367,6 +392,7 @@ class pipeline {
     if (!o_.json) write_out(summary(counts_, failed_, stage_, o_.language));
     std::fflush(stdout);
     if (failed_ > 0) return exit_bad_input;
+    if (checked_ == 0) return exit_empty;  // nothing was checked: not "all accepted"
     if (counts_[static_cast<std::size_t>(decision::accepted)] +
             counts_[static_cast<std::size_t>(decision::complete)] !=
         checked_)

@@ -18,6 +18,7 @@ enum exit_status : int {
   exit_not_accepted = 1,  ///< at least one application is not accepted
   exit_bad_input = 2,     ///< an input, the pack or the command line could not be read
   exit_internal = 3,      ///< a bug in nxkx
+  exit_empty = 4,         ///< `check`: the input holds no application (`[]`, an empty --jsonl)
 };
 
 /// Runs a subcommand after the command line is parsed; returns an exit status.
@@ -78,14 +79,23 @@ std::optional<nxkx::notice> load_notice(const common_options& o);
 void set_error_language(nxkx::lang l) noexcept;
 nxkx::lang message_language() noexcept;
 
-/// The bytes of a file, or of standard input for "-". Throws input_error (code "input.io").
-std::string read_input(const std::string& name);
+/// The bytes of a file, or of standard input for "-", at most `limit` (nxkx::read_file,
+/// nxkx::read_stream: the codes input.not_found, input.unreadable, input.directory,
+/// input.not_regular, input.limit).
+std::string read_input(const std::string& name, nxkx::byte_limit limit);
+
+/// A document of applications from a file, or from standard input for "-", within `limits`
+/// (nxkx::read_applications_file: max_bytes for one, max_batch_bytes for an array).
+std::string read_applications_input(const std::string& name, const nxkx::input_limits& limits);
+
+/// What `nxkx count` reads of a text file at most: 64 MiB, as much XML as a .docx may hold.
+inline constexpr nxkx::byte_limit max_text_bytes{std::size_t{64} << 20, "max_text_bytes"};
 
 /// How a file is named in messages: "<stdin>" for "-".
 std::string display_name(const std::string& name);
 
 /// Prints `nxkx: FILE: PATH: REASON [CODE]` (the path is left out when empty) on stderr, in the
-/// language of error messages; control characters in the file and path are shown escaped.
+/// language of error messages; control characters in the file, path and reason are shown escaped.
 void print_error(std::string_view file, const nxkx::error& e);
 /// Prints `nxkx: WHAT` on stderr.
 void print_error(std::string_view what);

@@ -53,47 +53,18 @@ std::string display_name(const std::string& name) { return name == "-" ? "<stdin
 namespace {
 nxkx::lang error_language = nxkx::lang::zh;
 
-/// strerror in Chinese for the reasons people meet most; the system's text otherwise.
-std::string system_reason_zh(int err) {
-  switch (err) {
-    case ENOENT:
-      return "没有这个文件或文件夹";
-    case EACCES:
-    case EPERM:
-      return "没有读取权限";
-    case EISDIR:
-      return "这是一个文件夹";
-    default:
-      return err != 0 ? std::strerror(err) : "未知错误";
-  }
-}
 }  // namespace
 
 void set_error_language(nxkx::lang l) noexcept { error_language = l; }
 nxkx::lang message_language() noexcept { return error_language; }
 
-std::string read_input(const std::string& name) {
-  if (name == "-") {
-    std::ostringstream buf;
-    buf << std::cin.rdbuf();
-    if (std::cin.bad())
-      throw nxkx::input_error("input.io", "", "cannot read standard input", "无法读取标准输入");
-    return std::move(buf).str();
-  }
-  std::error_code ec;
-  if (std::filesystem::is_directory(name, ec))
-    throw nxkx::input_error("input.io", "", "is a directory", "这是一个文件夹");
-  std::ifstream in(name, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    throw nxkx::input_error(
-        "input.io", "",
-        std::string("cannot open: ") + (err != 0 ? std::strerror(err) : "unknown error"),
-        "无法打开：" + system_reason_zh(err));
-  }
-  std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (in.bad()) throw nxkx::input_error("input.io", "", "cannot read", "无法读取");
-  return text;
+std::string read_input(const std::string& name, nxkx::byte_limit limit) {
+  return name == "-" ? nxkx::read_stream(stdin, limit) : nxkx::read_file(name, limit);
+}
+
+std::string read_applications_input(const std::string& name, const nxkx::input_limits& limits) {
+  return name == "-" ? nxkx::read_applications_stream(stdin, limits)
+                     : nxkx::read_applications_file(name, limits);
 }
 
 void print_error(std::string_view file, const nxkx::error& e) {
@@ -103,8 +74,10 @@ void print_error(std::string_view file, const nxkx::error& e) {
     line += ": ";
   }
   if (!e.path().empty()) line += nxkx::visible_text(e.path()) + ": ";
+  // The reason may quote the input (a text's file name, a value): shown escaped as well.
   const std::string& reason = e.reason(error_language);
-  line += reason.empty() ? std::string(e.what()) : reason;
+  line +=
+      nxkx::visible_text(reason.empty() ? std::string_view(e.what()) : std::string_view(reason));
   if (!e.code().empty()) line += " [" + e.code() + "]";
   print_error(line);
 }
@@ -168,7 +141,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& args, std
 }
 
 std::string read_text_input(const std::string& name, std::string_view encoding) {
-  std::string bytes = read_input(name);
+  std::string bytes = read_input(name, max_text_bytes);
   if (encoding.empty() || encoding == "utf-8") return bytes;
   return nxkx::to_utf8(bytes, encoding);
 }
