@@ -4,10 +4,10 @@
 
 #include <algorithm>
 #include <exception>
-#include <thread>
 #include <utility>
 
 #include "nxkx/json.hpp"
+#include "parallel.hpp"
 
 namespace nxkx {
 namespace {
@@ -31,28 +31,8 @@ class chunked_checker {
   void flush() {
     if (apps_.empty()) return;
     std::vector<batch_checker::prepared> prepared(apps_.size());
-    const unsigned threads = std::min<unsigned>(threads_, static_cast<unsigned>(apps_.size()));
-    if (threads <= 1) {
-      for (std::size_t i = 0; i < apps_.size(); ++i) prepared[i] = checker_.prepare(apps_[i]);
-    } else {
-      std::vector<std::exception_ptr> errors(threads);
-      auto work = [&](unsigned t) {
-        try {
-          const std::size_t begin = apps_.size() * t / threads,
-                            end = apps_.size() * (t + 1) / threads;
-          for (std::size_t i = begin; i < end; ++i) prepared[i] = checker_.prepare(apps_[i]);
-        } catch (...) {
-          errors[t] = std::current_exception();
-        }
-      };
-      std::vector<std::thread> pool;
-      pool.reserve(threads - 1);
-      for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-      work(0);
-      for (auto& th : pool) th.join();
-      for (auto& e : errors)
-        if (e) std::rethrow_exception(e);
-    }
+    detail::for_each_index(apps_.size(), threads_,
+                           [&](std::size_t i) { prepared[i] = checker_.prepare(apps_[i]); });
     for (std::size_t i = 0; i < apps_.size(); ++i) {
       checker_.judge(apps_[i], prepared[i], amendments_);
       out_.reports.push_back(std::move(prepared[i].r));

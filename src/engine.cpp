@@ -6,11 +6,11 @@
 #include <limits>
 #include <random>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
 #include "notice_data.hpp"
 #include "nxkx/error.hpp"
+#include "parallel.hpp"
 #include "requirements/requirement.hpp"
 #include "siphash.hpp"
 
@@ -573,30 +573,8 @@ std::vector<report> check_batch(const notice& n, std::span<const application> ap
                                 const check_options& opt) {
   batch_checker::state across(n, opt);
   std::vector<batch_checker::prepared> checked(apps.size());
-  unsigned threads =
-      std::max(1u, std::min<unsigned>(opt.threads, static_cast<unsigned>(apps.size())));
-  if (threads <= 1) {
-    for (std::size_t i = 0; i < apps.size(); ++i) checked[i] = across.prepare(apps[i]);
-  } else {
-    // One contiguous block per thread (neighbouring reports written by different threads
-    // would share cache lines); the calling thread takes the first block itself.
-    std::vector<std::exception_ptr> errors(threads);
-    auto work = [&](unsigned t) {
-      try {
-        const std::size_t begin = apps.size() * t / threads, end = apps.size() * (t + 1) / threads;
-        for (std::size_t i = begin; i < end; ++i) checked[i] = across.prepare(apps[i]);
-      } catch (...) {
-        errors[t] = std::current_exception();
-      }
-    };
-    std::vector<std::thread> pool;
-    pool.reserve(threads - 1);
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work, t);
-    work(0);
-    for (auto& th : pool) th.join();
-    for (auto& e : errors)
-      if (e) std::rethrow_exception(e);
-  }
+  detail::for_each_index(apps.size(), std::max(1u, opt.threads),
+                         [&](std::size_t i) { checked[i] = across.prepare(apps[i]); });
   std::vector<report> out;
   out.reserve(apps.size());
   std::vector<amendment> amendments;
