@@ -1910,8 +1910,11 @@ input_error at_element(const input_error& e, std::size_t index) {
 }
 
 /// Reads the element `span` of the batch `ctx` holds on its own.
+/// One element of a batch. `in_text` is true while its text is tokenized, false once the model
+/// is being built from it: what an error thrown then is (parse_applications ranks them).
 application read_element(doc_context& ctx, element_span span, std::size_t index,
-                         const input_limits& limits, reader& r) {
+                         const input_limits& limits, reader& r, bool& in_text) {
+  in_text = true;
   document one;
   tokenizer_mode m;
   m.ctx = &ctx;
@@ -1920,13 +1923,16 @@ application read_element(doc_context& ctx, element_span span, std::size_t index,
   m.batch = false;
   m.element = index;  // at most max_bytes, refused where the whole batch's reader would
   tokenizer(ctx.whole().substr(span.begin, span.size), one, limits, m).run();
+  in_text = false;
   if (one.root.k != node::kind::object)
     wrong_type(one.root, jpath{}, {"an application object", "一份申报（JSON 对象）"});
   return r.read_application(one.root, jpath{});
 }
 
 /// The elements of a document in order, each read on its own and handed to `f` as soon as it is
-/// read: one application object (index nullopt), or each element of an array. Throws only for
+/// read, with whether its error (if any) is one of its text (malformed, out of range, a limit:
+/// what a tokenizer of the whole document would have met first) rather than of what it says:
+/// one application object (index nullopt), or each element of an array. Throws only for
 /// an array that cannot be split (the error of reading it whole) or that crosses a limit of the
 /// batch as a whole (max_batch_bytes, max_batch).
 template <class F>
@@ -1943,7 +1949,7 @@ void each_element(std::string_view text, const notice& n, const input_limits& li
     } catch (const input_error& e) {
       error = e;
     }
-    f(batch_element{std::move(app), std::move(error), std::nullopt});
+    f(batch_element{std::move(app), std::move(error), std::nullopt}, false);
     return;
   }
   if (text.size() > limits.max_batch_bytes)
@@ -1965,12 +1971,13 @@ void each_element(std::string_view text, const notice& n, const input_limits& li
   for (std::size_t i = 0; i < parts->size(); ++i) {
     std::optional<application> app;
     std::optional<input_error> error;
+    bool in_text = false;
     try {
-      app = read_element(ctx, (*parts)[i], i, limits, r);
+      app = read_element(ctx, (*parts)[i], i, limits, r, in_text);
     } catch (const input_error& e) {
       error = at_element(e, i);
     }
-    f(batch_element{std::move(app), std::move(error), i});
+    f(batch_element{std::move(app), std::move(error), i}, in_text && error.has_value());
   }
 }
 
@@ -1985,16 +1992,17 @@ std::vector<application> parse_applications(std::string_view json_text, const no
                                             const input_limits& limits) {
   std::vector<application> out;
   // The text is judged before what it says, as when the whole document was one tree: the first
-  // error of the text (malformed, a limit) in document order, else the first of the model.
+  // error of the text (malformed, a number out of range, a limit) in document order, else the
+  // first of the model.
   std::optional<input_error> first_model_error;
   const auto of_the_text = [](const input_error& e) {
     return e.code() == "input.syntax" || e.code() == "input.utf8" || e.code() == "input.limit";
   };
   each_element(json_text, n, limits,
                {"an application object or an array of them", "一份申报（JSON 对象）或申报数组"},
-               [&](batch_element&& e) {
+               [&](batch_element&& e, bool in_text) {
                  if (e.error) {
-                   if (of_the_text(*e.error)) throw std::move(*e.error);
+                   if (in_text || of_the_text(*e.error)) throw std::move(*e.error);
                    if (!first_model_error) first_model_error = std::move(e.error);
                  } else if (!first_model_error) {
                    out.push_back(std::move(*e.app));
@@ -2008,7 +2016,7 @@ std::vector<batch_element> parse_each_application(std::string_view json_text, co
                                                   const input_limits& limits) {
   std::vector<batch_element> out;
   each_element(json_text, n, limits, {"an application object", "一份申报（JSON 对象）"},
-               [&](batch_element&& e) { out.push_back(std::move(e)); });
+               [&](batch_element&& e, bool) { out.push_back(std::move(e)); });
   return out;
 }
 
@@ -2016,7 +2024,7 @@ void for_each_application(std::string_view json_text, const notice& n,
                           const std::function<void(batch_element&&)>& on_element,
                           const input_limits& limits) {
   each_element(json_text, n, limits, {"an application object", "一份申报（JSON 对象）"},
-               on_element);
+               [&](batch_element&& e, bool) { on_element(std::move(e)); });
 }
 
 }  // namespace nxkx

@@ -886,4 +886,14 @@ TEST(JsonErrors, AreNxkxErrors) {
   }
 }
 
+// A batch is judged as one document: an error of an element's text (here a number out of range,
+// met before the '=' that makes the text malformed) goes before an earlier element's error of
+// what it says, as when the whole document was tokenized first (fuzz/regressions/application/
+// range-in-a-malformed-element-after-a-type-error.json, found by nxkx_fuzz_application).
+TEST(JsonBatch, AnElementsTextErrorGoesBeforeAnEarlierElementsModelError) {
+  expect_error("[1,9999999999999999999999999999=]", "input.range", "/1");
+  expect_error("[1,2=]", "input.syntax", "/1");
+  expect_error("[1, {}]", "input.type", "/0");
+}
+
 }  // namespace
