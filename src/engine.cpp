@@ -107,6 +107,7 @@ report check(const notice& n, const application& a, const check_options& opt) {
   const project_type_info& type = detail::type_of(n, a);
   report r;
   r.notice_id = d.info.id;
+  r.pack = d.identity;
   r.stage = opt.stage;
   r.as_of = opt.as_of;
   r.application_id = a.id;

@@ -1382,7 +1382,10 @@
         d.append('结论：', el('strong', { class: 'nxkx-decision-text' }, report.decision.zh));
       }
       this.status.dataset.decision = code;
-      this.asOfLine.textContent = `${this.stage === 'completion' ? '结项' : '申报'}阶段 · 核验日期 ${dates.asOf}`;
+      // The pack the result was judged by (every report names it): id and version, the sha256 on hover.
+      const pack = report && report.pack ? ` · 依据 ${report.pack.id} ${report.pack.version}` : '';
+      this.asOfLine.textContent = `${this.stage === 'completion' ? '结项' : '申报'}阶段 · 核验日期 ${dates.asOf}${pack}`;
+      this.asOfLine.title = report && report.pack ? `sha256:${report.pack.sha256}` : '';
       if (dates.planned.length) {
         this.caveat.hidden = false;
         const late = dates.planned.filter((x) => x.date < this.asOf);

@@ -109,6 +109,7 @@ struct pack_identity {
   std::string id;       ///< the notice's id, e.g. "nxkx-2025-61"
   std::string version;  ///< the pack's own version, e.g. "2025.2"
   std::string sha256;   ///< of the pack's JSON text, lower-case hex
+  bool operator==(const pack_identity&) const = default;
 };
 
 /// One of the notice's project types.

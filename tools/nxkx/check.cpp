@@ -115,6 +115,8 @@ void write_json_document(sink& out, const notice& n, const check_options& opt,
   };
   ojson head;
   head["notice"] = n.info().id;
+  head["pack"] = ojson{
+      {"id", n.identity().id}, {"version", n.identity().version}, {"sha256", n.identity().sha256}};
   head["stage"] = std::string(to_code(opt.stage));
   head["as_of"] = format_date(opt.as_of);
   std::string h = dump(head);
