@@ -64,7 +64,12 @@ kinds["submission_deadline"] = obj([("deadline", s("application_deadline (/notic
 kinds["recommendation_letter"] = obj([])
 kinds["same_city"] = obj([])
 kinds["checklist"] = obj([("fact", s("form.parts or records.governance_systems", type="string")), ("namespace", s("the vocabulary namespace of the items", type="string")), ("items", s("the codes that must all be there", **codes))], ["fact", "namespace", "items"])
-kinds["unique_in_batch"] = obj([("key", s("what makes two applications the same", enum=["title", "applicant_per_project_type"]))], ["key"])
+uib = obj([("key", s("what makes two applications the same; applicant (with max): a limit of projects per applicant across the project types", enum=["title", "applicant_per_project_type", "applicant"])),
+           ("max", s("key applicant only, and required there: how many project types one applicant may apply for", type="integer", minimum=1))], ["key"])
+uib["if"] = {"properties": {"key": {"const": "applicant"}}}
+uib["then"] = {"required": ["max"]}
+uib["else"] = {"not": {"required": ["max"]}}
+kinds["unique_in_batch"] = uib
 target = obj([("target", s("a code of vocabulary target", **code)), ("min", s("at least", type="integer", minimum=0)), ("unit", unit)], ["target", "min"])
 pt = json.loads(json.dumps(target)); pt["properties"]["or"] = target
 kinds["plan_target"] = pt
