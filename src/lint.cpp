@@ -224,7 +224,7 @@ class linter {
       dates.insert(format_date(d));
     };
     note(n_.info().issued);
-    note(n_.info().application_deadline);
+    if (n_.info().application_deadline) note(*n_.info().application_deadline);
     if (n_.info().application_opens) note(*n_.info().application_opens);
     for (const auto& t : n_.project_types()) note(t.completion_deadline);
     // Longest first, so that "Y年M月D日" is taken out before "M月D日" is looked for.

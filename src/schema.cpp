@@ -501,18 +501,20 @@ std::string report_schema(const notice& n, int indent) {
 std::string catalog_json(const notice& n, int indent) {
   const notice_info& i = n.info();
   ojson doc;
-  doc["notice"] = ojson{{"id", i.id},
-                        {"issuer", i.issuer},
-                        {"number", i.number},
-                        {"title", i.title},
-                        {"issued", format_date(i.issued)},
-                        {"application_deadline", format_date(i.application_deadline)},
-                        {"deadline_interpretation", localized_json(i.deadline_interpretation)},
-                        {"timezone", i.timezone},
-                        {"submit_to", i.submit_to},
-                        {"address", i.address},
-                        {"email", i.email},
-                        {"form_name", i.form_name}};
+  doc["notice"] =
+      ojson{{"id", i.id},
+            {"issuer", i.issuer},
+            {"number", i.number},
+            {"title", i.title},
+            {"issued", format_date(i.issued)},
+            {"application_deadline",
+             i.application_deadline ? ojson(format_date(*i.application_deadline)) : ojson(nullptr)},
+            {"deadline_interpretation", localized_json(i.deadline_interpretation)},
+            {"timezone", i.timezone},
+            {"submit_to", i.submit_to},
+            {"address", i.address},
+            {"email", i.email},
+            {"form_name", i.form_name}};
   ojson categories = ojson::array();
   for (const auto& c : n.categories())
     categories.push_back(

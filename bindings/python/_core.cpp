@@ -842,7 +842,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("title", &notice_info::title)
       .def_property_readonly("issued", [](const notice_info& i) { return make_date(i.issued); })
       .def_property_readonly("application_deadline",
-                             [](const notice_info& i) { return make_date(i.application_deadline); })
+                             [](const notice_info& i) -> py::object {
+                               if (!i.application_deadline) return py::none();  // not stated
+                               return make_date(*i.application_deadline);
+                             })
       .def_property_readonly(
           "deadline_interpretation",
           [](const notice_info& i) { return optional_reading(i.deadline_interpretation); })
@@ -853,7 +856,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("form_name", &notice_info::form_name)
       .def("__repr__", [](const notice_info& i) {
         return "NoticeInfo(id=" + py_repr(i.id) + ", number=" + py_repr(i.number) +
-               ", application_deadline=" + format_date(i.application_deadline) + ")";
+               ", application_deadline=" +
+               (i.application_deadline ? format_date(*i.application_deadline) : "None") + ")";
       });
 
   py::class_<category_info>(m, "Category", "A project category, e.g. 一(一) 创新平台能力提升项目.")

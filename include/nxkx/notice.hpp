@@ -102,6 +102,8 @@ struct delivery_method_info {
   localized name;
   std::string date;  ///< the submission declaration whose date counts, e.g. "dispatch_date"
   std::string clause;
+  /// The pack's reading, where the notice does not say how the form is delivered (zh/en).
+  localized interpretation = {};
 };
 
 /// Which pack a result was judged by: what every report names.
@@ -114,15 +116,15 @@ struct pack_identity {
 
 /// One of the notice's project types.
 struct project_type_info {
-  std::string code;  ///< stable, e.g. "park_sta_capacity"
-  std::string category;
-  std::string clause;  ///< e.g. "一(一)1"
+  std::string code;      ///< stable, e.g. "park_sta_capacity"
+  std::string category;  ///< a category code, or "" in a pack without categories
+  std::string clause;    ///< e.g. "一(一)1"
   localized name;
   std::vector<std::string> eligible;        ///< 申报主体: applicant kind codes
   std::vector<std::string> joint_eligible;  ///< who may join as joint applicant
   std::vector<localized> papers;            ///< extra papers (推荐函 …)
   date completion_deadline;                 ///< 完成时限
-  std::string contact;                      ///< a contact code
+  std::string contact;                      ///< a contact code, or "" when none is named
   localized applicants_text;                ///< 申报主体 as the notice words it
   localized interpretation;  ///< the reading chosen, where there is one (both languages)
 };
@@ -131,11 +133,13 @@ struct project_type_info {
 struct notice_info {
   std::string id;  ///< e.g. "nxkx-2025-61"
   std::string issuer;
-  std::string number;  ///< 〔2025〕61号
+  std::string number;  ///< 〔2025〕61号; "" when not stated (as address, email, form_name)
   std::string title;
   date issued;
   std::optional<date> application_opens;  ///< the first day a submission is accepted, if any
-  date application_deadline;
+  /// The last day of the application stage; nullopt when the notice does not state it (the
+  /// pack's null, shown as 未载明 / not stated).
+  std::optional<date> application_deadline;
   localized deadline_interpretation;  ///< the reading of the deadline, in both languages
   std::string timezone;
   std::string submit_to;

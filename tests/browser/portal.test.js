@@ -544,7 +544,7 @@ test('planned dates: checked as if sent then, and said so', async () => {
   assert.match(caveat, /按计划日期核验/);
   assert.match(caveat, /快递发出日期 2025-05-15/);
   assert.match(caveat, /只在您按计划/);
-  assert.match(await page.textContent('.nxkx-asof-line'), /核验日期 2025-05-15 · 依据 nxkx-2025-61 2025\.2/);
+  assert.match(await page.textContent('.nxkx-asof-line'), /核验日期 2025-05-15 · 依据 nxkx-2025-61 2025\.3/);
   assert.match(await page.getAttribute('.nxkx-asof-line', 'title'), /^sha256:[0-9a-f]{64}$/);
   // A plan after the deadline is judged as such.
   await enter({ path: '/submission/dispatch_date', value: '2025-05-17' });

@@ -167,13 +167,13 @@ TEST(ReportJson, NamesThePack) {
   const report r = check(n, test::good_application(), test::may20());
   EXPECT_EQ(r.pack, n.identity());
   EXPECT_EQ(r.pack.id, "nxkx-2025-61");
-  EXPECT_EQ(r.pack.version, "2025.2");
+  EXPECT_EQ(r.pack.version, "2025.3");
   EXPECT_EQ(r.pack.sha256.size(), 64u);
   const std::string json = to_json(r, -1);
-  EXPECT_NE(json.find("\"pack\":{\"id\":\"nxkx-2025-61\",\"version\":\"2025.2\",\"sha256\":\"" +
+  EXPECT_NE(json.find("\"pack\":{\"id\":\"nxkx-2025-61\",\"version\":\"2025.3\",\"sha256\":\"" +
                       r.pack.sha256 + "\"}"),
             std::string::npos);
-  const std::string line = "nxkx-2025-61 2025.2 sha256:" + r.pack.sha256;
+  const std::string line = "nxkx-2025-61 2025.3 sha256:" + r.pack.sha256;
   EXPECT_EQ(pack_text(r.pack), line);
   EXPECT_NE(to_text(r, lang::zh).find("\n  依据: " + line + "\n"), std::string::npos);
   EXPECT_NE(to_text(r, lang::en).find("\n  Pack: " + line + "\n"), std::string::npos);

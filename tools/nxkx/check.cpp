@@ -381,7 +381,8 @@ runner add_check(CLI::App& app) {
   auto a = std::make_shared<check_args>();
   CLI::App* sub = app.add_subcommand(
       "check",
-      "Check applications against the notice. Each FILE holds one application or an array of "
+      "Check applications against the notice pack (built in: 2025; --notice for another). Each "
+      "FILE holds one application or an array of "
       "them ('-' reads standard input); a FOLDER gives every .json file in it and its subfolders, "
       "sorted by path. All are checked as one batch, so the same applicant twice for a project "
       "type is found across files. An application that cannot be read is named and left out; "
