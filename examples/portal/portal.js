@@ -434,7 +434,7 @@
       c.classList.add('nxkx-portal');
       const n = this.catalog.notice;
       const facts = [];
-      if (n.application_deadline) facts.push(['申报截止', n.application_deadline]);
+      facts.push(['申报截止', n.application_deadline || '未载明']);  // null: the notice states none
       if (n.submit_to || n.address) facts.push(['纸质版报送', [n.submit_to, n.address].filter(Boolean).join('，')]);
       if (n.email) facts.push(['电子版发送至', n.email]);
       this.head = el('header', { class: 'nxkx-head' },
