@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <initializer_list>
 #include <set>
 #include <sstream>
@@ -94,6 +95,75 @@ severity severity_at(const json& rule, std::string_view key, const std::string& 
   const json* v = optional_member(rule, key);
   if (!v) return fallback;
   return code_at<severity>(*v, child(path, key), "severity");
+}
+
+/// The value a title's {placeholder} names in the rule's params: a dotted path of members
+/// ("or.min"; an array of one object is looked into), or a name found once anywhere in them
+/// ("min"). Numbers are written in decimal, texts as they are.
+std::string title_value(const json& params, std::string_view name, const std::string& path) {
+  auto scalar_text = [&](const json& v) -> std::optional<std::string> {
+    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+    if (v.is_string()) return v.get<std::string>();
+    return std::nullopt;
+  };
+  if (name.find('.') != std::string_view::npos) {
+    const json* at = &params;
+    std::string_view rest = name;
+    while (!rest.empty()) {
+      const std::size_t dot = rest.find('.');
+      const std::string part(rest.substr(0, dot));
+      rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
+      if (at->is_array() && at->size() == 1) at = &(*at)[0];
+      if (!at->is_object() || !at->contains(part)) {
+        at = nullptr;
+        break;
+      }
+      at = &(*at)[part];
+    }
+    if (at != nullptr)
+      if (auto t = scalar_text(*at)) return *t;
+    pack_fail(path, "the placeholder {" + std::string(name) +
+                        "} names no number or text of this rule's params");
+  }
+  // A member of the params themselves first ("min" beside "or": {"min": …}).
+  if (auto it = params.find(std::string(name)); it != params.end())
+    if (auto t = scalar_text(*it)) return *t;
+  std::vector<std::string> found;
+  std::function<void(const json&)> walk = [&](const json& v) {
+    if (v.is_object()) {
+      for (const auto& [k, x] : v.items()) {
+        if (k == name)
+          if (auto t = scalar_text(x))
+            if (std::find(found.begin(), found.end(), *t) == found.end()) found.push_back(*t);
+        walk(x);
+      }
+    } else if (v.is_array()) {
+      for (const auto& x : v) walk(x);
+    }
+  };
+  walk(params);
+  if (found.size() == 1) return found.front();
+  if (found.empty())
+    pack_fail(path, "the placeholder {" + std::string(name) +
+                        "} is not a param of this rule (a title is a template over its params)");
+  pack_fail(path, "the placeholder {" + std::string(name) +
+                      "} names several params of different values: write the path, e.g. {or." +
+                      std::string(name) + "}");
+}
+
+/// A rule's title, a template over its params (docs/pack-format.md §8), rendered.
+std::string render_title(const std::string& tpl, const json& params, const std::string& path) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t open = tpl.find('{'); open != std::string::npos; open = tpl.find('{', from)) {
+    const std::size_t close = tpl.find('}', open);
+    if (close == std::string::npos) pack_fail(path, "unclosed '{' in the title");
+    out.append(tpl, from, open - from);
+    out += title_value(params, std::string_view(tpl).substr(open + 1, close - open - 1), path);
+    from = close + 1;
+  }
+  out.append(tpl, from, std::string::npos);
+  return out;
 }
 
 /// Checks that every {placeholder} of a template is one the rule can fill.
@@ -406,6 +476,10 @@ void read_rules(const json& root, notice_data& d) {
     info.title = localized_at(r, "title", path);
     const json& params = member(r, "params", path);
     if (!params.is_object()) pack_fail(child(path, "params"), "expected an object");
+    // A title is a template over the params ("一式{min}份"): what every face shows is rendered.
+    info.title_template = info.title;
+    info.title = {render_title(info.title.zh, params, child(child(path, "title"), "zh")),
+                  render_title(info.title.en, params, child(child(path, "title"), "en"))};
     info.params_json = params.dump();
 
     requirement_factory make = find_kind(info.kind);

@@ -167,8 +167,9 @@ struct rule_info {
   std::vector<std::string> project_types;        ///< where it applies; empty = every type
   std::vector<std::string> applicant_kinds;      ///< for which lead kinds; empty = every kind
   bool with_joint_applicants = false;            ///< only for applications with joint applicants
-  localized title;
-  std::string params_json;  ///< the kind's parameters, as in the pack
+  localized title;           ///< rendered: the pack's template filled with the params
+  localized title_template;  ///< as the pack writes it, e.g. "纸质版一式{min}份"
+  std::string params_json;   ///< the kind's parameters, as in the pack
 
   /// "二(三)1" or "三(二)、三(四)".
   std::string clause_text() const;

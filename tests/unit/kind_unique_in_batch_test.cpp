@@ -35,7 +35,7 @@ notice with_limit(const nlohmann::json& params) {
                          {"applies_to", {{"applicant_kinds", {"society"}}}},
                          {"outcome", "needs_review"},
                          {"params", params},
-                         {"title", {{"zh", "合计不超过{max}项"}, {"en", "at most {max}"}}},
+                         {"title", {{"zh", "合计项数有限"}, {"en", "a limit of projects"}}},
                          {"messages",
                           {{"failed",
                             {{"zh", "{applicant}已申报{max}项（{other}），本申报{found}超出"},
