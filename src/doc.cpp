@@ -211,9 +211,43 @@ class builder {
     }
   }
 
+  /// Every string of a JSON tree (the facts a rule's params name).
+  static void strings_of(const nlohmann::json& j, std::vector<std::string>& out) {
+    if (j.is_string()) out.push_back(j.get<std::string>());
+    if (j.is_structured())
+      for (const auto& v : j) strings_of(v, out);
+  }
+
+  /// The declarations an application of the type makes: those the type's rules read, the dates
+  /// the delivery methods count, and the texts shown beside them.
+  std::vector<bool> read_for(const project_type_info& t) const {
+    std::vector<std::string> named;
+    for (const auto& r : n_.rules())
+      if (applies(r, t))
+        strings_of(nlohmann::json::parse(r.params_json.empty() ? "{}" : r.params_json), named);
+    for (const auto& m : n_.delivery_methods()) named.push_back("submission." + m.date);
+    const auto& all = n_.declarations();
+    std::vector<bool> read(all.size(), false);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      std::string qualified = all[i].name;
+      if (all[i].scope == declaration_scope::history) qualified = "history." + all[i].name;
+      if (all[i].scope == declaration_scope::submission) qualified = "submission." + all[i].name;
+      read[i] = std::find(named.begin(), named.end(), qualified) != named.end() ||
+                std::find(named.begin(), named.end(), all[i].name) != named.end();
+    }
+    for (std::size_t i = 0; i < all.size(); ++i)
+      if (read[i] && !all[i].detail.empty())
+        for (std::size_t k = 0; k < all.size(); ++k)
+          if (all[k].name == all[i].detail && all[k].scope == all[i].scope) read[k] = true;
+    return read;
+  }
+
   void declarations(const project_type_info& t) {
     std::vector<std::string> lines;
-    for (const auto& d : n_.declarations()) {
+    const std::vector<bool> read = read_for(t);
+    for (std::size_t i = 0; i < n_.declarations().size(); ++i) {
+      const declaration_info& d = n_.declarations()[i];
+      if (!read[i]) continue;
       if (d.scope == declaration_scope::joint && t.joint_eligible.empty()) continue;
       bool asked = d.applicant_kinds.empty();
       for (const auto& k : d.applicant_kinds)
