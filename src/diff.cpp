@@ -125,6 +125,8 @@ class renderer {
   explicit renderer(const notice& n) : n_(n) {}
   /// The stage whose words an outcome takes (材料不全 at application is 未完成 at completion).
   void at(stage s) noexcept { stage_ = s; }
+  /// The section whose values are rendered (a declaration's "type" is its value's type).
+  void in(std::string section) { section_ = std::move(section); }
 
   localized text(const ojson& v, const std::string& field) const {
     return {one(v, field, lang::zh), one(v, field, lang::en)};
@@ -164,6 +166,12 @@ class renderer {
       if (const auto* t = n_.find_project_type(s)) return t->name.in(l);
     } else if (leaf == "outcome" || leaf == "when_unknown") {
       if (auto sev = from_code<severity>(s)) return std::string(severity_label(*sev, stage_, l));
+    } else if (leaf == "type" && section_ == "declarations") {
+      static const std::map<std::string, localized, std::less<>> types = {
+          {"yes_no", {"是/否", "yes/no"}}, {"code", {"代码", "a code"}},
+          {"day", {"日期", "a date"}},     {"date", {"日期", "a date"}},
+          {"count", {"数量", "a count"}},  {"text", {"文字", "a text"}}};
+      if (const auto t = types.find(s); t != types.end()) return t->second.in(l);
     } else if (leaf == "stage") {
       if (s == "application") return l == lang::zh ? "申报" : "application";
       if (s == "completion") return l == lang::zh ? "结项" : "completion";
@@ -173,6 +181,7 @@ class renderer {
 
   const notice& n_;
   stage stage_ = stage::application;
+  std::string section_;
 };
 
 class differ {
@@ -228,6 +237,8 @@ class differ {
     c.subject = vb ? e.subject_new : e.subject_old;
     if (c.subject.empty()) c.subject = va ? e.subject_old : e.subject_new;
     c.field_label = label_of_field(field);
+    ra_.in(e.section);
+    rb_.in(e.section);
     if (va) c.old_text = ra_.text(*va, field);
     if (vb) c.new_text = rb_.text(*vb, field);
     out_.changes.push_back(std::move(c));
@@ -371,7 +382,7 @@ class differ {
   }
 
   /// An entry added or removed whole, as people read it: its fields with their labels.
-  localized summary(const std::string& section, const ojson& j, const notice& n) const {
+  localized summary(const std::string& section, const ojson& j, const notice& n) {
     static const std::map<std::string, std::vector<std::string>> shown = {
         {"delivery_methods", {"date", "clause"}},
         {"categories", {"clause"}},
@@ -382,7 +393,8 @@ class differ {
          {"category", "clause", "eligible", "joint_eligible", "papers", "completion_deadline",
           "contact", "interpretation"}},
     };
-    const renderer& r = &n == &a_ ? ra_ : rb_;
+    renderer& r = &n == &a_ ? ra_ : rb_;
+    r.in(section);
     localized s;
     const auto it = shown.find(section);
     if (it == shown.end() || !j.is_object()) return r.text(j, "");
@@ -632,7 +644,8 @@ std::string diff_text(const pack_diff& d, lang l) {
         if (!c.old_text.in(l).empty()) line += (zh ? "：" : ": ") + one_line(c.old_text.in(l));
         break;
       case change_kind::changed:
-        line += c.subject.in(l) + (zh ? "，" : ", ") + c.field_label.in(l) + (zh ? "：" : ": ");
+        if (!c.key.empty()) line += c.subject.in(l) + (zh ? "，" : ", ");
+        line += c.field_label.in(l) + (zh ? "：" : ": ");
         if (c.old_path.empty())
           line += (zh ? "新增 " : "new: ") + one_line(c.new_text.in(l));
         else if (c.new_path.empty())
