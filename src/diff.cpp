@@ -116,6 +116,23 @@ localized label_of_field(const std::string& field) {
     l.zh += " " + rest;
     l.en += " " + rest;
   }
+  // A threshold's name in words beside its path: 参数 min（不少于）.
+  static const std::map<std::string, localized, std::less<>> thresholds = {
+      {"min", {"不少于", "at least"}},
+      {"max", {"不超过", "at most"}},
+      {"min_zi", {"字数不少于", "at least, in 字"}},
+      {"max_zi", {"字数不超过", "at most, in 字"}},
+      {"per_event_min", {"每场人数不少于", "people per event, at least"}},
+      {"min_attendance", {"人数不少于", "people, at least"}},
+      {"benefit_above", {"效益高于", "benefit above"}},
+  };
+  if (head == "params") {
+    const std::string leaf = field.substr(field.rfind('/') + 1);
+    if (const auto t = thresholds.find(leaf); t != thresholds.end()) {
+      l.zh += "（" + t->second.zh + "）";
+      l.en += " (" + t->second.en + ")";
+    }
+  }
   return l;
 }
 
