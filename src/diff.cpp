@@ -155,6 +155,7 @@ class renderer {
     if (is_localized(v)) return v[l == lang::zh ? "zh" : "en"].get<std::string>();
     const std::string leaf =
         field.substr(field.rfind('/') == std::string::npos ? 0 : field.rfind('/') + 1);
+    if (v.is_string() && v.get<std::string>().empty()) return l == lang::zh ? "（空）" : "(empty)";
     if (v.is_string()) return code(v.get<std::string>(), leaf, l);
     if (v.is_array()) {
       std::string out;

@@ -229,10 +229,10 @@ class builder {
     const auto& all = n_.declarations();
     std::vector<bool> read(all.size(), false);
     for (std::size_t i = 0; i < all.size(); ++i) {
-      std::string qualified = all[i].name;
-      if (all[i].scope == declaration_scope::history) qualified = "history." + all[i].name;
-      if (all[i].scope == declaration_scope::submission) qualified = "submission." + all[i].name;
-      read[i] = std::find(named.begin(), named.end(), qualified) != named.end() ||
+      std::string full_name = all[i].name;
+      if (all[i].scope == declaration_scope::history) full_name = "history." + all[i].name;
+      if (all[i].scope == declaration_scope::submission) full_name = "submission." + all[i].name;
+      read[i] = std::find(named.begin(), named.end(), full_name) != named.end() ||
                 std::find(named.begin(), named.end(), all[i].name) != named.end();
     }
     for (std::size_t i = 0; i < all.size(); ++i)

@@ -43,8 +43,9 @@ struct expected {
   const char* new_value;
 };
 
-// Written by hand from ../shared/notice-variants/sample-2026.zh.md, clause by clause, against the
-// 2025 notice: the values are the notices'; the keys are the packs' stable codes and rule ids.
+// Written by hand from examples/packs/notice-2026-sample.zh.md (the notice), clause by clause,
+// against the 2025 notice: the values are the notices'; the keys are the packs' stable codes and
+// rule ids.
 const expected notice_2026[] = {
     // The heading: number, title, date.
     {"文号", "notice", "", "number", R"("〔2025〕61号")", R"("〔2026〕18号（示例）")"},
