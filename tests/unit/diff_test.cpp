@@ -167,6 +167,16 @@ TEST(Diff, EveryChangeOfThe2026NoticeIsFound) {
   ASSERT_NE(copies, nullptr);
   EXPECT_NE(copies->subject.zh.find("三(二)"), std::string::npos) << copies->subject.zh;
   EXPECT_NE(copies->subject.zh.find("submission.copies"), std::string::npos);
+  // 三(一) 每个全区学会本年度申报项目合计不超过2项: no rule of the pack judges it yet
+  // (pack-format.md §11), but its changed quote is said.
+  const pack_change* limit = find(d, "clauses", "三(一)", "quote");
+  ASSERT_NE(limit, nullptr);
+  EXPECT_NE(limit->new_text.zh.find("合计不超过2项"), std::string::npos) << limit->new_text.zh;
+  EXPECT_EQ(limit->old_text.zh.find("合计不超过2项"), std::string::npos);
+  // 二(三)1 近两年（2024年、2025年）: the quote, with its years.
+  const pack_change* inspection = find(d, "clauses", "二(三)1", "quote");
+  ASSERT_NE(inspection, nullptr);
+  EXPECT_NE(inspection->new_text.zh.find("2025年年检不合格"), std::string::npos);
   // Post and the postmark: the date that counts is named by its label.
   const pack_change* post = find(d, "delivery_methods", "post", "");
   ASSERT_NE(post, nullptr);
