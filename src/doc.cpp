@@ -265,7 +265,7 @@ class builder {
       lines.push_back(line);
     }
     if (lines.empty()) return;
-    heading(3, w_("申报时填写与声明", "What an application states"));
+    heading(3, w_("需填写与声明的事项", "What an application states"));
     items(std::move(lines));
   }
 
