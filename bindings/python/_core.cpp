@@ -19,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "nxkx/diff.hpp"
+#include "nxkx/doc.hpp"
 #include "nxkx/lint.hpp"
 #include "nxkx/nxkx.hpp"
 #ifdef NXKX_HAVE_OFFICE
@@ -1008,6 +1010,31 @@ PYBIND11_MODULE(_core, m) {
           "What `nxkx pack lint` finds (docs/pack-format.md §9): {'pack': {id, version, sha256}, "
           "'errors': N, 'warnings': N, 'issues': [{'level', 'code', 'path', 'message': {zh, "
           "en}}]}. With the notice's text, every quote is looked for in it.")
+      // ---- nxkx pack diff / nxkx pack doc (docs/pack-tools.md) ----
+      .def(
+          "diff",
+          [](const notice& n, const notice& other) {
+            return json_loads(diff_json(diff(n, other), -1));
+          },
+          "other"_a,
+          "What changed for applicants from this pack to `other` (`nxkx pack diff`): {'old': "
+          "{id, version, sha256}, 'new': {…}, 'changes': N, 'items': [{'change': "
+          "'added'|'removed'|'changed', 'section', 'key', 'field', 'old_path', 'new_path', "
+          "'old', 'new', 'subject', 'field_label', 'old_text', 'new_text'}]}; 'changes' is 0 "
+          "when nothing changed for applicants.")
+      .def(
+          "doc",
+          [](const notice& n, std::string_view format, std::string_view lg) {
+            const std::optional<doc_format> f = doc_format_of(format);
+            if (!f)
+              throw py::value_error("format must be 'md' or 'html', not '" + std::string(format) +
+                                    "'");
+            return doc(n, *f, lang_argument(lg));
+          },
+          "format"_a = "md", "lang"_a = "zh",
+          "The rules reference of this pack (`nxkx pack doc`): per project type, who may apply "
+          "and every rule with its clause, quote, reading and outcome; format 'md' (Markdown) or "
+          "'html' (one self-contained printable page), lang 'zh' or 'en'.")
       .def_property_readonly(
           "identity",
           [](const notice& n) {

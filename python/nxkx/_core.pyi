@@ -228,6 +228,12 @@ class Notice:
     def to_dict(self) -> Dict[str, Any]: ...
     def lint(self, notice_text: Optional[str] = None) -> Dict[str, Any]:
         """What `nxkx pack lint` finds: {'pack', 'errors', 'warnings', 'issues'}."""
+    def diff(self, other: Notice) -> Dict[str, Any]:
+        """What changed for applicants from this pack to `other` (`nxkx pack diff`):
+        {'old', 'new', 'changes', 'items': [{'change', 'section', 'key', 'field', 'old_path',
+        'new_path', 'old', 'new', 'subject', 'field_label', 'old_text', 'new_text'}]}."""
+    def doc(self, format: str = "md", lang: str = "zh") -> str:
+        """The rules reference (`nxkx pack doc`): format 'md' or 'html', lang 'zh' or 'en'."""
     @property
     def identity(self) -> Dict[str, str]:
         """The pack's id, version and sha256."""
