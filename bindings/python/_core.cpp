@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -84,7 +85,7 @@ py::object to_py(E v) {
   return py::none();
 }
 
-py::handle g_error, g_input_error, g_pack_error;
+py::handle g_error, g_input_error, g_pack_error, g_file_error;
 
 /// A str of C++ text that should be UTF-8; a stray byte (say, quoted from a malformed input by
 /// a parser) becomes U+FFFD rather than a UnicodeDecodeError in place of the real error.
@@ -369,26 +370,27 @@ notice notice_from_dict(py::handle o) {
   return notice::from_json(text);
 }
 
-/// Read in Python, so that a missing file is FileNotFoundError as Python users expect.
+/// Read by notice::load (read.hpp: max_pack_bytes, the file codes of the command). A file that
+/// cannot be read is an nxkx.FileError, which is an OSError too (FileNotFoundError for
+/// input.not_found, IsADirectoryError for input.directory).
 notice load_notice(py::handle path) {
-  py::object f = py::module_::import("io").attr("open")(path, "rb");
-  py::object data;
-  // No more than max_pack_bytes and one byte (to see that it goes on): /dev/zero ends at once.
-  const std::size_t max = max_pack_bytes.max_bytes;
+  const py::module_ os = py::module_::import("os");
+  const py::object fs_path = os.attr("fsdecode")(path);                    // what the error names
+  const std::string file = os.attr("fsencode")(path).cast<std::string>();  // the bytes
   try {
-    data = f.attr("read")(max + 1);
-  } catch (...) {
-    f.attr("close")();
-    throw;
+    py::gil_scoped_release nogil;
+    return notice::load(std::filesystem::path(file));
+  } catch (const input_error& e) {
+    const std::string& c = e.code();
+    if (c != "input.not_found" && c != "input.unreadable" && c != "input.directory" &&
+        c != "input.not_regular")
+      throw;
+    py::object exc = py::reinterpret_borrow<py::object>(g_file_error)
+                         .attr("of")(lenient_str(e.code()), lenient_str(e.path()),
+                                     lenient_str(e.reason()), lenient_str(e.reason_zh()), fs_path);
+    PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
+    throw py::error_already_set();
   }
-  f.attr("close")();
-  if (py::len(data) > max) {
-    const std::string m = std::to_string(max);
-    throw input_error("input.limit", "",
-                      "the input is more than max_pack_bytes (" + m + ") bytes long",
-                      "输入超过 max_pack_bytes（" + m + "）字节");
-  }
-  return notice_from_text(data);
 }
 
 bool is_builtin(const notice& n) { return &n.data() == &notice::builtin().data(); }
@@ -683,6 +685,7 @@ PYBIND11_MODULE(_core, m) {
   g_error = py::object(errors.attr("Error")).release();
   g_input_error = py::object(errors.attr("InputError")).release();
   g_pack_error = py::object(errors.attr("PackError")).release();
+  g_file_error = py::object(errors.attr("FileError")).release();
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {
@@ -935,9 +938,10 @@ PYBIND11_MODULE(_core, m) {
           "builtin", [] { return notice::builtin(); },
           "The 2025 notice (宁夏科协〔2025〕61号), compiled in.")
       .def_static("load", &load_notice, "path"_a,
-                  "Loads a pack from a file. Raises OSError if it cannot be read, InputError "
-                  "(input.limit) past max_pack_bytes (16 MiB), PackError if it "
-                  "is not a pack.")
+                  "Loads a pack from a file. Raises FileError (an InputError and an OSError: "
+                  "input.not_found, input.unreadable, input.directory, input.not_regular) if it "
+                  "cannot be read, InputError (input.limit) past max_pack_bytes (16 MiB), "
+                  "PackError if it is not a pack.")
       .def_static("from_json", &notice_from_text, "text"_a,
                   "Loads a pack from JSON text (str or bytes).")
       .def_static(
