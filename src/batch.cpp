@@ -52,6 +52,18 @@ class chunked_checker {
 
 }  // namespace
 
+struct batch_stream::state {
+  state(const notice& n, const check_options& opt, const document_events& events)
+      : checker(n, opt, events) {}
+  chunked_checker checker;
+};
+
+batch_stream::batch_stream(const notice& n, const check_options& opt, const document_events& events)
+    : s_(std::make_unique<state>(n, opt, events)) {}
+batch_stream::~batch_stream() = default;
+void batch_stream::add(application&& a) { s_->checker.add(std::move(a)); }
+void batch_stream::finish() { s_->checker.flush(); }
+
 std::size_t check_document_each(
     std::string_view json_text, const notice& n, const check_options& opt,
     const input_limits& limits,

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -49,6 +50,26 @@ struct document_events {
   /// A report handed on before, the one at `m.position` among the reports, is changed: apply(r, m)
   /// gives what check_document would hold.
   std::function<void(const amendment& m)> amended;
+};
+
+/// Applications checked as they come, in chunks across the stream (what check_document does with
+/// the elements of a text): add() keeps an application until a chunk of them is full, then
+/// prepares the chunk on opt.threads threads and judges it in order, handing each report and
+/// amendment to `events` (its `error` is not used). finish() checks what is left; memory holds
+/// one chunk of applications.
+class batch_stream {
+ public:
+  batch_stream(const notice& n, const check_options& opt, const document_events& events);
+  ~batch_stream();
+  batch_stream(const batch_stream&) = delete;
+  batch_stream& operator=(const batch_stream&) = delete;
+
+  void add(application&& a);
+  void finish();
+
+ private:
+  struct state;
+  std::unique_ptr<state> s_;
 };
 
 /// check_document, handing each error, report and amendment on as it comes (`events`) rather
