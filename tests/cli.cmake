@@ -345,3 +345,55 @@ foreach(_scenario IN LISTS _desk_scenarios)
     ENVIRONMENT "LC_ALL=C.UTF-8;PYTHONDONTWRITEBYTECODE=1;CHROMIUM=${NXKX_DESK_CHROMIUM};PDFTOTEXT=${NXKX_DESK_PDFTOTEXT}"
     TIMEOUT 600)
 endforeach()
+
+# ---- conformance: case files run against a pack, for pack authors (tests/conformance/README.md) ----
+set(_cases ${PROJECT_SOURCE_DIR}/tests/conformance/cases)
+nxkx_cli_test(conformance.help --stdout "Usage|usage" --stdout "expect or error"
+              -- ${nxkx} conformance --help)
+# The counts come from the folder: whatever it holds must pass.
+nxkx_cli_test(conformance.corpus --stdout "^pass accepted-park_sta_capacity"
+              --stdout "^[0-9]+ cases: [0-9]+ passed, 0 failed, 0 could not be read$"
+              --no-stdout "^FAIL|^ERROR"
+              -- ${nxkx} conformance --lang en ${_cases})
+file(GLOB _pack_corpora LIST_DIRECTORIES true ${PROJECT_SOURCE_DIR}/tests/conformance/packs/*)
+foreach(_corpus ${_pack_corpora})
+  if(IS_DIRECTORY ${_corpus})
+    get_filename_component(_pack ${_corpus} NAME)
+    nxkx_cli_test(conformance.pack_${_pack}
+                  --stdout "^[0-9]+ cases: [0-9]+ passed, 0 failed, 0 could not be read$"
+                  --no-stdout "^FAIL|^ERROR"
+                  -- ${nxkx} conformance --lang en
+                     --notice ${PROJECT_SOURCE_DIR}/examples/packs/${_pack}.json ${_corpus})
+  endif()
+endforeach()
+# A pack's corpus under another pack fails (its kinds and fields are not the 2025 notice's).
+nxkx_cli_test(conformance.other_pack_fails --exit 1 --stdout "^FAIL "
+              --stdout "error: expected reports, found input\\."
+              -- ${nxkx} conformance --lang en
+                 ${PROJECT_SOURCE_DIR}/tests/conformance/packs/notice-2026-sample)
+nxkx_cli_test(conformance.failing --exit 1
+              --stdout "^FAIL wrong-on-purpose-park_sta_capacity"
+              --stdout "application #0 decision: expected rejected, found accepted"
+              --stdout "application #0 rule_ids: expected eligibility.applicant_kind, found \\(none\\)"
+              --stdout "^2 cases: 1 passed, 1 failed, 0 could not be read$"
+              -- ${nxkx} conformance --lang en ${_cli_dir}/conformance/failing
+                 ${_cases}/000-accepted-park_sta_capacity.json)
+nxkx_cli_test(conformance.failing_zh --exit 1 --stdout "^不符 wrong-on-purpose"
+              --stdout "decision：应为 rejected，实为 accepted"
+              -- ${nxkx} conformance ${_cli_dir}/conformance/failing)
+nxkx_cli_test(conformance.json --exit 1 --json --stdout "\"status\": \"fail\""
+              --stdout "\"field\": \"decision\"" --stdout "\"failed\": 1"
+              -- ${nxkx} conformance --format json ${_cli_dir}/conformance/failing)
+# A malformed case file is an error naming the field; the other cases still run.
+nxkx_cli_test(conformance.malformed --exit 2
+              --stdout "decision-a-number.json: /expect/0/decision: expected a string, found number \\[case\\.invalid\\]"
+              --stdout "unknown-field.json: /expected: unknown field \"expected\""
+              --stdout "^3 cases: 1 passed, 0 failed, 2 could not be read$"
+              -- ${nxkx} conformance --lang en ${_cli_dir}/conformance/malformed
+                 ${_cases}/000-accepted-park_sta_capacity.json)
+nxkx_cli_test(conformance.not_json --exit 2 --stdout "bom.txt: not JSON.*\\[case\\.syntax\\]"
+              -- ${nxkx} conformance --lang en ${_cli_dir}/bom.txt)
+nxkx_cli_test(conformance.missing --exit 2 --stdout "\\[input\\.not_found\\]"
+              -- ${nxkx} conformance --lang en ${_cli_dir}/no-such-case.json)
+nxkx_cli_test(conformance.no_case --exit 4 --stderr "input\\.empty"
+              -- ${nxkx} conformance --lang en ${PROJECT_SOURCE_DIR}/tests/docx)
