@@ -221,6 +221,69 @@ nxkx_cli_test(pack.lint.json --json --stdout "nxkx-2026-18-sample" --stdout "\"e
               -- ${nxkx} pack lint --format json ${PROJECT_SOURCE_DIR}/examples/packs/notice-2026-sample.json)
 nxkx_cli_test(pack.lint.bad_pack --exit 2 --stderr "/notice/id"
               -- ${nxkx} pack lint ${_cli_dir}/bad-pack.json)
+# nxkx pack diff: what changed for applicants (exit 1), nothing against itself (exit 0), an
+# unreadable pack is exit 2 with its place; every change names its pointer in both packs.
+set(_packs ${PROJECT_SOURCE_DIR}/examples/packs)
+nxkx_cli_test(pack.diff.help --stdout "Exit status" --stdout "OLD" -- ${nxkx} pack diff --help)
+nxkx_cli_test(pack.diff.sample_2026 --exit 1
+              --stdout "^规则包 nxkx-2025-61 .* → nxkx-2026-18-sample"
+              --stdout "申报截止日期：2025-05-16 → 2026-05-15"
+              --stdout "申报开始日期：新增 2026-05-06"
+              --stdout "submission\\.copies.*2 → 3  \\[/rules/[0-9]+/params/conditions/0/min → /rules/[0-9]+/params/conditions/0/min\\]"
+              --stdout "新增 项目类型 society_volunteer_service「学会科技志愿服务项目」"
+              --stdout "新增 规则 disqualification\\.party_organisation.*不予受理"
+              --stdout "新增 提交方式 post「邮政寄送」：以何日期为准 邮戳日期"
+              --stdout "回溯年份：2023、2024 → 2024、2025"
+              --stdout "^共 [0-9]+ 处变化$"
+              -- ${nxkx} pack diff ${PROJECT_SOURCE_DIR}/data/notice-2025.json
+                 ${_packs}/notice-2026-sample.json)
+nxkx_cli_test(pack.diff.sample_2026_en --exit 1 --stdout "application deadline: 2025-05-16 → 2026-05-15"
+              --stdout "^[0-9]+ changes$"
+              -- ${nxkx} pack diff --lang en ${PROJECT_SOURCE_DIR}/data/notice-2025.json
+                 ${_packs}/notice-2026-sample.json)
+nxkx_cli_test(pack.diff.json --exit 1 --json --stdout "\"changes\": [1-9]"
+              --stdout "\"old_path\": \"/notice/application_deadline\""
+              -- ${nxkx} pack diff --format json ${PROJECT_SOURCE_DIR}/data/notice-2025.json
+                 ${_packs}/notice-2026-sample.json)
+nxkx_cli_test(pack.diff.huangshi --exit 1 --stdout "新增 项目类型"
+              -- ${nxkx} pack diff ${PROJECT_SOURCE_DIR}/data/notice-2025.json
+                 ${_packs}/notice-huangshi-2023.json)
+nxkx_cli_test(pack.diff.same --stdout "对申报者没有变化" --no-stdout "^  "
+              -- ${nxkx} pack diff ${_packs}/notice-2026-sample.json ${_packs}/notice-2026-sample.json)
+nxkx_cli_test(pack.diff.same_json --json --stdout "\"changes\": 0"
+              -- ${nxkx} pack diff --format json ${PROJECT_SOURCE_DIR}/data/notice-2025.json
+                 ${PROJECT_SOURCE_DIR}/data/notice-2025.json)
+nxkx_cli_test(pack.diff.bad_pack --exit 2 --stderr "bad-pack.json" --stderr "/notice/id"
+              -- ${nxkx} pack diff ${PROJECT_SOURCE_DIR}/data/notice-2025.json ${_cli_dir}/bad-pack.json)
+nxkx_cli_test(pack.diff.missing --exit 2 --stderr "input.not_found"
+              -- ${nxkx} pack diff ${PROJECT_SOURCE_DIR}/data/notice-2025.json ${_cli_dir}/no-such-pack.json)
+nxkx_cli_test(pack.diff.one_argument --exit 2 --stderr "NEW"
+              -- ${nxkx} pack diff ${PROJECT_SOURCE_DIR}/data/notice-2025.json)
+# nxkx pack doc: the rules reference of each shipped pack, Markdown and HTML; -o writes a file;
+# the reference of the built-in pack in docs/notice/ is what the pack gives.
+nxkx_cli_test(pack.doc.help --stdout "Exit status" --stdout "--format" -- ${nxkx} pack doc --help)
+nxkx_cli_test(pack.doc.builtin --stdout "^# 自治区科协关于组织申报2025年" --stdout "^### 申报时审查$"
+              --stdout "^### 结项时审查$" --stdout "`disqualification\\.evaluation_grade`"
+              --stdout "条款 二\\(三\\)4：" --stdout "不符合时：不予受理"
+              -- ${nxkx} pack doc ${PROJECT_SOURCE_DIR}/data/notice-2025.json)
+nxkx_cli_test(pack.doc.sample_2026_html --stdout "^<!DOCTYPE html>" --stdout "@media print"
+              --stdout "学会科技志愿服务项目" --stdout "</html>$"
+              -- ${nxkx} pack doc --format html ${_packs}/notice-2026-sample.json)
+nxkx_cli_test(pack.doc.huangshi_en --stdout "Checked at application" --stdout "When broken: "
+              -- ${nxkx} pack doc --lang en ${_packs}/notice-huangshi-2023.json)
+nxkx_cli_test(pack.doc.bad_pack --exit 2 --stderr "/notice/id" -- ${nxkx} pack doc ${_cli_dir}/bad-pack.json)
+nxkx_cli_test(pack.doc.bad_format --exit 2 -- ${nxkx} pack doc --format pdf ${_packs}/notice-2026-sample.json)
+nxkx_cli_test(pack.doc.unwritable --exit 2 --stderr "cannot write|无法写入"
+              -- ${nxkx} pack doc -o ${_cli_dir}/no-such-dir/rules.md ${_packs}/notice-2026-sample.json)
+# The HTML of each shipped pack is well-formed (XML, strictly) and holds every rule id and ref.
+foreach(_pack ${PROJECT_SOURCE_DIR}/data/notice-2025.json ${_packs}/notice-2026-sample.json
+        ${_packs}/notice-huangshi-2023.json)
+  get_filename_component(_name ${_pack} NAME_WE)
+  add_test(NAME cli.pack.doc.html_wellformed.${_name}
+           COMMAND ${_nxkx_python} ${_cli_dir}/doc_check.py ${nxkx} ${_pack})
+endforeach()
+add_test(NAME docs.rules_reference
+         COMMAND ${NXKX_BASH} ${PROJECT_SOURCE_DIR}/scripts/rules-reference.sh --check ${nxkx})
 # The printed pack loads back as a pack (what users do to make next year's).
 add_test(NAME cli.pack_roundtrip
          COMMAND ${NXKX_BASH} -c
@@ -282,3 +345,55 @@ foreach(_scenario IN LISTS _desk_scenarios)
     ENVIRONMENT "LC_ALL=C.UTF-8;PYTHONDONTWRITEBYTECODE=1;CHROMIUM=${NXKX_DESK_CHROMIUM};PDFTOTEXT=${NXKX_DESK_PDFTOTEXT}"
     TIMEOUT 600)
 endforeach()
+
+# ---- conformance: case files run against a pack, for pack authors (tests/conformance/README.md) ----
+set(_cases ${PROJECT_SOURCE_DIR}/tests/conformance/cases)
+nxkx_cli_test(conformance.help --stdout "Usage|usage" --stdout "expect or error"
+              -- ${nxkx} conformance --help)
+# The counts come from the folder: whatever it holds must pass.
+nxkx_cli_test(conformance.corpus --stdout "^pass accepted-park_sta_capacity"
+              --stdout "^[0-9]+ cases: [0-9]+ passed, 0 failed, 0 could not be read$"
+              --no-stdout "^FAIL|^ERROR"
+              -- ${nxkx} conformance --lang en ${_cases})
+file(GLOB _pack_corpora LIST_DIRECTORIES true ${PROJECT_SOURCE_DIR}/tests/conformance/packs/*)
+foreach(_corpus ${_pack_corpora})
+  if(IS_DIRECTORY ${_corpus})
+    get_filename_component(_pack ${_corpus} NAME)
+    nxkx_cli_test(conformance.pack_${_pack}
+                  --stdout "^[0-9]+ cases: [0-9]+ passed, 0 failed, 0 could not be read$"
+                  --no-stdout "^FAIL|^ERROR"
+                  -- ${nxkx} conformance --lang en
+                     --notice ${PROJECT_SOURCE_DIR}/examples/packs/${_pack}.json ${_corpus})
+  endif()
+endforeach()
+# A pack's corpus under another pack fails (its kinds and fields are not the 2025 notice's).
+nxkx_cli_test(conformance.other_pack_fails --exit 1 --stdout "^FAIL "
+              --stdout "error: expected reports, found input\\."
+              -- ${nxkx} conformance --lang en
+                 ${PROJECT_SOURCE_DIR}/tests/conformance/packs/notice-2026-sample)
+nxkx_cli_test(conformance.failing --exit 1
+              --stdout "^FAIL wrong-on-purpose-park_sta_capacity"
+              --stdout "application #0 decision: expected rejected, found accepted"
+              --stdout "application #0 rule_ids: expected eligibility.applicant_kind, found \\(none\\)"
+              --stdout "^2 cases: 1 passed, 1 failed, 0 could not be read$"
+              -- ${nxkx} conformance --lang en ${_cli_dir}/conformance/failing
+                 ${_cases}/000-accepted-park_sta_capacity.json)
+nxkx_cli_test(conformance.failing_zh --exit 1 --stdout "^不符 wrong-on-purpose"
+              --stdout "decision：应为 rejected，实为 accepted"
+              -- ${nxkx} conformance ${_cli_dir}/conformance/failing)
+nxkx_cli_test(conformance.json --exit 1 --json --stdout "\"status\": \"fail\""
+              --stdout "\"field\": \"decision\"" --stdout "\"failed\": 1"
+              -- ${nxkx} conformance --format json ${_cli_dir}/conformance/failing)
+# A malformed case file is an error naming the field; the other cases still run.
+nxkx_cli_test(conformance.malformed --exit 2
+              --stdout "decision-a-number.json: /expect/0/decision: expected a string, found number \\[case\\.invalid\\]"
+              --stdout "unknown-field.json: /expected: unknown field \"expected\""
+              --stdout "^3 cases: 1 passed, 0 failed, 2 could not be read$"
+              -- ${nxkx} conformance --lang en ${_cli_dir}/conformance/malformed
+                 ${_cases}/000-accepted-park_sta_capacity.json)
+nxkx_cli_test(conformance.not_json --exit 2 --stdout "bom.txt: not JSON.*\\[case\\.syntax\\]"
+              -- ${nxkx} conformance --lang en ${_cli_dir}/bom.txt)
+nxkx_cli_test(conformance.missing --exit 2 --stdout "\\[input\\.not_found\\]"
+              -- ${nxkx} conformance --lang en ${_cli_dir}/no-such-case.json)
+nxkx_cli_test(conformance.no_case --exit 4 --stderr "input\\.empty"
+              -- ${nxkx} conformance --lang en ${PROJECT_SOURCE_DIR}/tests/docx)

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <limits>
 #include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -58,43 +59,6 @@ nxkx_status give(char** out, size_t* out_len, std::string_view text, nxkx_status
   *out = copy_out(text);
   if (*out == nullptr) return NXKX_OUT_OF_MEMORY;
   if (out_len != nullptr) *out_len = text.size();
-  return status;
-}
-
-/// A result written in pieces of about 1 MiB, handed to the caller a piece at a time, each freed
-/// once copied: the peak is the result and one piece, not twice the result.
-struct pieces {
-  std::vector<std::string> parts;
-  std::size_t size = 0;
-
-  /// The piece being written; a new one when the last is full.
-  std::string& tail() {
-    if (parts.empty() || parts.back().size() >= (std::size_t{1} << 20)) {
-      parts.emplace_back();
-      parts.back().reserve((std::size_t{1} << 20) + 4096);
-    }
-    return parts.back();
-  }
-  void done() {
-    size = 0;
-    for (const auto& p : parts) size += p.size();
-  }
-};
-
-/// Hands `p` to the caller, freeing each piece as it is copied.
-nxkx_status give(char** out, size_t* out_len, pieces&& p, nxkx_status status) noexcept {
-  if (out == nullptr) return status;
-  auto* buf = static_cast<char*>(std::malloc(p.size + 1));
-  if (buf == nullptr) return NXKX_OUT_OF_MEMORY;
-  std::size_t at = 0;
-  for (std::string& part : p.parts) {
-    if (!part.empty()) std::memcpy(buf + at, part.data(), part.size());
-    at += part.size();
-    std::string().swap(part);
-  }
-  buf[at] = '\0';
-  *out = buf;
-  if (out_len != nullptr) *out_len = at;
   return status;
 }
 
@@ -286,82 +250,303 @@ call_options read_options(const char* options_json) {
   return o;
 }
 
-/// One element of a batch: its report, or why it could not be read.
-struct batch_entry {
-  nxkx::report* report = nullptr;  ///< freed once it is written
-  const nxkx::input_error* error = nullptr;
-  std::size_t index = 0;
+/// A result malloc'd as it is written and grown by realloc, which moves a large block by
+/// remapping its pages rather than copying them: handed to the caller as it is, so that the
+/// result is never held twice.
+class growing_buffer {
+ public:
+  growing_buffer() = default;
+  growing_buffer(const growing_buffer&) = delete;
+  growing_buffer& operator=(const growing_buffer&) = delete;
+  growing_buffer(growing_buffer&& o) noexcept
+      : p_(std::exchange(o.p_, nullptr)), size_(o.size_), capacity_(o.capacity_) {}
+  ~growing_buffer() { std::free(p_); }
+
+  void append(std::string_view s) {
+    reserve(s.size());
+    if (!s.empty()) std::memcpy(p_ + size_, s.data(), s.size());
+    size_ += s.size();
+  }
+  void append(char c) { append(std::string_view(&c, 1)); }
+  std::size_t size() const noexcept { return size_; }
+
+  /// The text, NUL-terminated, now the caller's (free it with std::free).
+  char* release() noexcept {
+    if (p_ != nullptr) p_[size_] = '\0';
+    return std::exchange(p_, nullptr);
+  }
+
+ private:
+  /// Room for `more` bytes and the NUL.
+  void reserve(std::size_t more) {
+    if (p_ != nullptr && size_ + more < capacity_) return;
+    const std::size_t need = size_ + more + 1;
+    const std::size_t capacity = std::max({need, capacity_ + capacity_ / 2, std::size_t{65536}});
+    void* q = std::realloc(p_, capacity);
+    if (q == nullptr) throw std::bad_alloc();
+    p_ = static_cast<char*>(q);
+    capacity_ = capacity;
+  }
+
+  char* p_ = nullptr;
+  std::size_t size_ = 0;
+  std::size_t capacity_ = 0;
+};
+
+nxkx_status give(char** out, size_t* out_len, growing_buffer&& b, nxkx_status status) noexcept {
+  if (out == nullptr) return status;
+  const std::size_t size = b.size();
+  try {
+    if (size == 0) b.append(std::string_view());  // a buffer even for an empty result
+  } catch (...) {
+    return NXKX_OUT_OF_MEMORY;
+  }
+  *out = b.release();
+  if (out_len != nullptr) *out_len = size;
+  return status;
+}
+
+/// The reports of a batch, kept as their compact JSON until the batch document is written
+/// rather than as reports: the text of each report (up to its decision) and of each finding is
+/// written once into blocks of memory, each freed once the reports that use it are written.
+/// What an amendment changes — a finding of a rule, the decision, the trace — stays apart, so
+/// that amendments apply as nxkx::apply applies them; the bytes written are nxkx::append_json's.
+class report_store {
+ public:
+  /// Keeps `r`, the next report of the batch.
+  void add(nxkx::report&& r) {
+    kept k;
+    k.decision = r.decision;
+    k.stage = r.stage;
+    k.findings.reserve(r.findings.size());
+    for (nxkx::finding& f : r.findings) k.findings.push_back(keep(std::move(f), r.stage));
+    k.trace = std::move(r.trace);
+    r.findings.clear();
+    r.trace.clear();
+    scratch_.clear();
+    nxkx::append_json(scratch_, r, -1);
+    k.head = store(std::string_view(scratch_).substr(0, scratch_.find(decision_key)));
+    reports_.push_back(std::move(k));
+  }
+
+  /// Applies `m` to the report it amends, as nxkx::apply(report, m) does.
+  void amend(const nxkx::amendment& m) {
+    kept& k = reports_.at(m.position);
+    kept_finding added = keep(nxkx::finding(m.added), k.stage);
+    const auto same =
+        std::find_if(k.findings.begin(), k.findings.end(),
+                     [&](const kept_finding& f) { return text(f.rule_id) == m.added.rule_id; });
+    if (same != k.findings.end()) {
+      release(same->rule_id);
+      release(same->json);
+      *same = added;
+    } else {
+      k.findings.push_back(added);
+    }
+    std::stable_sort(
+        k.findings.begin(), k.findings.end(),
+        [](const kept_finding& a, const kept_finding& b) { return a.level > b.level; });
+    k.decision = m.decision;
+    for (auto& t : k.trace)
+      if (t.rule_id == m.added.rule_id) t.status = nxkx::rule_status::failed;
+  }
+
+  std::size_t size() const noexcept { return reports_.size(); }
+  nxkx::decision decision(std::size_t i) const { return reports_.at(i).decision; }
+
+  /// Appends report `i` as append_json writes it, then frees what only it used. Once a report
+  /// is written, none is added or amended.
+  void write(std::size_t i, growing_buffer& out) {
+    sealed_ = true;
+    kept& k = reports_.at(i);
+    // The decision and what follows the findings, written for a report with nothing else.
+    nxkx::report tail;
+    tail.stage = k.stage;
+    tail.decision = k.decision;
+    tail.trace = std::move(k.trace);
+    scratch_.clear();
+    nxkx::append_json(scratch_, tail, -1);
+    const std::string_view t(scratch_);
+    const std::size_t from = t.find(decision_key), to = t.find(findings_key) + findings_key.size();
+    out.append(text(k.head));
+    out.append(t.substr(from, to - from));
+    for (std::size_t f = 0; f < k.findings.size(); ++f) {
+      if (f > 0) out.append(',');
+      out.append(text(k.findings[f].json));
+    }
+    out.append(t.substr(to));
+    release(k.head);
+    for (const kept_finding& f : k.findings) {
+      release(f.rule_id);
+      release(f.json);
+    }
+    k = kept{};
+  }
+
+ private:
+  static constexpr std::string_view decision_key = R"("decision":)";
+  static constexpr std::string_view findings_key = R"("findings":[)";
+
+  struct ref {
+    std::uint32_t block = 0, offset = 0, size = 0;
+  };
+  struct kept_finding {
+    ref rule_id;
+    ref json;
+    nxkx::severity level = nxkx::severity::rejected;
+  };
+  struct kept {
+    ref head;  ///< the report's JSON up to "decision":
+    nxkx::decision decision = nxkx::decision::accepted;
+    nxkx::stage stage = nxkx::stage::application;
+    std::vector<kept_finding> findings;
+    std::vector<nxkx::rule_trace> trace;
+  };
+  struct block {
+    char* data = nullptr;
+    std::uint32_t used = 0, capacity = 0;
+    std::size_t live = 0;  ///< texts of this block still to be written
+  };
+
+  /// A finding's JSON (written as the only finding of a report with nothing else), its rule
+  /// and its severity.
+  kept_finding keep(nxkx::finding&& f, nxkx::stage st) {
+    kept_finding k;
+    k.level = f.level;
+    k.rule_id = store(f.rule_id);
+    nxkx::report one;
+    one.stage = st;
+    one.findings.push_back(std::move(f));
+    scratch_.clear();
+    nxkx::append_json(scratch_, one, -1);
+    const std::size_t from = scratch_.find(findings_key) + findings_key.size();
+    k.json = store(std::string_view(scratch_).substr(from, scratch_.size() - 2 - from));  // "]}"
+    return k;
+  }
+
+  /// Copies `s` into the last block, or into a new one: blocks grow from 64 KiB to 32 MiB, so
+  /// that a small batch takes little and a large one is freed in large steps.
+  ref store(std::string_view s) {
+    if (s.size() > std::numeric_limits<std::uint32_t>::max()) throw std::bad_alloc();
+    const auto size = static_cast<std::uint32_t>(s.size());
+    if (blocks_.empty() || blocks_.back().data == nullptr ||
+        blocks_.back().capacity - blocks_.back().used < size) {
+      const std::size_t step = std::size_t{65536} << std::min<std::size_t>(blocks_.size(), 9);
+      const auto capacity = static_cast<std::uint32_t>(std::max<std::size_t>(step, size));
+      block b;
+      b.data = static_cast<char*>(std::malloc(std::max<std::uint32_t>(capacity, 1)));
+      if (b.data == nullptr) throw std::bad_alloc();
+      b.capacity = capacity;
+      blocks_.push_back(b);
+    }
+    block& b = blocks_.back();
+    ref r{static_cast<std::uint32_t>(blocks_.size() - 1), b.used, size};
+    if (size > 0) std::memcpy(b.data + b.used, s.data(), size);
+    b.used += size;
+    ++b.live;
+    return r;
+  }
+
+  std::string_view text(const ref& r) const {
+    return std::string_view(blocks_[r.block].data + r.offset, r.size);
+  }
+
+  /// One text of a block no longer needed; the block is freed with its last, unless it is
+  /// still being written to.
+  void release(const ref& r) {
+    block& b = blocks_[r.block];
+    if (--b.live == 0 && (sealed_ || r.block + 1 != blocks_.size())) {
+      std::free(b.data);
+      b.data = nullptr;
+    }
+  }
+
+ public:
+  report_store() = default;
+  report_store(const report_store&) = delete;
+  report_store& operator=(const report_store&) = delete;
+  ~report_store() {
+    for (block& b : blocks_) std::free(b.data);
+  }
+
+ private:
+  std::vector<block> blocks_;
+  std::vector<kept> reports_;
+  std::string scratch_;
+  bool sealed_ = false;
 };
 
 /// `s` as a JSON string (nlohmann's escaping; invalid UTF-8 replaced).
-void append_string(std::string& out, std::string_view s) {
-  out += ojson(std::string(s)).dump(-1, ' ', false, ojson::error_handler_t::replace);
+std::string json_string(std::string_view s) {
+  return ojson(std::string(s)).dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
-void append_error_entry(std::string& out, const nxkx::input_error& e, std::size_t index) {
-  out += R"({"error":{"code":)";
-  append_string(out, e.code());
-  out += R"(,"path":)";
-  append_string(out, e.path());
-  out += R"(,"reason":)";
-  append_string(out, e.reason());
-  out += R"(,"reason_zh":)";
-  append_string(out, e.reason_zh());
-  out += R"(},"origin":{"index":)";
-  out += std::to_string(index);
-  out += "}}";
+void append_error_entry(growing_buffer& out, const nxkx::input_error& e, std::size_t index) {
+  out.append(R"({"error":{"code":)");
+  out.append(json_string(e.code()));
+  out.append(R"(,"path":)");
+  out.append(json_string(e.path()));
+  out.append(R"(,"reason":)");
+  out.append(json_string(e.reason()));
+  out.append(R"(,"reason_zh":)");
+  out.append(json_string(e.reason_zh()));
+  out.append(R"(},"origin":{"index":)");
+  out.append(std::to_string(index));
+  out.append("}}");
 }
 
-/// The batch document, compact, written directly: the reports as nxkx::append_json writes them
-/// (the text nlohmann would dump), an error entry in place of each unreadable element. Each
-/// report is freed as soon as it is written, so that the reports and their text are not both
-/// held whole.
-pieces batch_document(const nxkx::notice& n, const nxkx::check_options& opt,
-                      const std::vector<batch_entry>& entries) {
-  pieces doc;
-  std::string* out = &doc.tail();
-  *out += R"({"notice":)";
-  append_string(*out, n.info().id);
-  *out += R"(,"stage":)";
-  append_string(*out, nxkx::to_code(opt.stage));
-  *out += R"(,"as_of":)";
-  append_string(*out, nxkx::format_date(opt.as_of));
-  *out += R"(,"reports":[)";
-  std::size_t reports = 0, errors = 0;
+/// What nxkx_check_batch gathers of a document: its reports (as JSON) and its errors.
+struct batch_result {
+  std::size_t elements = 0;
+  report_store reports;
+  std::vector<nxkx::input_error> errors;  ///< in document order
+  std::vector<std::size_t> error_at;      ///< the element of each error
+};
+
+/// The batch document, compact, written directly into the caller's result: each report as
+/// nxkx::append_json writes it (the text nlohmann would dump), an error entry in place of each
+/// unreadable element. Each report's text is freed as soon as it is written, so that the reports
+/// and the result are not both held whole.
+growing_buffer batch_document(const nxkx::notice& n, const nxkx::check_options& opt,
+                              batch_result& b) {
+  growing_buffer out;
+  out.append(R"({"notice":)");
+  out.append(json_string(n.info().id));
+  out.append(R"(,"stage":)");
+  out.append(json_string(nxkx::to_code(opt.stage)));
+  out.append(R"(,"as_of":)");
+  out.append(json_string(nxkx::format_date(opt.as_of)));
+  out.append(R"(,"reports":[)");
   std::vector<std::size_t> counts(std::size(nxkx::code_table<nxkx::decision>::items), 0);
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    out = &doc.tail();
-    if (i > 0) *out += ',';
-    if (entries[i].report != nullptr) {
-      nxkx::append_json(*out, *entries[i].report, -1);
-      std::size_t k = 0;
-      for (const auto& item : nxkx::code_table<nxkx::decision>::items) {
-        if (item.first == entries[i].report->decision) ++counts[k];
-        ++k;
-      }
-      *entries[i].report = nxkx::report{};
-      ++reports;
-    } else {
-      append_error_entry(*out, *entries[i].error, entries[i].index);
-      ++errors;
+  std::size_t next_report = 0, next_error = 0;
+  for (std::size_t i = 0; i < b.elements; ++i) {
+    if (i > 0) out.append(',');
+    if (next_error < b.error_at.size() && b.error_at[next_error] == i) {
+      append_error_entry(out, b.errors[next_error], i);
+      ++next_error;
+      continue;
     }
+    std::size_t k = 0;
+    for (const auto& item : nxkx::code_table<nxkx::decision>::items) {
+      if (item.first == b.reports.decision(next_report)) ++counts[k];
+      ++k;
+    }
+    b.reports.write(next_report++, out);
   }
-  out = &doc.tail();
-  *out += R"(],"summary":{"applications":)";
-  *out += std::to_string(reports);
+  out.append(R"(],"summary":{"applications":)");
+  out.append(std::to_string(next_report));
   std::size_t k = 0;
   for (const auto& [d, code] : nxkx::code_table<nxkx::decision>::items) {
     (void)d;
-    *out += ",\"";
-    *out += code;
-    *out += "\":";
-    *out += std::to_string(counts[k++]);
+    out.append(",\"");
+    out.append(code);
+    out.append("\":");
+    out.append(std::to_string(counts[k++]));
   }
-  *out += R"(,"errors":)";
-  *out += std::to_string(errors);
-  *out += "}}";
-  doc.done();
-  return doc;
+  out.append(R"(,"errors":)");
+  out.append(std::to_string(b.errors.size()));
+  out.append("}}");
+  return out;
 }
 
 }  // namespace
@@ -436,51 +621,59 @@ nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications
     const call_options o = read_options(options_json);
     const nxkx::notice& n = notice->notice;
     const std::string_view text(applications_json, len);
-    // Read an element at a time and checked in chunks (batch.hpp): memory holds the text, the
-    // reports and one chunk of applications.
-    nxkx::document_check d = nxkx::check_document(
-        text, n, o.check, {}, [&](nxkx::application& a, std::optional<std::size_t> index) {
-          try {
-            nxkx::check_texts_loaded(a);  // this interface reads no files
-          } catch (const nxkx::input_error& x) {
-            // Strict, a document of one application is element 0 (as before).
-            const std::string at =
-                index || o.strict ? "/" + std::to_string(index.value_or(0)) : std::string();
-            throw nxkx::input_error(x.code(), at + x.path(), x.reason(), x.reason_zh());
-          }
-          if (!o.strict) a.origin.index = index;
-        });
+    // This interface reads no files: a text must be content.
+    const auto texts_loaded = [&](nxkx::application& a, std::optional<std::size_t> index) {
+      try {
+        nxkx::check_texts_loaded(a);
+      } catch (const nxkx::input_error& x) {
+        // Strict, a document of one application is element 0 (as before).
+        const std::string at =
+            index || o.strict ? "/" + std::to_string(index.value_or(0)) : std::string();
+        throw nxkx::input_error(x.code(), at + x.path(), x.reason(), x.reason_zh());
+      }
+      if (!o.strict) a.origin.index = index;
+    };
+    if (!o.text) {
+      // Read an element at a time and checked in chunks (batch.hpp), each report kept as its
+      // JSON: memory holds the text, one chunk of applications and the reports' JSON, which
+      // becomes the result as it is written.
+      batch_result b;
+      nxkx::document_events events;
+      events.error = [&](std::size_t index, nxkx::input_error&& e) {
+        b.error_at.push_back(index);
+        b.errors.push_back(std::move(e));
+      };
+      events.report = [&](nxkx::report&& r) { b.reports.add(std::move(r)); };
+      events.amended = [&](const nxkx::amendment& m) { b.reports.amend(m); };
+      b.elements = nxkx::check_document_each(text, n, o.check, {}, texts_loaded, events);
+      if (o.strict)
+        if (const nxkx::input_error* e = nxkx::strict_error(b.errors)) throw *e;
+      return batch_document(n, o.check, b);
+    }
+    nxkx::document_check d = nxkx::check_document(text, n, o.check, {}, texts_loaded);
     if (o.strict)
       if (const nxkx::input_error* e = nxkx::strict_error(d)) throw *e;
-    std::vector<nxkx::report>& reports = d.reports;
-    std::vector<batch_entry> entries;
-    entries.reserve(d.errors.size());
+    growing_buffer text_out;
     std::size_t next = 0;
+    std::string out_text;
     for (std::size_t i = 0; i < d.errors.size(); ++i) {
-      if (d.errors[i])
-        entries.push_back({nullptr, &*d.errors[i], i});
-      else
-        entries.push_back({&reports[next++], nullptr, i});
-    }
-    if (!o.text) return batch_document(n, o.check, entries);
-    pieces text_out;
-    std::string& out_text = text_out.tail();
-    for (const auto& e : entries) {
-      if (!out_text.empty()) out_text += '\n';
-      if (e.report != nullptr) {
-        out_text += nxkx::to_text(*e.report, o.language, n);
+      out_text.clear();
+      if (i > 0) out_text += '\n';
+      if (!d.errors[i]) {
+        out_text += nxkx::to_text(d.reports[next], o.language, n);
+        d.reports[next++] = nxkx::report{};
       } else {
+        const nxkx::input_error& e = *d.errors[i];
         const bool zh = o.language == nxkx::lang::zh;
-        out_text += (zh ? "申报 #" : "Application #") + std::to_string(e.index) +
+        out_text += (zh ? "申报 #" : "Application #") + std::to_string(i) +
                     (zh ? " 无法读取: " : " could not be read: ");
         // Text from the input (a key in the path, a value quoted in the reason) is shown with its
         // control characters escaped (visible_text), as in every report.
-        if (!e.error->path().empty()) out_text += nxkx::visible_text(e.error->path()) + ": ";
-        out_text +=
-            nxkx::visible_text(e.error->reason(o.language)) + " [" + e.error->code() + "]\n";
+        if (!e.path().empty()) out_text += nxkx::visible_text(e.path()) + ": ";
+        out_text += nxkx::visible_text(e.reason(o.language)) + " [" + e.code() + "]\n";
       }
+      text_out.append(out_text);
     }
-    text_out.done();
     return text_out;
   });
 }

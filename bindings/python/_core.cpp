@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <chrono>
 #include <exception>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -19,8 +20,11 @@
 #include <utility>
 #include <vector>
 
+#include "nxkx/diff.hpp"
+#include "nxkx/doc.hpp"
 #include "nxkx/lint.hpp"
 #include "nxkx/nxkx.hpp"
+#include "nxkx/schema.hpp"
 #ifdef NXKX_HAVE_OFFICE
 #include "nxkx/office.hpp"
 #endif
@@ -84,7 +88,7 @@ py::object to_py(E v) {
   return py::none();
 }
 
-py::handle g_error, g_input_error, g_pack_error;
+py::handle g_error, g_input_error, g_pack_error, g_file_error;
 
 /// A str of C++ text that should be UTF-8; a stray byte (say, quoted from a malformed input by
 /// a parser) becomes U+FFFD rather than a UnicodeDecodeError in place of the real error.
@@ -369,81 +373,40 @@ notice notice_from_dict(py::handle o) {
   return notice::from_json(text);
 }
 
-/// Read in Python, so that a missing file is FileNotFoundError as Python users expect.
+/// Read by notice::load (read.hpp: max_pack_bytes, the file codes of the command). A file that
+/// cannot be read is an nxkx.FileError, which is an OSError too (FileNotFoundError for
+/// input.not_found, IsADirectoryError for input.directory).
 notice load_notice(py::handle path) {
-  py::object f = py::module_::import("io").attr("open")(path, "rb");
-  py::object data;
-  // No more than max_pack_bytes and one byte (to see that it goes on): /dev/zero ends at once.
-  const std::size_t max = max_pack_bytes.max_bytes;
+  const py::module_ os = py::module_::import("os");
+  const py::object fs_path = os.attr("fsdecode")(path);                    // what the error names
+  const std::string file = os.attr("fsencode")(path).cast<std::string>();  // the bytes
   try {
-    data = f.attr("read")(max + 1);
-  } catch (...) {
-    f.attr("close")();
-    throw;
+    py::gil_scoped_release nogil;
+    return notice::load(std::filesystem::path(file));
+  } catch (const input_error& e) {
+    const std::string& c = e.code();
+    if (c != "input.not_found" && c != "input.unreadable" && c != "input.directory" &&
+        c != "input.not_regular")
+      throw;
+    py::object exc = py::reinterpret_borrow<py::object>(g_file_error)
+                         .attr("of")(lenient_str(e.code()), lenient_str(e.path()),
+                                     lenient_str(e.reason()), lenient_str(e.reason_zh()), fs_path);
+    PyErr_SetObject(reinterpret_cast<PyObject*>(Py_TYPE(exc.ptr())), exc.ptr());
+    throw py::error_already_set();
   }
-  f.attr("close")();
-  if (py::len(data) > max) {
-    const std::string m = std::to_string(max);
-    throw input_error("input.limit", "",
-                      "the input is more than max_pack_bytes (" + m + ") bytes long",
-                      "输入超过 max_pack_bytes（" + m + "）字节");
-  }
-  return notice_from_text(data);
 }
 
 bool is_builtin(const notice& n) { return &n.data() == &notice::builtin().data(); }
 
 // ---- batches ----------------------------------------------------------------------------------
 
-/// Parses texts[i] into apps[i] on `threads` threads. On failure throws the error of the
-/// lowest index, its path prefixed with "/i" (as parse_applications reports an array).
-void parse_all(const notice& n, const std::vector<std::string_view>& texts,
-               std::vector<application>& apps, unsigned threads, const input_limits& limits) {
-  struct failure {
-    std::size_t index = static_cast<std::size_t>(-1);
-    std::exception_ptr error;
-  };
-  const std::size_t count = texts.size();
-  threads = std::max(
-      1u, std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(count, 256))));
-  std::vector<failure> failures(threads);
-  auto work = [&](unsigned t) {
-    // Strided, in increasing order: a thread's first failure is its lowest, so the lowest of
-    // all first failures is the batch's first.
-    for (std::size_t i = t; i < count; i += threads) {
-      try {
-        apps[i] = parse_application(texts[i], n, limits);
-      } catch (...) {
-        failures[t] = {i, std::current_exception()};
-        return;
-      }
-    }
-  };
-  if (threads == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
-    for (auto& th : pool) th.join();
-  }
-  const failure* first = nullptr;
-  for (const auto& f : failures)
-    if (f.error && (first == nullptr || f.index < first->index)) first = &f;
-  if (first == nullptr) return;
-  try {
-    std::rethrow_exception(first->error);
-  } catch (const input_error& e) {
-    throw at_index(e, first->index);
-  }
-}
-
 /// Parses texts[i] into apps[i] on `threads` threads, each error kept at its index (with its
-/// path prefixed "/i") rather than thrown: a batch that keeps going.
-void parse_each(const notice& n, const std::vector<std::string_view>& texts,
+/// path prefixed "/(first + i)") rather than thrown; `of_texts[i]` is set when the error is that
+/// of a text not loaded (check_texts_loaded) rather than of the reader.
+void parse_each(const notice& n, const std::vector<std::string_view>& texts, std::size_t first,
                 std::vector<std::optional<application>>& apps,
-                std::vector<std::optional<input_error>>& errors, unsigned threads,
-                const input_limits& limits) {
+                std::vector<std::optional<input_error>>& errors, std::vector<char>& of_texts,
+                unsigned threads, const input_limits& limits) {
   const std::size_t count = texts.size();
   threads = std::max(
       1u, std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(count, 256))));
@@ -452,10 +415,17 @@ void parse_each(const notice& n, const std::vector<std::string_view>& texts,
       if (errors[i]) continue;  // could not even be written as JSON
       try {
         apps[i] = parse_application(texts[i], n, limits);
+      } catch (const input_error& e) {
+        apps[i].reset();
+        errors[i] = at_index(e, first + i);
+        continue;
+      }
+      try {
         check_texts_loaded(*apps[i]);
       } catch (const input_error& e) {
         apps[i].reset();
-        errors[i] = at_index(e, i);
+        errors[i] = at_index(e, first + i);
+        of_texts[i] = 1;
       }
     }
   };
@@ -519,58 +489,98 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   }
   if (PyDict_Check(applications.ptr()))
     throw py::type_error("check_many takes a list of applications; use check() for one");
-  // Own the items (the caller may change the list) and their text while the GIL is released.
+  // Own the items (the caller may change the list) while the GIL is released.
   py::list items = py::reinterpret_steal<py::list>(PySequence_List(applications.ptr()));
   if (!items) throw py::error_already_set();
   const std::size_t count = items.size();
   check_batch_limit(count, limits);  // before a single application is written
-  std::vector<text_arg> sources;
-  sources.reserve(count);
-  // A value that cannot be written (application i nests too deep, holds a NaN …) is the batch's
-  // error only when none of the applications before it fails to read: as in parse_all, the
-  // error of the lowest index is the one raised, whichever step finds it.
-  std::optional<input_error> unwritable;
-  std::vector<std::optional<input_error>> errors(strict ? 0 : count);
-  for (std::size_t i = 0; i < count; ++i) {
-    try {
-      sources.push_back(application_text(PyList_GET_ITEM(items.ptr(), static_cast<Py_ssize_t>(i)),
-                                         "/" + std::to_string(i), limits));
-    } catch (const input_error& e) {
-      if (strict) {
-        unwritable = e;
-        break;
-      }
-      errors[i] = e;  // its path already starts with "/i"
-      sources.emplace_back();
-    }
-  }
-  std::vector<std::string_view> texts;
-  texts.reserve(sources.size());
-  for (const auto& s : sources) texts.push_back(s.view);
 
+  // A chunk at a time: its items written as JSON text (with the GIL), then parsed on
+  // opt.threads threads and checked across the batch (batch_stream, without the GIL), so that
+  // memory holds the reports and one chunk's texts and applications, never every application.
   std::vector<report> reports;
-  if (!strict) {
+  document_events events;
+  events.report = [&](report&& r) { reports.push_back(std::move(r)); };
+  events.amended = [&](const amendment& m) { apply(reports.at(m.position), m); };
+  batch_stream stream(n, opt, events);
+  std::vector<std::optional<input_error>> errors(strict ? 0 : count);
+  // Strict, the error raised is what reading every item before the first one that cannot be
+  // written (application i nests too deep, holds a NaN …), then checking their texts, raises:
+  // the reader's error of the lowest index, else the lowest-index text not loaded, else that
+  // first unwritable item.
+  std::optional<input_error> unwritable, read_error, text_error;
+  constexpr std::size_t chunk = 1024;
+  std::vector<text_arg> sources;
+  std::vector<std::string_view> texts;
+  std::vector<std::optional<application>> parsed;
+  std::vector<std::optional<input_error>> chunk_errors;
+  std::vector<char> of_texts;
+  for (std::size_t first = 0; first < count && !unwritable; first += chunk) {
+    const std::size_t size = std::min(chunk, count - first);
+    sources.clear();
+    chunk_errors.assign(size, std::nullopt);
+    for (std::size_t i = 0; i < size; ++i) {
+      const std::size_t at = first + i;
+      PyObject* item = PyList_GET_ITEM(items.ptr(), static_cast<Py_ssize_t>(at));
+      try {
+        if (PyUnicode_Check(item) && !PyUnicode_IS_ASCII(item)) {
+          // Encoded for this chunk only: PyUnicode_AsUTF8 would keep a UTF-8 copy in the str.
+          text_arg t;
+          t.keep = py::reinterpret_steal<py::object>(
+              PyUnicode_AsEncodedString(item, "utf-8", "surrogatepass"));
+          if (!t.keep) throw py::error_already_set();
+          t.view = std::string_view(PyBytes_AS_STRING(t.keep.ptr()),
+                                    static_cast<std::size_t>(PyBytes_GET_SIZE(t.keep.ptr())));
+          t.is_text = true;
+          sources.push_back(std::move(t));
+        } else {
+          sources.push_back(application_text(item, "/" + std::to_string(at), limits));
+        }
+      } catch (const input_error& e) {
+        sources.emplace_back();
+        if (strict) {
+          unwritable = e;
+          sources.pop_back();
+          break;
+        }
+        chunk_errors[i] = e;  // its path already starts with "/i"
+      }
+    }
+    texts.clear();
+    for (const auto& t : sources) texts.push_back(t.view);
+    chunk_errors.resize(texts.size());
+    parsed.assign(texts.size(), std::nullopt);
+    of_texts.assign(texts.size(), 0);
     {
       py::gil_scoped_release nogil;
-      std::vector<std::optional<application>> parsed(texts.size());
-      parse_each(n, texts, parsed, errors, opt.threads, limits);
-      std::vector<application> apps;
-      apps.reserve(texts.size());
-      for (auto& a : parsed)
-        if (a) apps.push_back(std::move(*a));
-      reports = check_batch(n, apps, opt);
+      parse_each(n, texts, first, parsed, chunk_errors, of_texts, opt.threads, limits);
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        if (chunk_errors[i]) {
+          if (!strict)
+            errors[first + i] = std::move(chunk_errors[i]);
+          else if (!of_texts[i] && !read_error)
+            read_error = std::move(chunk_errors[i]);
+          else if (of_texts[i] && !text_error)
+            text_error = std::move(chunk_errors[i]);
+          continue;
+        }
+        if (strict && (read_error || text_error)) continue;  // it will raise: no need to check
+        stream.add(std::move(*parsed[i]));
+        parsed[i].reset();
+      }
     }
-    return entry_list(std::move(reports), errors);
+  }
+  if (strict) {
+    if (read_error) throw *read_error;
+    if (text_error) throw *text_error;
+    if (unwritable) throw *unwritable;
   }
   {
     py::gil_scoped_release nogil;
-    std::vector<application> apps(texts.size());
-    parse_all(n, texts, apps, opt.threads, limits);
-    for (std::size_t i = 0; i < apps.size(); ++i) texts_loaded(apps[i], i);
-    if (unwritable) throw *unwritable;
-    reports = check_batch(n, apps, opt);
+    stream.finish();
   }
-  return report_list(std::move(reports));
+  if (strict) return report_list(std::move(reports));
+  return entry_list(std::move(reports), errors);
 }
 
 py::object check_one(const notice* np, py::handle application_obj, py::handle as_of,
@@ -683,6 +693,7 @@ PYBIND11_MODULE(_core, m) {
   g_error = py::object(errors.attr("Error")).release();
   g_input_error = py::object(errors.attr("InputError")).release();
   g_pack_error = py::object(errors.attr("PackError")).release();
+  g_file_error = py::object(errors.attr("FileError")).release();
 
   py::register_exception_translator([](std::exception_ptr p) {
     try {
@@ -957,9 +968,10 @@ PYBIND11_MODULE(_core, m) {
           "builtin", [] { return notice::builtin(); },
           "The 2025 notice (宁夏科协〔2025〕61号), compiled in.")
       .def_static("load", &load_notice, "path"_a,
-                  "Loads a pack from a file. Raises OSError if it cannot be read, InputError "
-                  "(input.limit) past max_pack_bytes (16 MiB), PackError if it "
-                  "is not a pack.")
+                  "Loads a pack from a file. Raises FileError (an InputError and an OSError: "
+                  "input.not_found, input.unreadable, input.directory, input.not_regular) if it "
+                  "cannot be read, InputError (input.limit) past max_pack_bytes (16 MiB), "
+                  "PackError if it is not a pack.")
       .def_static("from_json", &notice_from_text, "text"_a,
                   "Loads a pack from JSON text (str or bytes).")
       .def_static(
@@ -1030,6 +1042,31 @@ PYBIND11_MODULE(_core, m) {
           "What `nxkx pack lint` finds (docs/pack-format.md §9): {'pack': {id, version, sha256}, "
           "'errors': N, 'warnings': N, 'issues': [{'level', 'code', 'path', 'message': {zh, "
           "en}}]}. With the notice's text, every quote is looked for in it.")
+      // ---- nxkx pack diff / nxkx pack doc (docs/pack-tools.md) ----
+      .def(
+          "diff",
+          [](const notice& n, const notice& other) {
+            return json_loads(diff_json(diff(n, other), -1));
+          },
+          "other"_a,
+          "What changed for applicants from this pack to `other` (`nxkx pack diff`): {'old': "
+          "{id, version, sha256}, 'new': {…}, 'changes': N, 'items': [{'change': "
+          "'added'|'removed'|'changed', 'section', 'key', 'field', 'old_path', 'new_path', "
+          "'old', 'new', 'subject', 'field_label', 'old_text', 'new_text'}]}; 'changes' is 0 "
+          "when nothing changed for applicants.")
+      .def(
+          "doc",
+          [](const notice& n, std::string_view format, std::string_view lg) {
+            const std::optional<doc_format> f = doc_format_of(format);
+            if (!f)
+              throw py::value_error("format must be 'md' or 'html', not '" + std::string(format) +
+                                    "'");
+            return doc(n, *f, lang_argument(lg));
+          },
+          "format"_a = "md", "lang"_a = "zh",
+          "The rules reference of this pack (`nxkx pack doc`): per project type, who may apply "
+          "and every rule with its clause, quote, reading and outcome; format 'md' (Markdown) or "
+          "'html' (one self-contained printable page), lang 'zh' or 'en'.")
       .def_property_readonly(
           "identity",
           [](const notice& n) {
@@ -1354,6 +1391,18 @@ PYBIND11_MODULE(_core, m) {
       },
       "notice"_a.none(true), "application"_a, "indent"_a = -1, "limits"_a = py::none(),
       "The application read by the C++ reader and written back (docs/application-format.md §6).");
+  m.def(
+      "_schema",
+      [](const notice* np, const std::string& document) {
+        const auto d = parse_schema_document(document);
+        if (!d)
+          throw py::value_error("unknown document \"" + document +
+                                "\"; expected application, applications, report or batch");
+        return json_schema(notice_or_builtin(np), *d, -1);
+      },
+      "notice"_a.none(true), "document"_a = "application",
+      "The JSON Schema of a document under the notice (nxkx schema), as text: the C++ "
+      "description of the application that the Python model is checked against.");
   m.def(
       "_default_limits",
       [] {

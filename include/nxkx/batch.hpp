@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -38,10 +40,53 @@ document_check check_document(
     const input_limits& limits = {},
     const std::function<void(application&, std::optional<std::size_t>)>& on_read = {});
 
+/// What check_document_each hands on as the document is read and checked, instead of keeping it.
+struct document_events {
+  /// Element `index` of the document could not be read; called in document order.
+  std::function<void(std::size_t index, input_error&& e)> error;
+  /// The report of the next element that could be read, in document order, once it is judged
+  /// across every application before it. A report handed on may still be amended.
+  std::function<void(report&& r)> report;
+  /// A report handed on before, the one at `m.position` among the reports, is changed: apply(r, m)
+  /// gives what check_document would hold.
+  std::function<void(const amendment& m)> amended;
+};
+
+/// Applications checked as they come, in chunks across the stream (what check_document does with
+/// the elements of a text): add() keeps an application until a chunk of them is full, then
+/// prepares the chunk on opt.threads threads and judges it in order, handing each report and
+/// amendment to `events` (its `error` is not used). finish() checks what is left; memory holds
+/// one chunk of applications.
+class batch_stream {
+ public:
+  batch_stream(const notice& n, const check_options& opt, const document_events& events);
+  ~batch_stream();
+  batch_stream(const batch_stream&) = delete;
+  batch_stream& operator=(const batch_stream&) = delete;
+
+  void add(application&& a);
+  void finish();
+
+ private:
+  struct state;
+  std::unique_ptr<state> s_;
+};
+
+/// check_document, handing each error, report and amendment on as it comes (`events`) rather
+/// than keeping them: memory holds the text and one chunk of applications, and the caller keeps
+/// what it needs of each report (the C ABI its JSON). Returns the number of elements read.
+std::size_t check_document_each(
+    std::string_view json_text, const notice& n, const check_options& opt,
+    const input_limits& limits,
+    const std::function<void(application&, std::optional<std::size_t>)>& on_read,
+    const document_events& events);
+
 /// The error a strict reader raises for a checked document, or nullptr: the first error of the
 /// text (input.syntax, input.utf8, input.limit) in document order, else the first of the
 /// model, else the first `on_read` gave (input.file) — what parse_applications and then a
 /// check of each application's texts raise.
 const input_error* strict_error(const document_check& d);
+/// The same for a document's errors, in document order.
+const input_error* strict_error(std::span<const input_error> errors);
 
 }  // namespace nxkx

@@ -13,7 +13,14 @@ docs/python.md.
 """
 
 # _errors and _enums first: the compiled module looks them up when it is imported.
-from ._errors import Error, InputError, PackError
+from ._errors import (
+    Error,
+    FileError,
+    FileNotFoundInputError,
+    InputError,
+    IsADirectoryInputError,
+    PackError,
+)
 from ._enums import (
     ApplicantKind,
     Decision,
@@ -136,6 +143,9 @@ __all__ = [
     # errors
     "Error",
     "InputError",
+    "FileError",
+    "FileNotFoundInputError",
+    "IsADirectoryInputError",
     "PackError",
     "__version__",
 ]

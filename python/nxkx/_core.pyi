@@ -240,6 +240,12 @@ class Notice:
     def to_dict(self) -> Dict[str, Any]: ...
     def lint(self, notice_text: Optional[str] = None) -> Dict[str, Any]:
         """What `nxkx pack lint` finds: {'pack', 'errors', 'warnings', 'issues'}."""
+    def diff(self, other: Notice) -> Dict[str, Any]:
+        """What changed for applicants from this pack to `other` (`nxkx pack diff`):
+        {'old', 'new', 'changes', 'items': [{'change', 'section', 'key', 'field', 'old_path',
+        'new_path', 'old', 'new', 'subject', 'field_label', 'old_text', 'new_text'}]}."""
+    def doc(self, format: str = "md", lang: str = "zh") -> str:
+        """The rules reference (`nxkx pack doc`): format 'md' or 'html', lang 'zh' or 'en'."""
     @property
     def identity(self) -> Dict[str, str]:
         """The pack's id, version and sha256."""
@@ -356,6 +362,7 @@ def _canonical_json(
     notice: Optional[Notice], application: Any, indent: int = -1, limits: Optional[Any] = None
 ) -> str: ...
 def _default_limits() -> Dict[str, int]: ...
+def _schema(notice: Optional[Notice], document: str = ...) -> str: ...
 def _bench_cpp_batch(
     notice: Optional[Notice], texts: Sequence[str], as_of: _DateArg, threads: int = 1
 ) -> Tuple[float, List[str]]: ...

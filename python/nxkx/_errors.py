@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import errno as _errno
 from typing import Optional
 
-__all__ = ["Error", "InputError", "PackError"]
+__all__ = [
+    "Error",
+    "InputError",
+    "FileError",
+    "FileNotFoundInputError",
+    "IsADirectoryInputError",
+    "PackError",
+]
 
 
 class Error(Exception):
@@ -44,6 +52,62 @@ class InputError(Error, ValueError):
     """An application (or another input) cannot be read: malformed JSON, a wrong type, an
     impossible date, an unknown code or field, invalid UTF-8, a limit crossed. The codes are
     listed in docs/application-format.md §5."""
+
+
+class FileError(InputError, OSError):
+    """A file nxkx was asked to read (``Notice.load``) cannot be read: an ``InputError`` with
+    the command's code for it, and an ``OSError`` with ``errno`` and ``filename``, so that both
+    ``except nxkx.InputError`` and ``except OSError`` catch it. The codes (docs/limits.md):
+    ``input.not_found`` (a ``FileNotFoundError`` too), ``input.unreadable`` (permissions, an
+    I/O error), ``input.directory`` (an ``IsADirectoryError`` too), ``input.not_regular`` (a
+    socket, a block device). A file over its limit is a plain ``InputError`` (``input.limit``).
+    """
+
+    _ERRNO = {
+        "input.not_found": _errno.ENOENT,
+        "input.unreadable": _errno.EACCES,
+        "input.directory": _errno.EISDIR,
+        "input.not_regular": _errno.EINVAL,
+    }
+
+    def __init__(
+        self,
+        code: str,
+        path: str,
+        reason: str,
+        reason_zh: Optional[str] = None,
+        filename: Optional[str] = None,
+    ) -> None:
+        super().__init__(code, path, reason, reason_zh)
+        self.errno = self._ERRNO.get(code)
+        self.strerror = reason
+        self.filename = filename
+
+    def __str__(self) -> str:
+        where = f"{self.filename}: " if self.filename is not None else ""
+        return where + self.message("en")
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (type(self), (self.code, self.path, self.reason, self.reason_zh, self.filename))
+
+    @staticmethod
+    def of(
+        code: str, path: str, reason: str, reason_zh: Optional[str], filename: Optional[str]
+    ) -> "FileError":
+        """The FileError class for `code`, made."""
+        cls = {
+            "input.not_found": FileNotFoundInputError,
+            "input.directory": IsADirectoryInputError,
+        }.get(code, FileError)
+        return cls(code, path, reason, reason_zh, filename)
+
+
+class FileNotFoundInputError(FileError, FileNotFoundError):
+    """``input.not_found``: no such file (or a folder on its path is not one)."""
+
+
+class IsADirectoryInputError(FileError, IsADirectoryError):
+    """``input.directory``: a directory where a file was expected."""
 
 
 class PackError(Error):

@@ -77,6 +77,16 @@ class _Targets:
     """plan.targets: code → count."""
 
 
+class _Declarations:
+    """A pack's declarations that the model has no field of its own for, by name: written in
+    the JSON form beside the fields (``/requested_funds``, ``/applicant/party_organisation``)."""
+
+
+def _declarations() -> Any:
+    """The ``declarations`` field of a class at a declaration's scope (pack-format.md §4.2)."""
+    return dc.field(default_factory=dict, metadata={"kind": _Declarations(), "keep_empty": False})
+
+
 def _field(kind: Any, *, default_factory: Any = None, keep_empty: bool = False) -> Any:
     meta = {"kind": kind, "keep_empty": keep_empty}
     if default_factory is not None:
@@ -172,7 +182,10 @@ def _from_wire(kind: Any, value: Any) -> Any:
         except ValueError:  # year 0000: a valid date for the reader, not for datetime.date
             return value
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return kind(value)
+        try:
+            return kind(value)
+        except ValueError:  # a code of another pack: its enum is the built-in pack's
+            return value
     if isinstance(kind, type) and issubclass(kind, _Model):
         return kind._from_wire(value)
     if isinstance(kind, _ListOf):
@@ -198,19 +211,38 @@ class _Model:
         """The JSON form (docs/application-format.md): unknown facts left out, dates as
         'YYYY-MM-DD', enums as codes. What the C++ writer gives for the same application."""
         out: Dict[str, Any] = {}
+        declarations: Mapping[str, Any] = {}
         for f in dc.fields(self):  # type: ignore[arg-type]
             kind = f.metadata["kind"]
+            if isinstance(kind, _Declarations):
+                declarations = getattr(self, f.name) or {}
+                continue
             wire = _to_wire(kind, getattr(self, f.name))
             if not _is_empty(kind, f.metadata["keep_empty"], wire):
                 out[f.name] = wire
+        for name, value in declarations.items():
+            if any(f.name == name for f in dc.fields(self)):  # type: ignore[arg-type]
+                raise ValueError(
+                    f"declaration {name!r} is a field of {type(self).__name__}: set .{name} instead"
+                )
+            if value is not None:
+                out[name] = _to_wire(None, value)
         return out
 
     @classmethod
     def _from_wire(cls, data: Mapping[str, Any]) -> Any:
-        kwargs = {}
+        kwargs: Dict[str, Any] = {}
+        names = set()
+        declarations = None
         for f in dc.fields(cls):  # type: ignore[arg-type]
-            if f.name in data:
+            names.add(f.name)
+            if isinstance(f.metadata["kind"], _Declarations):
+                declarations = f.name
+            elif f.name in data:
                 kwargs[f.name] = _from_wire(f.metadata["kind"], data[f.name])
+        if declarations is not None:
+            # What the reader accepted and the model has no field for: the pack's own declarations.
+            kwargs[declarations] = {k: v for k, v in data.items() if k not in names}
         return cls(**kwargs)
 
     def __repr__(self) -> str:
@@ -231,6 +263,7 @@ class YearRecord(_Model):
     penalized: Optional[bool] = _field(_BOOL)  # 受到民政厅行政处罚
     projects: Optional[ProjectCompletion] = _field(ProjectCompletion)  # 自治区科协有关项目
     evaluation_grade: Optional[EvaluationGrade] = _field(EvaluationGrade)  # 学会评价等级
+    declarations: Dict[str, Any] = _declarations()  # another pack's, of scope history
 
 
 @dc.dataclass(repr=False)
@@ -251,6 +284,7 @@ class Applicant(_Model):
     field: Optional[GrassrootsField] = _field(GrassrootsField)
     field_name: Optional[str] = _field(_OSTR)  # the field's own name, with field "other"
     history: Dict[int, YearRecord] = _field(_Years(), default_factory=dict)  # by year, 二(三)
+    declarations: Dict[str, Any] = _declarations()  # another pack's, of scope organisation
 
 
 @dc.dataclass(repr=False)
@@ -290,6 +324,7 @@ class Submission(_Model):
     handed_in_date: Optional[datetime.date] = _field(_DATE)  # 现场提交日期
     received_date: Optional[datetime.date] = _field(_DATE)
     word_version: Optional[WordVersion] = _field(WordVersion)
+    declarations: Dict[str, Any] = _declarations()  # another pack's, of scope submission
 
 
 @dc.dataclass(repr=False)
@@ -414,6 +449,7 @@ class Application(_Model):
     form: Optional[Form] = _field(Form)
     plan: Optional[Plan] = _field(Plan)
     records: Optional[Records] = _field(Records)
+    declarations: Dict[str, Any] = _declarations()  # another pack's, of scope application
 
     @classmethod
     def from_dict(

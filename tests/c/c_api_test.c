@@ -1,6 +1,8 @@
 /* The C ABI (include/nxkx/nxkx.h), driven from C: the whole conformance corpus, bad input of
  * every kind, ownership, and several threads on one notice.
  *
+ * The corpora of the example packs (tests/conformance/packs/PACK/) run under their pack too.
+ *
  * Usage: c_api_test SOURCE_DIR
  * The expected answers are read from the corpus with a small JSON scanner below (enough to find
  * members and walk arrays); nxkx itself only checks. Exit status 0 when every check passed. */
@@ -387,26 +389,31 @@ static void run_case(const nxkx_notice* notice, const char* path, unsigned threa
   free(text);
 }
 
-static void run_corpus(const nxkx_notice* notice, const char* source_dir) {
-  char dir[4096], path[4096 + 256];
+/* Runs every case file of `dir` (each strict and keeping going, with 1 and 4 threads) under
+ * `notice`; fails when it runs fewer cases than the directory holds, or fewer than `at_least`.
+ * Returns the number of cases run. */
+static size_t run_cases(const nxkx_notice* notice, const char* dir, size_t at_least) {
+  char path[4096 + 256];
   char* names[1024];
-  size_t n = 0, i;
+  size_t n = 0, held = 0, i;
   struct dirent* e;
-  DIR* d;
-  snprintf(dir, sizeof dir, "%s/tests/conformance/cases", source_dir);
-  d = opendir(dir);
+  DIR* d = opendir(dir);
   CHECK_MSG(d != NULL, "cannot open %s", dir);
-  if (d == NULL) return;
-  while ((e = readdir(d)) != NULL && n < sizeof names / sizeof names[0]) {
+  if (d == NULL) return 0;
+  while ((e = readdir(d)) != NULL) {
     size_t l = strlen(e->d_name);
     if (l > 5 && strcmp(e->d_name + l - 5, ".json") == 0) {
-      names[n] = (char*)malloc(l + 1);
-      if (names[n] != NULL) memcpy(names[n++], e->d_name, l + 1);
+      ++held;
+      if (n < sizeof names / sizeof names[0]) {
+        names[n] = (char*)malloc(l + 1);
+        if (names[n] != NULL) memcpy(names[n++], e->d_name, l + 1);
+      }
     }
   }
   closedir(d);
   qsort(names, n, sizeof names[0], compare_strings);
-  CHECK_MSG(n >= 150, "only %zu cases in %s", n, dir);
+  CHECK_MSG(n == held, "read %zu of the %zu cases in %s", n, held, dir);
+  CHECK_MSG(n >= at_least, "only %zu cases in %s", n, dir);
   for (i = 0; i < n; ++i) {
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
     run_case(notice, path, 1, 1);
@@ -414,7 +421,52 @@ static void run_corpus(const nxkx_notice* notice, const char* source_dir) {
     run_case(notice, path, 4, 0); /* the same answers with a thread pool */
     free(names[i]);
   }
+  return n;
+}
+
+static void run_corpus(const nxkx_notice* notice, const char* source_dir) {
+  char dir[4096];
+  size_t n;
+  snprintf(dir, sizeof dir, "%s/tests/conformance/cases", source_dir);
+  n = run_cases(notice, dir, 150);
   printf("corpus: %zu cases, each strict and keeping going, with 1 and 4 threads\n", n);
+}
+
+/* The corpora of the shipped example packs: tests/conformance/packs/PACK/ under
+ * examples/packs/PACK.json, loaded from its file, every case (error cases included). */
+static void run_pack_corpora(const char* source_dir) {
+  char dir[4096], cases[4096 + 512], pack[4096 + 512];
+  size_t packs = 0, total = 0;
+  struct dirent* e;
+  DIR* d;
+  snprintf(dir, sizeof dir, "%s/tests/conformance/packs", source_dir);
+  d = opendir(dir);
+  CHECK_MSG(d != NULL, "cannot open %s", dir);
+  if (d == NULL) return;
+  while ((e = readdir(d)) != NULL) {
+    nxkx_notice* notice = NULL;
+    char* error = NULL;
+    DIR* sub;
+    if (e->d_name[0] == '.') continue;
+    snprintf(cases, sizeof cases, "%s/%s", dir, e->d_name);
+    sub = opendir(cases);
+    if (sub == NULL) continue; /* a file (README.md), not a pack's corpus */
+    closedir(sub);
+    snprintf(pack, sizeof pack, "%s/examples/packs/%s.json", source_dir, e->d_name);
+    CHECK_MSG(nxkx_notice_load(pack, &notice, &error, NULL) == NXKX_OK, "%s: %s", pack,
+              error ? error : "");
+    nxkx_free(error);
+    if (notice == NULL) continue;
+    total += run_cases(notice, cases, 1);
+    ++packs;
+    nxkx_notice_free(notice);
+  }
+  closedir(d);
+  CHECK_MSG(packs >= 2, "only %zu pack corpora in %s", packs, dir);
+  printf(
+      "pack corpora: %zu cases of %zu packs, each strict and keeping going, with 1 and 4 "
+      "threads\n",
+      total, packs);
 }
 
 /* ---- bad input, ownership, the other calls ---- */
@@ -757,6 +809,19 @@ static void test_packs(const char* source_dir) {
   CHECK(error != NULL && strstr(error, "\"code\":\"input.not_found\"") != NULL);
   nxkx_free(error);
 
+  /* the file codes of the command: a directory, a file where a folder should be */
+  error = NULL;
+  status = nxkx_notice_load(source_dir, &n, &error, NULL);
+  CHECK(status == NXKX_INPUT_ERROR && n == NULL);
+  CHECK(error != NULL && strstr(error, "\"code\":\"input.directory\"") != NULL);
+  nxkx_free(error);
+  snprintf(path, sizeof path, "%s/data/notice-2025.json/below", source_dir);
+  error = NULL;
+  status = nxkx_notice_load(path, &n, &error, NULL);
+  CHECK(status == NXKX_INPUT_ERROR && n == NULL);
+  CHECK(error != NULL && strstr(error, "\"code\":\"input.not_found\"") != NULL);
+  nxkx_free(error);
+
   status = nxkx_notice_load("/nonexistent/pack.json", &n, NULL, NULL); /* no error wanted */
   CHECK(status == NXKX_INPUT_ERROR && n == NULL);
   CHECK(nxkx_notice_load(NULL, &n, NULL, NULL) == NXKX_INVALID_ARGUMENT);
@@ -969,6 +1034,7 @@ int main(int argc, char** argv) {
   }
 
   run_corpus(n, argv[1]);
+  run_pack_corpora(argv[1]);
   test_arguments(n, example, example_len);
   test_limits(n, example, example_len);
   test_packs(argv[1]);

@@ -33,39 +33,79 @@ test('the corpus is there', () => {
   assert.ok(cases.length >= 150, `only ${cases.length} cases in ${casesDir}`);
 });
 
-for (const file of cases) {
-  test(`corpus ${file}`, () => {
-    const c = JSON.parse(fs.readFileSync(path.join(casesDir, file), 'utf8'));
-    // The batch goes in as JSON text, as a portal would send it.
-    const text = JSON.stringify(c.applications);
-    if (c.error) {
-      assert.throws(() => nxkx.checkBatch(text, { ...optionsOf(c), strict: true }), (e) => {
-        assert.equal(e.name, 'NxkxError');
-        assert.equal(e.status, 'input_error');
-        assert.equal(e.code, c.error.code, e.message);
-        assert.equal(e.path, c.error.path, e.message);
-        return true;
-      });
-      // Keeping going (the default), the error is an entry in place of the application.
-      const kept = nxkx.checkBatch(text, optionsOf(c));
-      const entry = kept.reports.find((r) => r.error);
-      assert.ok(entry, JSON.stringify(kept));
-      assert.equal(entry.error.code, c.error.code);
-      assert.equal(entry.error.path, c.error.path);
-      assert.ok(entry.error.reason_zh && entry.error.reason_zh !== entry.error.reason);
-      assert.equal(kept.summary.errors, 1);
-      return;
-    }
-    const result = nxkx.checkBatch(text, optionsOf(c));
-    assert.equal(result.reports.length, c.expect.length);
-    result.reports.forEach((report, i) => {
-      const got = {
-        decision: report.decision.code,
-        rule_ids: distinctSorted(report.findings.map((f) => f.rule_id)),
-      };
-      assert.deepEqual(got, { decision: c.expect[i].decision, rule_ids: c.expect[i].rule_ids },
-        `application ${i}`);
+// Runs one case file through `nxkx` (the module, or a notice it loaded): the batch goes in as
+// JSON text, as a portal would send it; an error case both strict and keeping going.
+function runCase(target, file) {
+  const c = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const text = JSON.stringify(c.applications);
+  if (c.error) {
+    assert.throws(() => target.checkBatch(text, { ...optionsOf(c), strict: true }), (e) => {
+      assert.equal(e.name, 'NxkxError');
+      assert.equal(e.status, 'input_error');
+      assert.equal(e.code, c.error.code, e.message);
+      assert.equal(e.path, c.error.path, e.message);
+      return true;
     });
+    // Keeping going (the default), the error is an entry in place of the application.
+    const kept = target.checkBatch(text, optionsOf(c));
+    const entry = kept.reports.find((r) => r.error);
+    assert.ok(entry, JSON.stringify(kept));
+    assert.equal(entry.error.code, c.error.code);
+    assert.equal(entry.error.path, c.error.path);
+    assert.ok(entry.error.reason_zh && entry.error.reason_zh !== entry.error.reason);
+    assert.equal(kept.summary.errors, 1);
+    return;
+  }
+  assert.ok(Array.isArray(c.expect), `${file}: neither expect nor error`);
+  const result = target.checkBatch(text, optionsOf(c));
+  assert.equal(result.reports.length, c.expect.length);
+  result.reports.forEach((report, i) => {
+    const got = {
+      decision: report.decision.code,
+      rule_ids: distinctSorted(report.findings.map((f) => f.rule_id)),
+    };
+    assert.deepEqual(got, { decision: c.expect[i].decision, rule_ids: c.expect[i].rule_ids },
+      `application ${i}`);
+  });
+}
+
+for (const file of cases) {
+  test(`corpus ${file}`, () => runCase(nxkx, path.join(casesDir, file)));
+}
+
+// The corpora of the shipped example packs: tests/conformance/packs/PACK/ under
+// examples/packs/PACK.json, every case (error cases included). The cases are counted from the
+// directory, never written here: the runner fails when it ran fewer than the directory holds.
+const packsDir = path.join(root, 'tests', 'conformance', 'packs');
+const packCorpora = fs.readdirSync(packsDir, { withFileTypes: true })
+  .filter((d) => d.isDirectory()).map((d) => d.name).sort();
+
+test('the pack corpora are there', () => {
+  assert.ok(packCorpora.length >= 2, `only ${packCorpora.length} pack corpora in ${packsDir}`);
+});
+
+for (const pack of packCorpora) {
+  test(`pack corpus ${pack}`, () => {
+    const dir = path.join(packsDir, pack);
+    const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    assert.ok(files.length > 0, `no cases in ${dir}`);
+    const notice = nxkx.loadNotice(
+      fs.readFileSync(path.join(root, 'examples', 'packs', `${pack}.json`), 'utf8'));
+    let ran = 0;
+    try {
+      for (const file of files) {
+        try {
+          runCase(notice, path.join(dir, file));
+        } catch (e) {
+          e.message = `${pack}/${file}: ${e.message}`;
+          throw e;
+        }
+        ++ran;
+      }
+    } finally {
+      notice.free();
+    }
+    assert.equal(ran, fs.readdirSync(dir).filter((f) => f.endsWith('.json')).length);
   });
 }
 

@@ -8,6 +8,7 @@ import copy
 import datetime
 import json
 import math
+import pathlib
 import pickle
 import random
 from typing import Any, Dict, List
@@ -270,3 +271,60 @@ def test_notice_lint() -> None:
     assert found["errors"] == 1
     assert found["issues"][0]["path"] == "/notice/stated_weekdays/2025-05-16"
     assert found["issues"][0]["code"] == "lint.weekday"
+
+
+def test_notice_load_file_errors(tmp_path: pathlib.Path) -> None:
+    """Notice.load gives the command's code for each way a file cannot be read, as an
+    nxkx.FileError: an InputError and an OSError at once (FileNotFoundError, IsADirectoryError)."""
+    import errno
+    import os
+    import pickle
+    import socket
+
+    def load_error(path: object) -> nxkx.FileError:
+        with pytest.raises(nxkx.FileError) as e:
+            nxkx.Notice.load(path)
+        assert isinstance(e.value, nxkx.InputError) and isinstance(e.value, OSError)
+        assert e.value.reason_zh and e.value.reason_zh != e.value.reason
+        return e.value
+
+    e = load_error(tmp_path / "no-such-pack.json")
+    assert (e.code, e.path, e.errno) == ("input.not_found", "", errno.ENOENT)
+    assert isinstance(e, FileNotFoundError)
+    assert e.filename == str(tmp_path / "no-such-pack.json")
+    assert str(e).startswith(str(tmp_path / "no-such-pack.json") + ": ") and "[input.not_found]" in str(e)
+    again = pickle.loads(pickle.dumps(e))
+    assert type(again) is type(e) and (again.code, again.filename) == (e.code, e.filename)
+    below = tmp_path / "a.json"
+    below.write_text("{}", encoding="utf-8")
+    assert load_error(below / "below").code == "input.not_found"
+    assert load_error(str(tmp_path / "missing.json").encode()).code == "input.not_found"
+
+    e = load_error(tmp_path)
+    assert (e.code, e.errno) == ("input.directory", errno.EISDIR)
+    assert isinstance(e, IsADirectoryError)
+
+    sock_path = tmp_path / "s.sock"
+    s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        s.bind(str(sock_path))
+        e = load_error(sock_path)
+        assert e.code == "input.not_regular" and not isinstance(e, FileNotFoundError)
+    finally:
+        s.close()
+
+    locked = tmp_path / "locked.json"
+    locked.write_text("{}", encoding="utf-8")
+    locked.chmod(0)
+    if os.geteuid() != 0:  # root reads anything
+        e = load_error(locked)
+        assert (e.code, e.errno) == ("input.unreadable", errno.EACCES)
+
+    # Over the limit: a plain InputError (input.limit), not a FileError.
+    big = tmp_path / "big.json"
+    with open(big, "wb") as f:
+        f.truncate((16 << 20) + 1)
+    with pytest.raises(nxkx.InputError) as limit:
+        nxkx.Notice.load(big)
+    assert limit.value.code == "input.limit" and "max_pack_bytes" in limit.value.reason
+    assert not isinstance(limit.value, OSError)

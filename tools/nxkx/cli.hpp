@@ -32,6 +32,7 @@ runner add_count(CLI::App& app);
 runner add_pack(CLI::App& app);
 runner add_schema(CLI::App& app);
 runner add_new(CLI::App& app);
+runner add_conformance(CLI::App& app);
 
 /// Options several subcommands take.
 struct common_options {

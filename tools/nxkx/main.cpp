@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add(add_pack);
   add(add_schema);
   add(add_new);
+  add(add_conformance);
 
   try {
     app.parse(argc, argv);
