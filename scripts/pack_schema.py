@@ -22,6 +22,7 @@ def obj(props, required=(), desc="", extra=False):
     d["additionalProperties"] = extra
     return d
 date = {"$ref": "#/$defs/date"}
+stated = {"type": ["string", "null"], "description": "null (or left out) when the notice does not state it: shown as 未载明 / not stated"}
 count = {"type": "integer", "minimum": 0}
 period = obj([("start", s("issued (the notice's issue date) or application_deadline", enum=["issued", "application_deadline"])),
               ("end", s("completion_deadline (the project type's), the default", enum=["completion_deadline"]))], ["start"],
@@ -55,16 +56,21 @@ kinds["credit_code"] = obj([("subject", subject), ("entity_kinds", entity_kinds)
 kinds["credit_code_type"] = obj([("subject", subject), ("entity_kinds", entity_kinds),
                                  ("prefixes", s("the first two characters allowed (registering authority and type), e.g. 51", type="array", items={"type": "string", "pattern": "^[0-9A-Z]{2}$"})),
                                  ("registered_at", s("where it must be registered: the level of characters 3-8", type="string"))])
-kinds["submission_deadline"] = obj([("deadline", s("application_deadline (/notice/application_deadline) or as_of (the date of the check)", enum=["application_deadline", "as_of"])),
+kinds["submission_deadline"] = obj([("deadline", s("application_deadline (/notice/application_deadline, which must be stated), completion_deadline (the project type's; with a declared date) or as_of (the date of the check)", enum=["application_deadline", "completion_deadline", "as_of"])),
                                     ("opens", s("application_opens: not before /notice/application_opens", enum=["application_opens"])),
-                                    ("date", s("word_version.sent_on: judge the e-mailed Word version's date instead", enum=["word_version.sent_on"])),
+                                    ("date", s("word_version.sent_on: judge the e-mailed Word version's date instead; or the name of a date declaration of scope application or submission", type="string")),
                                     ("received", s("a submission date declaration that counts when no other date is known", type="string")),
                                     ("late_if_absent", s("past the deadline, no dated paper submission is late", type="boolean")),
                                     ("not_after_check", s("the date may not be after the check date either", type="boolean"))], ["deadline"])
 kinds["recommendation_letter"] = obj([])
 kinds["same_city"] = obj([])
 kinds["checklist"] = obj([("fact", s("form.parts or records.governance_systems", type="string")), ("namespace", s("the vocabulary namespace of the items", type="string")), ("items", s("the codes that must all be there", **codes))], ["fact", "namespace", "items"])
-kinds["unique_in_batch"] = obj([("key", s("what makes two applications the same", enum=["title", "applicant_per_project_type"]))], ["key"])
+uib = obj([("key", s("what makes two applications the same; applicant (with max): a limit of projects per applicant across the project types", enum=["title", "applicant_per_project_type", "applicant"])),
+           ("max", s("key applicant only, and required there: how many project types one applicant may apply for", type="integer", minimum=1))], ["key"])
+uib["if"] = {"properties": {"key": {"const": "applicant"}}}
+uib["then"] = {"required": ["max"]}
+uib["else"] = {"not": {"required": ["max"]}}
+kinds["unique_in_batch"] = uib
 target = obj([("target", s("a code of vocabulary target", **code)), ("min", s("at least", type="integer", minimum=0)), ("unit", unit)], ["target", "min"])
 pt = json.loads(json.dumps(target)); pt["properties"]["or"] = target
 kinds["plan_target"] = pt
@@ -109,23 +115,25 @@ root["description"] = "One grant notice as data: its dates, vocabulary, clauses,
 root["type"] = "object"
 root["properties"] = O([
     ("format", {"const": "nxkx-notice-pack/2"}), ("version", s("the pack's own version, e.g. 2025.2", type="string", minLength=1)),
-    ("notice", obj([("id", s("stable id, e.g. nxkx-2025-61", type="string", pattern="^[A-Za-z0-9_.-]+$")), ("issuer", {"type": "string"}), ("number", {"type": "string"}), ("title", {"type": "string"}),
-                    ("issued", date), ("application_opens", date), ("application_deadline", date), ("deadline_interpretation", loc),
-                    ("timezone", {"type": "string"}), ("submit_to", {"type": "string"}), ("address", {"type": "string"}), ("email", {"type": "string"}),
-                    ("form", {"type": "string"}), ("text", s("the notice's text beside the pack (a path relative to it)", type="string")),
+    ("notice", obj([("id", s("stable id, e.g. nxkx-2025-61", type="string", pattern="^[A-Za-z0-9_.-]+$")), ("issuer", {"type": "string"}), ("number", stated), ("title", {"type": "string"}),
+                    ("issued", date), ("application_opens", date),
+                    ("application_deadline", s("the last day of the application stage; null when the notice states none", anyOf=[date, {"type": "null"}])),
+                    ("deadline_interpretation", loc),
+                    ("timezone", {"type": "string"}), ("submit_to", {"type": "string"}), ("address", stated), ("email", stated),
+                    ("form", stated), ("text", s("the notice's text beside the pack (a path relative to it)", type="string")),
                     ("stated_weekdays", s("weekdays the notice states beside dates", type="object", additionalProperties={"type": "string"}))],
-                   ["id", "issuer", "number", "title", "issued", "application_deadline", "deadline_interpretation", "timezone", "submit_to", "address", "email", "form"])),
+                   ["id", "issuer", "title", "issued", "application_deadline"])),
     ("clauses", s("ref → the notice's own words", type="object", minProperties=1, additionalProperties={"type": "string", "minLength": 1})),
-    ("categories", {"type": "array", "items": obj([("code", code), ("clause", clause_ref), ("name", loc)], ["code", "clause", "name"])}),
+    ("categories", s("the notice's groups of project types; leave out for a notice without them", type="array", items=obj([("code", code), ("clause", clause_ref), ("name", loc)], ["code", "clause", "name"]))),
     ("applicant_kinds", {"type": "array", "minItems": 1, "maxItems": 32, "items": obj([("code", code), ("clause", clause_ref), ("name", loc), ("definition", loc)], ["code", "clause", "name", "definition"])}),
     ("declarations", {"type": "array", "items": decl}),
     ("history", obj([("years_before_notice", {"type": "integer", "minimum": 1, "maximum": 20})], ["years_before_notice"])),
-    ("delivery_methods", {"type": "array", "items": obj([("code", code), ("name", loc), ("date", s("the submission date declaration that counts", **code)), ("clause", clause_ref)], ["code", "name", "date"])}),
+    ("delivery_methods", {"type": "array", "items": obj([("code", code), ("name", loc), ("date", s("the submission date declaration that counts", **code)), ("clause", clause_ref), ("interpretation", s("the pack's reading, where the notice does not say how the form is delivered", **loc))], ["code", "name", "date"])}),
     ("field_clauses", s("OBJECT/FIELD → the clause that shared field serves", type="object", additionalProperties=clause_ref)),
-    ("contacts", {"type": "array", "items": obj([("code", code), ("name", {"type": "string"}), ("phone", {"type": "string"}), ("clause", clause_ref)], ["code", "name", "phone"])}),
+    ("contacts", {"type": "array", "items": obj([("code", code), ("name", {"type": "string"}), ("phone", stated), ("clause", clause_ref)], ["code", "name"])}),
     ("project_types", {"type": "array", "minItems": 1, "items": obj([("code", code), ("category", code), ("clause", clause_ref), ("name", loc), ("eligible", dict(codes, minItems=1)),
-                         ("joint_eligible", codes), ("papers", {"type": "array", "items": loc}), ("completion_deadline", date), ("contact", code), ("applicants_text", loc), ("interpretation", loc)],
-                        ["code", "category", "clause", "name", "eligible", "completion_deadline", "contact"])}),
+                         ("joint_eligible", codes), ("papers", {"type": "array", "items": loc}), ("completion_deadline", date), ("contact", s("a code of /contacts; null or left out when the notice names no one", anyOf=[code, {"type": "null"}])), ("applicants_text", loc), ("interpretation", loc)],
+                        ["code", "clause", "name", "eligible", "completion_deadline"])}),
     ("divisions", obj([("region", obj([("code", {"type": "string", "pattern": "^[0-9]{6}$"}), ("name", {"type": "string"})], ["code", "name"])),
                        ("cities", {"type": "array", "items": obj([("code", {"type": "string", "pattern": "^[0-9]{6}$"}), ("name", {"type": "string"}),
                                    ("counties", {"type": "array", "items": obj([("code", {"type": "string", "pattern": "^[0-9]{6}$"}), ("name", {"type": "string"})], ["code", "name"])})], ["code", "name"])})], ["region", "cities"])),

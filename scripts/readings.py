@@ -97,7 +97,8 @@ def render(pack: dict) -> str:
             clauses = "、".join(c["ref"] for c in cited(r))
             lines.append(f"### {clauses} `{r['id']}`")
             lines.append("")
-            lines.append(f"{r['title']['zh']} — {r['title']['en']}")
+            lines.append(f"{render_title(r['title']['zh'], r['params'])} — "
+                         f"{render_title(r['title']['en'], r['params'])}")
             lines.append("")
             where = []
             applies = r.get("applies_to", {})
@@ -151,6 +152,33 @@ def outside_pointers() -> list[str]:
             if bad.search(line):
                 out.append(f"{rel}:{i}: {line.strip()}")
     return out
+
+
+def render_title(template: str, params: dict) -> str:
+    """A rule's title, a template over its params, as the loader renders it (pack-format.md §8)."""
+    def value(name: str) -> str:
+        if "." in name:
+            at = params
+            for part in name.split("."):
+                if isinstance(at, list) and len(at) == 1:
+                    at = at[0]
+                at = at[part]
+            return str(at)
+        if name in params and not isinstance(params[name], (dict, list, bool)):
+            return str(params[name])
+        found = []
+        def walk(v):
+            if isinstance(v, dict):
+                for k, x in v.items():
+                    if k == name and not isinstance(x, (dict, list, bool)) and str(x) not in found:
+                        found.append(str(x))
+                    walk(x)
+            elif isinstance(v, list):
+                for x in v:
+                    walk(x)
+        walk(params)
+        return found[0]
+    return re.sub(r"\{([^{}]*)\}", lambda m: value(m.group(1)), template)
 
 
 def main() -> int:

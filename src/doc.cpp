@@ -140,7 +140,9 @@ class builder {
         {w_("印发日期", "Issued"), format_date(i.issued)},
         {w_("申报开始日期", "Applications open"),
          i.application_opens ? format_date(*i.application_opens) : ""},
-        {w_("申报截止日期", "Application deadline"), format_date(i.application_deadline)},
+        {w_("申报截止日期", "Application deadline"), i.application_deadline
+                                                         ? format_date(*i.application_deadline)
+                                                         : w_("未载明", "not stated")},
         {w_("截止日期的解读", "Reading of the deadline"), i.deadline_interpretation.in(l_)},
         {w_("时区", "Time zone"), i.timezone},
         {w_("提交至", "Submit to"), i.submit_to},

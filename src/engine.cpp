@@ -107,6 +107,7 @@ report check(const notice& n, const application& a, const check_options& opt) {
   const project_type_info& type = detail::type_of(n, a);
   report r;
   r.notice_id = d.info.id;
+  r.pack = d.identity;
   r.stage = opt.stage;
   r.as_of = opt.as_of;
   r.application_id = a.id;
@@ -312,6 +313,9 @@ struct batch_checker::state {
     std::deque<member> singles;
     std::unordered_map<std::uint64_t, std::vector<member>> groups;
     std::deque<first_title> titles;
+    /// limit(): per key, the owners (project types, by hash) that stand, each with the position
+    /// of its first application, in input order; at most limit() of them.
+    std::deque<std::vector<std::pair<std::uint64_t, std::uint32_t>>> limited;
   };
   std::deque<per_rule> rules;  // a deque: its elements need not be copied as it grows
   std::deque<who> whos;        // by position
@@ -322,7 +326,7 @@ struct batch_checker::state {
   state(const notice& notice_in, check_options o) : n(notice_in), opt(o) {
     for (const auto& c : n.data().compiled)
       if (c.info->stage == opt.stage)
-        if (const auto* b = c.impl->as_batch()) rules.push_back({&c, b, {}, {}, {}, {}});
+        if (const auto* b = c.impl->as_batch()) rules.push_back({&c, b, {}, {}, {}, {}, {}});
   }
 
   /// check(), and the hashes of the keys 三(一) looks at; the rules judged across the batch
@@ -475,6 +479,38 @@ struct batch_checker::state {
     return m;
   }
 
+  /// A limit across owners (unique_in_batch, key "applicant"): `a` stands when its owner stands
+  /// or fewer than `max` do; else its report gets the rule's finding, naming the first
+  /// application of each owner that stands. True when it does.
+  bool judge_limit(per_rule& pr, const prepared::key& k, std::size_t max, std::uint32_t position,
+                   const application& a, prepared& p) {
+    const auto [first, added] =
+        pr.first.find_or_add({k.hash[0], k.hash[1]}, pr.limited.size(), k.owner);
+    if (added) {
+      pr.limited.push_back({{k.owner, position}});
+      return false;
+    }
+    auto& standing = pr.limited[first->index];
+    for (const auto& [owner, at] : standing)
+      if (owner == k.owner) return false;
+    if (standing.size() < max) {
+      standing.emplace_back(k.owner, position);
+      return false;
+    }
+    localized others;
+    for (const auto& [owner, at] : standing) {
+      const localized one = name_of(at);
+      others.zh += (others.zh.empty() ? "" : "、") + one.zh;
+      others.en += (others.en.empty() ? "" : ", ") + one.en;
+    }
+    const detail::batch_requirement::party self{name_of(position), std::nullopt, {}};
+    const detail::batch_requirement::party other{others, std::nullopt, {}};
+    p.r.findings.push_back(finding_for(pr, self, other, a));
+    for (auto& t : p.r.trace)
+      if (t.rule_id == pr.rule->info->id) t.status = rule_status::failed;
+    return true;
+  }
+
   /// Adds what 三(一) says about `a`, the next of the batch, to its report, and to `out` the
   /// amendments of the reports given before it that `a` changes: at most one a rule, so that a
   /// stream's output stays proportional to its input whatever it holds.
@@ -486,6 +522,10 @@ struct batch_checker::state {
     std::vector<std::pair<per_rule*, std::uint64_t>> mine;
     for (const prepared::key& k : p.keys) {
       per_rule& pr = rules.at(k.rule);
+      if (const std::size_t max = pr.impl->limit(); max > 0) {
+        if (judge_limit(pr, k, max, position, a, p)) changed = true;
+        continue;
+      }
       const bool supersedes = pr.impl->supersedes();
       const std::uint64_t slot = supersedes ? pr.singles.size() : pr.titles.size();
       const auto [first, added] = pr.first.find_or_add({k.hash[0], k.hash[1]}, slot, k.owner);

@@ -224,7 +224,7 @@ class linter {
       dates.insert(format_date(d));
     };
     note(n_.info().issued);
-    note(n_.info().application_deadline);
+    if (n_.info().application_deadline) note(*n_.info().application_deadline);
     if (n_.info().application_opens) note(*n_.info().application_opens);
     for (const auto& t : n_.project_types()) note(t.completion_deadline);
     // Longest first, so that "Y年M月D日" is taken out before "M月D日" is looked for.
@@ -247,13 +247,25 @@ class linter {
       integers_of(rules[i]["params"], own);
       for (const char* l : {"zh", "en"}) {
         const std::string title = without_notice_dates(rules[i]["title"][l].get<std::string>());
-        for (long long v : numbers_in(title))
-          if (!own.count(v) && !years.count(v) && v != 1 && v != 0)
+        for (long long v : numbers_in(title)) {
+          if (years.count(v) || v == 1 || v == 0) continue;
+          if (own.count(v)) {
+            // Written as "5万" a value cannot be a placeholder: nothing to say then.
+            if (title.find(std::to_string(v)) == std::string::npos) continue;
+            // A title is a template over its params: the number is written once, in params.
+            add(false, "lint.title_restates", pointer("/rules", i) + "/title/" + l,
+                "标题照抄了参数中的 " + std::to_string(v) +
+                    "：请写作占位符（如 {min}），由参数填入",
+                "the title restates " + std::to_string(v) +
+                    ", a value of the rule's params: write its placeholder (e.g. {min}) instead");
+          } else {
             add(false, "lint.title_number", pointer("/rules", i) + "/title/" + l,
                 "标题写有 " + std::to_string(v) +
                     "，而规则参数中没有这个值：参数改了，标题要一起改",
                 "the title states " + std::to_string(v) +
                     ", which is not a value of the rule's params: change it with them");
+          }
+        }
       }
     }
   }

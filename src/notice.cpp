@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <initializer_list>
 #include <set>
 #include <sstream>
@@ -94,6 +95,75 @@ severity severity_at(const json& rule, std::string_view key, const std::string& 
   const json* v = optional_member(rule, key);
   if (!v) return fallback;
   return code_at<severity>(*v, child(path, key), "severity");
+}
+
+/// The value a title's {placeholder} names in the rule's params: a dotted path of members
+/// ("or.min"; an array of one object is looked into), or a name found once anywhere in them
+/// ("min"). Numbers are written in decimal, texts as they are.
+std::string title_value(const json& params, std::string_view name, const std::string& path) {
+  auto scalar_text = [&](const json& v) -> std::optional<std::string> {
+    if (v.is_number_integer()) return std::to_string(v.get<std::int64_t>());
+    if (v.is_string()) return v.get<std::string>();
+    return std::nullopt;
+  };
+  if (name.find('.') != std::string_view::npos) {
+    const json* at = &params;
+    std::string_view rest = name;
+    while (!rest.empty()) {
+      const std::size_t dot = rest.find('.');
+      const std::string part(rest.substr(0, dot));
+      rest = dot == std::string_view::npos ? std::string_view{} : rest.substr(dot + 1);
+      if (at->is_array() && at->size() == 1) at = &(*at)[0];
+      if (!at->is_object() || !at->contains(part)) {
+        at = nullptr;
+        break;
+      }
+      at = &(*at)[part];
+    }
+    if (at != nullptr)
+      if (auto t = scalar_text(*at)) return *t;
+    pack_fail(path, "the placeholder {" + std::string(name) +
+                        "} names no number or text of this rule's params");
+  }
+  // A member of the params themselves first ("min" beside "or": {"min": …}).
+  if (auto it = params.find(std::string(name)); it != params.end())
+    if (auto t = scalar_text(*it)) return *t;
+  std::vector<std::string> found;
+  std::function<void(const json&)> walk = [&](const json& v) {
+    if (v.is_object()) {
+      for (const auto& [k, x] : v.items()) {
+        if (k == name)
+          if (auto t = scalar_text(x))
+            if (std::find(found.begin(), found.end(), *t) == found.end()) found.push_back(*t);
+        walk(x);
+      }
+    } else if (v.is_array()) {
+      for (const auto& x : v) walk(x);
+    }
+  };
+  walk(params);
+  if (found.size() == 1) return found.front();
+  if (found.empty())
+    pack_fail(path, "the placeholder {" + std::string(name) +
+                        "} is not a param of this rule (a title is a template over its params)");
+  pack_fail(path, "the placeholder {" + std::string(name) +
+                      "} names several params of different values: write the path, e.g. {or." +
+                      std::string(name) + "}");
+}
+
+/// A rule's title, a template over its params (docs/pack-format.md §8), rendered.
+std::string render_title(const std::string& tpl, const json& params, const std::string& path) {
+  std::string out;
+  std::size_t from = 0;
+  for (std::size_t open = tpl.find('{'); open != std::string::npos; open = tpl.find('{', from)) {
+    const std::size_t close = tpl.find('}', open);
+    if (close == std::string::npos) pack_fail(path, "unclosed '{' in the title");
+    out.append(tpl, from, open - from);
+    out += title_value(params, std::string_view(tpl).substr(open + 1, close - open - 1), path);
+    from = close + 1;
+  }
+  out.append(tpl, from, std::string::npos);
+  return out;
 }
 
 /// Checks that every {placeholder} of a template is one the rule can fill.
@@ -319,9 +389,9 @@ void read_delivery_methods(const json& root, notice_data& d) {
   for (std::size_t i = 0; i < m->size(); ++i) {
     const json& x = (*m)[i];
     const std::string p = child("/delivery_methods", i);
-    expect_keys(x, {"code", "name", "date", "clause"}, p);
+    expect_keys(x, {"code", "name", "date", "clause", "interpretation"}, p);
     delivery_method_info info{code_text(x, p), localized_at(x, "name", p), text_at(x, "date", p),
-                              text_or(x, "clause", p)};
+                              text_or(x, "clause", p), reading_at(x, "interpretation", p)};
     const std::size_t k = d.declaration(info.date, declaration_scope::submission);
     if (k == static_cast<std::size_t>(-1) || d.declarations[k].type != declaration_type::day)
       pack_fail(child(p, "date"),
@@ -406,6 +476,10 @@ void read_rules(const json& root, notice_data& d) {
     info.title = localized_at(r, "title", path);
     const json& params = member(r, "params", path);
     if (!params.is_object()) pack_fail(child(path, "params"), "expected an object");
+    // A title is a template over the params ("一式{min}份"): what every face shows is rendered.
+    info.title_template = info.title;
+    info.title = {render_title(info.title.zh, params, child(child(path, "title"), "zh")),
+                  render_title(info.title.en, params, child(child(path, "title"), "en"))};
     info.params_json = params.dump();
 
     requirement_factory make = find_kind(info.kind);
@@ -481,13 +555,21 @@ void read_divisions(const json& root, notice_data& d) {
       pack_fail(path, "division code \"" + c + "\" is not six digits");
     for (std::size_t k = 0; k < i; ++k)
       if (all[k].code == c)
-        pack_fail(path, "division code \"" + c + "\" appears twice", "pack.duplicate");
+        pack_fail(path,
+                  "division code \"" + c +
+                      "\" appears twice; a notice issued by a city writes its province as the "
+                      "region and the city as its one city, with its counties "
+                      "(docs/pack-format.md §5)",
+                  "pack.duplicate");
   }
   d.divisions = division_table(std::move(all));
 }
 
 void read_catalogue(const json& root, notice_data& d) {
-  const json& cats = array_at(root, "categories", "");
+  // A notice without a level of groups has no categories (docs/pack-format.md §1).
+  static const json no_categories = json::array();  // (and no contacts)
+  const json& cats =
+      optional_member(root, "categories") ? array_at(root, "categories", "") : no_categories;
   for (std::size_t i = 0; i < cats.size(); ++i) {
     std::string p = child("/categories", i);
     expect_keys(cats[i], {"code", "clause", "name"}, p);
@@ -509,12 +591,15 @@ void read_catalogue(const json& root, notice_data& d) {
     d.applicant_kinds.push_back(std::move(k));
   }
   if (d.applicant_kinds.empty()) pack_fail("/applicant_kinds", "a notice needs an applicant kind");
-  const json& contacts = array_at(root, "contacts", "");
+  // Whom to call: a notice may name no one (then the project types name no contact).
+  const json& contacts =
+      optional_member(root, "contacts") ? array_at(root, "contacts", "") : no_categories;
   for (std::size_t i = 0; i < contacts.size(); ++i) {
     std::string p = child("/contacts", i);
     expect_keys(contacts[i], {"code", "name", "phone", "clause"}, p);
+    // A phone the notice does not state: null or left out (shown as not stated).
     d.contacts.push_back({text_at(contacts[i], "code", p), text_at(contacts[i], "name", p),
-                          text_at(contacts[i], "phone", p), text_at(contacts[i], "clause", p)});
+                          text_or(contacts[i], "phone", p), text_or(contacts[i], "clause", p)});
   }
   const json& types = array_at(root, "project_types", "");
   if (types.empty()) pack_fail("/project_types", "a notice needs at least one project type");
@@ -531,25 +616,33 @@ void read_catalogue(const json& root, notice_data& d) {
       if (other.code == info.code)
         pack_fail(child(p, "code"), "duplicate project type \"" + info.code + "\"",
                   "pack.duplicate");
-    info.category = text_at(t, "category", p);
-    if (std::none_of(d.categories.begin(), d.categories.end(),
-                     [&](const category_info& c) { return c.code == info.category; }))
-      pack_fail(child(p, "category"), "unknown category \"" + info.category + "\"",
-                "pack.unknown_code");
+    // A type's category, if the notice groups its types (a type without one is shown apart).
+    if (optional_member(t, "category")) {
+      info.category = text_at(t, "category", p);
+      if (std::none_of(d.categories.begin(), d.categories.end(),
+                       [&](const category_info& c) { return c.code == info.category; }))
+        pack_fail(child(p, "category"),
+                  "unknown category \"" + info.category + "\"" +
+                      (d.categories.empty() ? "; the pack has no /categories" : ""),
+                  "pack.unknown_code");
+    }
     info.clause = text_at(t, "clause", p);
     info.name = localized_at(t, "name", p);
     info.eligible = kinds_list(member(t, "eligible", p), child(p, "eligible"), d);
     if (info.eligible.empty()) pack_fail(child(p, "eligible"), "no applicant kind may apply");
     if (const json* j = optional_member(t, "joint_eligible"))
       info.joint_eligible = kinds_list(*j, child(p, "joint_eligible"), d);
-    info.papers = localized_list(array_at(t, "papers", p), child(p, "papers"));
+    if (optional_member(t, "papers"))
+      info.papers = localized_list(array_at(t, "papers", p), child(p, "papers"));
     info.completion_deadline = date_at(t, "completion_deadline", p);
-    info.contact = text_at(t, "contact", p);
-    if (std::none_of(d.contacts.begin(), d.contacts.end(),
+    // Whom to call: a code of /contacts, or null / left out when the notice names no one.
+    info.contact = text_or(t, "contact", p);
+    if (!info.contact.empty() &&
+        std::none_of(d.contacts.begin(), d.contacts.end(),
                      [&](const contact& c) { return c.code == info.contact; }))
       pack_fail(child(p, "contact"), "unknown contact \"" + info.contact + "\"",
                 "pack.unknown_code");
-    info.applicants_text = localized_at(t, "applicants_text", p);
+    info.applicants_text = reading_at(t, "applicants_text", p);  // optional: else the kinds
     info.interpretation = reading_at(t, "interpretation", p);
     d.project_types.push_back(std::move(info));
   }
@@ -565,13 +658,18 @@ void read_notice_info(const json& root, notice_info& info) {
               p);
   info.id = text_at(n, "id", p);
   info.issuer = text_at(n, "issuer", p);
-  info.number = text_at(n, "number", p);
+  info.number = text_or(n, "number", p);  // null or left out: not stated
   info.title = text_at(n, "title", p);
   info.issued = date_at(n, "issued", p);
   if (optional_member(n, "application_opens"))
     info.application_opens = date_at(n, "application_opens", p);
-  info.application_deadline = date_at(n, "application_deadline", p);
-  if (info.application_opens && *info.application_opens > info.application_deadline)
+  // Required, but null when the notice states none (未载明): a rule that needs it is refused.
+  if (!member(n, "application_deadline", p).is_null())
+    info.application_deadline = date_at(n, "application_deadline", p);
+  if (info.application_opens && !info.application_deadline)
+    pack_fail(child(p, "application_opens"),
+              "a window that opens needs an application deadline (/notice/application_deadline)");
+  if (info.application_opens && *info.application_opens > *info.application_deadline)
     pack_fail(child(p, "application_opens"), "the window opens after the deadline");
   if (const json* w = optional_member(n, "stated_weekdays")) {
     const std::string wp = child(p, "stated_weekdays");

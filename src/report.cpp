@@ -310,16 +310,16 @@ void write_finding(json_writer& w, const finding& f, stage st) {
 
 struct words {
   std::string_view file, application, project, as_of, title, decision, expected, found, not_given,
-      clause, reading, contact, trace, passed, failed, not_applicable, no_findings;
+      clause, reading, contact, trace, passed, failed, not_applicable, no_findings, pack;
 };
 
-constexpr words zh_words{"文件",     "申报", "项目",   "核验日期", "名称",      "结论",
-                         "应为",     "实为", "未填写", "条款",     "解读",      "联系人",
-                         "核验规则", "通过", "未通过", "不适用",   "未发现问题"};
-constexpr words en_words{"File",           "Application", "Project",         "as of",     "Title",
-                         "Decision",       "expected",    "found",           "not given", "Clause",
-                         "Reading",        "Contact",     "Rules evaluated", "passed",    "failed",
-                         "not applicable", "no findings"};
+constexpr words zh_words{"文件",     "申报", "项目",   "核验日期", "名称",       "结论",
+                         "应为",     "实为", "未填写", "条款",     "解读",       "联系人",
+                         "核验规则", "通过", "未通过", "不适用",   "未发现问题", "依据"};
+constexpr words en_words{
+    "File",   "Application",    "Project",     "as of",   "Title",   "Decision",        "expected",
+    "found",  "not given",      "Clause",      "Reading", "Contact", "Rules evaluated", "passed",
+    "failed", "not applicable", "no findings", "Pack"};
 
 const words& words_in(lang l) noexcept { return l == lang::zh ? zh_words : en_words; }
 
@@ -406,6 +406,8 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
   line("  ", project);
 
   if (!r.title.empty()) line("  ", std::string(w.title) + ": " + visible_text(r.title));
+  // The pack it was judged by: "依据: nxkx-2025-61 2025.2 sha256:1f0c…" (one line).
+  if (!r.pack.id.empty()) line("  ", std::string(w.pack) + ": " + pack_text(r.pack));
   line("  ",
        std::string(w.decision) + ": " + std::string(decision_labels(r.decision, r.stage).in(l)));
 
@@ -424,6 +426,13 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
 }
 
 }  // namespace
+
+std::string pack_text(const pack_identity& p) {
+  std::string out = visible_text(p.id);
+  if (!p.version.empty()) out += " " + visible_text(p.version);
+  if (!p.sha256.empty()) out += " sha256:" + visible_text(p.sha256);
+  return out;
+}
 
 std::string_view to_code(rule_status s) noexcept {
   switch (s) {
@@ -447,6 +456,12 @@ void append_json(std::string& out, const report& r, int indent) {
   json_writer w(out, indent);
   w.begin('{');
   w.member("notice_id", r.notice_id);
+  w.key("pack");
+  w.begin('{');
+  w.member("id", r.pack.id);
+  w.member("version", r.pack.version);
+  w.member("sha256", r.pack.sha256);
+  w.end('}');
   w.member("stage", to_code(r.stage));
   w.member("as_of", format_date(r.as_of));
   w.key("application");

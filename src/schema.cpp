@@ -213,6 +213,19 @@ ojson object_schema(std::string_view zh, std::string_view en, ojson properties,
                {"additionalProperties", false}};
 }
 
+/// The pack a result was judged by: this notice's id, version and sha256, as constants.
+ojson pack_identity_schema(const notice& n) {
+  const pack_identity& p = n.identity();
+  return object_schema(
+      "通知包", "the pack the application was judged by",
+      ojson{{"id", ojson{{"const", p.id}, {"title", "编号"}, {"description", "the notice's id"}}},
+            {"version",
+             ojson{{"const", p.version}, {"title", "版本"}, {"description", "the pack's version"}}},
+            {"sha256", ojson{{"const", p.sha256},
+                             {"title", "SHA-256"},
+                             {"description", "of the pack's JSON text, lower-case hex"}}}});
+}
+
 ojson localized_schema(std::string_view zh, std::string_view en) {
   return object_schema(
       zh, en,
@@ -312,6 +325,7 @@ ojson report_defs(const notice& n) {
       ojson{{"notice_id", ojson{{"const", n.info().id},
                                 {"title", "通知"},
                                 {"description", "the id of the notice pack"}}},
+            {"pack", pack_identity_schema(n)},
             {"stage", enum_schema<stage>("阶段", "application or completion")},
             {"as_of", ojson{{"type", "string"},
                             {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
@@ -378,6 +392,7 @@ ojson batch_schema_root(const notice& n) {
   ojson root = object_schema(
       "批量核验结果", "the result of a batch",
       ojson{{"notice", ojson{{"const", n.info().id}, {"title", "通知"}, {"description", "id"}}},
+            {"pack", pack_identity_schema(n)},
             {"stage", enum_schema<stage>("阶段", "application or completion")},
             {"as_of", ojson{{"type", "string"},
                             {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
@@ -394,7 +409,7 @@ ojson batch_schema_root(const notice& n) {
                              {"items", std::move(error)},
                              {"title", "无法读取的输入"},
                              {"description", "only from nxkx check --format json"}}}},
-      {"errors"});
+      {"pack", "errors"});
   return root;
 }
 
@@ -486,18 +501,20 @@ std::string report_schema(const notice& n, int indent) {
 std::string catalog_json(const notice& n, int indent) {
   const notice_info& i = n.info();
   ojson doc;
-  doc["notice"] = ojson{{"id", i.id},
-                        {"issuer", i.issuer},
-                        {"number", i.number},
-                        {"title", i.title},
-                        {"issued", format_date(i.issued)},
-                        {"application_deadline", format_date(i.application_deadline)},
-                        {"deadline_interpretation", localized_json(i.deadline_interpretation)},
-                        {"timezone", i.timezone},
-                        {"submit_to", i.submit_to},
-                        {"address", i.address},
-                        {"email", i.email},
-                        {"form_name", i.form_name}};
+  doc["notice"] =
+      ojson{{"id", i.id},
+            {"issuer", i.issuer},
+            {"number", i.number},
+            {"title", i.title},
+            {"issued", format_date(i.issued)},
+            {"application_deadline",
+             i.application_deadline ? ojson(format_date(*i.application_deadline)) : ojson(nullptr)},
+            {"deadline_interpretation", localized_json(i.deadline_interpretation)},
+            {"timezone", i.timezone},
+            {"submit_to", i.submit_to},
+            {"address", i.address},
+            {"email", i.email},
+            {"form_name", i.form_name}};
   ojson categories = ojson::array();
   for (const auto& c : n.categories())
     categories.push_back(

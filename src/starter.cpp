@@ -43,7 +43,7 @@ class prober {
   prober(const notice& n, const project_type_info& type, const std::string& kind, stage st)
       : n_(n), type_(type) {
     opt_.stage = st;
-    opt_.as_of = n.info().application_deadline;
+    opt_.as_of = n.info().application_deadline.value_or(n.info().issued);
     base_ = ojson::object();
     base_["project_type"] = type.code;
     base_["applicant"] = ojson{{"kind", kind}};
@@ -170,8 +170,8 @@ class prober {
         return {0, 1e9};
       case value_type::date:
         return {"2000-01-01", format_date(n_.info().issued),
-                format_date(n_.info().application_deadline), format_date(type_.completion_deadline),
-                "2099-12-31"};
+                format_date(n_.info().application_deadline.value_or(n_.info().issued)),
+                format_date(type_.completion_deadline), "2099-12-31"};
       case value_type::vocabulary:
         for (const std::string& code : vocabulary(f.codes)) out.emplace_back(code);
         return out;

@@ -17,7 +17,7 @@ struct words {
   std::string_view file, id, applicant, credit_code, project_type, decision, findings, main_finding,
       contact, clause, severity, rule, field, message, expected, found, reading, unreadable,
       not_given, title, as_of, stage, notice, summary, applications, errors_heading, no_findings,
-      where, reason, code, application_stage, completion_stage, report_title, quote;
+      where, reason, code, application_stage, completion_stage, report_title, quote, pack;
 };
 
 constexpr words zh_words{"文件",         "编号",           "申报单位",   "统一社会信用代码",
@@ -28,7 +28,7 @@ constexpr words zh_words{"文件",         "编号",           "申报单位",  
                          "核验日期",     "阶段",           "通知",       "汇总",
                          "份申报",       "无法读取的文件", "未发现问题", "位置",
                          "原因",         "代码",           "申报",       "结项",
-                         "申报审核结果", "条款原文"};
+                         "申报审核结果", "条款原文",       "依据"};
 constexpr words en_words{"File",          "ID",
                          "Applicant",     "Credit code",
                          "Project type",  "Decision",
@@ -45,7 +45,8 @@ constexpr words en_words{"File",          "ID",
                          "no findings",   "Where",
                          "Reason",        "Code",
                          "application",   "completion",
-                         "Check results", "Clause text"};
+                         "Check results", "Clause text",
+                         "Pack"};
 
 const words& words_in(lang l) noexcept { return l == lang::zh ? zh_words : en_words; }
 
@@ -236,18 +237,19 @@ table summary_table(const desk_batch& b, const notice& n, lang l) {
   table t;
   t.header = {std::string(w.file),        std::string(w.id),           std::string(w.applicant),
               std::string(w.credit_code), std::string(w.project_type), std::string(w.decision),
-              std::string(w.findings),    std::string(w.main_finding), std::string(w.contact)};
+              std::string(w.findings),    std::string(w.main_finding), std::string(w.contact),
+              std::string(w.pack)};
   for (const report& r : b.reports) {
     std::string main;
     if (!r.findings.empty()) main = r.findings.front().message.in(l);
     t.rows.push_back({origin_text(r.origin), v(r.application_id), v(r.applicant_name),
                       v(r.credit_code), v(project_name(n, r.project_type, l)),
                       decision_text(r.decision, r.stage, l), std::to_string(r.findings.size()),
-                      v(main), v(contact_of(n, r))});
+                      v(main), v(contact_of(n, r)), pack_text(r.pack)});
   }
   for (const unreadable& e : b.errors)
     t.rows.push_back({origin_text(e.origin), "", "", "", "", std::string(w.unreadable), "",
-                      error_text(e, l), ""});
+                      error_text(e, l), "", pack_text(n.identity())});
   return t;
 }
 
@@ -278,7 +280,7 @@ table csv_table(const desk_batch& b, const notice& n, lang l) {
               std::string(w.findings),    std::string(w.clause),       std::string(w.severity),
               std::string(w.rule),        std::string(w.field),        std::string(w.message),
               std::string(w.expected),    std::string(w.found),        std::string(w.reading),
-              std::string(w.contact)};
+              std::string(w.contact),     std::string(w.pack)};
   for (const report& r : b.reports) {
     const std::vector<std::string> app{origin_text(r.origin),
                                        v(r.application_id),
@@ -288,10 +290,12 @@ table csv_table(const desk_batch& b, const notice& n, lang l) {
                                        decision_text(r.decision, r.stage, l),
                                        std::to_string(r.findings.size())};
     const std::string contact = v(contact_of(n, r));
+    const std::string pack = pack_text(r.pack);
     auto row = [&](std::vector<std::string> finding_cells) {
       std::vector<std::string> out = app;
       out.insert(out.end(), finding_cells.begin(), finding_cells.end());
       out.push_back(contact);
+      out.push_back(pack);
       t.rows.push_back(std::move(out));
     };
     if (r.findings.empty()) row({"", "", "", "", "", "", "", ""});
@@ -302,7 +306,8 @@ table csv_table(const desk_batch& b, const notice& n, lang l) {
   for (const unreadable& e : b.errors)
     t.rows.push_back({origin_text(e.origin), "", "", "", "", std::string(w.unreadable), "", "",
                       std::string(w.unreadable), e.code, v(e.path),
-                      v(e.reason.in(l).empty() ? e.reason.en : e.reason.in(l)), "", "", "", ""});
+                      v(e.reason.in(l).empty() ? e.reason.en : e.reason.in(l)), "", "", "", "",
+                      pack_text(n.identity())});
   return t;
 }
 
@@ -356,6 +361,7 @@ std::string to_html(const desk_batch& b, const notice& n, lang l) {
   out += h(info.issuer + info.number);
   if (!info.title.empty())
     out += h(info.title.starts_with("《") ? info.title : "《" + info.title + "》");
+  out += "<br>" + h(w.pack) + (l == lang::zh ? "：" : ": ") + h(pack_text(n.identity()));
   out += "<br>";
   if (!b.reports.empty()) {
     out += h(w.as_of) + (l == lang::zh ? "：" : ": ") + h(format_date(b.reports.front().as_of));

@@ -281,8 +281,8 @@ bool same(const finding& a, const finding& b) {
          a.whom_to_call.name == b.whom_to_call.name && a.whom_to_call.phone == b.whom_to_call.phone;
 }
 bool same(const report& a, const report& b) {
-  return a.notice_id == b.notice_id && a.stage == b.stage && a.as_of == b.as_of &&
-         a.application_id == b.application_id && a.title == b.title &&
+  return a.notice_id == b.notice_id && a.pack == b.pack && a.stage == b.stage &&
+         a.as_of == b.as_of && a.application_id == b.application_id && a.title == b.title &&
          a.project_type == b.project_type && a.applicant_name == b.applicant_name &&
          a.credit_code == b.credit_code && a.origin == b.origin && a.decision == b.decision &&
          std::equal(a.findings.begin(), a.findings.end(), b.findings.begin(), b.findings.end(),
@@ -752,6 +752,24 @@ PYBIND11_MODULE(_core, m) {
         return std::hash<std::string>{}(c.code + '\0' + c.name + '\0' + c.phone);
       });
 
+  py::class_<pack_identity>(m, "PackIdentity",
+                            "Which pack a report was judged by: its id, version and sha256.")
+      .def_readonly("id", &pack_identity::id)
+      .def_readonly("version", &pack_identity::version)
+      .def_readonly("sha256", &pack_identity::sha256)
+      .def("__repr__",
+           [](const pack_identity& p) {
+             return "PackIdentity(id=" + py_repr(p.id) + ", version=" + py_repr(p.version) +
+                    ", sha256=" + py_repr(p.sha256) + ")";
+           })
+      .def("__str__", [](const pack_identity& p) { return pack_text(p); })
+      .def(
+          "__eq__", [](const pack_identity& a, const pack_identity& b) { return a == b; },
+          py::is_operator())
+      .def("__hash__", [](const pack_identity& p) {
+        return std::hash<std::string>{}(p.id + '\0' + p.version + '\0' + p.sha256);
+      });
+
   py::class_<rule_trace>(m, "RuleTrace",
                          "What happened to one rule: passed, failed or not_applicable.")
       .def_readonly("rule_id", &rule_trace::rule_id)
@@ -835,7 +853,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("title", &notice_info::title)
       .def_property_readonly("issued", [](const notice_info& i) { return make_date(i.issued); })
       .def_property_readonly("application_deadline",
-                             [](const notice_info& i) { return make_date(i.application_deadline); })
+                             [](const notice_info& i) -> py::object {
+                               if (!i.application_deadline) return py::none();  // not stated
+                               return make_date(*i.application_deadline);
+                             })
       .def_property_readonly(
           "deadline_interpretation",
           [](const notice_info& i) { return optional_reading(i.deadline_interpretation); })
@@ -846,7 +867,8 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("form_name", &notice_info::form_name)
       .def("__repr__", [](const notice_info& i) {
         return "NoticeInfo(id=" + py_repr(i.id) + ", number=" + py_repr(i.number) +
-               ", application_deadline=" + format_date(i.application_deadline) + ")";
+               ", application_deadline=" +
+               (i.application_deadline ? format_date(*i.application_deadline) : "None") + ")";
       });
 
   py::class_<category_info>(m, "Category", "A project category, e.g. 一(一) 创新平台能力提升项目.")
@@ -1166,6 +1188,7 @@ PYBIND11_MODULE(_core, m) {
   py::class_<report, report_ptr>(m, "Report",
                                  "The answer for one application: a decision and its findings.")
       .def_readonly("notice_id", &report::notice_id)
+      .def_readonly("pack", &report::pack)
       .def_property_readonly("stage", [](const report& r) { return to_py(r.stage); })
       .def_property_readonly("as_of", [](const report& r) { return make_date(r.as_of); })
       .def_readonly("application_id", &report::application_id)

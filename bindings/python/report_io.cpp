@@ -158,6 +158,14 @@ report report_from_json(std::string_view text) {
   if (!j.is_object()) type_fail(root, "a report object", j);
   report r;
   r.notice_id = text_or(j, "notice_id", root);
+  // The pack it was judged by; a report written before reports named their pack has none.
+  if (const json* p = optional_member(j, "pack")) {
+    const std::string where = "/pack";
+    if (!p->is_object()) type_fail(where, "an object", *p);
+    r.pack.id = text_or(*p, "id", where);
+    r.pack.version = text_or(*p, "version", where);
+    r.pack.sha256 = text_or(*p, "sha256", where);
+  }
   r.stage = code_at<stage>(j, "stage", root, "stage");
   const std::string as_of = text_at(j, "as_of", root);
   std::string why, why_zh;

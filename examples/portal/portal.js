@@ -434,7 +434,7 @@
       c.classList.add('nxkx-portal');
       const n = this.catalog.notice;
       const facts = [];
-      if (n.application_deadline) facts.push(['申报截止', n.application_deadline]);
+      facts.push(['申报截止', n.application_deadline || '未载明']);  // null: the notice states none
       if (n.submit_to || n.address) facts.push(['纸质版报送', [n.submit_to, n.address].filter(Boolean).join('，')]);
       if (n.email) facts.push(['电子版发送至', n.email]);
       this.head = el('header', { class: 'nxkx-head' },
@@ -1382,7 +1382,10 @@
         d.append('结论：', el('strong', { class: 'nxkx-decision-text' }, report.decision.zh));
       }
       this.status.dataset.decision = code;
-      this.asOfLine.textContent = `${this.stage === 'completion' ? '结项' : '申报'}阶段 · 核验日期 ${dates.asOf}`;
+      // The pack the result was judged by (every report names it): id and version, the sha256 on hover.
+      const pack = report && report.pack ? ` · 依据 ${report.pack.id} ${report.pack.version}` : '';
+      this.asOfLine.textContent = `${this.stage === 'completion' ? '结项' : '申报'}阶段 · 核验日期 ${dates.asOf}${pack}`;
+      this.asOfLine.title = report && report.pack ? `sha256:${report.pack.sha256}` : '';
       if (dates.planned.length) {
         this.caveat.hidden = false;
         const late = dates.planned.filter((x) => x.date < this.asOf);

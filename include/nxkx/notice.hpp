@@ -102,6 +102,8 @@ struct delivery_method_info {
   localized name;
   std::string date;  ///< the submission declaration whose date counts, e.g. "dispatch_date"
   std::string clause;
+  /// The pack's reading, where the notice does not say how the form is delivered (zh/en).
+  localized interpretation = {};
 };
 
 /// Which pack a result was judged by: what every report names.
@@ -109,19 +111,20 @@ struct pack_identity {
   std::string id;       ///< the notice's id, e.g. "nxkx-2025-61"
   std::string version;  ///< the pack's own version, e.g. "2025.2"
   std::string sha256;   ///< of the pack's JSON text, lower-case hex
+  bool operator==(const pack_identity&) const = default;
 };
 
 /// One of the notice's project types.
 struct project_type_info {
-  std::string code;  ///< stable, e.g. "park_sta_capacity"
-  std::string category;
-  std::string clause;  ///< e.g. "一(一)1"
+  std::string code;      ///< stable, e.g. "park_sta_capacity"
+  std::string category;  ///< a category code, or "" in a pack without categories
+  std::string clause;    ///< e.g. "一(一)1"
   localized name;
   std::vector<std::string> eligible;        ///< 申报主体: applicant kind codes
   std::vector<std::string> joint_eligible;  ///< who may join as joint applicant
   std::vector<localized> papers;            ///< extra papers (推荐函 …)
   date completion_deadline;                 ///< 完成时限
-  std::string contact;                      ///< a contact code
+  std::string contact;                      ///< a contact code, or "" when none is named
   localized applicants_text;                ///< 申报主体 as the notice words it
   localized interpretation;  ///< the reading chosen, where there is one (both languages)
 };
@@ -130,11 +133,13 @@ struct project_type_info {
 struct notice_info {
   std::string id;  ///< e.g. "nxkx-2025-61"
   std::string issuer;
-  std::string number;  ///< 〔2025〕61号
+  std::string number;  ///< 〔2025〕61号; "" when not stated (as address, email, form_name)
   std::string title;
   date issued;
   std::optional<date> application_opens;  ///< the first day a submission is accepted, if any
-  date application_deadline;
+  /// The last day of the application stage; nullopt when the notice does not state it (the
+  /// pack's null, shown as 未载明 / not stated).
+  std::optional<date> application_deadline;
   localized deadline_interpretation;  ///< the reading of the deadline, in both languages
   std::string timezone;
   std::string submit_to;
@@ -162,8 +167,9 @@ struct rule_info {
   std::vector<std::string> project_types;        ///< where it applies; empty = every type
   std::vector<std::string> applicant_kinds;      ///< for which lead kinds; empty = every kind
   bool with_joint_applicants = false;            ///< only for applications with joint applicants
-  localized title;
-  std::string params_json;  ///< the kind's parameters, as in the pack
+  localized title;           ///< rendered: the pack's template filled with the params
+  localized title_template;  ///< as the pack writes it, e.g. "纸质版一式{min}份"
+  std::string params_json;   ///< the kind's parameters, as in the pack
 
   /// "二(三)1" or "三(二)、三(四)".
   std::string clause_text() const;

@@ -39,7 +39,9 @@ std::string_view to_code(rule_status s) noexcept;
 
 /// The result for one application.
 struct report {
-  std::string notice_id;
+  std::string notice_id;  ///< the pack's id (pack.id), kept for readers of the first format
+  /// The pack the application was judged by: its id, version and the sha256 of its JSON text.
+  pack_identity pack;
   nxkx::stage stage = stage::application;
   date as_of;
   std::string application_id;  ///< as the input gave it
@@ -89,6 +91,9 @@ std::string to_text(const amendment& m, lang l);
 std::string_view decision_label(decision d, lang l) noexcept;
 /// The label of a severity in a language, e.g. 材料不全 / incomplete.
 std::string_view severity_label(severity s, nxkx::stage st, lang l) noexcept;
+
+/// The pack as one line of text: "nxkx-2025-61 2025.2 sha256:<64 hex>" (the parts it has).
+std::string pack_text(const pack_identity& p);
 
 /// The report as JSON text (both languages); `indent` < 0 gives compact output.
 std::string to_json(const report& r, int indent = 2);

@@ -303,6 +303,21 @@ class facts_requirement final : public requirement {
     std::string name = text_at(c, "fact", p);
     out.fact = find_fact(n_, name);
     if (!out.fact) {
+      // A date declaration is a fact of its own kind (T5): say so, and what judges it.
+      for (const auto& d : n_.declarations) {
+        const std::string full = (d.scope == declaration_scope::history      ? "history."
+                                  : d.scope == declaration_scope::submission ? "submission."
+                                                                             : "") +
+                                 d.name;
+        if (d.type == declaration_type::day && (name == d.name || name == full))
+          pack_fail(child(p, "fact"),
+                    "\"" + name +
+                        "\" is a date declaration, which facts cannot test; use the kind "
+                        "submission_deadline with \"date\": \"" +
+                        d.name +
+                        "\" and a deadline (application_deadline, completion_deadline or as_of)",
+                    "pack.invalid");
+      }
       std::string known;
       for (const auto& f : shared_facts) known += (known.empty() ? "" : ", ") + std::string(f.name);
       for (const auto& d : n_.declarations) {
@@ -316,8 +331,18 @@ class facts_requirement final : public requirement {
                 "pack.unknown_code");
     }
     const fact_def& f = *out.fact;
-    if (application_level_ != (f.subject == fact_subject::application))
-      pack_fail(child(p, "fact"), "fact \"" + name + "\" does not belong to this rule's subject");
+    if (application_level_ != (f.subject == fact_subject::application)) {
+      // T6: name the subject in force and the one the fact needs.
+      const bool app = f.subject == fact_subject::application;
+      pack_fail(
+          child(p, "fact"),
+          "fact \"" + name + "\" is of scope " +
+              (app ? "application (or submission)" : "organisation (lead or joint)") +
+              "; this rule's subject is " +
+              (application_level_ ? "application" : "lead (the default) or joint_applicants") +
+              (app ? ": add \"subject\": \"application\" to the params"
+                   : ": give it a rule whose subject is lead or joint_applicants"));
+    }
     if (f.subject == fact_subject::joint && scope_.who != entity_scope::subject::joint_applicants)
       pack_fail(child(p, "fact"), "fact \"" + name + "\" exists only for joint applicants");
     if (f.yearly) {

@@ -75,6 +75,10 @@ class batch_requirement : public requirement {
   /// and every earlier one is superseded by it. False: each application whose key an earlier
   /// one (in input order) of another owner has is flagged, naming that first one.
   virtual bool supersedes() const noexcept { return false; }
+  /// Above 0: a limit. An application's owner() is one of its key's "items" (a project type);
+  /// the first limit() distinct owners of a key (in input order) stand, and each application of
+  /// another owner is flagged, naming the first application of each that stands (`other`).
+  virtual std::size_t limit() const noexcept { return 0; }
   /// The date an application is ordered by: its submission date, or nullopt (ordered first).
   virtual std::optional<date> submitted_on(const application&) const { return std::nullopt; }
   /// The violation to report on `subject`, which conflicts with `other` (for supersedes(): which

@@ -31,11 +31,19 @@ class submission_deadline final : public requirement {
     if (dl == "as_of") {
       use_as_of_ = true;
     } else if (dl == "application_deadline") {
-      deadline_ = n.info.application_deadline;
+      if (!n.info.application_deadline)
+        pack_fail(child(path, "deadline"),
+                  "the notice states no application deadline (/notice/application_deadline is "
+                  "null): no rule can judge by it; use \"as_of\", or \"completion_deadline\" "
+                  "with a date declaration");
+      deadline_ = *n.info.application_deadline;
+    } else if (dl == "completion_deadline") {
+      use_completion_ = true;
     } else {
       pack_fail(child(path, "deadline"),
-                "expected \"application_deadline\" (the notice's, /notice/application_deadline) "
-                "or \"as_of\" (the date of the check); a date is written once, in /notice");
+                "expected \"application_deadline\" (the notice's, /notice/application_deadline), "
+                "\"completion_deadline\" (the project type's) or \"as_of\" (the date of the "
+                "check); a date is written once, in /notice or /project_types");
     }
     if (const json* o = optional_member(params, "opens")) {
       if (text(*o, child(path, "opens")) != "application_opens" || !n.info.application_opens)
@@ -46,11 +54,27 @@ class submission_deadline final : public requirement {
     skip_unknown_ = use_as_of_;
     late_if_absent_ = flag(params, "late_if_absent", path);
     not_after_check_ = flag(params, "not_after_check", path);
-    if (late_if_absent_ && use_as_of_)
-      pack_fail(child(path, "late_if_absent"), "needs a deadline that is a date");
+    if (late_if_absent_ && (use_as_of_ || use_completion_))
+      pack_fail(child(path, "late_if_absent"), "needs the application deadline");
     if (const json* d = optional_member(params, "date")) {
-      if (text(*d, child(path, "date")) != "word_version.sent_on")
-        pack_fail(child(path, "date"), "expected \"word_version.sent_on\"");
+      const std::string name = text(*d, child(path, "date"));
+      if (name != "word_version.sent_on") {
+        // Any date declaration of the application or of its submission: that date, judged.
+        for (declaration_scope sc : {declaration_scope::application, declaration_scope::submission})
+          if (const std::size_t i = n.declaration(name, sc);
+              i != static_cast<std::size_t>(-1) && n.declarations[i].type == declaration_type::day)
+            declared_ = std::pair{i, sc};
+        if (!declared_)
+          pack_fail(child(path, "date"),
+                    "expected \"word_version.sent_on\" or the name of a date declaration of "
+                    "scope application or submission; \"" +
+                        name + "\" is none");
+        if (late_if_absent_ || opens_ || optional_member(params, "received") || not_after_check_)
+          pack_fail(child(path, "date"),
+                    "a declared date takes neither late_if_absent, opens, received nor "
+                    "not_after_check");
+        return;
+      }
       if (late_if_absent_ || opens_ || optional_member(params, "received"))
         pack_fail(child(path, "date"),
                   "the Word version's date takes neither late_if_absent, opens nor received");
@@ -74,6 +98,7 @@ class submission_deadline final : public requirement {
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
+    if (declared_) return declared_date(ctx, out);
     return word_version_ ? word_date(ctx, out) : paper_date(ctx, out);
   }
 
@@ -97,11 +122,42 @@ class submission_deadline final : public requirement {
     return v->get<bool>();
   }
 
+  date limit_of(const eval_context& ctx) const {
+    if (use_as_of_) return ctx.opt.as_of;
+    if (use_completion_) return ctx.type.completion_deadline;
+    return deadline_;
+  }
+
+  /// A date declaration of the application or its submission, on or before the deadline.
+  bool declared_date(const eval_context& ctx, std::vector<violation>& out) const {
+    const auto [index, scope] = *declared_;
+    const declarations& values =
+        scope == declaration_scope::submission ? ctx.app.submission.declared : ctx.app.declared;
+    const date* d = std::get_if<date>(&values.at(index));
+    const date limit = limit_of(ctx);
+    if (d != nullptr && *d <= limit) return true;
+    const declaration_info& info = ctx.n.declarations[index];
+    violation v;
+    v.path = (scope == declaration_scope::submission ? "/submission/" : "/") + info.name;
+    v.vars.emplace_back("deadline", both(format_date(limit)));
+    v.vars.emplace_back("as_of", both(format_date(ctx.opt.as_of)));
+    v.vars.emplace_back("opens", both(""));
+    v.vars.emplace_back("method", info.title);
+    if (d == nullptr) {
+      v.unknown = true;
+      v.found = {"未填写", "not given"};
+    } else {
+      v.found = both(format_date(*d));
+    }
+    out.push_back(std::move(v));
+    return true;
+  }
+
   /// The e-mailed Word version: sent by the deadline, and not after the check.
   bool word_date(const eval_context& ctx, std::vector<violation>& out) const {
     const word_version& w = ctx.app.submission.word_version;
     if (w.emailed == false || !w.sent_on) return false;  // submission.word_version says so
-    const date limit = use_as_of_ ? ctx.opt.as_of : deadline_;
+    const date limit = limit_of(ctx);
     const bool after_check = not_after_check_ && *w.sent_on > ctx.opt.as_of;
     if (!after_check && *w.sent_on <= limit) return true;
     violation v;
@@ -116,7 +172,7 @@ class submission_deadline final : public requirement {
 
   bool paper_date(const eval_context& ctx, std::vector<violation>& out) const {
     const submission& s = ctx.app.submission;
-    date limit = use_as_of_ ? ctx.opt.as_of : deadline_;
+    const date limit = limit_of(ctx);
     // The date that counts: the delivery method's (三(四): by courier the dispatch date).
     const std::pair<std::string, std::size_t>* method = nullptr;
     if (s.delivery) {
@@ -177,6 +233,9 @@ class submission_deadline final : public requirement {
   }
 
   bool use_as_of_ = false;
+  bool use_completion_ = false;  ///< the project type's completion deadline
+  /// "date": a date declaration (its index and scope) instead of the paper form's date.
+  std::optional<std::pair<std::size_t, declaration_scope>> declared_;
   bool skip_unknown_ = false;
   bool late_if_absent_ = false;
   bool not_after_check_ = false;

@@ -9,8 +9,14 @@
 // Key "title": the same normalised title under another project type or applicant: each
 // application with the title of an earlier one (in input order) of another owner is flagged,
 // naming that first one and quoting its title.
+//
+// Key "applicant" with "max" N: one applicant (as above) applies for at most N projects across
+// the project types: the first N project types of its applications, in input order, stand, and
+// every application of a further type is flagged, naming the first application of each type
+// that stands. Several applications of one type count once (that is the other key's finding).
 #include <utf8.h>
 
+#include "requirements/records_support.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
@@ -51,18 +57,38 @@ localized date_phrase(const std::optional<date>& d) {
 class unique_in_batch final : public batch_requirement {
  public:
   unique_in_batch(const json& params, const std::string& path, const notice_data& n) : n_(n) {
-    for (const auto& [k, value] : params.items())
-      if (k != "key")
-        pack_fail(child(path, k), "unknown field \"" + k + "\"", "pack.unknown_field");
     std::string key = text_at(params, "key", path);
-    if (key == "title")
+    for (const auto& [k, value] : params.items())
+      if (k != "key" && !(k == "max" && key == "applicant"))
+        pack_fail(child(path, k),
+                  k == "max" ? "\"max\" is a param of the key \"applicant\" only"
+                             : "unknown field \"" + k + "\"",
+                  "pack.unknown_field");
+    if (key == "title") {
       by_title_ = true;
-    else if (key != "applicant_per_project_type")
-      pack_fail(child(path, "key"),
-                "unknown key \"" + key + "\"; expected applicant_per_project_type or title");
+    } else if (key == "applicant") {
+      if (!params.contains("max"))
+        pack_fail(child(path, "max"),
+                  "the key \"applicant\" needs \"max\": how many project types one applicant "
+                  "may apply for (an integer of at least 1)",
+                  "pack.missing");
+      max_ = static_cast<std::size_t>(integer_param(params, "max", path, 1));
+    } else if (key != "applicant_per_project_type") {
+      pack_fail(child(path, "key"), "unknown key \"" + key +
+                                        "\"; expected applicant_per_project_type, applicant "
+                                        "(with max) or title");
+    }
   }
 
+  std::size_t limit() const noexcept override { return max_; }
+
   std::optional<std::string> key(const application& a) const override {
+    if (max_ > 0) {
+      if ((!a.applicant.credit_code || a.applicant.credit_code->empty()) &&
+          a.applicant.name.empty())
+        return std::nullopt;
+      return applicant_key(a.applicant);
+    }
     if (by_title_) {
       std::string t = normalise_title(a.title);
       if (t.empty()) return std::nullopt;
@@ -77,6 +103,7 @@ class unique_in_batch final : public batch_requirement {
   std::optional<std::string> owner(const application& a) const override {
     // The same applicant and type is the other key's finding. A project type is a code of the
     // notice (no \x1f), so applicant and type are told apart in the joined text.
+    if (max_ > 0) return a.project_type;  // a limit counts project types
     if (!by_title_) return std::nullopt;
     return applicant_key(a.applicant) + '\x1f' + a.project_type;
   }
@@ -93,6 +120,7 @@ class unique_in_batch final : public batch_requirement {
                      const application& a) const override {
     violation v;
     v.vars.emplace_back("other", other.name);
+    v.vars.emplace_back("max", both(max_ > 0 ? std::to_string(max_) : std::string()));
     if (by_title_) {
       v.path = "/title";
       v.found = both(subject.title);
@@ -104,6 +132,17 @@ class unique_in_batch final : public batch_requirement {
     const bool by_code = a.applicant.credit_code && !a.applicant.credit_code->empty();
     v.path = by_code ? "/applicant/credit_code" : "/applicant/name";
     v.vars.emplace_back("applicant", both(by_code ? *a.applicant.credit_code : a.applicant.name));
+    if (max_ > 0) {
+      // The project type of this one, beyond the limit: its name as the notice gives it.
+      v.path = "/project_type";
+      localized type = both(a.project_type);
+      for (const auto& t : n_.project_types)
+        if (t.code == a.project_type && !t.name.empty()) type = t.name;
+      v.found = type;
+      v.vars.emplace_back("other_title", both(""));
+      v.vars.emplace_back("other_date", both(""));
+      return v;
+    }
     v.vars.emplace_back("other_title", both(""));
     const localized own = date_phrase(subject.submitted);
     v.found = {(subject.submitted ? "本申报 " : "本申报") + own.zh, "this one: " + own.en};
@@ -121,11 +160,12 @@ class unique_in_batch final : public batch_requirement {
   }
 
   std::vector<std::string_view> variables() const override {
-    return {"other", "other_title", "other_date", "applicant"};
+    return {"other", "other_title", "other_date", "applicant", "max"};
   }
 
  private:
   bool by_title_ = false;
+  std::size_t max_ = 0;  ///< the key "applicant": how many project types stand
   const notice_data& n_;
 };
 

@@ -544,7 +544,8 @@ test('planned dates: checked as if sent then, and said so', async () => {
   assert.match(caveat, /按计划日期核验/);
   assert.match(caveat, /快递发出日期 2025-05-15/);
   assert.match(caveat, /只在您按计划/);
-  assert.match(await page.textContent('.nxkx-asof-line'), /核验日期 2025-05-15/);
+  assert.match(await page.textContent('.nxkx-asof-line'), /核验日期 2025-05-15 · 依据 nxkx-2025-61 2025\.3/);
+  assert.match(await page.getAttribute('.nxkx-asof-line', 'title'), /^sha256:[0-9a-f]{64}$/);
   // A plan after the deadline is judged as such.
   await enter({ path: '/submission/dispatch_date', value: '2025-05-17' });
   await findingAt('/submission/dispatch_date', 'submission.deadline').waitFor();
@@ -741,7 +742,9 @@ for (const [i, pack] of PACKS.entries()) {
     const text = packText(pack);
     const notice = text ? nxkx.loadNotice(text) : nxkx.builtinNotice();
     const catalog = notice.catalog();
-    await open(fileUrl(`pack-${i}.html`, `as_of=${catalog.notice.application_deadline}`));
+    // A notice may state no application deadline (null, 未载明): check as of its issue date then.
+    const asOf = catalog.notice.application_deadline || catalog.notice.issued;
+    await open(fileUrl(`pack-${i}.html`, `as_of=${asOf}`));
     // The project types are the pack's, with its names.
     const options = await control('/project_type').locator('option:not([value=""])').evaluateAll((os) => os.map((o) => [o.value, o.textContent]));
     assert.deepEqual(options.map(([v]) => v), catalog.project_types.map((t) => t.code));
@@ -752,7 +755,7 @@ for (const [i, pack] of PACKS.entries()) {
       await settle();
       // An empty application: every finding the engine makes is shown at a field of the form.
       const app = { project_type: t.code, applicant: { kind: t.eligible[0] } };
-      const report = notice.check(app, { asOf: catalog.notice.application_deadline });
+      const report = notice.check(app, { asOf });
       // Each at the field its path names (not merely somewhere on the page).
       const shown = await page.locator('.nxkx-form .nxkx-finding[data-rule]:not(.nxkx-mention)').evaluateAll((ls) =>
         ls.map((l) => `${l.dataset.rule} ${l.dataset.path} @${l.parentElement.closest('[data-kind]').dataset.path}`));

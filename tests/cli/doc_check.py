@@ -15,6 +15,9 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2] / "scripts"))
+from readings import render_title  # noqa: E402  (the loader's rendering of a title)
+
 nxkx, pack_file = sys.argv[1], sys.argv[2]
 pack = json.loads(pathlib.Path(pack_file).read_text("utf-8"))
 failures = []
@@ -75,7 +78,7 @@ for lang in ("zh", "en"):
     wanted = set(pack["clauses"])
     for r in pack["rules"]:
         wanted.add(r["id"])
-        wanted.add(r["title"][lang])
+        wanted.add(render_title(r["title"][lang], r["params"]))  # a template over its params
         wanted.update(refs_of(r))
     wanted.update(t["name"][lang] for t in pack["project_types"])
     for w in sorted(wanted):

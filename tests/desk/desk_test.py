@@ -123,13 +123,20 @@ def reading(f: dict) -> str:
     return r.get("zh", "") if isinstance(r, dict) else r
 
 
+def pack_text(r: dict) -> str:
+    """The pack a report names, as the desk's last column 依据 shows it."""
+    p = r["pack"]
+    return f"{p['id']} {p['version']} sha256:{p['sha256']}"
+
+
 def summary_rows(c: Context, doc: dict) -> list:
     rows = []
     for r in doc["reports"]:
         a = r["application"]
         rows.append([c.origin_text(r.get("origin", {})), a["id"], a["applicant_name"], a["credit_code"],
                      c.project_name(a["project_type"]), r["decision"]["zh"], str(len(r["findings"])),
-                     r["findings"][0]["message"]["zh"] if r["findings"] else "", c.contact(a["project_type"])])
+                     r["findings"][0]["message"]["zh"] if r["findings"] else "", c.contact(a["project_type"]),
+                     pack_text(r)])
     return rows
 
 
@@ -168,7 +175,7 @@ def workbook_matches_json(c: Context) -> None:
     summary, findings = wb["汇总"], wb["问题"]
     header = [cell(v.value) for v in summary[1]]
     expect(header == ["文件", "编号", "申报单位", "统一社会信用代码", "项目类型", "结论", "问题数",
-                      "主要问题", "联系人"], f"汇总 header {header}")
+                      "主要问题", "联系人", "依据"], f"汇总 header {header}")
     got = [[cell(v) for v in row] for row in summary.iter_rows(min_row=2, values_only=True)]
     want = summary_rows(c, doc)
     expect(got[:len(want)] == want, "汇总 rows differ from the JSON report:\n" +
@@ -188,7 +195,7 @@ def workbook_matches_json(c: Context) -> None:
            "\n".join(f"{g}\n{w}" for g, w in zip(got, want) if g != w))
     expect(len(got) == len(want) + len(doc["errors"]), "one 问题 row per finding and error")
     # Header frozen, filters on, columns sized, decisions coloured.
-    for ws, ncols in ((summary, 9), (findings, 10)):
+    for ws, ncols in ((summary, 10), (findings, 10)):
         expect(ws.freeze_panes == "A2", f"{ws.title}: freeze panes {ws.freeze_panes}")
         expect(ws.auto_filter.ref == f"A1:{'ABCDEFGHIJ'[ncols - 1]}{ws.max_row}",
                f"{ws.title}: filter {ws.auto_filter.ref}")
@@ -214,15 +221,16 @@ def csv_matches_json(c: Context) -> None:
     expect(b"\r\n" in raw and b"\n" not in raw.replace(b"\r\n", b""), "CRLF line ends (RFC 4180)")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     expect(rows[0] == ["文件", "编号", "申报单位", "统一社会信用代码", "项目类型", "结论", "问题数", "条款",
-                       "严重程度", "规则", "字段", "说明", "应为", "实为", "解读", "联系人"], f"header {rows[0]}")
+                       "严重程度", "规则", "字段", "说明", "应为", "实为", "解读", "联系人", "依据"],
+           f"header {rows[0]}")
     want = []
     for s, r in zip(summary_rows(c, doc), doc["reports"]):
         app = s[:7]
         if not r["findings"]:
-            want.append(app + [""] * 8 + [s[8]])
+            want.append(app + [""] * 8 + [s[8], s[9]])
         for f in r["findings"]:
             want.append(app + [f["clause"], f["severity"]["zh"], f["rule_id"], f["path"],
-                               f["message"]["zh"], f["expected"]["zh"], found_text(f), reading(f), s[8]])
+                               f["message"]["zh"], f["expected"]["zh"], found_text(f), reading(f), s[8], s[9]])
     got = rows[1:]
     expect(got[:len(want)] == want, "CSV rows differ:\n" +
            "\n".join(f"{g}\n{w}" for g, w in zip(got, want) if g != w))

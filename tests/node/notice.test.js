@@ -52,6 +52,7 @@ test('loadNotice: a changed pack gives its own catalogue, schema and rules', () 
     const titles = schema.properties.project_type.oneOf.map((c) => c.title);
     assert.ok(titles.includes('改名的项目'));
     assert.equal(notice.check(example, { asOf: '2025-05-20' }).notice_id, 'nxkx-test-node');
+    assert.equal(notice.check(example, { asOf: '2025-05-20' }).pack.id, 'nxkx-test-node');
     assert.throws(() => notice.check({ project_type: 'regional_academic_exchange', applicant: { kind: 'society' } },
       { asOf: '2025-05-20' }), (e) => e.code === 'input.unknown_code' && e.path === '/project_type');
     // The built-in notice is untouched.

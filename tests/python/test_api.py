@@ -97,7 +97,14 @@ def test_a_report_and_its_finding() -> None:
     # to_dict is the report JSON (README, "Report JSON"), to_json the C++ text.
     d = r.to_dict()
     assert d == json.loads(r.to_json())
-    assert list(d) == ["notice_id", "stage", "as_of", "application", "decision", "findings"]
+    assert list(d) == ["notice_id", "pack", "stage", "as_of", "application", "decision", "findings"]
+    # Every report names the pack it was judged by, typed, and the report JSON carries it.
+    ident = nxkx.Notice.builtin().identity
+    assert isinstance(r.pack, nxkx.PackIdentity)
+    assert (r.pack.id, r.pack.version, r.pack.sha256) == (ident["id"], ident["version"], ident["sha256"])
+    assert d["pack"] == ident
+    assert str(r.pack) == f"{ident['id']} {ident['version']} sha256:{ident['sha256']}"
+    assert f"Pack: {r.pack}" in r.to_text("en")
     assert d["decision"] == {"code": "rejected", "zh": "不予受理", "en": "rejected"}
     assert d["findings"][0] == f.to_dict()
     assert "Decision: rejected" in r.to_text("en")

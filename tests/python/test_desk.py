@@ -77,6 +77,14 @@ def test_the_brief_text_and_the_origin() -> None:
     again = nxkx.Report.from_json(json.dumps(dict(report.to_dict(), origin={"file": "a.json", "index": 2})))
     assert again.origin == {"file": "a.json", "index": 2}
     assert again.to_brief().startswith("a.json #2 · ")
+    # The reader reads back the pack the report names; a report written without one has none.
+    assert again.pack == report.pack and again.pack.sha256 == nxkx.Notice.builtin().identity["sha256"]
+    assert nxkx.Report.from_json(report.to_json()) == report
+    old = {k: v for k, v in report.to_dict().items() if k != "pack"}
+    assert nxkx.Report.from_json(json.dumps(old)).pack.id == ""
+    with pytest.raises(nxkx.InputError) as bad:
+        nxkx.Report.from_json(json.dumps(dict(report.to_dict(), pack="nxkx-2025-61")))
+    assert bad.value.path == "/pack"
 
 
 def test_a_text_from_a_word_document(tmp_path: pathlib.Path) -> None:

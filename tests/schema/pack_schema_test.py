@@ -68,6 +68,60 @@ for name, change in broken.items():
     if validator.is_valid(doc):
         fail(f"the schema accepts a pack with {name}")
 
+# What is required is one fact, written three times: the schema's "required", the loader and
+# docs/pack-format.md. Derived here for the loader (pack-format-trial.md A11, B1, B2): a field the
+# schema requires, left out of a shipped pack, is refused at its pointer with pack.missing; a
+# field it leaves optional is never refused as missing.
+import tempfile  # noqa: E402
+
+
+def load_error(doc):
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as f:
+        json.dump(doc, f, ensure_ascii=False)
+    try:
+        r = subprocess.run([cli, "catalog", "--notice", f.name], capture_output=True, text=True)
+        return "" if r.returncode == 0 else r.stderr
+    finally:
+        pathlib.Path(f.name).unlink()
+
+
+sections = {"": printed}
+for key in ("notice",):
+    sections["/" + key] = printed["properties"][key]
+for key in ("categories", "applicant_kinds", "contacts", "project_types", "delivery_methods"):
+    sections["/" + key + "/0"] = printed["properties"][key]["items"]
+docs_page = (root / "docs" / "pack-format.md").read_text("utf-8")
+checked = 0
+for where, schema in sections.items():
+    required = set(schema.get("required", []))
+    for field in schema["properties"]:
+        # The first shipped pack that has the field there.
+        for pack in packs:
+            doc = json.loads(pack.read_text("utf-8"))
+            obj = doc
+            for part in [p for p in where.split("/") if p]:
+                obj = obj[int(part)] if isinstance(obj, list) and part.isdigit() else obj.get(part) \
+                    if isinstance(obj, dict) else None
+                if obj is None or (isinstance(obj, list) and not obj):
+                    break
+            if isinstance(obj, dict) and field in obj:
+                break
+        else:
+            continue
+        del obj[field]
+        err = load_error(doc)
+        pointer = f"{where}/{field}"
+        missing = f"{pointer}: required field is missing [pack.missing]" in err
+        checked += 1
+        if field in required and not missing:
+            fail(f"the schema requires {pointer}, but the loader accepts {pack.name} without it"
+                 f" ({err.strip()[:200] or 'loads'})")
+        if field not in required and missing:
+            fail(f"the loader requires {pointer}, but the schema does not ({pack.name})")
+        if where == "" and f"| `{field}` | {'yes' if field in required else 'no'} |" not in docs_page:
+            fail(f"docs/pack-format.md §1 does not say whether `{field}` is required as the schema does")
+
 if failures:
     sys.exit(1)
-print(f"{len(packs)} packs valid; {len(broken)} broken packs refused")
+print(f"{len(packs)} packs valid; {len(broken)} broken packs refused; "
+      f"{checked} fields: schema, loader and docs agree on what is required")

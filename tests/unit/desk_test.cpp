@@ -77,9 +77,12 @@ TEST(DeskWriters, TablesOfABatch) {
   const nxkx::desk_batch batch{reports, errors};
 
   const nxkx::table s = nxkx::summary_table(batch, pack());
-  ASSERT_EQ(s.header.size(), 9u);
+  ASSERT_EQ(s.header.size(), 10u);
+  EXPECT_EQ(s.header[9], "依据");
   EXPECT_EQ(s.header[0], "文件");
   ASSERT_EQ(s.rows.size(), 3u);
+  // Every row names the pack the application was judged by (an unreadable one: the desk's).
+  for (const auto& row : s.rows) EXPECT_EQ(row[9], nxkx::pack_text(pack().identity()));
   EXPECT_EQ(s.rows[0][0], "收件/a.json #1");
   EXPECT_EQ(s.rows[0][1], "ID\\u0007");
   EXPECT_EQ(s.rows[0][5], "受理");
@@ -97,9 +100,11 @@ TEST(DeskWriters, TablesOfABatch) {
   EXPECT_EQ(f.rows.back()[6], "malformed");
 
   const nxkx::table c = nxkx::csv_table(batch, pack());
-  EXPECT_EQ(c.header.size(), 16u);
+  EXPECT_EQ(c.header.size(), 17u);
+  EXPECT_EQ(c.header[16], "依据");
+  EXPECT_EQ(c.rows.front()[16], nxkx::pack_text(pack().identity()));
   EXPECT_EQ(c.rows.size(), 1 + reports[1].findings.size() + 1);
-  for (const auto& row : c.rows) EXPECT_EQ(row.size(), 16u);
+  for (const auto& row : c.rows) EXPECT_EQ(row.size(), 17u);
 }
 
 TEST(DeskWriters, HtmlIsEscapedAndSelfContained) {
@@ -113,6 +118,7 @@ TEST(DeskWriters, HtmlIsEscapedAndSelfContained) {
   EXPECT_NE(page.find("标题\\u001b[0m &amp; &quot;引号&quot;"), std::string::npos);
   EXPECT_NE(page.find("default-src 'none'"), std::string::npos);
   EXPECT_NE(page.find("<html lang=\"zh-CN\">"), std::string::npos);
+  EXPECT_NE(page.find("依据：" + nxkx::pack_text(pack().identity())), std::string::npos);
   EXPECT_NE(nxkx::to_html({reports, {}}, pack(), nxkx::lang::en).find("Check results"),
             std::string::npos);
 }

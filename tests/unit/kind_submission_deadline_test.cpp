@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "nxkx/read.hpp"
 #include "test_support.hpp"
 
 namespace nxkx {
@@ -109,6 +113,75 @@ TEST(KindSubmissionDeadline, DateAfterTheCheckDateGoesToAPerson) {
   auto r = check(notice::builtin(), app, test::as_of(ymd(2025, 5, 12)));
   ASSERT_NE(find_rule(r, "submission.not_after_check"), nullptr);
   EXPECT_EQ(r.decision, decision::needs_review);
+}
+
+}  // namespace
+}  // namespace nxkx
+
+namespace nxkx {
+namespace {
+
+// pack-format-trial.md A1: a date declaration judged against the project type's completion
+// deadline, at completion (the 黄石 pack's completion.in_time), that day included.
+TEST(KindSubmissionDeadline, ADeclaredDateAgainstTheCompletionDeadline) {
+  const notice n = notice::load(std::filesystem::path(NXKX_SOURCE_DIR) /
+                                "examples/packs/notice-huangshi-2023.json");
+  const std::string case_file = std::string(NXKX_SOURCE_DIR) +
+                                "/tests/conformance/packs/notice-huangshi-2023/"
+                                "020-complete-on-the-last-day.json";
+  const auto c = nlohmann::json::parse(read_file(case_file));
+  check_options o;
+  o.stage = stage::completion;
+  o.as_of = ymd(2023, 11, 5);
+  auto text = c.at("applications").at(0);
+  EXPECT_EQ(check(n, parse_application(text.dump(), n), o).decision, decision::complete);
+  text["completion_submitted_on"] = "2023-11-01";
+  report r = check(n, parse_application(text.dump(), n), o);
+  const finding* f = find_rule(r, "completion.in_time");
+  ASSERT_NE(f, nullptr) << to_text(r, lang::en);
+  EXPECT_EQ(f->path, "/completion_submitted_on");
+  EXPECT_EQ(f->message.zh, "结题材料于2023-11-01报送，晚于结题截止日期2023-10-31");
+  EXPECT_FALSE(f->unknown);
+  text.erase("completion_submitted_on");
+  r = check(n, parse_application(text.dump(), n), o);
+  f = find_rule(r, "completion.in_time");
+  ASSERT_NE(f, nullptr);
+  EXPECT_TRUE(f->unknown);
+  EXPECT_EQ(r.decision, decision::incomplete);
+}
+
+// A3: a notice that states no application deadline (null) loads; a rule that needs it is
+// refused, naming what to use instead; the deadline reads as not stated.
+TEST(KindSubmissionDeadline, ANoticeWithoutAnApplicationDeadline) {
+  auto pack = nlohmann::json::parse(notice::builtin().source());
+  pack["notice"]["application_deadline"] = nullptr;
+  try {
+    (void)notice::from_json(pack.dump());
+    ADD_FAILURE() << "the 2025 rules need the deadline";
+  } catch (const pack_error& e) {
+    EXPECT_NE(std::string(e.what()).find("states no application deadline"), std::string::npos)
+        << e.what();
+    EXPECT_NE(e.path().find("/params/"), std::string::npos) << e.path();
+  }
+  const notice hs = notice::load(std::filesystem::path(NXKX_SOURCE_DIR) /
+                                 "examples/packs/notice-huangshi-2023.json");
+  EXPECT_FALSE(hs.info().application_deadline.has_value());
+  EXPECT_EQ(hs.info().number, "");
+  EXPECT_EQ(hs.info().email, "");
+}
+
+TEST(KindSubmissionDeadline, ADeclaredDateMustBeADateDeclaration) {
+  auto pack = nlohmann::json::parse(notice::builtin().source());
+  for (auto& r : pack["rules"])
+    if (r["kind"] == "submission_deadline" && r["params"].contains("date"))
+      r["params"]["date"] = "legal_person";
+  try {
+    (void)notice::from_json(pack.dump());
+    ADD_FAILURE();
+  } catch (const pack_error& e) {
+    EXPECT_NE(std::string(e.what()).find("\"legal_person\" is none"), std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 // check_batch's reports.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "test_support.hpp"
 
 namespace nxkx {
@@ -20,6 +22,95 @@ application submitted(std::string id, date on) {
   a.id = std::move(id);
   decl(a.submission, "dispatch_date") = on;
   return a;
+}
+
+/// The built-in pack with a limit of `max` projects per society across the project types (the
+/// key "applicant"), or with `params` as given.
+notice with_limit(const nlohmann::json& params) {
+  nlohmann::json pack = nlohmann::json::parse(notice::builtin().source());
+  nlohmann::json rule = {{"id", "application.projects_per_applicant"},
+                         {"kind", "unique_in_batch"},
+                         {"stage", "application"},
+                         {"clauses", {"三(一)"}},
+                         {"applies_to", {{"applicant_kinds", {"society"}}}},
+                         {"outcome", "needs_review"},
+                         {"params", params},
+                         {"title", {{"zh", "合计项数有限"}, {"en", "a limit of projects"}}},
+                         {"messages",
+                          {{"failed",
+                            {{"zh", "{applicant}已申报{max}项（{other}），本申报{found}超出"},
+                             {"en", "{applicant} has {max} ({other}); {found} is beyond"}}},
+                           {"expected", {{"zh", "合计不超过{max}项"}, {"en", "at most {max}"}}}}}};
+  pack["rules"].push_back(rule);
+  return notice::from_json(pack.dump());
+}
+
+// 三(一) of the 2026 sample, 合计不超过N项: the first N project types of one applicant (in input
+// order) stand; each application of a further type is flagged, naming the ones counted; several
+// applications of one type count once. A stream needs no amendment for it.
+TEST(KindUniqueInBatch, ALimitOfProjectsAcrossTypesFlagsTheOnesBeyondIt) {
+  const notice n = with_limit({{"key", "applicant"}, {"max", 1}});
+  auto a = good_application("society_capacity");
+  a.id = "S1";
+  auto b = good_application("regional_academic_exchange");
+  b.id = "X1";
+  b.title = "另一个项目";
+  auto b2 = b;
+  b2.id = "X2";
+  b2.title = "第三个项目";
+  auto a2 = a;
+  a2.id = "S2";
+  a2.title = "修改稿";
+  const std::vector<application> apps{a, b, a2, b2};
+  const auto reports = check_batch(n, apps, may20());
+  ASSERT_EQ(reports.size(), 4u);
+  EXPECT_EQ(find_rule(reports[0], "application.projects_per_applicant"), nullptr);
+  EXPECT_EQ(find_rule(reports[2], "application.projects_per_applicant"), nullptr);  // one type
+  for (std::size_t i : {1u, 3u}) {
+    const finding* f = find_rule(reports[i], "application.projects_per_applicant");
+    ASSERT_NE(f, nullptr) << to_text(reports[i], lang::en);
+    EXPECT_EQ(f->level, severity::needs_review);
+    EXPECT_EQ(f->path, "/project_type");
+    EXPECT_EQ(f->message.zh, "51640000MJX000018H已申报1项（申报 S1），本申报" +
+                                 n.find_project_type("regional_academic_exchange")->name.zh +
+                                 "超出");
+    EXPECT_EQ(reports[i].decision, decision::needs_review);
+  }
+  // The same answers from a stream; only the per-type duplicate rule amends (S1 superseded by
+  // S2, X1 by X2): the limit flags the newcomer, never a report given before.
+  batch_checker stream(n, may20());
+  std::vector<amendment> m;
+  std::vector<report> streamed;
+  for (const auto& app : apps) {
+    streamed.push_back(stream.add(app, m));
+    for (const auto& x : m) {
+      EXPECT_EQ(x.added.rule_id, "application.duplicate_applicant");
+      apply(streamed.at(x.position), x);
+    }
+    m.clear();
+  }
+  for (std::size_t i = 0; i < apps.size(); ++i)
+    EXPECT_EQ(to_json(streamed[i], -1), to_json(reports[i], -1)) << i;
+  // Two types within a limit of 2: nothing to say.
+  const notice two = with_limit({{"key", "applicant"}, {"max", 2}});
+  for (const auto& r : check_batch(two, std::vector<application>{a, b}, may20()))
+    EXPECT_EQ(find_rule(r, "application.projects_per_applicant"), nullptr);
+}
+
+TEST(KindUniqueInBatch, ALimitNeedsItsMaxAndOnlyThatKeyTakesOne) {
+  auto fails = [](const nlohmann::json& params, const std::string& path, const std::string& words) {
+    try {
+      (void)with_limit(params);
+      ADD_FAILURE() << params.dump();
+    } catch (const pack_error& e) {
+      EXPECT_NE(e.path().find(path), std::string::npos) << e.path();
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    }
+  };
+  fails({{"key", "applicant"}}, "/params/max", "needs \"max\"");
+  fails({{"key", "applicant"}, {"max", 0}}, "/params/max", "at least 1");
+  fails({{"key", "title"}, {"max", 2}}, "/params/max", "of the key \"applicant\" only");
+  fails({{"key", "nonsense"}}, "/params/key", "applicant (with max)");
 }
 
 TEST(KindUniqueInBatch, DistinctApplicationsPass) {

@@ -80,7 +80,9 @@ TEST(Lint, ATitleStatingAnotherNumberIsAWarning) {
   std::size_t at = 0;
   for (std::size_t i = 0; i < p["rules"].size(); ++i)
     if (p["rules"][i]["id"] == "submission.copies") {
-      p["rules"][i]["params"]["conditions"][0]["min"] = 3;  // the title still says 2
+      EXPECT_EQ(p["rules"][i]["title"]["zh"], "纸质版一式{min}份");  // a template
+      p["rules"][i]["title"]["zh"] = "纸质版一式2份";                // written as prose
+      p["rules"][i]["params"]["conditions"][0]["min"] = 3;           // and the params changed
       at = i;
     }
   const auto issues = lint(notice::from_json(p.dump()));
@@ -88,6 +90,39 @@ TEST(Lint, ATitleStatingAnotherNumberIsAWarning) {
       find(issues, "lint.title_number", "/rules/" + std::to_string(at) + "/title/zh");
   ASSERT_NE(i, nullptr);
   EXPECT_FALSE(i->error);
+}
+
+// Titles are templates over the params (docs/pack-format.md §8): rendered wherever they are shown,
+// a number copied from the params is a warning, a placeholder the params lack an error.
+TEST(Lint, ATitleIsATemplateOverItsParams) {
+  ojson p = builtin_json();
+  std::size_t at = 0;
+  for (std::size_t i = 0; i < p["rules"].size(); ++i)
+    if (p["rules"][i]["id"] == "submission.copies") at = i;
+  for (const auto& r : notice::builtin().rules())
+    if (r.id == "submission.copies") {
+      EXPECT_EQ(r.title.zh, "纸质版一式2份");
+      EXPECT_EQ(r.title_template.zh, "纸质版一式{min}份");
+    }
+  p["rules"][at]["params"]["conditions"][0]["min"] = 3;
+  for (const auto& r : notice::from_json(p.dump()).rules())
+    if (r.id == "submission.copies") {
+      EXPECT_EQ(r.title.zh, "纸质版一式3份");
+    }
+  p["rules"][at]["title"]["zh"] = "纸质版一式3份";
+  const auto issues = lint(notice::from_json(p.dump()));
+  const lint_issue* i =
+      find(issues, "lint.title_restates", "/rules/" + std::to_string(at) + "/title/zh");
+  ASSERT_NE(i, nullptr);
+  EXPECT_FALSE(i->error);
+  p["rules"][at]["title"]["zh"] = "纸质版一式{copies}份";
+  try {
+    (void)notice::from_json(p.dump());
+    ADD_FAILURE();
+  } catch (const pack_error& e) {
+    EXPECT_EQ(e.path(), "/rules/" + std::to_string(at) + "/title/zh");
+    EXPECT_NE(std::string(e.what()).find("{copies} is not a param"), std::string::npos) << e.what();
+  }
 }
 
 TEST(Lint, UnusedVocabularyAndDisagreeingThresholdsAreWarnings) {

@@ -77,6 +77,7 @@ const std::vector<noun> en_nouns = {
     {"expert", "experts"},
     {"copy", "copies"},
     {"society", "societies"},
+    {"project", "projects"},
     {"字", "字"},
     {"基层“三会”", "基层“三会”"},
     {"measure", "measures"},

@@ -13,7 +13,7 @@ TEST(Notice, BuiltinPackDescribesThe2025Notice) {
   const notice& n = notice::builtin();
   EXPECT_EQ(n.info().number, "〔2025〕61号");
   EXPECT_EQ(format_date(n.info().issued), "2025-05-06");
-  EXPECT_EQ(format_date(n.info().application_deadline), "2025-05-16");
+  EXPECT_EQ(format_date(n.info().application_deadline.value()), "2025-05-16");
   EXPECT_EQ(n.project_types().size(), 6u);
   EXPECT_EQ(n.categories().size(), 3u);
   for (const auto& t : n.project_types()) {

@@ -63,6 +63,7 @@ std::string_view decision_label_at(decision d, stage st, lang l) {
 std::string reference_json(const report& r, int indent) {
   ojson j;
   j["notice_id"] = r.notice_id;
+  j["pack"] = ojson{{"id", r.pack.id}, {"version", r.pack.version}, {"sha256", r.pack.sha256}};
   j["stage"] = std::string(to_code(r.stage));
   j["as_of"] = format_date(r.as_of);
   j["application"] = ojson{{"id", r.application_id},
@@ -160,6 +161,24 @@ TEST(ReportJson, EveryReportOfTheCorpusAndExamplesAsNlohmannWritesIt) {
   EXPECT_GT(with_trace, 100u);
 }
 
+// Every report names the pack it was judged by: the notice's identity, in JSON and in text.
+TEST(ReportJson, NamesThePack) {
+  const notice& n = notice::builtin();
+  const report r = check(n, test::good_application(), test::may20());
+  EXPECT_EQ(r.pack, n.identity());
+  EXPECT_EQ(r.pack.id, "nxkx-2025-61");
+  EXPECT_EQ(r.pack.version, "2025.3");
+  EXPECT_EQ(r.pack.sha256.size(), 64u);
+  const std::string json = to_json(r, -1);
+  EXPECT_NE(json.find("\"pack\":{\"id\":\"nxkx-2025-61\",\"version\":\"2025.3\",\"sha256\":\"" +
+                      r.pack.sha256 + "\"}"),
+            std::string::npos);
+  const std::string line = "nxkx-2025-61 2025.3 sha256:" + r.pack.sha256;
+  EXPECT_EQ(pack_text(r.pack), line);
+  EXPECT_NE(to_text(r, lang::zh).find("\n  依据: " + line + "\n"), std::string::npos);
+  EXPECT_NE(to_text(r, lang::en).find("\n  Pack: " + line + "\n"), std::string::npos);
+}
+
 TEST(ReportJson, DefaultIndentIsTwo) {
   const report r = check(notice::builtin(), test::good_application(), test::may20());
   EXPECT_EQ(to_json(r), reference_json(r, 2));
@@ -170,6 +189,7 @@ TEST(ReportJson, DefaultIndentIsTwo) {
 report report_of(const std::string& s) {
   report r;
   r.notice_id = r.application_id = r.title = r.project_type = r.applicant_name = r.credit_code = s;
+  r.pack = {s, s, s};
   finding f;
   f.rule_id = f.kind = f.path = s;
   f.interpretation = {s, s};

@@ -34,27 +34,46 @@ void project_type_text(std::string& out, const notice& n, const project_type_inf
   out += std::string(zh ? "    完成时限: " : "    Complete by: ") +
          format_date(p.completion_deadline) + "\n";
   if (const contact* c = n.find_contact(p.contact); c != nullptr)
-    out += std::string(zh ? "    联系人: " : "    Contact: ") + c->name + " " + c->phone + "\n";
+    out += std::string(zh ? "    联系人: " : "    Contact: ") + c->name + " " +
+           (c->phone.empty() ? (zh ? "（电话未载明）" : "(phone not stated)") : c->phone) + "\n";
+  else
+    out += std::string(zh ? "    联系人: 未载明" : "    Contact: not stated") + "\n";
 }
 
 std::string catalog_text(const notice& n, lang l) {
   const bool zh = l == lang::zh;
   const notice_info& i = n.info();
-  std::string out = i.issuer + i.number;
+  // What the notice does not state is said to be so (the pack's null), never left out.
+  const std::string not_stated = zh ? "未载明" : "not stated";
+  std::string out =
+      i.issuer + (i.number.empty() ? (zh ? "（文号未载明）" : " (number not stated)") : i.number);
   out += i.title.starts_with("《") ? i.title : "《" + i.title + "》";
   out += "\n";
   out += std::string(zh ? "申报截止: " : "Application deadline: ") +
-         format_date(i.application_deadline);
+         (i.application_deadline ? format_date(*i.application_deadline)
+                                 : std::string(zh ? "未载明" : "not stated"));
   if (!i.deadline_interpretation.in(l).empty()) out += " (" + i.deadline_interpretation.in(l) + ")";
   out += "\n";
   // The pack's address may already name the office: say it once.
   std::string where = i.submit_to;
   if (!i.address.empty())
     where = i.address.find(i.submit_to) != std::string::npos ? i.address : where + ", " + i.address;
+  if (i.address.empty() && !where.empty()) where += zh ? "（地址未载明）" : " (address not stated)";
   if (!where.empty()) out += std::string(zh ? "提交至: " : "Submit to: ") + where + "\n";
-  if (!i.form_name.empty()) out += std::string(zh ? "申报书: " : "Form: ") + i.form_name + "\n";
-  if (!i.email.empty())
-    out += std::string(zh ? "电子版发送至: " : "E-mail the Word version to: ") + i.email + "\n";
+  out += std::string(zh ? "申报书: " : "Form: ") +
+         (i.form_name.empty() ? not_stated : i.form_name) + "\n";
+  out += std::string(zh ? "电子版发送至: " : "E-mail the Word version to: ") +
+         (i.email.empty() ? not_stated : i.email) + "\n";
+  // How the paper form may be delivered, the date that counts, and the pack's reading.
+  for (const auto& m : n.delivery_methods()) {
+    const declaration_info* d = nullptr;
+    if (auto k = n.declaration_index(m.date, declaration_scope::submission))
+      d = &n.declarations()[*k];
+    out += std::string(zh ? "提交方式: " : "Delivery: ") + m.name.in(l);
+    if (d != nullptr) out += zh ? "（以" + d->title.zh + "为准）" : " (" + d->title.en + " counts)";
+    if (!m.interpretation.in(l).empty()) out += " — " + m.interpretation.in(l);
+    out += "\n";
+  }
 
   for (const auto& c : n.categories()) {
     out += "\n" + c.clause + " " + c.name.in(l) + "\n";
@@ -65,7 +84,11 @@ std::string catalog_text(const notice& n, lang l) {
   bool header = false;
   for (const auto& p : n.project_types()) {
     if (n.find_category(p.category) != nullptr) continue;
-    if (!header) out += std::string("\n") + (zh ? "其他" : "Other") + "\n";
+    if (!header)
+      out +=
+          std::string("\n") +
+          (n.categories().empty() ? (zh ? "项目类型" : "Project types") : (zh ? "其他" : "Other")) +
+          "\n";
     header = true;
     project_type_text(out, n, p, l);
   }

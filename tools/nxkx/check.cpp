@@ -115,6 +115,8 @@ void write_json_document(sink& out, const notice& n, const check_options& opt,
   };
   ojson head;
   head["notice"] = n.info().id;
+  head["pack"] = ojson{
+      {"id", n.identity().id}, {"version", n.identity().version}, {"sha256", n.identity().sha256}};
   head["stage"] = std::string(to_code(opt.stage));
   head["as_of"] = format_date(opt.as_of);
   std::string h = dump(head);
@@ -379,7 +381,8 @@ runner add_check(CLI::App& app) {
   auto a = std::make_shared<check_args>();
   CLI::App* sub = app.add_subcommand(
       "check",
-      "Check applications against the notice. Each FILE holds one application or an array of "
+      "Check applications against the notice pack (built in: 2025; --notice for another). Each "
+      "FILE holds one application or an array of "
       "them ('-' reads standard input); a FOLDER gives every .json file in it and its subfolders, "
       "sorted by path. All are checked as one batch, so the same applicant twice for a project "
       "type is found across files. An application that cannot be read is named and left out; "

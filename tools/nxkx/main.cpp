@@ -9,9 +9,10 @@
 int main(int argc, char** argv) {
   using namespace nxkx::cli;
   CLI::App app{
-      "nxkx — the rules of "
-      "宁夏科协〔2025〕61号《关于组织申报2025年学术交流及学会能力提升项目的通知》"
-      "as code.\nChecks applications and lists the notice's project types and rules.",
+      "nxkx — a grant notice's rules as code: checks applications against a notice pack and lists "
+      "its project types and rules.\nBuilt in: "
+      "宁夏科协〔2025〕61号《关于组织申报2025年学术交流及学会能力提升项目的通知》; "
+      "--notice PACK.json judges by another pack, and every report names the pack it used.",
       "nxkx"};
   app.set_version_flag("--version", [] { return std::string("nxkx ") + nxkx::version_string; });
   app.require_subcommand(1);

@@ -74,12 +74,21 @@ std::string rules_text(const notice& n, const common_options& o) {
            std::string(severity_label(r.when_unknown, r.stage, l)) + "\n";
     if (!r.project_types.empty()) {
       std::string types;
-      for (const auto& t : r.project_types) types += (types.empty() ? "" : ", ") + t;
+      // Labels as the notice gives them, each with its code (T2 of pack-format-trial.md).
+      for (const auto& t : r.project_types) {
+        const project_type_info* p = n.find_project_type(t);
+        types += (types.empty() ? "" : ", ") +
+                 (p != nullptr && !p->name.in(l).empty() ? p->name.in(l) + " (" + t + ")" : t);
+      }
       out += std::string(zh ? "    适用项目: " : "    Project types: ") + types + "\n";
     }
     if (!r.applicant_kinds.empty()) {
       std::string kinds;
-      for (const std::string& k : r.applicant_kinds) kinds += (kinds.empty() ? "" : ", ") + k;
+      for (const std::string& k : r.applicant_kinds) {
+        const applicant_kind_info* a = n.find_applicant_kind(k);
+        kinds += (kinds.empty() ? "" : ", ") +
+                 (a != nullptr && !a->name.in(l).empty() ? a->name.in(l) + " (" + k + ")" : k);
+      }
       out += std::string(zh ? "    申报主体: " : "    Applicant kinds: ") + kinds + "\n";
     }
     if (!r.interpretation.in(l).empty())
