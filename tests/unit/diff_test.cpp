@@ -129,6 +129,8 @@ const expected_entry added_2026[] = {
     {"三(三)", "declarations", "application.requested_funds", nullptr},
     {"三(三)", "rules", "application.funds", "rejected"},
     {"三(三)", "rules", "application.funds_exchange", "rejected"},
+    // 三(一) 每个全区学会本年度申报项目合计不超过2项: a second look by staff (the pack's reading).
+    {"三(一)", "rules", "application.projects_per_applicant", "needs_review"},
     // 三(四) 通过邮政寄送的，以邮戳日期为准.
     {"三(四)", "delivery_methods", "post", nullptr},
     {"三(四)", "declarations", "submission.postmark_date", nullptr},
@@ -167,8 +169,8 @@ TEST(Diff, EveryChangeOfThe2026NoticeIsFound) {
   ASSERT_NE(copies, nullptr);
   EXPECT_NE(copies->subject.zh.find("三(二)"), std::string::npos) << copies->subject.zh;
   EXPECT_NE(copies->subject.zh.find("submission.copies"), std::string::npos);
-  // 三(一) 每个全区学会本年度申报项目合计不超过2项: no rule of the pack judges it yet
-  // (pack-format.md §11), but its changed quote is said.
+  // 三(一) 每个全区学会本年度申报项目合计不超过2项: its rule is added (added_2026), and its
+  // changed quote is said.
   const pack_change* limit = find(d, "clauses", "三(一)", "quote");
   ASSERT_NE(limit, nullptr);
   EXPECT_NE(limit->new_text.zh.find("合计不超过2项"), std::string::npos) << limit->new_text.zh;
@@ -203,8 +205,7 @@ TEST(Diff, EveryEntryThe2026NoticeAddsIsAdded) {
 }
 
 TEST(Diff, EveryRuleAddedOrRemovedIsSaid) {
-  // Whatever the packs hold (the 2026 pack may gain a rule for 三(一)'s "合计不超过2项"), each
-  // rule only in one pack is one added or removed change.
+  // Whatever the packs hold, each rule only in one pack is one added or removed change.
   const notice& a = notice::builtin();
   const notice& b = sample_2026();
   const pack_diff d = diff(a, b);
