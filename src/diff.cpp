@@ -12,18 +12,17 @@
 
 #include "nxkx/error.hpp"
 #include "nxkx/report.hpp"
+#include "pack_reader.hpp"
 
 namespace nxkx {
 namespace {
 
 using ojson = nlohmann::ordered_json;
 
-std::string pointer(std::string base, std::string_view key) {
-  append_pointer_token(base, key);
-  return base;
-}
-std::string pointer(const std::string& base, std::size_t i) {
-  return base + "/" + std::to_string(i);
+// A JSON pointer one level down (the loader's, so every tool names a place the same way).
+template <class Key>
+std::string pointer(const std::string& base, Key key) {
+  return detail::child(base, key);
 }
 
 std::string dump(const ojson& j) { return j.dump(-1, ' ', false, ojson::error_handler_t::replace); }

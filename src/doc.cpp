@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "html_escape.hpp"
 #include "nxkx/date.hpp"
 #include "nxkx/report.hpp"
 
@@ -375,32 +376,18 @@ std::string markdown(const std::vector<block>& blocks, lang l) {
 
 // ---- HTML ----
 
+/// Element text: escaped, control characters dropped (clean), a line break as <br/>.
 std::string html(std::string_view s) {
+  const std::string text = clean(s);
+  const std::string_view v = text;
   std::string out;
-  for (char c : clean(s)) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      case '\n':
-        out += "<br/>";
-        break;
-      default:
-        out += c;
-    }
+  std::size_t start = 0;
+  for (std::size_t nl = v.find('\n'); nl != std::string_view::npos; nl = v.find('\n', start)) {
+    detail::html_escape_into(out, v.substr(start, nl - start));
+    out += "<br/>";
+    start = nl + 1;
   }
+  detail::html_escape_into(out, v.substr(start));
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "html_escape.hpp"
 #include "nxkx/text.hpp"
 
 namespace nxkx {
@@ -106,34 +107,10 @@ std::string error_text(const unreadable& e, lang l) {
 
 // ---- HTML ----
 
-void escape_into(std::string& out, std::string_view s) {
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
-}
-
 /// Page text from any source: control characters made visible, then HTML-escaped.
 std::string h(std::string_view s) {
   std::string out;
-  escape_into(out, visible_text(s));
+  detail::html_escape_into(out, visible_text(s));
   return out;
 }
 
