@@ -105,7 +105,8 @@ TEST(Lint, ATitleIsATemplateOverItsParams) {
       EXPECT_EQ(r.title_template.zh, "纸质版一式{min}份");
     }
   p["rules"][at]["params"]["conditions"][0]["min"] = 3;
-  for (const auto& r : notice::from_json(p.dump()).rules())
+  const notice three = notice::from_json(p.dump());  // kept: rules() refers into it
+  for (const auto& r : three.rules())
     if (r.id == "submission.copies") {
       EXPECT_EQ(r.title.zh, "纸质版一式3份");
     }
