@@ -18,6 +18,12 @@ if(TARGET nxkx_c)
                                                 $<BUILD_INTERFACE:nxkx_warnings>)
   add_test(NAME c_api.corpus_and_bad_input
            COMMAND nxkx_c_api_test ${PROJECT_SOURCE_DIR})
+  # The batch handed out a block at a time: the blocks join to nxkx_check_batch's result.
+  add_executable(nxkx_c_batch_blocks_test ${CMAKE_CURRENT_SOURCE_DIR}/c/batch_blocks_test.c)
+  set_target_properties(nxkx_c_batch_blocks_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON
+                                                            C_EXTENSIONS OFF)
+  target_link_libraries(nxkx_c_batch_blocks_test PRIVATE nxkx_c $<BUILD_INTERFACE:nxkx_warnings>)
+  add_test(NAME c_api.batch_blocks COMMAND nxkx_c_batch_blocks_test ${PROJECT_SOURCE_DIR})
   # libnxkx_c exports the C functions and nothing else (no C++ symbol, no libstdc++ copy).
   add_test(NAME c_api.exports_only_nxkx
            COMMAND ${CMAKE_COMMAND} -DNM=${CMAKE_NM} -DLIBRARY=$<TARGET_FILE:nxkx_c>

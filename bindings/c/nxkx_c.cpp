@@ -9,6 +9,7 @@
 #include <cstring>
 #include <exception>
 #include <limits>
+#include <memory>
 #include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -102,28 +103,37 @@ nxkx_status guarded(char** out, size_t* out_len, F&& work) noexcept {
   }
 }
 
-/// Loads a notice with `load` into *out_notice; errors go to out_error (which may be NULL).
-template <class F>
-nxkx_status load_notice(nxkx_notice** out_notice, char** out_error, size_t* out_error_len,
-                        F&& load) noexcept {
-  if (out_notice != nullptr) *out_notice = nullptr;
+/// Makes a handle with `make` (which returns a new T*) into *out_handle; errors go to out_error
+/// (which may be NULL). `name` is out_handle's name in the error of a NULL one.
+template <class T, class F>
+nxkx_status make_handle(T** out_handle, const char* name, char** out_error, size_t* out_error_len,
+                        F&& make) noexcept {
+  if (out_handle != nullptr) *out_handle = nullptr;
   char* ignored = nullptr;
   char** error = out_error != nullptr ? out_error : &ignored;
   const nxkx_status status = guarded(error, out_error_len, [&]() -> std::string {
-    require_pointer(out_notice, "out_notice");
-    *out_notice = new nxkx_notice{load()};
+    require_pointer(out_handle, name);
+    *out_handle = make();
     return {};
   });
   if (status == NXKX_OK) {
     std::free(*error);  // the empty result of a success
     *error = nullptr;
     if (out_error_len != nullptr) *out_error_len = 0;
-  } else if (out_notice != nullptr && *out_notice != nullptr) {
-    delete *out_notice;  // loaded, but the call failed after all (out of memory)
-    *out_notice = nullptr;
+  } else if (out_handle != nullptr && *out_handle != nullptr) {
+    delete *out_handle;  // made, but the call failed after all (out of memory)
+    *out_handle = nullptr;
   }
   std::free(ignored);
   return status;
+}
+
+/// Loads a notice with `load` into *out_notice; errors go to out_error (which may be NULL).
+template <class F>
+nxkx_status load_notice(nxkx_notice** out_notice, char** out_error, size_t* out_error_len,
+                        F&& load) noexcept {
+  return make_handle(out_notice, "out_notice", out_error, out_error_len,
+                     [&] { return new nxkx_notice{load()}; });
 }
 
 // ---- options ----
@@ -356,7 +366,7 @@ class report_store {
 
   /// Appends report `i` as append_json writes it, then frees what only it used. Once a report
   /// is written, none is added or amended.
-  void write(std::size_t i, growing_buffer& out) {
+  void write(std::size_t i, std::string& out) {
     sealed_ = true;
     kept& k = reports_.at(i);
     // The decision and what follows the findings, written for a report with nothing else.
@@ -371,7 +381,7 @@ class report_store {
     out.append(text(k.head));
     out.append(t.substr(from, to - from));
     for (std::size_t f = 0; f < k.findings.size(); ++f) {
-      if (f > 0) out.append(',');
+      if (f > 0) out += ',';
       out.append(text(k.findings[f].json));
     }
     out.append(t.substr(to));
@@ -481,7 +491,7 @@ std::string json_string(std::string_view s) {
   return ojson(std::string(s)).dump(-1, ' ', false, ojson::error_handler_t::replace);
 }
 
-void append_error_entry(growing_buffer& out, const nxkx::input_error& e, std::size_t index) {
+void append_error_entry(std::string& out, const nxkx::input_error& e, std::size_t index) {
   out.append(R"({"error":{"code":)");
   out.append(json_string(e.code()));
   out.append(R"(,"path":)");
@@ -495,7 +505,7 @@ void append_error_entry(growing_buffer& out, const nxkx::input_error& e, std::si
   out.append("}}");
 }
 
-/// What nxkx_check_batch gathers of a document: its reports (as JSON) and its errors.
+/// What a batch gathers of a document in the JSON format: its reports (as JSON) and errors.
 struct batch_result {
   std::size_t elements = 0;
   report_store reports;
@@ -503,50 +513,202 @@ struct batch_result {
   std::vector<std::size_t> error_at;      ///< the element of each error
 };
 
-/// The batch document, compact, written directly into the caller's result: each report as
-/// nxkx::append_json writes it (the text nlohmann would dump), an error entry in place of each
-/// unreadable element. Each report's text is freed as soon as it is written, so that the reports
-/// and the result are not both held whole.
-growing_buffer batch_document(const nxkx::notice& n, const nxkx::check_options& opt,
-                              batch_result& b) {
-  growing_buffer out;
-  out.append(R"({"notice":)");
-  out.append(json_string(n.info().id));
-  out.append(R"(,"stage":)");
-  out.append(json_string(nxkx::to_code(opt.stage)));
-  out.append(R"(,"as_of":)");
-  out.append(json_string(nxkx::format_date(opt.as_of)));
-  out.append(R"(,"reports":[)");
-  std::vector<std::size_t> counts(std::size(nxkx::code_table<nxkx::decision>::items), 0);
-  std::size_t next_report = 0, next_error = 0;
-  for (std::size_t i = 0; i < b.elements; ++i) {
-    if (i > 0) out.append(',');
-    if (next_error < b.error_at.size() && b.error_at[next_error] == i) {
-      append_error_entry(out, b.errors[next_error], i);
-      ++next_error;
-      continue;
+/// The one writer of a batch's result, for nxkx_check_batch and nxkx_batch_next alike: the
+/// document is written a piece at a time (its head, each element, its summary), and what a
+/// piece is written from is freed as it is written. In the JSON format a piece is a report's
+/// compact JSON as nxkx::append_json writes it (the text nlohmann would dump) or an error entry
+/// in place of an unreadable element; in the text format it is a report's text (nxkx::to_text)
+/// or an element's error line. So the checked batch and its result are never both held whole.
+class batch_writer {
+ public:
+  batch_writer(const nxkx::notice& n, const call_options& o) : notice_(n), options_(o) {}
+  batch_writer(const batch_writer&) = delete;
+  batch_writer& operator=(const batch_writer&) = delete;
+
+  /// Checks the document `text` (which is not kept: the caller may free it once this returns).
+  void check(std::string_view text) {
+    const bool strict = options_.strict;
+    // This interface reads no files: a text must be content.
+    const auto texts_loaded = [&](nxkx::application& a, std::optional<std::size_t> index) {
+      try {
+        nxkx::check_texts_loaded(a);
+      } catch (const nxkx::input_error& x) {
+        // Strict, a document of one application is element 0 (as before).
+        const std::string at =
+            index || strict ? "/" + std::to_string(index.value_or(0)) : std::string();
+        throw nxkx::input_error(x.code(), at + x.path(), x.reason(), x.reason_zh());
+      }
+      if (!strict) a.origin.index = index;
+    };
+    if (!options_.text) {
+      // Read an element at a time and checked in chunks (batch.hpp), each report kept as its
+      // JSON: memory holds the text, one chunk of applications and the reports' JSON.
+      nxkx::document_events events;
+      events.error = [&](std::size_t index, nxkx::input_error&& e) {
+        json_.error_at.push_back(index);
+        json_.errors.push_back(std::move(e));
+      };
+      events.report = [&](nxkx::report&& r) { json_.reports.add(std::move(r)); };
+      events.amended = [&](const nxkx::amendment& m) { json_.reports.amend(m); };
+      json_.elements =
+          nxkx::check_document_each(text, notice_, options_.check, {}, texts_loaded, events);
+      if (strict)
+        if (const nxkx::input_error* e = nxkx::strict_error(json_.errors)) throw *e;
+      elements_ = json_.elements;
+    } else {
+      text_ = nxkx::check_document(text, notice_, options_.check, {}, texts_loaded);
+      if (strict)
+        if (const nxkx::input_error* e = nxkx::strict_error(text_)) throw *e;
+      elements_ = text_.errors.size();
+    }
+    counts_.assign(std::size(nxkx::code_table<nxkx::decision>::items), 0);
+  }
+
+  /// Appends the next piece of the result to `out`; false (and nothing appended) once the
+  /// whole result has been written.
+  bool piece(std::string& out) {
+    if (part_ == part::done) return false;
+    if (options_.text) {
+      if (element_ == elements_) {
+        part_ = part::done;
+        return false;
+      }
+      text_piece(out);
+      return true;
+    }
+    switch (part_) {
+      case part::head:
+        out.append(R"({"notice":)");
+        out.append(json_string(notice_.info().id));
+        out.append(R"(,"stage":)");
+        out.append(json_string(nxkx::to_code(options_.check.stage)));
+        out.append(R"(,"as_of":)");
+        out.append(json_string(nxkx::format_date(options_.check.as_of)));
+        out.append(R"(,"reports":[)");
+        part_ = part::elements;
+        return true;
+      case part::elements:
+        if (element_ < elements_) {
+          json_piece(out);
+          return true;
+        }
+        summary(out);
+        part_ = part::done;
+        return true;
+      case part::done:
+        break;
+    }
+    return false;
+  }
+
+  /// The next at most `max_bytes` (at least 1) bytes of the result, empty once it has all been
+  /// handed out; valid until the next call. Holds at most `max_bytes` and one piece.
+  std::string_view take(std::size_t max_bytes) {
+    if (pending_.size() - taken_ < max_bytes && part_ != part::done) {
+      pending_.erase(0, taken_);  // less than max_bytes stay: moved once, not once a block
+      taken_ = 0;
+      while (pending_.size() < max_bytes && piece(pending_)) {
+      }
+    }
+    const std::size_t n = std::min(max_bytes, pending_.size() - taken_);
+    const std::string_view block(pending_.data() + taken_, n);
+    taken_ += n;
+    if (taken_ == pending_.size() && part_ == part::done) {
+      // All handed out: the last block stays valid until the next call, which frees it.
+      if (n == 0) {
+        std::string().swap(pending_);
+        taken_ = 0;
+      }
+    }
+    return block;
+  }
+
+ private:
+  enum class part { head, elements, done };
+
+  void json_piece(std::string& out) {
+    const std::size_t i = element_++;
+    if (i > 0) out += ',';
+    if (next_error_ < json_.error_at.size() && json_.error_at[next_error_] == i) {
+      append_error_entry(out, json_.errors[next_error_], i);
+      ++next_error_;
+      return;
     }
     std::size_t k = 0;
     for (const auto& item : nxkx::code_table<nxkx::decision>::items) {
-      if (item.first == b.reports.decision(next_report)) ++counts[k];
+      if (item.first == json_.reports.decision(next_report_)) ++counts_[k];
       ++k;
     }
-    b.reports.write(next_report++, out);
+    json_.reports.write(next_report_++, out);
   }
-  out.append(R"(],"summary":{"applications":)");
-  out.append(std::to_string(next_report));
-  std::size_t k = 0;
-  for (const auto& [d, code] : nxkx::code_table<nxkx::decision>::items) {
-    (void)d;
-    out.append(",\"");
-    out.append(code);
-    out.append("\":");
-    out.append(std::to_string(counts[k++]));
+
+  void summary(std::string& out) const {
+    out.append(R"(],"summary":{"applications":)");
+    out.append(std::to_string(next_report_));
+    std::size_t k = 0;
+    for (const auto& [d, code] : nxkx::code_table<nxkx::decision>::items) {
+      (void)d;
+      out.append(",\"");
+      out.append(code);
+      out.append("\":");
+      out.append(std::to_string(counts_[k++]));
+    }
+    out.append(R"(,"errors":)");
+    out.append(std::to_string(json_.errors.size()));
+    out.append("}}");
   }
-  out.append(R"(,"errors":)");
-  out.append(std::to_string(b.errors.size()));
-  out.append("}}");
-  return out;
+
+  void text_piece(std::string& out) {
+    const std::size_t i = element_++;
+    if (i > 0) out += '\n';
+    if (!text_.errors[i]) {
+      out += nxkx::to_text(text_.reports[next_report_], options_.language, notice_);
+      text_.reports[next_report_++] = nxkx::report{};  // written: freed
+      return;
+    }
+    const nxkx::input_error& e = *text_.errors[i];
+    const bool zh = options_.language == nxkx::lang::zh;
+    out += (zh ? "申报 #" : "Application #") + std::to_string(i) +
+           (zh ? " 无法读取: " : " could not be read: ");
+    // Text from the input (a key in the path, a value quoted in the reason) is shown with its
+    // control characters escaped (visible_text), as in every report.
+    if (!e.path().empty()) out += nxkx::visible_text(e.path()) + ": ";
+    out += nxkx::visible_text(e.reason(options_.language)) + " [" + e.code() + "]\n";
+    text_.errors[i].reset();
+  }
+
+  nxkx::notice notice_;  // a copy shares the notice's data: the batch may outlive the handle
+  call_options options_;
+  batch_result json_;          ///< the JSON format's reports and errors
+  nxkx::document_check text_;  ///< the text format's
+  std::size_t elements_ = 0;   ///< of the document
+  part part_ = part::head;
+  std::size_t element_ = 0, next_report_ = 0, next_error_ = 0;
+  std::vector<std::size_t> counts_;  ///< reports written of each decision
+  std::string pending_;              ///< written, not yet handed out from taken_ on
+  std::size_t taken_ = 0;
+};
+
+}  // namespace
+
+/// A checked batch whose result is handed out a block at a time (nxkx_batch_next).
+struct nxkx_batch {
+  nxkx_batch(const nxkx::notice& n, const call_options& o) : writer(n, o) {}
+  batch_writer writer;
+  bool failed = false;  ///< a block could not be written: the rest of the result is lost
+};
+
+namespace {
+
+/// A new batch of `applications_json`, checked.
+nxkx_batch* start_batch(const nxkx_notice* notice, const char* applications_json, size_t len,
+                        const char* options_json) {
+  require_pointer(notice, "notice");
+  require_pointer(applications_json, "applications_json");
+  const call_options o = read_options(options_json);
+  auto batch = std::make_unique<nxkx_batch>(notice->notice, o);
+  batch->writer.check(std::string_view(applications_json, len));
+  return batch.release();
 }
 
 }  // namespace
@@ -616,67 +778,46 @@ nxkx_status nxkx_check(const nxkx_notice* notice, const char* application_json, 
 nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications_json, size_t len,
                              const char* options_json, char** out, size_t* out_len) noexcept {
   return guarded(out, out_len, [&] {
-    require_pointer(notice, "notice");
-    require_pointer(applications_json, "applications_json");
-    const call_options o = read_options(options_json);
-    const nxkx::notice& n = notice->notice;
-    const std::string_view text(applications_json, len);
-    // This interface reads no files: a text must be content.
-    const auto texts_loaded = [&](nxkx::application& a, std::optional<std::size_t> index) {
-      try {
-        nxkx::check_texts_loaded(a);
-      } catch (const nxkx::input_error& x) {
-        // Strict, a document of one application is element 0 (as before).
-        const std::string at =
-            index || o.strict ? "/" + std::to_string(index.value_or(0)) : std::string();
-        throw nxkx::input_error(x.code(), at + x.path(), x.reason(), x.reason_zh());
-      }
-      if (!o.strict) a.origin.index = index;
-    };
-    if (!o.text) {
-      // Read an element at a time and checked in chunks (batch.hpp), each report kept as its
-      // JSON: memory holds the text, one chunk of applications and the reports' JSON, which
-      // becomes the result as it is written.
-      batch_result b;
-      nxkx::document_events events;
-      events.error = [&](std::size_t index, nxkx::input_error&& e) {
-        b.error_at.push_back(index);
-        b.errors.push_back(std::move(e));
-      };
-      events.report = [&](nxkx::report&& r) { b.reports.add(std::move(r)); };
-      events.amended = [&](const nxkx::amendment& m) { b.reports.amend(m); };
-      b.elements = nxkx::check_document_each(text, n, o.check, {}, texts_loaded, events);
-      if (o.strict)
-        if (const nxkx::input_error* e = nxkx::strict_error(b.errors)) throw *e;
-      return batch_document(n, o.check, b);
+    // The batch's own writer, every piece appended as it is written to one buffer grown by
+    // realloc (which moves a large block by remapping its pages rather than copying them).
+    const std::unique_ptr<nxkx_batch> batch(
+        start_batch(notice, applications_json, len, options_json));
+    growing_buffer result;
+    std::string piece;
+    while (batch->writer.piece(piece)) {
+      result.append(piece);
+      piece.clear();
     }
-    nxkx::document_check d = nxkx::check_document(text, n, o.check, {}, texts_loaded);
-    if (o.strict)
-      if (const nxkx::input_error* e = nxkx::strict_error(d)) throw *e;
-    growing_buffer text_out;
-    std::size_t next = 0;
-    std::string out_text;
-    for (std::size_t i = 0; i < d.errors.size(); ++i) {
-      out_text.clear();
-      if (i > 0) out_text += '\n';
-      if (!d.errors[i]) {
-        out_text += nxkx::to_text(d.reports[next], o.language, n);
-        d.reports[next++] = nxkx::report{};
-      } else {
-        const nxkx::input_error& e = *d.errors[i];
-        const bool zh = o.language == nxkx::lang::zh;
-        out_text += (zh ? "申报 #" : "Application #") + std::to_string(i) +
-                    (zh ? " 无法读取: " : " could not be read: ");
-        // Text from the input (a key in the path, a value quoted in the reason) is shown with its
-        // control characters escaped (visible_text), as in every report.
-        if (!e.path().empty()) out_text += nxkx::visible_text(e.path()) + ": ";
-        out_text += nxkx::visible_text(e.reason(o.language)) + " [" + e.code() + "]\n";
-      }
-      text_out.append(out_text);
-    }
-    return text_out;
+    return result;
   });
 }
+
+nxkx_status nxkx_batch_begin(const nxkx_notice* notice, const char* applications_json, size_t len,
+                             const char* options_json, nxkx_batch** out_batch, char** out_error,
+                             size_t* out_error_len) noexcept {
+  return make_handle(out_batch, "out_batch", out_error, out_error_len,
+                     [&] { return start_batch(notice, applications_json, len, options_json); });
+}
+
+nxkx_status nxkx_batch_next(nxkx_batch* batch, size_t max_bytes, char** out,
+                            size_t* out_len) noexcept {
+  bool writing = false;
+  const nxkx_status status = guarded(out, out_len, [&]() -> std::string_view {
+    require_pointer(batch, "batch");
+    if (max_bytes == 0)
+      bad_argument("argument.max_bytes", "", "max_bytes is 0; expected at least 1 byte a block");
+    if (batch->failed)
+      bad_argument("argument.batch_failed", "",
+                   "an earlier nxkx_batch_next failed and the rest of the result is lost; "
+                   "free the batch");
+    writing = true;
+    return batch->writer.take(max_bytes);
+  });
+  if (status != NXKX_OK && writing) batch->failed = true;
+  return status;
+}
+
+void nxkx_batch_free(nxkx_batch* batch) noexcept { delete batch; }
 
 nxkx_status nxkx_catalog(const nxkx_notice* notice, char** out, size_t* out_len) noexcept {
   return guarded(out, out_len, [&] {

@@ -53,15 +53,7 @@ function nxkxCall(fn, args) {
   } finally {
     _free(slots);
   }
-  if (status !== 0) {
-    var detail;
-    try {
-      detail = JSON.parse(text);
-    } catch (e) {
-      detail = {code: 'internal', path: '', reason: text || 'no error text'};
-    }
-    throw NxkxError(nxkxStatusNames[status] || 'internal', detail);
-  }
+  if (status !== 0) throw nxkxFailure(status, text);
   return text;
 }
 
@@ -286,14 +278,114 @@ function nxkxCheckWith(handle, application, options) {
   }, 'input.utf8', nxkxDocumentLimit(text, false)), options);
 }
 
+/** The error document of a failed call as an NxkxError. */
+function nxkxFailure(status, text) {
+  var detail;
+  try {
+    detail = JSON.parse(text);
+  } catch (e) {
+    detail = {code: 'internal', path: '', reason: text || 'no error text'};
+  }
+  return NxkxError(nxkxStatusNames[status] || 'internal', detail);
+}
+
+/** Calls an ABI function whose last three arguments are (T** out_handle, char** out_error,
+ *  size_t* out_error_len) and returns the handle. */
+function nxkxMake(fn, args) {
+  var slots = _malloc(12);
+  if (!slots) throw new Error('nxkx: out of memory');
+  HEAPU32[slots >> 2] = 0;
+  HEAPU32[(slots + 4) >> 2] = 0;
+  HEAPU32[(slots + 8) >> 2] = 0;
+  var status, handle, errorText = '';
+  try {
+    status = fn.apply(null, args.concat([slots, slots + 4, slots + 8]));
+    handle = HEAPU32[slots >> 2];
+    var ptr = HEAPU32[(slots + 4) >> 2];
+    if (ptr) {
+      errorText = UTF8ToString(ptr, HEAPU32[(slots + 8) >> 2]);
+      _nxkx_free(ptr);
+    }
+  } finally {
+    _free(slots);
+  }
+  if (status !== 0) throw nxkxFailure(status, errorText);
+  return handle;
+}
+
+/** The size of the blocks checkBatch reads its result in (option blockBytes). */
+var nxkxBlockBytes = 1024 * 1024;
+
+/** options.blockBytes (or block_bytes): an integer from 1 to 2^31 - 1; the options without it. */
+function nxkxBatchOptions(options) {
+  if (options === undefined || options === null || typeof options === 'string')
+    return {options: options, blockBytes: nxkxBlockBytes};
+  var rest = {}, blockBytes = nxkxBlockBytes, name = null;
+  Object.keys(options).forEach(function(key) {
+    if (key === 'blockBytes' || key === 'block_bytes') {
+      if (options[key] === undefined) return;
+      name = key;
+      blockBytes = options[key];
+    } else {
+      rest[key] = options[key];
+    }
+  });
+  if (name !== null) {
+    if (typeof blockBytes !== 'number' || !Number.isInteger(blockBytes))
+      throw NxkxError('invalid_argument', {code: 'options.type', path: nxkxPointerToken(name),
+          reason: 'expected an integer number of bytes, found ' + (typeof blockBytes === 'number' ?
+              String(blockBytes) : typeof blockBytes)});
+    if (blockBytes < 1 || blockBytes > 0x7fffffff)
+      throw NxkxError('invalid_argument', {code: 'options.range', path: nxkxPointerToken(name),
+          reason: 'expected 1 to 2147483647 bytes a block, found ' + blockBytes});
+  }
+  return {options: rest, blockBytes: blockBytes};
+}
+
+/** Checks a batch through nxkx_batch_begin and reads its result a block at a time: the copy of
+ *  the text is freed as soon as the batch is checked, and the module's memory never holds the
+ *  whole result (docs/limits.md). Blocks may end inside a UTF-8 character: one streaming
+ *  TextDecoder decodes them all. */
 function nxkxCheckBatchWith(handle, applications, options) {
-  var opts = nxkxOptions(options);
+  var batchOptions = nxkxBatchOptions(options);
+  var opts = nxkxOptions(batchOptions.options);
   var text = nxkxText(applications, 0);
-  return nxkxResult(nxkxWithText(text, function(apps, appsLength) {
+  var batch = nxkxWithText(text, function(apps, appsLength) {
     return nxkxWithText(opts, function(o) {
-      return nxkxCall(_nxkx_check_batch, [handle, apps, appsLength, o]);
+      return nxkxMake(_nxkx_batch_begin, [handle, apps, appsLength, o]);
     }, 'options.syntax');
-  }, 'input.utf8', nxkxDocumentLimit(text, true)), options);
+  }, 'input.utf8', nxkxDocumentLimit(text, true));
+  text = null;
+  var parts = [];
+  var decoder = new TextDecoder('utf-8');
+  var slots = 0;
+  try {
+    slots = _malloc(8);
+    if (!slots) throw new Error('nxkx: out of memory');
+    for (;;) {
+      HEAPU32[slots >> 2] = 0;
+      HEAPU32[(slots + 4) >> 2] = 0;
+      var status = _nxkx_batch_next(batch, batchOptions.blockBytes, slots, slots + 4);
+      var ptr = HEAPU32[slots >> 2];
+      var len = HEAPU32[(slots + 4) >> 2];
+      if (status !== 0) {
+        var errorText = ptr ? UTF8ToString(ptr, len) : '';
+        if (ptr) _nxkx_free(ptr);
+        throw nxkxFailure(status, errorText);
+      }
+      if (len === 0) {
+        _nxkx_free(ptr);
+        break;
+      }
+      parts.push(decoder.decode(HEAPU8.subarray(ptr, ptr + len), {stream: true}));
+      _nxkx_free(ptr);
+    }
+  } finally {
+    if (slots) _free(slots);
+    _nxkx_batch_free(batch);
+  }
+  parts.push(decoder.decode());
+  return nxkxResult(parts.join(''), batchOptions.options);
 }
 
 function nxkxCatalogWith(handle) {
@@ -314,7 +406,8 @@ Module['check'] = function(application, options) {
 };
 
 /** Checks a batch (an array, or JSON text of one): duplicates are judged across it (三(一)).
- *  Returns {notice, stage, as_of, reports, summary}. */
+ *  Returns {notice, stage, as_of, reports, summary} (or text). Options as for check, and
+ *  blockBytes: the size of the blocks the result is read from the module in (default 1 MiB). */
 Module['checkBatch'] = function(applications, options) {
   return nxkxCheckBatchWith(nxkxBuiltin(), applications, options);
 };
@@ -376,33 +469,7 @@ Module['builtinNotice'] = function() {
 Module['loadNotice'] = function(pack) {
   var text = nxkxText(pack);
   return nxkxWithText(text, function(p, length) {
-    var slots = _malloc(12);
-    if (!slots) throw new Error('nxkx: out of memory');
-    HEAPU32[slots >> 2] = 0;
-    HEAPU32[(slots + 4) >> 2] = 0;
-    HEAPU32[(slots + 8) >> 2] = 0;
-    var status, handle, errorText = '';
-    try {
-      status = _nxkx_notice_from_json(p, length, slots, slots + 4, slots + 8);
-      handle = HEAPU32[slots >> 2];
-      var ptr = HEAPU32[(slots + 4) >> 2];
-      if (ptr) {
-        errorText = UTF8ToString(ptr, HEAPU32[(slots + 8) >> 2]);
-        _nxkx_free(ptr);
-      }
-    } finally {
-      _free(slots);
-    }
-    if (status !== 0) {
-      var detail;
-      try {
-        detail = JSON.parse(errorText);
-      } catch (e) {
-        detail = {code: 'internal', path: '', reason: errorText || 'no error text'};
-      }
-      throw NxkxError(nxkxStatusNames[status] || 'internal', detail);
-    }
-    return new NxkxNotice(handle, true);
+    return new NxkxNotice(nxkxMake(_nxkx_notice_from_json, [p, length]), true);
   }, 'pack.syntax');
 };
 

@@ -12,11 +12,13 @@
  *     could not be allocated (NXKX_OUT_OF_MEMORY) or when `out` itself is NULL.
  *   - `size_t* out_len`, when not NULL, receives the length of *out in bytes (without the NUL);
  *     0 when *out is NULL.
- *   - An nxkx_notice* is owned by the caller and released with nxkx_notice_free().
+ *   - An nxkx_notice* is owned by the caller and released with nxkx_notice_free(); an
+ *     nxkx_batch* likewise with nxkx_batch_free().
  *
  * Threads: a loaded notice is immutable. Any number of threads may call nxkx_check,
  * nxkx_check_batch, nxkx_catalog and nxkx_schema on one notice at the same time. Only
- * nxkx_notice_free must not race with a call that uses the same notice.
+ * nxkx_notice_free must not race with a call that uses the same notice. A batch is one
+ * caller's: calls on one nxkx_batch must not race; different batches may run at the same time.
  */
 #ifndef NXKX_NXKX_H
 #define NXKX_NXKX_H
@@ -54,6 +56,9 @@ typedef enum nxkx_status {
 
 /** A loaded notice pack (opaque). */
 typedef struct nxkx_notice nxkx_notice;
+
+/** A checked batch whose result is handed out a block at a time (opaque; nxkx_batch_begin). */
+typedef struct nxkx_batch nxkx_batch;
 
 /** The library's version, "MAJOR.MINOR.PATCH"; a static string, never freed. */
 NXKX_C_API const char* nxkx_version(void) NXKX_C_NOEXCEPT;
@@ -112,6 +117,38 @@ NXKX_C_API nxkx_status nxkx_check(const nxkx_notice* notice, const char* applica
 NXKX_C_API nxkx_status nxkx_check_batch(const nxkx_notice* notice, const char* applications_json,
                                         size_t len, const char* options_json, char** out,
                                         size_t* out_len) NXKX_C_NOEXCEPT;
+
+/** Checks a batch as nxkx_check_batch does, and keeps its result to be handed out a block at a
+ *  time by nxkx_batch_next, so that the result is never one buffer of the library's: memory
+ *  holds the checked reports (in the JSON format as their compact JSON), each freed as its
+ *  part of the result is handed out, and one block. `applications_json` is borrowed for this
+ *  call only: the caller may free it as soon as nxkx_batch_begin returns. The batch keeps what
+ *  it needs of the notice, which may be freed before the batch.
+ *  On NXKX_OK *out_batch is a new batch (free it with nxkx_batch_free) and *out_error is NULL;
+ *  otherwise *out_batch is NULL and `out_error` (may be NULL) gets the error JSON, the statuses
+ *  and codes of nxkx_check_batch (with "strict": true an unreadable element fails here).
+ *  A NULL out_batch is NXKX_INVALID_ARGUMENT with code "argument.null". */
+NXKX_C_API nxkx_status nxkx_batch_begin(const nxkx_notice* notice, const char* applications_json,
+                                        size_t len, const char* options_json,
+                                        nxkx_batch** out_batch, char** out_error,
+                                        size_t* out_error_len) NXKX_C_NOEXCEPT;
+
+/** The next block of a batch's result: on NXKX_OK *out holds its next 1 to `max_bytes` bytes
+ *  (NUL-terminated, freed with nxkx_free), or "" (*out_len 0) once the whole result has been
+ *  handed out, and again on every call after that. The blocks joined are byte for byte what
+ *  nxkx_check_batch gives for the same arguments; a block may end inside a UTF-8 character.
+ *  A block of max_bytes comes whenever that much of the result is left: only the last is
+ *  shorter. NXKX_INVALID_ARGUMENT: a NULL batch or out ("argument.null"), max_bytes 0
+ *  ("argument.max_bytes"): the batch is unchanged. If a block cannot be written
+ *  (NXKX_OUT_OF_MEMORY, NXKX_INTERNAL) the rest of the result is lost: every later call is
+ *  NXKX_INVALID_ARGUMENT with code "argument.batch_failed"; the batch is still freed with
+ *  nxkx_batch_free. */
+NXKX_C_API nxkx_status nxkx_batch_next(nxkx_batch* batch, size_t max_bytes, char** out,
+                                       size_t* out_len) NXKX_C_NOEXCEPT;
+
+/** Releases a batch, whether its result was handed out or not. NULL is allowed and does
+ *  nothing. */
+NXKX_C_API void nxkx_batch_free(nxkx_batch* batch) NXKX_C_NOEXCEPT;
 
 /** The notice's catalogue as JSON: the notice, its categories and project types with who may
  *  apply, papers, completion deadlines and contacts (as `nxkx catalog --format json`). */
