@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+// src/ is not on this module's include path: its internal headers are named from here.
+#include "../../src/json_escape.hpp"
 #include "nxkx/error.hpp"
 
 namespace py = pybind11;
@@ -33,38 +35,10 @@ constexpr std::size_t depth_ceiling = 1000;
 
 std::string type_name(py::handle o) { return Py_TYPE(o.ptr())->tp_name; }
 
+/// `s` as a JSON string, by the one escaper of src/ (json_escape.hpp).
 void append_escaped(std::string& out, std::string_view s) {
-  static constexpr char hex[] = "0123456789abcdef";
   out += '"';
-  std::size_t run = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s.data() + run, i - run);
-    run = i + 1;
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 0xF];
-    }
-  }
-  out.append(s.data() + run, s.size() - run);
+  detail::json_escape_into(out, s);
   out += '"';
 }
 
