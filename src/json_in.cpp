@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "application_fields.hpp"
+#include "json_tree.hpp"
 #include "limit_messages.hpp"
 #include "notice_data.hpp"
 #include "nxkx/error.hpp"
@@ -53,29 +54,9 @@ constexpr std::size_t npos = std::string_view::npos;
 
 // ---- the document tree ----------------------------------------------------------------------
 
-/// One JSON value. The children of an array or object are contiguous in the document's node
-/// array; `key` is the member's key when the parent is an object. Strings and keys are views of
-/// the input text, or of the document's buffer of decoded strings when they held escapes.
-struct node {
-  enum class kind : std::uint8_t { null, boolean, integer, number, string, array, object };
-  kind k = kind::null;
-  bool boolean = false;
-  std::uint32_t count = 0;     // children of an array or object
-  std::size_t first = 0;       // index of the first child while parsing
-  const node* kids = nullptr;  // the first child, once the parse is complete
-  std::int64_t integer = 0;
-  double number = 0;
-  std::string_view text;  // a string's value, or a decimal number as written
-  std::string_view key;
-
-  std::span<const node> children() const noexcept { return {kids, count}; }
-};
-
-struct document {
-  std::vector<node> nodes;  // every value but the root, children of one parent together
-  node root;
-  std::string decoded;  // strings that held escapes, decoded; reserved once, never reallocated
-};
+/// One JSON value (json_tree.hpp, where the Python binding builds the same tree from dicts).
+using node = detail::json_node;
+using document = detail::json_tree;
 
 // ---- JSON pointers, built only when an error needs one ---------------------------------------
 
@@ -351,6 +332,15 @@ msg unknown_reason(const msg& noun, std::string_view value, const std::vector<ca
   throw input_error(std::move(code), path.str(), std::move(reason.en), std::move(reason.zh));
 }
 
+[[noreturn]] void out_of_range_at(std::string path, std::string_view written, const msg& what,
+                                  const msg& expected) {
+  std::string shown = printable(written.substr(0, 40));
+  if (written.size() > 40) shown += "…";
+  fail("input.range", std::move(path),
+       msg{what.en + " " + shown + " is out of range; ", what.zh + " " + shown + " 超出范围；"} +
+           expected);
+}
+
 // ---- pass 1: text to tree -------------------------------------------------------------------
 
 /// The high bit of each of the 8 bytes of `w` that is '"', '\\', below 0x20 or above 0x7F:
@@ -599,11 +589,7 @@ class tokenizer {
   }
 
   /// Points every container at its children, now that the node array no longer moves.
-  void finish() {
-    for (node& n : doc_.nodes)
-      if (n.count != 0) n.kids = doc_.nodes.data() + n.first;
-    if (doc_.root.count != 0) doc_.root.kids = doc_.nodes.data() + doc_.root.first;
-  }
+  void finish() { doc_.link(); }
 
   step literal(std::string_view word, node::kind k, bool b) {
     if (t_.substr(pos_, word.size()) != word) unexpected(expected_value());
@@ -655,9 +641,7 @@ class tokenizer {
       const auto [end, ec] =
           std::from_chars(written.data(), written.data() + written.size(), v.integer);
       if (ec != std::errc{} || end != written.data() + written.size())
-        out_of_range(written, {"integer", "整数"},
-                     {"expected an integer from -9223372036854775808 to 9223372036854775807",
-                      "应为 -9223372036854775808 到 9223372036854775807 之间的整数"});
+        detail::integer_out_of_range(path_to(frames_.size()), written);
     } else {
       v.k = node::kind::number;
       v.text = written;
@@ -853,11 +837,7 @@ class tokenizer {
 
   [[noreturn]] void out_of_range(std::string_view written, const msg& what,
                                  const msg& expected) const {
-    std::string shown = printable(written.substr(0, 40));
-    if (written.size() > 40) shown += "…";
-    fail("input.range", path_to(frames_.size()),
-         msg{what.en + " " + shown + " is out of range; ", what.zh + " " + shown + " 超出范围；"} +
-             expected);
+    out_of_range_at(path_to(frames_.size()), written, what, expected);
   }
 
   /// A value begins in the innermost container, an array: count it against the limits.
@@ -1812,6 +1792,8 @@ namespace {
 
 /// One application object (or another value, refused as `expected`): the whole text is one
 /// document of at most max_bytes, never a batch, whatever its first character.
+const msg one_application{"an application object", "一份申报（JSON 对象）"};
+
 application read_one(std::string_view json_text, const notice& n, const input_limits& limits,
                      const msg& expected) {
   document doc;
@@ -1968,8 +1950,23 @@ void each_element(std::string_view text, const notice& n, const input_limits& li
 
 application parse_application(std::string_view json_text, const notice& n,
                               const input_limits& limits) {
-  return read_one(json_text, n, limits, {"an application object", "一份申报（JSON 对象）"});
+  return read_one(json_text, n, limits, one_application);
 }
+
+namespace detail {
+
+application read_application_tree(const json_tree& tree, const notice& n) {
+  if (tree.root.k != node::kind::object) wrong_type(tree.root, jpath{}, one_application);
+  return reader(n).read_application(tree.root, jpath{});
+}
+
+void integer_out_of_range(std::string path, std::string_view written) {
+  out_of_range_at(std::move(path), written, {"integer", "整数"},
+                  {"expected an integer from -9223372036854775808 to 9223372036854775807",
+                   "应为 -9223372036854775808 到 9223372036854775807 之间的整数"});
+}
+
+}  // namespace detail
 
 std::vector<application> parse_applications(std::string_view json_text, const notice& n,
                                             const input_limits& limits) {

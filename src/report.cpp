@@ -3,12 +3,12 @@
 #include "nxkx/report.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "json_escape.hpp"
 #include "nxkx/text.hpp"
 #include "nxkx/writers.hpp"
 
@@ -85,111 +85,10 @@ std::string joined_clauses(const std::vector<clause_ref>& clauses) {
 // Written directly, as nlohmann's ordered_json dump (ensure_ascii off, invalid UTF-8 replaced)
 // wrote the same document before: byte for byte the same text (tests/unit/report_json_test.cpp).
 
-/// The length of the well-formed UTF-8 sequence at p (Unicode table 3-7), or minus the number
-/// of bytes to replace by one U+FFFD: the lead byte and the continuation bytes that still fit,
-/// as nlohmann's decoder does.
-std::ptrdiff_t utf8_sequence(const unsigned char* p, const unsigned char* end) noexcept {
-  const unsigned char c = *p;
-  std::ptrdiff_t n = 0;
-  unsigned char lo = 0x80, hi = 0xBF;  // the range of the second byte
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3;
-    if (c == 0xE0) lo = 0xA0;
-    if (c == 0xED) hi = 0x9F;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4;
-    if (c == 0xF0) lo = 0x90;
-    if (c == 0xF4) hi = 0x8F;
-  } else {
-    return -1;
-  }
-  for (std::ptrdiff_t i = 1; i < n; ++i) {
-    if (p + i == end || p[i] < lo || p[i] > hi) return -i;
-    lo = 0x80;
-    hi = 0xBF;
-  }
-  return n;
-}
-
-/// What append_string does with a byte: 0 copies it, 1 escapes it, 2 starts a multi-byte
-/// sequence to be checked.
-constexpr std::array<unsigned char, 256> byte_kinds = [] {
-  std::array<unsigned char, 256> k{};
-  for (std::size_t c = 0; c < 0x20; ++c) k[c] = 1;
-  k['"'] = k['\\'] = 1;
-  for (std::size_t c = 0x80; c < 0x100; ++c) k[c] = 2;
-  return k;
-}();
-
-/// `s` as a JSON string: '"', '\\' and control characters escaped, UTF-8 as it is.
+/// `s` as a JSON string (json_escape.hpp: the one escaper).
 void append_string(std::string& out, std::string_view s) {
   out += '"';
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* const end = p + s.size();
-  const auto* run = p;  // the start of bytes to copy as they are
-  auto flush = [&] {
-    out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-  };
-  while (p < end) {
-    const unsigned char c = *p;
-    const unsigned char kind = byte_kinds[c];
-    if (kind == 0) {
-      ++p;
-      continue;
-    }
-    if (kind == 2) {
-      // Most text here is CJK: three bytes with a lead byte that puts no limit on the second.
-      if (c >= 0xE1 && c != 0xED && c <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 &&
-          (p[2] & 0xC0) == 0x80) {
-        p += 3;
-        continue;
-      }
-      const std::ptrdiff_t n = utf8_sequence(p, end);
-      if (n > 0) {
-        p += n;
-        continue;
-      }
-      flush();
-      out += "\xEF\xBF\xBD";  // U+FFFD
-      p += -n;
-      run = p;
-      continue;
-    }
-    flush();
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default: {
-        constexpr char hex[] = "0123456789abcdef";
-        const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
-        out.append(u, sizeof u);
-      }
-    }
-    ++p;
-    run = p;
-  }
-  flush();
+  detail::json_escape_into(out, s);
   out += '"';
 }
 

@@ -1,7 +1,5 @@
 #include "nxkx/text.hpp"
 
-#include <utf8.h>
-
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -100,17 +98,6 @@ constexpr kind classify(char32_t cp) noexcept {
   throw input_error("input.utf8", "", std::move(en), std::move(zh));
 }
 
-using detail::utf8_length;
-
-bool valid_utf8(std::string_view s) noexcept {
-  for (std::size_t i = 0; i < s.size();) {
-    const std::size_t n = utf8_length(s, i);
-    if (n == 0) return false;
-    i += n;
-  }
-  return true;
-}
-
 /// Well-formed GB18030 (GB 18030-2005: one byte 00-7F; two bytes 81-FE then 40-7E or 80-FE;
 /// four bytes 81-FE 30-39 81-FE 30-39) with at least one multi-byte character.
 bool looks_gb18030(std::string_view s) noexcept {
@@ -173,27 +160,15 @@ zi_count count_zi(std::string_view utf8) {
 
   while (p != end) {
     const auto lead = static_cast<unsigned char>(*p);
-    char32_t cp;
+    char32_t cp = lead;
     if (lead < 0x80) {
-      cp = lead;
       ++p;
-    } else if (lead >= 0xE1 && lead <= 0xEF && lead != 0xED && end - p >= 3 &&
-               (static_cast<unsigned char>(p[1]) & 0xC0) == 0x80 &&
-               (static_cast<unsigned char>(p[2]) & 0xC0) == 0x80) {
-      // Inline fast path for the three-byte sequences Chinese is made of. E0 (overlongs) and ED
-      // (surrogates) need extra checks and go the slow way; every other lead is valid here.
-      cp = static_cast<char32_t>(((lead & 0x0Fu) << 12) |
-                                 ((static_cast<unsigned char>(p[1]) & 0x3Fu) << 6) |
-                                 (static_cast<unsigned char>(p[2]) & 0x3Fu));
-      p += 3;
     } else {
-      // Everything else, and every error, is utfcpp's: it leaves `p` on the first byte of an
-      // ill-formed sequence when it throws.
-      try {
-        cp = static_cast<char32_t>(utf8::next(p, end));
-      } catch (const utf8::exception&) {
-        throw_invalid(utf8, static_cast<std::size_t>(p - begin));
-      }
+      const detail::utf8_sequence q =
+          detail::utf8_decode(utf8, static_cast<std::size_t>(p - begin));
+      if (!q.ok) throw_invalid(utf8, static_cast<std::size_t>(p - begin));
+      cp = static_cast<char32_t>(q.cp);
+      p += q.size;
     }
 
     ++code_points;
@@ -240,7 +215,7 @@ std::string_view guess_encoding(std::string_view bytes) noexcept {
   }
   if (n >= 4 && odd * 4 >= n && even * 8 < n) return "UTF-16LE";
   if (n >= 4 && even * 4 >= n && odd * 8 < n) return "UTF-16BE";
-  if (valid_utf8(bytes)) return "";
+  if (detail::utf8_valid(bytes)) return "";
   if (looks_gb18030(bytes)) return "GB18030";
   return "";
 }
@@ -273,18 +248,14 @@ void append_visible(std::string& out, std::string_view text) {
       ++i;
       continue;
     }
-    const std::size_t n = utf8_length(text, i);
-    if (n == 0) {
+    const detail::utf8_sequence q = detail::utf8_decode(text, i);
+    if (!q.ok) {
       out += "\xEF\xBF\xBD";  // U+FFFD
       ++i;
       continue;
     }
-    std::uint32_t cp = 0;
-    if (n == 2)
-      cp = ((c & 0x1Fu) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3Fu);
-    else if (n == 3)
-      cp = ((c & 0x0Fu) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3Fu) << 6) |
-           (static_cast<unsigned char>(text[i + 2]) & 0x3Fu);
+    const std::size_t n = q.size;
+    const std::uint32_t cp = q.cp;
     if ((cp >= 0x80 && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
         (cp >= 0x2066 && cp <= 0x2069))
       escape(cp);

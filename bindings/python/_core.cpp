@@ -1,7 +1,8 @@
 // nxkx._core: the compiled half of `import nxkx` (the package in python/nxkx re-exports it).
 //
-// Applications cross as JSON text: a dict is written as JSON here (wire.cpp) and read by
-// nxkx::parse_application, so the C++ reader is the only validator and Python sees its errors.
+// Applications cross as JSON text, or as dicts read into the very tree the application reader
+// builds from text (wire.cpp) and walked by it, so the C++ reader is the only validator and
+// Python sees its errors.
 // Reports stay C++ objects; Python attributes read them on demand. Enums come back as the
 // package's enum.Enum classes (nxkx._enums), errors as its exception classes (nxkx._errors).
 #include <pybind11/pybind11.h>
@@ -143,6 +144,8 @@ struct text_arg {
   std::string owned;
   std::string_view view;
   bool is_text = false;
+  /// An application given as a Python value: its tree (wire.hpp), read by the reader's walk.
+  std::shared_ptr<application_tree> tree;
 };
 
 text_arg text_of(py::handle o) {
@@ -174,15 +177,26 @@ text_arg text_of(py::handle o) {
   return t;
 }
 
-/// An application as JSON text: a str/bytes document as given, anything else written by wire
-/// (which refuses nesting deeper than limits.max_depth; the reader checks the other limits).
+/// An application: a str/bytes document as given, anything else (a dict) read into the
+/// reader's tree (wire.hpp), no JSON text in between. What has no JSON form at all is refused
+/// here, its path starting with `path` (the application's place in a batch).
 text_arg application_text(py::handle o, const std::string& path, const input_limits& limits) {
   text_arg t = text_of(o);
   if (t.is_text) return t;
-  t.owned.reserve(2048);
-  write_json(o, t.owned, path, document::application, limits.max_depth);
-  t.view = t.owned;
+  t.tree = std::make_shared<application_tree>();
+  try {
+    build_application_tree(o, *t.tree, limits);
+  } catch (const input_error& e) {
+    if (path.empty()) throw;
+    throw input_error(e.code(), path + e.path(), e.reason(), e.reason_zh());
+  }
   return t;
+}
+
+/// parse_application for an application_text: its text read, or its tree walked. Needs no GIL.
+application parse_source(const text_arg& t, const notice& n, const input_limits& limits) {
+  if (t.tree) return read_application(*t.tree, n);
+  return parse_application(t.view, n, limits);
 }
 
 /// The fields of input_limits, in declaration order, for nxkx.InputLimits (python/nxkx/_limits.py).
@@ -400,10 +414,10 @@ bool is_builtin(const notice& n) { return &n.data() == &notice::builtin().data()
 
 // ---- batches ----------------------------------------------------------------------------------
 
-/// Parses texts[i] into apps[i] on `threads` threads, each error kept at its index (with its
-/// path prefixed "/(first + i)") rather than thrown; `of_texts[i]` is set when the error is that
-/// of a text not loaded (check_texts_loaded) rather than of the reader.
-void parse_each(const notice& n, const std::vector<std::string_view>& texts, std::size_t first,
+/// Reads texts[i] (a text or a dict's tree) into apps[i] on `threads` threads, each error kept at
+/// its index (with its path prefixed "/(first + i)") rather than thrown; `of_texts[i]` is set when
+/// the error is that of a text not loaded (check_texts_loaded) rather than of the reader.
+void parse_each(const notice& n, const std::vector<text_arg>& texts, std::size_t first,
                 std::vector<std::optional<application>>& apps,
                 std::vector<std::optional<input_error>>& errors, std::vector<char>& of_texts,
                 unsigned threads, const input_limits& limits) {
@@ -414,7 +428,7 @@ void parse_each(const notice& n, const std::vector<std::string_view>& texts, std
     for (std::size_t i = t; i < count; i += threads) {
       if (errors[i]) continue;  // could not even be written as JSON
       try {
-        apps[i] = parse_application(texts[i], n, limits);
+        apps[i] = parse_source(texts[i], n, limits);
       } catch (const input_error& e) {
         apps[i].reset();
         errors[i] = at_index(e, first + i);
@@ -495,9 +509,9 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   const std::size_t count = items.size();
   check_batch_limit(count, limits);  // before a single application is written
 
-  // A chunk at a time: its items written as JSON text (with the GIL), then parsed on
+  // A chunk at a time: its dicts read into trees (with the GIL), then read on
   // opt.threads threads and checked across the batch (batch_stream, without the GIL), so that
-  // memory holds the reports and one chunk's texts and applications, never every application.
+  // memory holds the reports and one chunk's trees and applications, never every application.
   std::vector<report> reports;
   document_events events;
   events.report = [&](report&& r) { reports.push_back(std::move(r)); };
@@ -511,7 +525,6 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   std::optional<input_error> unwritable, read_error, text_error;
   constexpr std::size_t chunk = 1024;
   std::vector<text_arg> sources;
-  std::vector<std::string_view> texts;
   std::vector<std::optional<application>> parsed;
   std::vector<std::optional<input_error>> chunk_errors;
   std::vector<char> of_texts;
@@ -546,15 +559,13 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
         chunk_errors[i] = e;  // its path already starts with "/i"
       }
     }
-    texts.clear();
-    for (const auto& t : sources) texts.push_back(t.view);
-    chunk_errors.resize(texts.size());
-    parsed.assign(texts.size(), std::nullopt);
-    of_texts.assign(texts.size(), 0);
+    chunk_errors.resize(sources.size());
+    parsed.assign(sources.size(), std::nullopt);
+    of_texts.assign(sources.size(), 0);
     {
       py::gil_scoped_release nogil;
-      parse_each(n, texts, first, parsed, chunk_errors, of_texts, opt.threads, limits);
-      for (std::size_t i = 0; i < texts.size(); ++i) {
+      parse_each(n, sources, first, parsed, chunk_errors, of_texts, opt.threads, limits);
+      for (std::size_t i = 0; i < sources.size(); ++i) {
         if (chunk_errors[i]) {
           if (!strict)
             errors[first + i] = std::move(chunk_errors[i]);
@@ -593,7 +604,7 @@ py::object check_one(const notice* np, py::handle application_obj, py::handle as
   report r;
   {
     py::gil_scoped_release nogil;
-    application a = parse_application(t.view, n, limits);
+    application a = parse_source(t, n, limits);
     check_texts_loaded(a);  // a text named by file: Text.from_docx reads it into content
     r = check(n, a, opt);
   }
@@ -1387,7 +1398,7 @@ PYBIND11_MODULE(_core, m) {
         const notice n = notice_or_builtin(np);
         const input_limits limits = limits_argument(limits_obj);
         const text_arg t = application_text(application_obj, "", limits);
-        return to_json(parse_application(t.view, n, limits), n, indent);
+        return to_json(parse_source(t, n, limits), n, indent);
       },
       "notice"_a.none(true), "application"_a, "indent"_a = -1, "limits"_a = py::none(),
       "The application read by the C++ reader and written back (docs/application-format.md §6).");
