@@ -10,7 +10,6 @@
 
 #include "notice_data.hpp"
 #include "nxkx/error.hpp"
-#include "parallel.hpp"
 #include "requirements/requirement.hpp"
 #include "siphash.hpp"
 
@@ -607,25 +606,6 @@ report batch_checker::add(const application& a, std::vector<amendment>& amendmen
   prepared p = s_->prepare(a);
   s_->judge(a, p, amendments);
   return std::move(p.r);
-}
-
-std::vector<report> check_batch(const notice& n, std::span<const application> apps,
-                                const check_options& opt) {
-  batch_checker::state across(n, opt);
-  std::vector<batch_checker::prepared> checked(apps.size());
-  detail::for_each_index(apps.size(), std::max(1u, opt.threads),
-                         [&](std::size_t i) { checked[i] = across.prepare(apps[i]); });
-  std::vector<report> out;
-  out.reserve(apps.size());
-  std::vector<amendment> amendments;
-  for (std::size_t i = 0; i < apps.size(); ++i) {
-    across.judge(apps[i], checked[i], amendments);
-    out.push_back(std::move(checked[i].r));
-    // What a later application changes in an earlier report, as a stream would say it.
-    for (const amendment& m : amendments) apply(out.at(m.position), m);
-    amendments.clear();
-  }
-  return out;
 }
 
 }  // namespace nxkx

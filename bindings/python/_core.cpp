@@ -17,7 +17,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <utility>
 #include <vector>
 
@@ -414,45 +413,6 @@ bool is_builtin(const notice& n) { return &n.data() == &notice::builtin().data()
 
 // ---- batches ----------------------------------------------------------------------------------
 
-/// Reads texts[i] (a text or a dict's tree) into apps[i] on `threads` threads, each error kept at
-/// its index (with its path prefixed "/(first + i)") rather than thrown; `of_texts[i]` is set when
-/// the error is that of a text not loaded (check_texts_loaded) rather than of the reader.
-void parse_each(const notice& n, const std::vector<text_arg>& texts, std::size_t first,
-                std::vector<std::optional<application>>& apps,
-                std::vector<std::optional<input_error>>& errors, std::vector<char>& of_texts,
-                unsigned threads, const input_limits& limits) {
-  const std::size_t count = texts.size();
-  threads = std::max(
-      1u, std::min<unsigned>(threads, static_cast<unsigned>(std::min<std::size_t>(count, 256))));
-  auto work = [&](unsigned t) {
-    for (std::size_t i = t; i < count; i += threads) {
-      if (errors[i]) continue;  // could not even be written as JSON
-      try {
-        apps[i] = parse_source(texts[i], n, limits);
-      } catch (const input_error& e) {
-        apps[i].reset();
-        errors[i] = at_index(e, first + i);
-        continue;
-      }
-      try {
-        check_texts_loaded(*apps[i]);
-      } catch (const input_error& e) {
-        apps[i].reset();
-        errors[i] = at_index(e, first + i);
-        of_texts[i] = 1;
-      }
-    }
-  };
-  if (threads == 1) {
-    work(0);
-  } else {
-    std::vector<std::thread> pool;
-    pool.reserve(threads);
-    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(work, t);
-    for (auto& th : pool) th.join();
-  }
-}
-
 /// Reports and errors in input order: element i is errors[i] if it is set, else the next report.
 py::list entry_list(std::vector<report>&& reports,
                     const std::vector<std::optional<input_error>>& errors) {
@@ -509,25 +469,58 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   const std::size_t count = items.size();
   check_batch_limit(count, limits);  // before a single application is written
 
-  // A chunk at a time: its dicts read into trees (with the GIL), then read on
-  // opt.threads threads and checked across the batch (batch_stream, without the GIL), so that
-  // memory holds the reports and one chunk's trees and applications, never every application.
+  // A chunk at a time: its items made ready with the GIL (a text kept as it is, a dict read
+  // into the reader's tree), then handed to one batch_stream (batch.hpp, without the GIL), which
+  // reads and checks them on opt.threads threads while the next chunk is made ready here, and
+  // hands the reports back in order: memory holds the reports and a few chunks' texts, trees and
+  // applications, never every application.
   std::vector<report> reports;
-  document_events events;
-  events.report = [&](report&& r) { reports.push_back(std::move(r)); };
-  events.amended = [&](const amendment& m) { apply(reports.at(m.position), m); };
-  batch_stream stream(n, opt, events);
   std::vector<std::optional<input_error>> errors(strict ? 0 : count);
   // Strict, the error raised is what reading every item before the first one that cannot be
   // written (application i nests too deep, holds a NaN …), then checking their texts, raises:
   // the reader's error of the lowest index, else the lowest-index text not loaded, else that
   // first unwritable item.
   std::optional<input_error> unwritable, read_error, text_error;
+  std::vector<char> of_texts(count, 0);  // set (by the worker reading it) for a text not loaded
+  stream_hooks hooks;
+  // A dict's tree, by its index: set here before its element is added, read and let go by the
+  // worker that takes the element (the chunk hand-over orders the two).
+  std::vector<std::shared_ptr<application_tree>> trees(count);
+  hooks.read = [&n, &limits, &of_texts, &trees](std::string_view text, const origin&,
+                                                std::size_t at) {
+    application a;
+    try {
+      if (std::shared_ptr<application_tree> tree = std::move(trees[at]))
+        a = read_application(*tree, n);
+      else
+        a = parse_application(text, n, limits);
+    } catch (const input_error& e) {
+      throw at_index(e, at);
+    }
+    try {
+      check_texts_loaded(a);  // a text named by file: Text.from_docx reads it into content
+    } catch (const input_error& e) {
+      of_texts[at] = 1;
+      throw at_index(e, at);
+    }
+    return a;
+  };
+  hooks.error = [&](input_error&& e, const origin&, std::size_t at) {
+    if (!strict)
+      errors[at] = std::move(e);
+    else if (!of_texts[at] && !read_error)
+      read_error = std::move(e);
+    else if (of_texts[at] && !text_error)
+      text_error = std::move(e);
+  };
+  hooks.report = [&](report&& r, std::string_view, std::size_t) {
+    reports.push_back(std::move(r));
+  };
+  hooks.amended = [&](const amendment& m) { apply(reports.at(m.position), m); };
+  batch_stream stream(n, opt, std::move(hooks));
   constexpr std::size_t chunk = 1024;
   std::vector<text_arg> sources;
-  std::vector<std::optional<application>> parsed;
   std::vector<std::optional<input_error>> chunk_errors;
-  std::vector<char> of_texts;
   for (std::size_t first = 0; first < count && !unwritable; first += chunk) {
     const std::size_t size = std::min(chunk, count - first);
     sources.clear();
@@ -559,36 +552,26 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
         chunk_errors[i] = e;  // its path already starts with "/i"
       }
     }
-    chunk_errors.resize(sources.size());
-    parsed.assign(sources.size(), std::nullopt);
-    of_texts.assign(sources.size(), 0);
-    {
-      py::gil_scoped_release nogil;
-      parse_each(n, sources, first, parsed, chunk_errors, of_texts, opt.threads, limits);
-      for (std::size_t i = 0; i < sources.size(); ++i) {
-        if (chunk_errors[i]) {
-          if (!strict)
-            errors[first + i] = std::move(chunk_errors[i]);
-          else if (!of_texts[i] && !read_error)
-            read_error = std::move(chunk_errors[i]);
-          else if (of_texts[i] && !text_error)
-            text_error = std::move(chunk_errors[i]);
-          continue;
-        }
-        if (strict && (read_error || text_error)) continue;  // it will raise: no need to check
-        stream.add(std::move(*parsed[i]));
-        parsed[i].reset();
+    py::gil_scoped_release nogil;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      if (chunk_errors[i]) {
+        stream.add_error(std::move(*chunk_errors[i]), {}, first + i);
+      } else if (sources[i].tree) {
+        trees[first + i] = std::move(sources[i].tree);  // read by hooks.read on a worker
+        stream.add_text({}, {}, first + i);
+      } else {
+        stream.add_text(sources[i].view, {}, first + i);
       }
     }
+  }
+  {
+    py::gil_scoped_release nogil;
+    stream.finish();
   }
   if (strict) {
     if (read_error) throw *read_error;
     if (text_error) throw *text_error;
     if (unwritable) throw *unwritable;
-  }
-  {
-    py::gil_scoped_release nogil;
-    stream.finish();
   }
   if (strict) return report_list(std::move(reports));
   return entry_list(std::move(reports), errors);

@@ -1,5 +1,6 @@
-// Checking a batch given as one JSON text, element by element: the runner the C ABI and Python
-// use for a batch's text (the command streams its files through a batch_checker the same way).
+// The streaming runner (batch_stream) that every face checks a batch through: check_batch, a
+// batch's JSON text (check_document: the C ABI and Python), Python's check_many on a list, and
+// the command (files, folders, standard input and --jsonl).
 #pragma once
 
 #include <cstddef>
@@ -7,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -52,20 +54,61 @@ struct document_events {
   std::function<void(const amendment& m)> amended;
 };
 
-/// Applications checked as they come, in chunks across the stream (what check_document does with
-/// the elements of a text): add() keeps an application until a chunk of them is full, then
-/// prepares the chunk on opt.threads threads and judges it in order, handing each report and
-/// amendment to `events` (its `error` is not used). finish() checks what is left; memory holds
-/// one chunk of applications.
+/// What a batch_stream does with its elements beyond checking them, and what it hands on. The
+/// hooks marked "worker" run on any of the stream's threads, several at once, and must only
+/// read what they share; the others run on the thread that calls add() and finish(), one at a
+/// time, in element order.
+struct stream_hooks {
+  /// Worker: the application of an element given as text (add_text), with that element's
+  /// `where` and `tag`. An input_error it throws becomes the element's error. Unset: the text is
+  /// read by parse_application with the default limits, its origin set to `where`.
+  std::function<application(std::string_view text, const origin& where, std::size_t tag)> read;
+  /// Worker: appends the text of a report to `out` (a report is rendered once it is checked on
+  /// its own, and again, on the caller's thread, when judging it across the batch changed it).
+  /// Unset: nothing is rendered and `report` is handed an empty text.
+  std::function<void(const report& r, std::string& out)> render;
+  /// Element `tag` (at `where`) could not be read.
+  std::function<void(input_error&& e, const origin& where, std::size_t tag)> error;
+  /// The report of the next element that could be read, judged across every element before it,
+  /// with what `render` made of it. A report handed on may still be amended.
+  std::function<void(report&& r, std::string_view rendered, std::size_t tag)> report;
+  /// A report handed on before, the one at `m.position` among the reports, is changed: apply(r,
+  /// m) gives what check_batch would hold. Called right after the report of the element that
+  /// changed it.
+  std::function<void(const amendment& m)> amended;
+};
+
+/// The one streaming runner: elements (an application, a JSON text to read, or an error) are
+/// added in order, gathered into chunks, and each chunk is read, checked on its own
+/// (batch_checker::prepare) and rendered by one of opt.threads threads while the caller goes on
+/// adding the next ones; chunks are then judged across the batch in order on the caller's
+/// thread, which hands on every error, report and amendment in element order. The reports are
+/// check_batch's whatever the number of threads. Memory holds at most opt.threads + 1 chunks of
+/// elements (1,024 each) and the batch's keys for duplicates. With one thread nothing is started:
+/// each chunk is checked by the caller once it is full. An input_error that hooks.read throws is
+/// that element's error; whatever else a hook or the check of an element throws (an unknown
+/// project type is an input_error of the check) is rethrown by add() or finish() at that
+/// element's turn, after the events of the elements before it: the stream is then stopped and
+/// may only be destroyed.
 class batch_stream {
  public:
-  batch_stream(const notice& n, const check_options& opt, const document_events& events);
+  batch_stream(const notice& n, const check_options& opt, stream_hooks hooks);
   ~batch_stream();
   batch_stream(const batch_stream&) = delete;
   batch_stream& operator=(const batch_stream&) = delete;
 
-  void add(application&& a);
+  /// The next element, an application the stream keeps until it is judged.
+  void add(application&& a, std::size_t tag = 0);
+  /// The next element, an application the caller keeps alive and unchanged until finish().
+  void add_ref(const application& a, std::size_t tag = 0);
+  /// The next element, a JSON text (copied) that hooks.read reads on a worker.
+  void add_text(std::string_view text, const origin& where = {}, std::size_t tag = 0);
+  /// The next element, one that could not be read: handed to hooks.error in its turn.
+  void add_error(input_error&& e, const origin& where = {}, std::size_t tag = 0);
+  /// Checks what is left and hands on every event; the stream may not be added to afterwards.
   void finish();
+  /// Elements added so far.
+  std::size_t size() const noexcept;
 
  private:
   struct state;

@@ -23,7 +23,7 @@ struct check_options {
   /// Severity of a credit code whose check characters fail. Early pilot codes were issued
   /// with a bad check character: a portal may prefer needs_review.
   severity bad_credit_code = severity::incomplete;
-  unsigned threads = 1;  ///< for check_batch
+  unsigned threads = 1;  ///< for check_batch and batch_stream
 };
 
 /// Checks one application on its own (no duplicate detection across a batch).
@@ -36,7 +36,8 @@ report check(const notice& n, const application& a, const check_options& opt);
 /// latest (needs review). An application whose title is that of an earlier one (in input order)
 /// of another applicant or type gets a finding naming it (needs review). Findings name the other
 /// application by its id and origin. Reports keep input order; they are what a batch_checker
-/// gives with its amendments applied.
+/// gives with its amendments applied. The batch is checked by batch_stream (batch.hpp), on
+/// opt.threads threads.
 std::vector<report> check_batch(const notice& n, std::span<const application> apps,
                                 const check_options& opt);
 
@@ -83,8 +84,6 @@ class batch_checker {
  private:
   struct state;
   std::unique_ptr<state> s_;
-  friend std::vector<report> check_batch(const notice&, std::span<const application>,
-                                         const check_options&);
 };
 
 }  // namespace nxkx

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli.hpp"
+#include "nxkx/batch.hpp"
 #include "nxkx/office.hpp"
 
 namespace nxkx::cli {
@@ -289,13 +290,23 @@ int run_check(check_args& a) {
                       "",
                       {"文件夹中没有 .json 文件", "no .json file in this folder"}});
   }
-  // Each application is checked as soon as it is read (one batch_checker: duplicates across
-  // every file count) and only its report is kept: memory holds the text of one file, its
-  // reports and the tree of one element, never every application. What a later application
-  // changes in an earlier report is applied to it at once, so the reports are check_batch's.
-  batch_checker checker(*n, opt);
+  // Each application is handed to one batch_stream (batch.hpp) as soon as it is read: it is
+  // checked on --threads threads while the next ones are read, duplicates across every file
+  // count, and only its report is kept: memory holds the text of one file, its reports and a
+  // few chunks of applications, never every application. What a later application changes in
+  // an earlier report is applied to it at once, so the reports are check_batch's. Errors come
+  // back in the order they were met, among the reports.
   std::vector<report> reports;
-  std::vector<amendment> amendments;
+  stream_hooks hooks;
+  hooks.report = [&](report&& r, std::string_view, std::size_t) {
+    reports.push_back(std::move(r));
+  };
+  hooks.amended = [&](const amendment& m) { apply(reports.at(m.position), m); };
+  hooks.error = [&](input_error&& e, const origin& where, std::size_t) {
+    print_error(where.index ? where.file + " #" + std::to_string(*where.index) : where.file, e);
+    errors.push_back(unreadable_of(e, where));
+  };
+  batch_stream stream(*n, opt, std::move(hooks));
   for (const auto& file : files) {
     const std::string name = display_name(file);
     // Texts given as files (.docx) are found next to the application's file.
@@ -313,24 +324,21 @@ int run_check(check_args& a) {
           try {
             load_text_files(*e.app, dir, a.encoding);
             e.app->origin = where;
-            reports.push_back(checker.add(*e.app, amendments));
-            for (const amendment& m : amendments) apply(reports.at(m.position), m);
-            amendments.clear();
+            stream.add(std::move(*e.app));
             return;
           } catch (const input_error& x) {
             e.error = x;
           }
         }
         add_hint_for_encoding(*e.error, bytes);
-        print_error(e.index ? name + " #" + std::to_string(*e.index) : name, *e.error);
-        errors.push_back(unreadable_of(*e.error, where));
+        stream.add_error(std::move(*e.error), where);
       });
     } catch (nxkx::input_error& e) {
       add_hint_for_encoding(e, bytes);
-      print_error(name, e);
-      errors.push_back(unreadable_of(e, origin{name, {}, {}}));
+      stream.add_error(std::move(e), origin{name, {}, {}});
     }
   }
+  stream.finish();
 
   // The applications that could be read are checked and shown: staff fix the others and rerun.
   const desk_batch batch{reports, errors};

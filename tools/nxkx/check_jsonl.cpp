@@ -1,42 +1,33 @@
-// nxkx check --jsonl: applications streamed one per line (JSON lines), checked as one batch by a
-// batch_checker, one report written per line, in input order.
+// nxkx check --jsonl: applications streamed one per line (JSON lines), checked as one batch, one
+// report written per line, in input order.
 //
-// The lines are read in chunks. A pool of workers (one per core) each take the next chunk,
-// parse and check its applications on their own (batch_checker::prepare) and write their
-// reports; chunks are then committed strictly in input order, by whichever worker finishes
-// the chunk that is next: duplicates are judged across the batch (batch_checker::judge, the
-// only sequential step), the few reports it changes are written again, a report written earlier
-// that a later line supersedes gets an amendment record after that line's report, and the
-// chunk's text goes to standard output in one piece.
+// The lines are read here, through a fixed buffer, and handed to the library's streaming runner
+// (nxkx::batch_stream, batch.hpp), which parses, checks and renders them in chunks on --threads
+// threads while the next lines are read, judges duplicates across the batch in input order, and
+// hands each report (written again if judging changed it) and each amendment record back in
+// order, to be written here.
 //
-// Memory stays flat whatever the length of the stream: lines are read through a fixed buffer
-// (a line longer than max_bytes is skipped, not stored), at most a few chunks are in flight at a
-// time, reports are written and dropped, and only the batch_checker's keys for duplicate
-// detection grow.
+// Memory stays flat whatever the length of the stream: a line longer than max_bytes is skipped,
+// not stored; at most --threads + 1 chunks of lines are in flight; reports are written and
+// dropped, and only the keys for duplicate detection grow.
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
 #include <cerrno>
 #include <chrono>
-#include <condition_variable>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
-#include <exception>
 #include <filesystem>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <span>
 #include <string>
-#include <thread>
 #include <utility>
 #include <vector>
 
 #include "cli.hpp"
+#include "nxkx/batch.hpp"
 #include "nxkx/limits.hpp"
 #include "nxkx/office.hpp"
 
@@ -44,44 +35,6 @@ namespace nxkx::cli {
 namespace {
 
 using clock_type = std::chrono::steady_clock;
-
-/// Lines a chunk holds at most: enough to make the hand-over between threads cheap, few enough
-/// that the chunks in flight (the lines, their applications and reports) stay small.
-constexpr std::size_t lines_per_chunk = 1024;
-
-/// One non-blank line of the input: an application, or why it could not be read.
-struct item {
-  std::size_t line = 0;              ///< 1-based; 0 when the file itself could not be read
-  std::size_t begin = 0, size = 0;   ///< of the line in chunk::text
-  std::optional<input_error> error;  ///< the line could not be read (or the file)
-  std::exception_ptr fatal;          ///< checking failed: stops the run once its turn comes
-  std::optional<application> app;
-  batch_checker::prepared checked;
-  std::size_t out_begin = 0, out_end = 0;  ///< of its report in chunk::out
-};
-
-/// Lines of one file, then their reports.
-struct chunk {
-  std::uint64_t seq = 0;      ///< position in the stream of chunks
-  std::string file;           ///< as shown in messages
-  std::filesystem::path dir;  ///< the folder of the file, where the texts it names are
-  std::string text;           ///< the lines
-  std::vector<item> items;
-  std::size_t used = 0;          ///< items in use (the vector keeps its elements for reuse)
-  std::uint64_t bytes_read = 0;  ///< of all files so far, for the progress line
-  std::string out;               ///< the reports, one a line
-
-  item& add() {
-    if (used == items.size()) items.emplace_back();
-    item& i = items[used++];
-    i.line = i.begin = i.size = i.out_begin = i.out_end = 0;
-    i.error.reset();
-    i.fatal = nullptr;
-    i.app.reset();
-    return i;
-  }
-  std::span<item> in_use() { return {items.data(), used}; }
-};
 
 /// Lines of a file through a fixed buffer. A line longer than `max_line` bytes is reported as
 /// too long and skipped without being kept, to its end; one that goes on for more than
@@ -174,106 +127,6 @@ class line_reader {
   bool endless_ = false;
 };
 
-/// The lines of every file in turn, a chunk at a time.
-class source {
- public:
-  source(const std::vector<std::string>& files, std::size_t max_line, std::size_t max_skip)
-      : files_(files), max_line_(max_line), max_skip_(max_skip) {}
-  source(const source&) = delete;
-  source& operator=(const source&) = delete;
-  ~source() { close(); }
-
-  /// Fills `c` with the next lines (of one file); false when every file has been read.
-  bool next(chunk& c) {
-    c.used = 0;
-    c.text.clear();
-    c.out.clear();
-    while (!reader_) {
-      if (index_ == files_.size()) return false;
-      if (open(c)) break;  // else `c` holds why the file cannot be read
-      c.bytes_read = bytes_before_;
-      return true;
-    }
-    c.file = display_name(files_[index_]);
-    c.dir = files_[index_] == "-" ? std::filesystem::current_path()
-                                  : std::filesystem::path(files_[index_]).parent_path();
-    std::string_view line;
-    bool too_long = false;
-    while (c.used < lines_per_chunk && reader_->next(line, too_long)) {
-      ++number_;
-      if (!too_long && line.find_first_not_of(" \t") == std::string_view::npos) continue;
-      item& i = c.add();
-      i.line = number_;
-      if (too_long && reader_->endless()) {
-        i.error.emplace("input.limit", "",
-                        "the line is more than max_bytes (" + std::to_string(max_line_) +
-                            ") bytes long and goes on past max_batch_bytes (" +
-                            std::to_string(max_skip_) +
-                            ") without ending: the rest of the file is not read",
-                        "这一行超过 max_bytes（" + std::to_string(max_line_) +
-                            "）字节，且超过 max_batch_bytes（" + std::to_string(max_skip_) +
-                            "）字节仍未结束：文件其余部分未读取");
-      } else if (too_long) {
-        i.error.emplace(
-            "input.limit", "",
-            "the line is more than max_bytes (" + std::to_string(max_line_) + ") bytes long",
-            "这一行超过 max_bytes（" + std::to_string(max_line_) + "）字节");
-      } else {
-        i.begin = c.text.size();
-        i.size = line.size();
-        c.text.append(line);
-      }
-    }
-    c.bytes_read = bytes_before_ + reader_->bytes_read();
-    if (c.used < lines_per_chunk) {                  // the end of the file
-      if (!reader_->endless() && reader_->failed())  // an endless line is named above
-        c.add().error.emplace("input.unreadable", "",
-                              std::string("cannot read it: ") + std::strerror(errno), "无法读取");
-      bytes_before_ += reader_->bytes_read();
-      c.bytes_read = bytes_before_;
-      close();
-      ++index_;
-    }
-    return true;
-  }
-
- private:
-  /// Opens the next file; false (and an item saying why in `c`) when it cannot be read.
-  bool open(chunk& c) {
-    const std::string& file = files_[index_];
-    std::FILE* f = stdin;
-    if (file != "-") {
-      try {
-        f = nxkx::open_file(file);  // one code for each way it cannot be read (read.hpp)
-      } catch (const input_error& e) {
-        c.file = display_name(file);
-        c.add().error = e;
-        ++index_;
-        return false;
-      }
-    }
-    file_ = f;
-    reader_.emplace(f, max_line_, max_skip_);
-    number_ = 0;
-    return true;
-  }
-
-  void close() {
-    reader_.reset();
-    if (file_ != nullptr && file_ != stdin) std::fclose(file_);
-    file_ = nullptr;
-  }
-
-  const std::vector<std::string>& files_;
-  std::size_t max_line_;
-  std::size_t max_skip_;
-  std::size_t index_ = 0;  ///< of the file being read
-  std::FILE* file_ = nullptr;
-  std::optional<line_reader> reader_;
-  std::size_t number_ = 0;  ///< of the last line read
-  std::uint64_t bytes_before_ = 0;
-};
-
 /// "count · rate · time left" on standard error, at most four times a second.
 class progress_line {
  public:
@@ -357,38 +210,41 @@ std::string summary(const std::array<std::uint64_t, 5>& counts, std::uint64_t fa
   return line + "\n";
 }
 
-/// Everything the workers share. Chunks are read in turn (under `read_m_`), checked in parallel,
-/// and committed in order (one thread at a time, whichever finishes the chunk next in line).
-class pipeline {
+/// The run: lines read on this thread and handed to one batch_stream (batch.hpp), which reads,
+/// checks and renders them on its threads and hands their reports back here, in input order.
+class run {
  public:
-  pipeline(const std::vector<std::string>& files, const notice& n, const check_options& opt,
-           const jsonl_options& o, std::uint64_t total_bytes, unsigned workers)
+  run(const notice& n, const check_options& opt, const jsonl_options& o,
+      const std::vector<std::string>& files, std::uint64_t total_bytes)
       : n_(n),
         o_(o),
         stage_(opt.stage),
-        checker_(n, opt),
-        input_(files, limits_.max_bytes, limits_.max_batch_bytes),
-        max_in_flight_(workers + 2),
         progress_(!o.quiet && (o.progress || (isatty(STDERR_FILENO) && !isatty(STDOUT_FILENO))),
-                  o.language, total_bytes) {}
+                  o.language, total_bytes) {
+    for (const auto& f : files) {
+      names_.push_back(display_name(f));
+      // The folder of the file, where the texts it names are.
+      dirs_.push_back(f == "-" ? std::filesystem::current_path()
+                               : std::filesystem::path(f).parent_path());
+    }
+    stream_.emplace(n, opt, hooks());
+  }
 
-  /// One worker: until the input ends or the run stops.
-  void work() {
+  /// Reads every file in turn, a line at a time, into the stream.
+  void read(const std::vector<std::string>& files) {
     try {
-      while (std::unique_ptr<chunk> c = read()) {
-        check(*c);
-        hand_over(std::move(c));
-      }
+      read_all(files);
     } catch (...) {
-      stop(std::current_exception());
+      flush();  // the reports before the one whose check failed
+      throw;
     }
   }
 
-  /// After every worker has returned: the exit status, or the exception that stopped the run.
+  /// After read(): the exit status.
   int finish(std::uint64_t total_bytes) {
+    flush();
     progress_.update(checked_, total_bytes, true);  // the final count stays until cleared
     progress_.clear();
-    if (error_) std::rethrow_exception(error_);
     if (!o_.json) write_out(summary(counts_, failed_, stage_, o_.language));
     std::fflush(stdout);
     if (failed_ > 0) return exit_bad_input;
@@ -401,61 +257,105 @@ class pipeline {
   }
 
  private:
-  /// The next chunk of lines, or null at the end of the input or when the run stops.
-  std::unique_ptr<chunk> read() {
-    std::unique_ptr<chunk> c;
-    {
-      std::unique_lock lock(m_);
-      room_.wait(lock, [&] { return stopped_ || in_flight_ < max_in_flight_; });
-      if (stopped_) return nullptr;
-      ++in_flight_;
-      if (!spare_.empty()) {
-        c = std::move(spare_.back());
-        spare_.pop_back();
+  void read_all(const std::vector<std::string>& files) {
+    for (std::size_t index = 0; index < files.size(); ++index) {
+      const std::string& file = files[index];
+      std::FILE* f = stdin;
+      if (file != "-") {
+        try {
+          f = nxkx::open_file(file);  // one code for each way it cannot be read (read.hpp)
+        } catch (input_error& e) {
+          stream_->add_error(std::move(e), origin{names_[index], {}, {}}, index);
+          continue;
+        }
       }
+      read_lines(f, index);
+      bytes_before_ += reader_bytes_;
+      reader_bytes_ = 0;
+      if (f != stdin) std::fclose(f);
     }
-    if (!c) c = std::make_unique<chunk>();
-    bool more = false;
-    {
-      std::lock_guard lock(read_m_);
-      more = input_.next(*c);
-      c->seq = next_seq_++;
-    }
-    if (!more) {
-      std::lock_guard lock(m_);
-      --in_flight_;
-      room_.notify_all();
-      return nullptr;
-    }
-    return c;
+    stream_->finish();
   }
 
-  /// Parses and checks every line of `c` on its own, and writes its reports.
-  void check(chunk& c) {
-    for (item& i : c.in_use()) {
-      if (i.error) continue;
-      const std::string_view line(c.text.data() + i.begin, i.size);
-      try {
-        i.app = parse_application(line, n_, limits_);  // the limits apply as it reads
-        i.app->origin.file = c.file;
-        i.app->origin.line = i.line;
-        load_text_files(*i.app, c.dir);  // texts given as .docx next to the file
-      } catch (const input_error& e) {
-        i.error = e;
-        continue;
+  void read_lines(std::FILE* f, std::size_t index) {
+    const std::string& name = names_[index];
+    line_reader reader(f, limits_.max_bytes, limits_.max_batch_bytes);
+    std::string_view line;
+    bool too_long = false;
+    std::size_t number = 0;
+    while (reader.next(line, too_long)) {
+      ++number;
+      if (!too_long && line.find_first_not_of(" \t") == std::string_view::npos) continue;
+      const origin where{name, {}, number};
+      if (too_long && reader.endless()) {
+        stream_->add_error(
+            input_error("input.limit", "",
+                        "the line is more than max_bytes (" + std::to_string(limits_.max_bytes) +
+                            ") bytes long and goes on past max_batch_bytes (" +
+                            std::to_string(limits_.max_batch_bytes) +
+                            ") without ending: the rest of the file is not read",
+                        "这一行超过 max_bytes（" + std::to_string(limits_.max_bytes) +
+                            "）字节，且超过 max_batch_bytes（" +
+                            std::to_string(limits_.max_batch_bytes) +
+                            "）字节仍未结束：文件其余部分未读取"),
+            where, index);
+      } else if (too_long) {
+        stream_->add_error(
+            input_error("input.limit", "",
+                        "the line is more than max_bytes (" + std::to_string(limits_.max_bytes) +
+                            ") bytes long",
+                        "这一行超过 max_bytes（" + std::to_string(limits_.max_bytes) + "）字节"),
+            where, index);
+      } else {
+        stream_->add_text(line, where, index);
       }
-      try {
-        i.checked = checker_.prepare(*i.app);
-        i.out_begin = c.out.size();
-        render(c.out, i.checked.r);
-        i.out_end = c.out.size();
-      } catch (...) {
-        i.fatal = std::current_exception();
-      }
+      reader_bytes_ = reader.bytes_read();
     }
+    reader_bytes_ = reader.bytes_read();
+    if (!reader.endless() && reader.failed())  // an endless line is named above
+      stream_->add_error(
+          input_error("input.unreadable", "",
+                      std::string("cannot read it: ") + std::strerror(errno), "无法读取"),
+          origin{name, {}, {}}, index);
   }
 
-  void render(std::string& out, const report& r) const {
+  stream_hooks hooks() {
+    stream_hooks h;
+    h.read = [this](std::string_view text, const origin& where, std::size_t index) {
+      application a = parse_application(text, n_, limits_);  // the limits apply as it reads
+      a.origin = where;
+      load_text_files(a, dirs_[index]);  // texts given as .docx next to the file
+      return a;
+    };
+    h.render = [this](const report& r, std::string& out) { render(r, out); };
+    h.error = [this](input_error&& e, const origin& where, std::size_t) {
+      flush();
+      progress_.clear();
+      print_error(where.line ? where.file + ":" + std::to_string(*where.line) : where.file, e);
+      if (o_.json) write_out(error_line(where.file, where.line.value_or(0), e));
+      ++failed_;
+    };
+    h.report = [this](report&& r, std::string_view rendered, std::size_t) {
+      ++counts_[static_cast<std::size_t>(r.decision)];
+      ++checked_;
+      out_ += rendered;
+      if (out_.size() >= (std::size_t{1} << 18)) flush();
+    };
+    // A line that changes reports written before (it supersedes them): an amendment record
+    // each, right after its own report; the counts follow the decisions as amended.
+    h.amended = [this](const amendment& m) {
+      --counts_[static_cast<std::size_t>(m.previous)];
+      ++counts_[static_cast<std::size_t>(m.decision)];
+      if (o_.json)
+        append_json(out_, m, -1);
+      else
+        out_ += to_text(m, o_.language);
+      out_ += '\n';
+    };
+    return h;
+  }
+
+  void render(const report& r, std::string& out) const {
     if (o_.json) {
       append_json(out, r, -1);
       out += '\n';
@@ -467,121 +367,25 @@ class pipeline {
     }
   }
 
-  /// Queues `c` for its turn, and commits every chunk whose turn it is unless another thread
-  /// is doing so already.
-  void hand_over(std::unique_ptr<chunk> c) {
-    std::unique_lock lock(m_);
-    if (stopped_) return;
-    done_.emplace(c->seq, std::move(c));
-    if (committing_) return;
-    committing_ = true;
-    while (!stopped_ && !done_.empty() && done_.begin()->first == next_commit_) {
-      std::unique_ptr<chunk> next = std::move(done_.begin()->second);
-      done_.erase(done_.begin());
-      lock.unlock();
-      try {
-        commit(*next);
-      } catch (...) {
-        lock.lock();
-        committing_ = false;
-        throw;
-      }
-      lock.lock();
-      ++next_commit_;
-      --in_flight_;
-      spare_.push_back(std::move(next));
-      room_.notify_all();
-    }
-    committing_ = false;
-  }
-
-  /// Judges duplicates across the batch, in input order, and writes the chunk's reports.
-  void commit(chunk& c) {
-    std::size_t written = 0;      // of c.out
-    std::size_t reports_end = 0;  // of the reports of the items before this one, in c.out
-    auto write_up_to = [&](std::size_t end) {
-      if (end > written) write_out(std::string_view(c.out).substr(written, end - written));
-      written = std::max(written, end);
-    };
-    for (item& i : c.in_use()) {
-      if (i.error) {
-        write_up_to(reports_end);
-        progress_.clear();
-        print_error(i.line == 0 ? c.file : c.file + ":" + std::to_string(i.line), *i.error);
-        if (o_.json) write_out(error_line(c.file, i.line, *i.error));
-        ++failed_;
-        continue;
-      }
-      if (i.fatal) {
-        write_up_to(reports_end);
-        std::rethrow_exception(i.fatal);
-      }
-      amendments_.clear();
-      if (checker_.judge(*i.app, i.checked, amendments_)) {  // its report is written again
-        write_up_to(i.out_begin);
-        redo_.clear();
-        render(redo_, i.checked.r);
-        write_out(redo_);
-        written = i.out_end;
-      }
-      reports_end = i.out_end;
-      ++counts_[static_cast<std::size_t>(i.checked.r.decision)];
-      ++checked_;
-      // This line changes reports already written (it supersedes them): an amendment record
-      // each, right after its own report; the counts follow the decisions as amended.
-      if (!amendments_.empty()) {
-        write_up_to(i.out_end);
-        redo_.clear();
-        for (const amendment& m : amendments_) {
-          --counts_[static_cast<std::size_t>(m.previous)];
-          ++counts_[static_cast<std::size_t>(m.decision)];
-          if (o_.json)
-            append_json(redo_, m, -1);
-          else
-            redo_ += to_text(m, o_.language);
-          redo_ += '\n';
-        }
-        write_out(redo_);
-      }
-    }
-    write_up_to(c.out.size());
-    progress_.update(checked_, c.bytes_read);
-  }
-
-  void stop(std::exception_ptr e) {
-    std::lock_guard lock(m_);
-    if (!error_) error_ = std::move(e);
-    stopped_ = true;
-    room_.notify_all();
+  /// Writes what is buffered, and redraws the progress line.
+  void flush() {
+    if (!out_.empty()) write_out(out_);
+    out_.clear();
+    progress_.update(checked_, bytes_before_ + reader_bytes_);
   }
 
   const input_limits limits_;
   const notice& n_;
   const jsonl_options& o_;
   const stage stage_;
-  batch_checker checker_;  // prepare() by any worker; judge() by the committing one
-
-  std::mutex read_m_;  // guards input_ and next_seq_
-  source input_;
-  std::uint64_t next_seq_ = 0;
-
-  std::mutex m_;  // guards what follows, except what only the committing thread touches
-  std::condition_variable room_;
-  const std::size_t max_in_flight_;  ///< chunks read and not yet committed, at most
-  std::size_t in_flight_ = 0;
-  std::map<std::uint64_t, std::unique_ptr<chunk>> done_;  ///< checked, waiting for their turn
-  std::uint64_t next_commit_ = 0;
-  bool committing_ = false;
-  bool stopped_ = false;
-  std::exception_ptr error_;
-  std::vector<std::unique_ptr<chunk>> spare_;  ///< committed chunks, to be filled again
-
-  // Only the committing thread (one at a time, ordered by m_) touches these.
+  std::vector<std::string> names_;  ///< of the files, as shown in messages
+  std::vector<std::filesystem::path> dirs_;
+  std::optional<batch_stream> stream_;
+  std::uint64_t bytes_before_ = 0, reader_bytes_ = 0;  ///< read of the files before, and this one
   progress_line progress_;
   std::array<std::uint64_t, 5> counts_{};
   std::uint64_t checked_ = 0, failed_ = 0;
-  std::string redo_;
-  std::vector<amendment> amendments_;
+  std::string out_;  ///< reports not written yet
 };
 
 }  // namespace
@@ -600,18 +404,11 @@ int check_jsonl(const std::vector<std::string>& files, const notice& n, const ch
   }
   if (!o.output.empty() && std::freopen(o.output.c_str(), "wb", stdout) == nullptr)
     throw nxkx::error("output.file", "", "cannot write " + o.output, "无法写入 " + o.output);
-  const unsigned workers = std::max(1u, o.threads);
-  pipeline p(files, n, opt, o, total_bytes, workers);
-  std::vector<std::thread> pool;
-  pool.reserve(workers - 1);
-  try {
-    for (unsigned i = 1; i < workers; ++i) pool.emplace_back([&p] { p.work(); });
-  } catch (...) {
-    // No more threads to be had: the ones started and this one do the work.
-  }
-  p.work();
-  for (auto& t : pool) t.join();
-  return p.finish(total_bytes);
+  check_options with_threads = opt;
+  with_threads.threads = std::max(1u, o.threads);
+  run r(n, with_threads, o, files, total_bytes);
+  r.read(files);
+  return r.finish(total_bytes);
 }
 
 }  // namespace nxkx::cli
