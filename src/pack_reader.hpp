@@ -22,6 +22,9 @@ std::vector<std::string> kinds_list(const json& arr, const std::string& path, co
 std::vector<std::string> check_kinds(std::vector<std::string> codes, const std::string& path,
                                      const notice_data& d);
 
+/// The shared facts a `facts` condition may test (submission.paper_copies …; facts.cpp).
+std::vector<std::string_view> shared_fact_names();
+
 [[noreturn]] inline void pack_fail(const std::string& path, const std::string& reason,
                                    const char* code = "pack.invalid") {
   throw pack_error(code, path, reason);

@@ -559,5 +559,11 @@ std::unique_ptr<requirement> make_facts(const json& params, const std::string& p
   return std::make_unique<facts_requirement>(params, path, n);
 }
 
+std::vector<std::string_view> shared_fact_names() {
+  std::vector<std::string_view> out;
+  for (const auto& f : shared_facts) out.push_back(f.name);
+  return out;
+}
+
 std::vector<param_info> facts_params() { return describe<fp>(facts_desc); }
 }  // namespace nxkx::detail
