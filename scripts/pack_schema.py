@@ -24,8 +24,8 @@ def obj(props, required=(), desc="", extra=False):
 date = {"$ref": "#/$defs/date"}
 stated = {"type": ["string", "null"], "description": "null (or left out) when the notice does not state it: shown as 未载明 / not stated"}
 count = {"type": "integer", "minimum": 0}
-period = obj([("start", s("issued (the notice's issue date) or application_deadline", enum=["issued", "application_deadline"])),
-              ("end", s("completion_deadline (the project type's), the default", enum=["completion_deadline"]))], ["start"],
+period = obj([("start", s("issued (the notice's issue date), approval_date_or_issued (the application's approval date, else the notice's date) or a date", anyOf=[{"enum": ["issued", "approval_date_or_issued"]}, {"$ref": "#/$defs/date"}])),
+              ("end", s("completion_deadline (the project type's), the default, or a date", anyOf=[{"enum": ["completion_deadline"]}, {"$ref": "#/$defs/date"}]))], ["start"],
              "the project period records must fall in")
 partner = obj([("kind", s("the applicant kind a partner must be", **code)),
                ("fact", s("a code declaration of the partner", **code)),
@@ -48,7 +48,7 @@ condition = obj([
     ("unknown_passes", s("an unknown value is not a finding", type="boolean")),
 ], ["fact"])
 kinds = O()
-kinds["applicant_kind"] = obj([("subject", subject), ("expected_kinds", s("the kinds expected (default: the project type's eligible)", **codes))])
+kinds["applicant_kind"] = obj([("subject", s("whose kind: lead (the default) or joint_applicants", enum=["lead", "joint_applicants"])), ("expected_kinds", s("the kinds expected (default: the project type's eligible)", **codes))])
 kinds["facts"] = obj([("subject", subject), ("combine", s("all conditions must hold (all, the default) or one of them (any)", enum=["all", "any"])),
                       ("entity_kinds", entity_kinds), ("conditions", {"type": "array", "minItems": 1, "items": condition})], ["conditions"])
 kinds["division_in_region"] = obj([("subject", subject), ("entity_kinds", entity_kinds), ("level", s("the level the division must be: any (default) or county", enum=["any", "county"]))])
@@ -71,21 +71,21 @@ uib["if"] = {"properties": {"key": {"const": "applicant"}}}
 uib["then"] = {"required": ["max"]}
 uib["else"] = {"not": {"required": ["max"]}}
 kinds["unique_in_batch"] = uib
-target = obj([("target", s("a code of vocabulary target", **code)), ("min", s("at least", type="integer", minimum=0)), ("unit", unit)], ["target", "min"])
+target = obj([("target", s("a code of vocabulary target", **code)), ("min", s("at least", type="integer", minimum=1)), ("unit", unit)], ["target", "min", "unit"])
 pt = json.loads(json.dumps(target)); pt["properties"]["or"] = target
 kinds["plan_target"] = pt
 kinds["partner_societies"] = obj([("min", s("at least this many distinct partners", type="integer", minimum=1)), ("partner", partner), ("unit", unit),
-                                  ("joint_event", obj([("types", s("event types", **codes)), ("per_event_min", s("attendance at least", type="integer", minimum=0)), ("period", period)], ["types"]))], ["min", "partner"])
-kinds["event_count"] = obj([("types", s("event types that count", **codes)), ("min", s("at least this many events", type="integer", minimum=0)),
-                            ("per_event_min", s("an event counts with at least this attendance", type="integer", minimum=0)),
+                                  ("joint_event", obj([("types", s("event types", **codes)), ("per_event_min", s("attendance at least", type="integer", minimum=1)), ("period", period)], ["types", "period"]))], ["min", "partner"])
+kinds["event_count"] = obj([("types", s("event types that count", **codes)), ("min", s("at least this many events", type="integer", minimum=1)),
+                            ("per_event_min", s("an event counts with at least this attendance", type="integer", minimum=1)),
                             ("attendance", s("which attendance: attendance (default) or offline_attendance", enum=["attendance", "offline_attendance"])),
                             ("large_event", obj([("min_attendance", {"type": "integer", "minimum": 1})], ["min_attendance"], "or: one event of at least this attendance")),
                             ("partner", partner), ("period", period), ("unit", unit),
                             ("open_list", s("the list ends in 等: other types go to a person", anyOf=[{"type": "boolean"}, obj([("except", codes)])]))], ["types", "min", "period"])
-kinds["record_count"] = obj([("records", s("which records", enum=["transfers", "platform_items", "media_reports", "experts"])), ("min", {"type": "integer", "minimum": 0}),
+kinds["record_count"] = obj([("records", s("which records", enum=["transfers", "platform_items", "media_reports", "experts"])), ("min", {"type": "integer", "minimum": 1}),
                              ("unit", unit), ("period", period), ("benefit_above", s("transfers: economic benefit above (yuan)", type="number")),
                              ("kinds", s("platform_items: the kinds that count", **codes)), ("mainstream", {"type": "boolean"}), ("nationally_known", {"type": "boolean"})], ["records", "min"])
-kinds["text_length"] = obj([("text_type", s("a code of vocabulary text_type", **code)), ("min_zi", {"type": "integer", "minimum": 0}), ("max_zi", {"type": "integer", "minimum": 0}),
+kinds["text_length"] = obj([("text_type", s("a code of vocabulary text_type", **code)), ("min_zi", {"type": "integer", "minimum": 1}), ("max_zi", {"type": "integer", "minimum": 1}),
                             ("method", s("how 字 are counted", enum=["word_processor", "non_space"]))], ["text_type", "method"])
 
 clause_ref = {"type": "string", "minLength": 1}

@@ -96,6 +96,7 @@ class linter {
     weekdays();
     quotes();
     unused();
+    fact_labels();
     unreachable();
     titles();
     thresholds();
@@ -185,6 +186,46 @@ class linter {
             "代码表 " + d.codes + " 的代码没有一个被规则提到",
             "no rule names any code of the list " + d.codes);
     }
+  }
+
+  // A `fact.NAME` label of the vocabulary is the `{item}` of a `facts` finding on that fact (a
+  // declaration or a shared fact such as submission.word_version.emailed, relabelled by the
+  // pack: 电子版). One that names no declaration and no shared fact shows nowhere; a fact read by a
+  // rule whose messages name {item} without a label shows its bare code (docs/pack-format.md §4.6).
+  void fact_labels() {
+    // The name a finding's label is looked up by: a declaration's own name
+    // (submission.bound_with_supplements → bound_with_supplements), or the shared fact's.
+    std::set<std::string> facts;
+    for (std::string_view f : detail::shared_fact_names()) facts.insert(std::string(f));
+    for (const auto& d : n_.declarations())
+      facts.insert(d.scope == declaration_scope::history ? "history." + d.name : d.name);
+    auto label_name = [&](const std::string& fact) {
+      constexpr std::string_view prefix = "submission.";
+      if (fact.starts_with(prefix) && !facts.count(fact) && facts.count(fact.substr(prefix.size())))
+        return fact.substr(prefix.size());
+      return fact;
+    };
+    const ojson& rules = pack_["rules"];
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      const ojson& r = rules[i];
+      if (r["kind"] != "facts" || !r["params"].contains("conditions")) continue;
+      const bool shows_item = r["messages"].dump().find("{item}") != std::string::npos;
+      const ojson& conds = r["params"]["conditions"];
+      for (std::size_t c = 0; c < conds.size(); ++c) {
+        const std::string fact = label_name(conds[c]["fact"].get<std::string>());
+        if (shows_item && !n_.label("fact." + fact))
+          add(false, "lint.fact_label",
+              pointer(pointer(pointer(pointer("/rules", i), "params"), "conditions"), c) + "/fact",
+              "规则的消息使用 {item}，但词表没有 fact." + fact + "：结论会显示代码",
+              "the rule's messages use {item} and the vocabulary has no fact." + fact +
+                  ": findings show the bare code");
+      }
+    }
+    for (const auto& [key, value] : pack_["vocabulary"].items())
+      if (key.starts_with("fact.") && !facts.count(key.substr(5)))
+        add(false, "lint.unused", pointer("/vocabulary", key),
+            "词表项 " + key + " 不是任何声明或共享事实的标签，不会显示",
+            "the label " + key + " names no declaration and no shared fact, so it shows nowhere");
   }
 
   void unreachable() {

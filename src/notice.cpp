@@ -70,22 +70,26 @@ std::vector<localized> localized_list(const json& arr, const std::string& path) 
 
 }  // namespace
 
+std::vector<std::string> check_kinds(std::vector<std::string> codes, const std::string& path,
+                                     const notice_data& d) {
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    if (d.kind_index(codes[i]) == static_cast<std::size_t>(-1)) {
+      std::string known;
+      for (const auto& k : d.applicant_kinds) known += (known.empty() ? "" : ", ") + k.code;
+      pack_fail(child(path, i),
+                "unknown applicant kind \"" + codes[i] + "\"; the pack's applicant_kinds: " + known,
+                "pack.unknown_code");
+    }
+  }
+  return codes;
+}
+
 std::vector<std::string> kinds_list(const json& arr, const std::string& path,
                                     const notice_data& d) {
   if (!arr.is_array()) pack_fail(path, std::string("expected an array, found ") + arr.type_name());
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < arr.size(); ++i) {
-    std::string code = text(arr[i], child(path, i));
-    if (d.kind_index(code) == static_cast<std::size_t>(-1)) {
-      std::string known;
-      for (const auto& k : d.applicant_kinds) known += (known.empty() ? "" : ", ") + k.code;
-      pack_fail(child(path, i),
-                "unknown applicant kind \"" + code + "\"; the pack's applicant_kinds: " + known,
-                "pack.unknown_code");
-    }
-    out.push_back(std::move(code));
-  }
-  return out;
+  for (std::size_t i = 0; i < arr.size(); ++i) out.push_back(text(arr[i], child(path, i)));
+  return check_kinds(std::move(out), path, d);
 }
 
 namespace {

@@ -18,6 +18,12 @@ struct notice_data;
 
 /// An array of applicant kind codes of the pack (its applicant_kinds); throws pack_error.
 std::vector<std::string> kinds_list(const json& arr, const std::string& path, const notice_data& d);
+/// The same for codes already read (a kind's params): each is checked; returns them.
+std::vector<std::string> check_kinds(std::vector<std::string> codes, const std::string& path,
+                                     const notice_data& d);
+
+/// The shared facts a `facts` condition may test (submission.paper_copies …; facts.cpp).
+std::vector<std::string_view> shared_fact_names();
 
 [[noreturn]] inline void pack_fail(const std::string& path, const std::string& reason,
                                    const char* code = "pack.invalid") {

@@ -3,6 +3,7 @@
 // the rule's own `expected_kinds` (e.g. the one kind that should lead a project).
 #include <algorithm>
 
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
@@ -22,20 +23,29 @@ localized join_labels(const notice_data& n, const std::vector<std::string>& kind
   return out;
 }
 
+struct applicant_kind_params {
+  std::string subject = "lead";
+  std::optional<std::vector<std::string>> expected_kinds;
+};
+
+using akp = applicant_kind_params;
+constexpr param<akp> applicant_kind_desc[] = {
+    {"subject", &akp::subject, "whose kind: `lead` or `joint_applicants`"},
+    {"expected_kinds", &akp::expected_kinds,
+     "the applicant kinds expected (absent: the project type's `eligible`)"},
+};
+
 class applicant_kind_requirement final : public requirement {
  public:
   applicant_kind_requirement(const json& params, const std::string& path, const notice_data& n) {
-    for (const auto& [key, value] : params.items())
-      if (key != "subject" && key != "expected_kinds")
-        pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-    std::string who = text_or(params, "subject", path, "lead");
-    if (who != "lead" && who != "joint_applicants")
+    const akp p = read_params<akp>(params, path, applicant_kind_desc);
+    if (p.subject != "lead" && p.subject != "joint_applicants")
       pack_fail(child(path, "subject"), "expected \"lead\" or \"joint_applicants\"");
-    joint_ = who == "joint_applicants";
-    if (const json* k = optional_member(params, "expected_kinds")) {
+    joint_ = p.subject == "joint_applicants";
+    if (p.expected_kinds) {
       const std::string kp = child(path, "expected_kinds");
-      if (!k->is_array() || k->empty()) pack_fail(kp, "expected a non-empty array");
-      expected_ = kinds_list(*k, kp, n);
+      if (p.expected_kinds->empty()) pack_fail(kp, "expected a non-empty array");
+      expected_ = check_kinds(*p.expected_kinds, kp, n);
     }
   }
 
@@ -77,4 +87,5 @@ std::unique_ptr<requirement> make_applicant_kind(const json& params, const std::
   return std::make_unique<applicant_kind_requirement>(params, path, n);
 }
 
+std::vector<param_info> applicant_kind_params() { return describe<akp>(applicant_kind_desc); }
 }  // namespace nxkx::detail

@@ -2,15 +2,30 @@
 // systems in place) holds every required item; each missing item is its own finding.
 #include <algorithm>
 
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
 namespace {
 
+struct checklist_params {
+  std::string fact;
+  std::string ns;
+  std::optional<std::vector<std::string>> items;
+};
+
+using clp = checklist_params;
+constexpr param<clp> checklist_desc[] = {
+    {"fact", &clp::fact, "the list: `form.parts` or `records.governance_systems`", true},
+    {"namespace", &clp::ns, "the vocabulary namespace of the items (`form_part`)", true},
+    {"items", &clp::items, "the codes that must all be there (at least one)", true},
+};
+
 class checklist final : public requirement {
  public:
   checklist(const json& params, const std::string& path, const notice_data& n) : n_(n) {
-    std::string fact = text_at(params, "fact", path);
+    const clp p = read_params<clp>(params, path, checklist_desc);
+    const std::string& fact = p.fact;
     if (fact == "form.parts")
       list_ = list::form_parts;
     else if (fact == "records.governance_systems")
@@ -19,16 +34,16 @@ class checklist final : public requirement {
       pack_fail(child(path, "fact"),
                 "unknown list \"" + fact + "\"; expected form.parts or records.governance_systems",
                 "pack.unknown_code");
-    ns_ = text_at(params, "namespace", path);
-    const json& items = array_at(params, "items", path);
+    ns_ = p.ns;
+    const std::vector<std::string>& items = *p.items;
     if (items.empty()) pack_fail(child(path, "items"), "a checklist needs at least one item");
     for (std::size_t i = 0; i < items.size(); ++i) {
       std::string ip = child(child(path, "items"), i);
-      std::string code = text(items[i], ip);
+      const std::string& code = items[i];
       if (!n.label(ns_ + "." + code))
         pack_fail(ip, "unknown " + ns_ + " \"" + code + "\" (not in the vocabulary)",
                   "pack.unknown_code");
-      items_.push_back(std::move(code));
+      items_.push_back(code);
     }
   }
 
@@ -80,4 +95,5 @@ std::unique_ptr<requirement> make_checklist(const json& params, const std::strin
   return std::make_unique<checklist>(params, path, n);
 }
 
+std::vector<param_info> checklist_params() { return describe<clp>(checklist_desc); }
 }  // namespace nxkx::detail

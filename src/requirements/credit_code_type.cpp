@@ -4,31 +4,47 @@
 // registered with the region's 民政厅). A code that is missing or malformed is the credit_code
 // rule's finding, not this one's: one missing fact, one finding.
 #include "nxkx/credit_code.hpp"
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
 namespace {
 
+struct credit_code_type_params {
+  std::string subject = "lead";
+  std::optional<std::vector<std::string>> entity_kinds;
+  std::optional<std::vector<std::string>> prefixes;
+  std::optional<std::string> registered_at;
+};
+
+using ctp = credit_code_type_params;
+constexpr param<ctp> credit_code_type_desc[] = {
+    {"subject", &ctp::subject, subject_doc},
+    {"entity_kinds", &ctp::entity_kinds, entity_kinds_doc},
+    {"prefixes", &ctp::prefixes,
+     "the code's first two characters, one of these (`[\"51\"]` 社会团体); or `registered_at`"},
+    {"registered_at", &ctp::registered_at,
+     "the registering authority's division, characters 3–8 (`\"640000\"`); or `prefixes`"},
+};
+
 class credit_code_type final : public requirement {
  public:
   credit_code_type(const json& params, const std::string& path, const notice_data& n)
-      : scope_(entity_scope::from_params(params, path, n)) {
-    for (const auto& [key, value] : params.items())
-      if (key != "subject" && key != "entity_kinds" && key != "prefixes" && key != "registered_at")
-        pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-    const bool has_prefixes = optional_member(params, "prefixes") != nullptr;
-    if (has_prefixes == (optional_member(params, "registered_at") != nullptr))
+      : credit_code_type(read_params<ctp>(params, path, credit_code_type_desc), path, n) {}
+
+  credit_code_type(const ctp& p, const std::string& path, const notice_data& n)
+      : scope_(entity_scope::make(p.subject, p.entity_kinds, path, n)) {
+    if (p.prefixes.has_value() == p.registered_at.has_value())
       pack_fail(path, "a credit_code_type rule needs exactly one of prefixes, registered_at");
-    if (has_prefixes) {
-      const json& p = array_at(params, "prefixes", path);
-      if (p.empty()) pack_fail(child(path, "prefixes"), "at least one prefix is needed");
-      for (std::size_t i = 0; i < p.size(); ++i) {
-        std::string s = text(p[i], child(child(path, "prefixes"), i));
+    if (p.prefixes) {
+      if (p.prefixes->empty()) pack_fail(child(path, "prefixes"), "at least one prefix is needed");
+      for (std::size_t i = 0; i < p.prefixes->size(); ++i) {
+        const std::string& s = (*p.prefixes)[i];
         if (s.size() != 2) pack_fail(child(child(path, "prefixes"), i), "a prefix is 2 characters");
-        prefixes_.push_back(std::move(s));
+        prefixes_.push_back(s);
       }
     } else {
-      registered_at_ = text_at(params, "registered_at", path);
+      registered_at_ = *p.registered_at;
       if (registered_at_.size() != 6)
         pack_fail(child(path, "registered_at"), "a division code is 6 characters");
     }
@@ -76,4 +92,5 @@ std::unique_ptr<requirement> make_credit_code_type(const json& params, const std
   return std::make_unique<credit_code_type>(params, path, n);
 }
 
+std::vector<param_info> credit_code_type_params() { return describe<ctp>(credit_code_type_desc); }
 }  // namespace nxkx::detail

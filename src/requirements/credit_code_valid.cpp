@@ -2,6 +2,7 @@
 // characters hold (GB 32100-2015). A failed check character takes the severity the caller
 // chose (check_options::bad_credit_code): early pilot codes were issued with bad checks.
 #include "nxkx/credit_code.hpp"
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
@@ -26,10 +27,26 @@ localized problem_text(const credit_code_check& c) {
   return {};
 }
 
+struct credit_code_params {
+  std::string subject = "lead";
+  std::optional<std::vector<std::string>> entity_kinds;
+};
+
+using ccp = credit_code_params;
+constexpr param<ccp> credit_code_desc[] = {
+    {"subject", &ccp::subject, subject_doc},
+    {"entity_kinds", &ccp::entity_kinds, entity_kinds_doc},
+};
+
+entity_scope read_scope(const json& params, const std::string& path, const notice_data& n) {
+  const ccp p = read_params<ccp>(params, path, credit_code_desc);
+  return entity_scope::make(p.subject, p.entity_kinds, path, n);
+}
+
 class credit_code_requirement final : public requirement {
  public:
   credit_code_requirement(const json& params, const std::string& path, const notice_data& n)
-      : scope_(entity_scope::from_params(params, path, n)) {}
+      : scope_(read_scope(params, path, n)) {}
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
     scope_.for_each(ctx.app, [&](const organisation& e, bool, const std::string& base) {
@@ -69,4 +86,5 @@ std::unique_ptr<requirement> make_credit_code(const json& params, const std::str
   return std::make_unique<credit_code_requirement>(params, path, n);
 }
 
+std::vector<param_info> credit_code_params() { return describe<ccp>(credit_code_desc); }
 }  // namespace nxkx::detail

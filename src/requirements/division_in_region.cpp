@@ -1,15 +1,33 @@
 // Kind "division_in_region": an organisation lies in the notice's region (全区范围内), at the
 // level the rule asks for (any division, or a county-level one: 县、区、市).
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
 namespace {
 
+struct division_in_region_params {
+  std::string subject = "lead";
+  std::optional<std::vector<std::string>> entity_kinds;
+  std::string level = "any";
+};
+
+using dip = division_in_region_params;
+constexpr param<dip> division_in_region_desc[] = {
+    {"subject", &dip::subject, subject_doc},
+    {"entity_kinds", &dip::entity_kinds, entity_kinds_doc},
+    {"level", &dip::level,
+     "`any` division of the region, or `county` (a county-level one: 县、区、市)"},
+};
+
 class division_in_region final : public requirement {
  public:
   division_in_region(const json& params, const std::string& path, const notice_data& n)
-      : scope_(entity_scope::from_params(params, path, n)) {
-    std::string level = text_or(params, "level", path, "any");
+      : division_in_region(read_params<dip>(params, path, division_in_region_desc), path, n) {}
+
+  division_in_region(const dip& p, const std::string& path, const notice_data& n)
+      : scope_(entity_scope::make(p.subject, p.entity_kinds, path, n)) {
+    const std::string& level = p.level;
     if (level == "county")
       county_only_ = true;
     else if (level != "any")
@@ -53,4 +71,7 @@ std::unique_ptr<requirement> make_division_in_region(const json& params, const s
   return std::make_unique<division_in_region>(params, path, n);
 }
 
+std::vector<param_info> division_in_region_params() {
+  return describe<dip>(division_in_region_desc);
+}
 }  // namespace nxkx::detail

@@ -10,35 +10,65 @@
 #include <algorithm>
 #include <set>
 
+#include "requirements/params.hpp"
 #include "requirements/records_support.hpp"
 
 namespace nxkx::detail {
 namespace {
 
+struct event_count_params {
+  std::optional<std::vector<std::string>> types;
+  std::int64_t min = 0;
+  std::optional<std::int64_t> per_event_min;
+  std::string attendance = "attendance";
+  const json* large_event = nullptr;
+  const json* partner = nullptr;
+  const json* period = nullptr;
+  std::string unit = "event";
+  const json* open_list = nullptr;
+};
+
+using ecp = event_count_params;
+constexpr param<ecp> event_count_desc[] = {
+    {"types", &ecp::types, "the `event_type.*` codes that count", true},
+    {"min", &ecp::min, "at least this many events", true, 1},
+    {"per_event_min", &ecp::per_event_min, "an event counts with at least this attendance", false,
+     1},
+    {"attendance", &ecp::attendance, "which count: `attendance` or `offline_attendance`"},
+    {"large_event", &ecp::large_event,
+     "`{\"min_attendance\": N}`: or one event of at least N people", false, 0, "object"},
+    {"partner", &ecp::partner,
+     "`{kind, fact, allowed}`: only events held with a valid partner (a joint applicant)", false, 0,
+     "object"},
+    {"period", &ecp::period, "`{start, end}`: the project period (§7, common params)", true, 0,
+     "object"},
+    {"unit", &ecp::unit, "a code of `unit.*` the count is shown in"},
+    {"open_list", &ecp::open_list,
+     "`true` or `{\"except\": [types]}`: the notice's list ends in 等, other types go to a person",
+     false, 0, "boolean or object"},
+};
+
 class event_count final : public requirement {
  public:
   event_count(const json& params, const std::string& path, const notice_data& n)
+      : event_count(read_params<ecp>(params, path, event_count_desc), path, n) {}
+
+  event_count(const ecp& p, const std::string& path, const notice_data& n)
       : n_(n),
-        types_(vocabulary_list(params, "types", path, n, "event_type")),
-        min_(integer_param(params, "min", path, 1)),
-        attendance_(attendance_param(params, path)),
-        period_(period_spec::from_params(params, path)),
-        unit_(unit_param(params, "unit", path, n, "event")) {
-    for (const auto& [key, value] : params.items())
-      if (key != "types" && key != "min" && key != "per_event_min" && key != "attendance" &&
-          key != "large_event" && key != "partner" && key != "period" && key != "unit" &&
-          key != "open_list")
-        pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-    if (optional_member(params, "per_event_min"))
-      per_event_min_ = integer_param(params, "per_event_min", path, 1);
-    if (const json* large = optional_member(params, "large_event")) {
+        types_(vocabulary_codes(*p.types, child(path, "types"), n, "event_type")),
+        min_(p.min),
+        attendance_(attendance_code(p.attendance, child(path, "attendance"))),
+        period_(period_spec::from_json(p.period, child(path, "period"))),
+        unit_(unit_code(p.unit, child(path, "unit"), n)) {
+    per_event_min_ = p.per_event_min;
+    if (const json* large = p.large_event) {
       std::string lp = child(path, "large_event");
       if (!large->is_object() || large->size() != 1)
         pack_fail(lp, "expected {\"min_attendance\": N}");
       large_min_ = integer_param(*large, "min_attendance", lp, 1);
     }
-    if (optional_member(params, "partner")) partner_ = partner_spec::from_params(params, path, n);
-    if (const json* o = optional_member(params, "open_list")) {
+    if (p.partner) partner_ = partner_spec::from_json(p.partner, child(path, "partner"), n);
+    if (const json* o = p.open_list) {
       // true, or {"except": [types of the project's other deliverables]}
       const std::string op = child(path, "open_list");
       if (o->is_boolean()) {
@@ -206,4 +236,5 @@ std::unique_ptr<requirement> make_event_count(const json& params, const std::str
   return std::make_unique<event_count>(params, path, n);
 }
 
+std::vector<param_info> event_count_params() { return describe<ecp>(event_count_desc); }
 }  // namespace nxkx::detail

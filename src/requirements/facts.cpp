@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 
+#include "requirements/params.hpp"
 #include "requirements/records_support.hpp"
 #include "requirements/requirement.hpp"
 
@@ -247,20 +248,42 @@ std::string email_key(std::string_view s) {
   return out;
 }
 
+struct facts_params {
+  std::string subject = "lead";
+  std::string combine = "all";
+  std::optional<std::vector<std::string>> entity_kinds;
+  const json* conditions = nullptr;
+};
+
+using fp = facts_params;
+constexpr param<fp> facts_desc[] = {
+    {"subject", &fp::subject,
+     "whose facts: `lead`, `joint_applicants`, `all`, or `application` (required for "
+     "application and submission facts)"},
+    {"combine", &fp::combine, "`all` conditions must hold, or `any` of them"},
+    {"entity_kinds", &fp::entity_kinds, entity_kinds_doc},
+    {"conditions", &fp::conditions,
+     "at least one `{fact, …}` with one test: `allowed`, `forbidden` or `min`/`max` (below)", true,
+     0, "array of objects"},
+};
+
 class facts_requirement final : public requirement {
  public:
   facts_requirement(const json& params, const std::string& path, const notice_data& n) : n_(n) {
-    std::string subject = text_or(params, "subject", path, "lead");
-    if (subject == "application") {
+    const fp p = read_params<fp>(params, path, facts_desc);
+    if (p.subject == "application") {
       application_level_ = true;
     } else {
-      scope_ = entity_scope::from_params(params, path, n);
+      scope_ = entity_scope::make(p.subject, p.entity_kinds, path, n);
     }
-    std::string combine = text_or(params, "combine", path, "all");
+    const std::string& combine = p.combine;
     if (combine != "all" && combine != "any")
       pack_fail(child(path, "combine"), "expected \"all\" or \"any\", found \"" + combine + "\"");
     any_ = combine == "any";
-    const json& conds = array_at(params, "conditions", path);
+    const json& conds = *p.conditions;
+    if (!conds.is_array())
+      pack_fail(child(path, "conditions"),
+                std::string("expected an array, found ") + conds.type_name());
     if (conds.empty()) pack_fail(child(path, "conditions"), "at least one condition is needed");
     for (std::size_t i = 0; i < conds.size(); ++i)
       conditions_.push_back(read_condition(conds[i], child(child(path, "conditions"), i)));
@@ -536,4 +559,11 @@ std::unique_ptr<requirement> make_facts(const json& params, const std::string& p
   return std::make_unique<facts_requirement>(params, path, n);
 }
 
+std::vector<std::string_view> shared_fact_names() {
+  std::vector<std::string_view> out;
+  for (const auto& f : shared_facts) out.push_back(f.name);
+  return out;
+}
+
+std::vector<param_info> facts_params() { return describe<fp>(facts_desc); }
 }  // namespace nxkx::detail

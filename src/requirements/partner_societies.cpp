@@ -5,6 +5,7 @@
 // with the lead (`joint_event`). Every joint applicant that does not count is named.
 #include <algorithm>
 
+#include "requirements/params.hpp"
 #include "requirements/records_support.hpp"
 
 namespace nxkx::detail {
@@ -16,26 +17,55 @@ struct joint_event_spec {
   period_spec period;
 };
 
+struct partner_societies_params {
+  std::int64_t min = 0;
+  const json* partner = nullptr;
+  const json* joint_event = nullptr;
+  std::optional<std::string> unit;
+};
+
+using psp = partner_societies_params;
+constexpr param<psp> partner_societies_desc[] = {
+    {"min", &psp::min, "at least this many valid, distinct partners", true, 1},
+    {"partner", &psp::partner,
+     "`{kind, fact, allowed}`: the applicant kind a partner is and the code declaration it must "
+     "have",
+     true, 0, "object"},
+    {"unit", &psp::unit, "a code of `unit.*` partners are counted in (absent: a bare number)"},
+    {"joint_event", &psp::joint_event,
+     "`{types, per_event_min, period}`: at completion, an event held with each partner", false, 0,
+     "object"},
+};
+
+struct joint_event_params {
+  std::optional<std::vector<std::string>> types;
+  std::optional<std::int64_t> per_event_min;
+  const json* period = nullptr;
+};
+
+using jep = joint_event_params;
+constexpr param<jep> joint_event_desc[] = {
+    {"types", &jep::types, "the `event_type.*` codes that count", true},
+    {"per_event_min", &jep::per_event_min, "an event counts with at least this attendance", false,
+     1},
+    {"period", &jep::period, "`{start, end}`: the project period", true, 0, "object"},
+};
+
 class partner_societies final : public requirement {
  public:
   partner_societies(const json& params, const std::string& path, const notice_data& n)
+      : partner_societies(read_params<psp>(params, path, partner_societies_desc), path, n) {}
+
+  partner_societies(const psp& p, const std::string& path, const notice_data& n)
       : n_(n),
-        min_(integer_param(params, "min", path, 1)),
-        partner_(partner_spec::from_params(params, path, n)) {
-    for (const auto& [key, value] : params.items())
-      if (key != "min" && key != "partner" && key != "joint_event" && key != "unit")
-        pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-    if (optional_member(params, "unit")) unit_ = unit_param(params, "unit", path, n, "");
-    if (const json* j = optional_member(params, "joint_event")) {
-      std::string jp = child(path, "joint_event");
-      if (!j->is_object()) pack_fail(jp, "expected an object");
-      for (const auto& [key, value] : j->items())
-        if (key != "types" && key != "per_event_min" && key != "period")
-          pack_fail(child(jp, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-      joint_event_spec s{vocabulary_list(*j, "types", jp, n, "event_type"), std::nullopt,
-                         period_spec::from_params(*j, jp)};
-      if (optional_member(*j, "per_event_min"))
-        s.per_event_min = integer_param(*j, "per_event_min", jp, 1);
+        min_(p.min),
+        partner_(partner_spec::from_json(p.partner, child(path, "partner"), n)) {
+    if (p.unit) unit_ = unit_code(*p.unit, child(path, "unit"), n);
+    if (p.joint_event) {
+      const std::string jp = child(path, "joint_event");
+      const jep j = read_params<jep>(*p.joint_event, jp, joint_event_desc);
+      joint_event_spec s{vocabulary_codes(*j.types, child(jp, "types"), n, "event_type"),
+                         j.per_event_min, period_spec::from_json(j.period, child(jp, "period"))};
       joint_ = std::move(s);
     }
   }
@@ -123,4 +153,5 @@ std::unique_ptr<requirement> make_partner_societies(const json& params, const st
   return std::make_unique<partner_societies>(params, path, n);
 }
 
+std::vector<param_info> partner_societies_params() { return describe<psp>(partner_societies_desc); }
 }  // namespace nxkx::detail

@@ -2,6 +2,7 @@
 // minimum (三(三) 目标合理), or, where the notice offers one, the alternative target reaches its
 // own minimum ("或举办不少于200人的大型产学研对接活动1场"). A target the plan leaves out is
 // unknown, unless the other branch passes. Counts are shown with their unit ("3 场").
+#include "requirements/params.hpp"
 #include "requirements/records_support.hpp"
 
 namespace nxkx::detail {
@@ -13,30 +14,45 @@ struct target_bound {
   std::string unit;
 };
 
-target_bound read_bound(const json& obj, const std::string& path, const notice_data& n) {
-  for (const auto& [key, value] : obj.items())
-    if (key != "target" && key != "min" && key != "or" && key != "unit")
-      pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
+struct plan_target_params {
+  std::string target;
+  std::int64_t min = 0;
+  std::string unit;
+  const json* alternative = nullptr;
+};
+
+using ptp = plan_target_params;
+constexpr param<ptp> plan_target_desc[] = {
+    {"target", &ptp::target, "a code of `target.*`: the plan's promised target", true},
+    {"min", &ptp::min, "the notice's minimum", true, 1},
+    {"unit", &ptp::unit, "a code of `unit.*` the target is counted in", true},
+    {"or", &ptp::alternative, "one alternative `{target, min, unit}` (either passes)", false, 0,
+     "object"},
+};
+
+target_bound read_bound(const ptp& p, const std::string& path, const notice_data& n) {
   target_bound b;
-  b.code = text_at(obj, "target", path);
+  b.code = p.target;
   if (!n.label("target." + b.code))
     pack_fail(child(path, "target"), "unknown target \"" + b.code + "\" (not in the vocabulary)",
               "pack.unknown_code");
-  b.min = integer_param(obj, "min", path, 1);
-  member(obj, "unit", path);  // every count has its unit
-  b.unit = unit_param(obj, "unit", path, n, "");
+  b.min = p.min;
+  b.unit = unit_code(p.unit, child(path, "unit"), n);  // every count has its unit
   return b;
 }
 
 class plan_target final : public requirement {
  public:
   plan_target(const json& params, const std::string& path, const notice_data& n)
-      : n_(n), main_(read_bound(params, path, n)) {
-    if (const json* alt = optional_member(params, "or")) {
+      : plan_target(read_params<ptp>(params, path, plan_target_desc), path, n) {}
+
+  plan_target(const ptp& p, const std::string& path, const notice_data& n)
+      : n_(n), main_(read_bound(p, path, n)) {
+    if (const json* alt = p.alternative) {
       std::string ap = child(path, "or");
       if (!alt->is_object()) pack_fail(ap, "expected {\"target\": …, \"min\": …, \"unit\": …}");
       if (optional_member(*alt, "or")) pack_fail(child(ap, "or"), "one alternative at most");
-      alt_ = read_bound(*alt, ap, n);
+      alt_ = read_bound(read_params<ptp>(*alt, ap, plan_target_desc), ap, n);
     }
   }
 
@@ -89,4 +105,5 @@ std::unique_ptr<requirement> make_plan_target(const json& params, const std::str
   return std::make_unique<plan_target>(params, path, n);
 }
 
+std::vector<param_info> plan_target_params() { return describe<ptp>(plan_target_desc); }
 }  // namespace nxkx::detail

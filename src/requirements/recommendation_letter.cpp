@@ -1,9 +1,14 @@
 // Kind "recommendation_letter": a 推荐函 is attached and comes from a city-level association
 // (市级科协) of the region: its issuing city is one of the region's prefecture-level cities.
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
 namespace {
+
+/// Neither kind takes a param: an empty description, so that any param is an unknown field.
+struct no_params {};
+constexpr std::span<const param<no_params>> no_desc{};
 
 class recommendation_letter_requirement final : public requirement {
  public:
@@ -68,13 +73,18 @@ class same_city_requirement final : public requirement {
 
 }  // namespace
 
-std::unique_ptr<requirement> make_recommendation_letter(const json&, const std::string&,
+std::unique_ptr<requirement> make_recommendation_letter(const json& params, const std::string& path,
                                                         const notice_data&) {
+  read_params<no_params>(params, path, no_desc);
   return std::make_unique<recommendation_letter_requirement>();
 }
 
-std::unique_ptr<requirement> make_same_city(const json&, const std::string&, const notice_data&) {
+std::unique_ptr<requirement> make_same_city(const json& params, const std::string& path,
+                                            const notice_data&) {
+  read_params<no_params>(params, path, no_desc);
   return std::make_unique<same_city_requirement>();
 }
 
+std::vector<param_info> recommendation_letter_params() { return describe<no_params>(no_desc); }
+std::vector<param_info> same_city_params() { return describe<no_params>(no_desc); }
 }  // namespace nxkx::detail

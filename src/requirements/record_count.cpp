@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "requirements/params.hpp"
 #include "requirements/records_support.hpp"
 
 namespace nxkx::detail {
@@ -24,11 +25,40 @@ std::string format_amount(double yuan) {
   return buf;
 }
 
+struct record_count_params {
+  std::string records;
+  std::int64_t min = 0;
+  std::string unit = "item";
+  const json* period = nullptr;
+  std::optional<double> benefit_above;
+  std::optional<std::vector<std::string>> kinds;
+  bool mainstream = false;
+  bool nationally_known = false;
+};
+
+using rcp = record_count_params;
+constexpr param<rcp> record_count_desc[] = {
+    {"records", &rcp::records,
+     "which list: `transfers`, `platform_items`, `media_reports`, `experts`", true},
+    {"min", &rcp::min, "at least this many records", true, 1},
+    {"unit", &rcp::unit, "a code of `unit.*` the count is shown in"},
+    {"period", &rcp::period, "`{start, end}`: the project period (required but for `experts`)",
+     false, 0, "object"},
+    {"benefit_above", &rcp::benefit_above,
+     "`transfers`: a transfer counts with an economic benefit above this (yuan)"},
+    {"kinds", &rcp::kinds, "`platform_items`: the `platform_item_kind.*` codes that count"},
+    {"mainstream", &rcp::mainstream, "`media_reports`: only reports in a 主流媒体 count"},
+    {"nationally_known", &rcp::nationally_known, "`experts`: only nationally known experts count"},
+};
+
 class record_count final : public requirement {
  public:
   record_count(const json& params, const std::string& path, const notice_data& n)
-      : n_(n), unit_(unit_param(params, "unit", path, n, "item")) {
-    std::string list = text_at(params, "records", path);
+      : record_count(read_params<rcp>(params, path, record_count_desc), params, path, n) {}
+
+  record_count(const rcp& p, const json& params, const std::string& path, const notice_data& n)
+      : n_(n), unit_(unit_code(p.unit, child(path, "unit"), n)) {
+    const std::string& list = p.records;
     if (list == "transfers")
       list_ = record_list::transfers;
     else if (list == "platform_items")
@@ -42,36 +72,34 @@ class record_count final : public requirement {
                 "unknown records \"" + list +
                     "\"; expected transfers, platform_items, media_reports or experts",
                 "pack.unknown_code");
-    min_ = integer_param(params, "min", path, 1);
+    min_ = p.min;
     // Each list has its own condition; a parameter of another list is a mistake in the pack.
     std::vector<std::string_view> allowed{"records", "min", "unit"};
     switch (list_) {
       case record_list::transfers:
         allowed.insert(allowed.end(), {"period", "benefit_above"});
-        if (const json* b = optional_member(params, "benefit_above")) {
-          if (!b->is_number()) pack_fail(child(path, "benefit_above"), "expected a number");
-          benefit_above_ = b->get<double>();
-        }
+        if (p.benefit_above) benefit_above_ = *p.benefit_above;
         break;
       case record_list::platform_items:
         allowed.insert(allowed.end(), {"period", "kinds"});
-        if (optional_member(params, "kinds"))
-          kinds_ = vocabulary_list(params, "kinds", path, n, "platform_item_kind");
+        if (p.kinds)
+          kinds_ = vocabulary_codes(*p.kinds, child(path, "kinds"), n, "platform_item_kind");
         break;
       case record_list::media_reports:
         allowed.insert(allowed.end(), {"period", "mainstream"});
-        mainstream_ = flag(params, "mainstream", path);
+        mainstream_ = p.mainstream;
         break;
       case record_list::experts:
         allowed.insert(allowed.end(), {"nationally_known"});
-        nationally_known_ = flag(params, "nationally_known", path);
+        nationally_known_ = p.nationally_known;
         break;
     }
     for (const auto& [key, value] : params.items())
       if (std::find(allowed.begin(), allowed.end(), key) == allowed.end())
         pack_fail(child(path, key), "unknown field \"" + key + "\" for records \"" + list + "\"",
                   "pack.unknown_field");
-    if (list_ != record_list::experts) period_ = period_spec::from_params(params, path);
+    if (list_ != record_list::experts)
+      period_ = period_spec::from_json(p.period, child(path, "period"));
   }
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
@@ -157,13 +185,6 @@ class record_count final : public requirement {
   }
 
  private:
-  static bool flag(const json& params, std::string_view key, const std::string& path) {
-    const json* v = optional_member(params, key);
-    if (!v) return false;
-    if (!v->is_boolean()) pack_fail(child(path, key), "expected true or false");
-    return v->get<bool>();
-  }
-
   std::string_view list_name() const {
     switch (list_) {
       case record_list::transfers:
@@ -208,4 +229,5 @@ std::unique_ptr<requirement> make_record_count(const json& params, const std::st
   return std::make_unique<record_count>(params, path, n);
 }
 
+std::vector<param_info> record_count_params() { return describe<rcp>(record_count_desc); }
 }  // namespace nxkx::detail

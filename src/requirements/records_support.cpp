@@ -12,15 +12,37 @@ constexpr std::size_t max_named = 8;
 
 }  // namespace
 
-period_spec period_spec::from_params(const json& params, const std::string& path) {
-  const json& p = member(params, "period", path);
-  std::string pp = child(path, "period");
-  if (!p.is_object()) pack_fail(pp, "expected an object such as {\"start\": \"issued\"}");
-  for (const auto& [key, value] : p.items())
-    if (key != "start" && key != "end")
-      pack_fail(child(pp, key), "unknown field \"" + key + "\"", "pack.unknown_field");
+namespace {
+struct period_params {
+  std::string start;
+  std::string end = "completion_deadline";
+};
+constexpr param<period_params> period_desc[] = {
+    {"start", &period_params::start,
+     "`issued`, `approval_date_or_issued` (the application's approval date, else the notice's "
+     "date) or a date",
+     true},
+    {"end", &period_params::end, "`completion_deadline` (the project type's) or a date"},
+};
+
+struct partner_params {
+  std::string kind;
+  std::string fact;
+  std::optional<std::vector<std::string>> allowed;
+};
+constexpr param<partner_params> partner_desc[] = {
+    {"kind", &partner_params::kind, "the applicant kind a partner is", true},
+    {"fact", &partner_params::fact, "a code declaration of an organisation", true},
+    {"allowed", &partner_params::allowed, "its codes that qualify", true},
+};
+}  // namespace
+
+period_spec period_spec::from_json(const json* v, const std::string& pp) {
+  if (!v) pack_fail(pp, "required field is missing", "pack.missing");
+  if (!v->is_object()) pack_fail(pp, "expected an object such as {\"start\": \"issued\"}");
+  const period_params p = read_params<period_params>(*v, pp, period_desc);
   period_spec s;
-  std::string start = text_at(p, "start", pp);
+  const std::string& start = p.start;
   if (start == "approval_date_or_issued") {
     s.start_ = start_kind::approval_date_or_issued;
   } else if (start == "issued") {
@@ -34,7 +56,7 @@ period_spec period_spec::from_params(const json& params, const std::string& path
     s.start_ = start_kind::fixed;
     s.fixed_start_ = *d;
   }
-  std::string end = text_or(p, "end", pp, "completion_deadline");
+  const std::string& end = p.end;
   if (end != "completion_deadline") {
     std::string why;
     auto d = parse_date(end, &why);
@@ -146,17 +168,21 @@ std::vector<std::string> vocabulary_list(const json& params, std::string_view ke
                                          std::string_view ns) {
   const json& arr = array_at(params, key, path);
   std::string ap = child(path, key);
-  if (arr.empty()) pack_fail(ap, "expected at least one code");
   std::vector<std::string> out;
-  for (std::size_t i = 0; i < arr.size(); ++i) {
-    std::string code = text(arr[i], child(ap, i));
-    if (!n.label(std::string(ns) + "." + code))
+  for (std::size_t i = 0; i < arr.size(); ++i) out.push_back(text(arr[i], child(ap, i)));
+  return vocabulary_codes(out, ap, n, ns);
+}
+
+std::vector<std::string> vocabulary_codes(const std::vector<std::string>& codes,
+                                          const std::string& ap, const notice_data& n,
+                                          std::string_view ns) {
+  if (codes.empty()) pack_fail(ap, "expected at least one code");
+  for (std::size_t i = 0; i < codes.size(); ++i)
+    if (!n.label(std::string(ns) + "." + codes[i]))
       pack_fail(child(ap, i),
-                "unknown " + std::string(ns) + " \"" + code + "\" (not in the vocabulary)",
+                "unknown " + std::string(ns) + " \"" + codes[i] + "\" (not in the vocabulary)",
                 "pack.unknown_code");
-    out.push_back(std::move(code));
-  }
-  return out;
+  return codes;
 }
 
 std::int64_t integer_param(const json& params, std::string_view key, const std::string& path,
@@ -167,32 +193,28 @@ std::int64_t integer_param(const json& params, std::string_view key, const std::
   return v.get<std::int64_t>();
 }
 
-partner_spec partner_spec::from_params(const json& params, const std::string& path,
-                                       const notice_data& n) {
-  const json& p = member(params, "partner", path);
-  std::string pp = child(path, "partner");
-  if (!p.is_object())
+partner_spec partner_spec::from_json(const json* v, const std::string& pp, const notice_data& n) {
+  if (!v) pack_fail(pp, "required field is missing", "pack.missing");
+  if (!v->is_object())
     pack_fail(pp, "expected an object such as {\"kind\": …, \"fact\": …, \"allowed\": [...]}");
-  for (const auto& [key, value] : p.items())
-    if (key != "kind" && key != "fact" && key != "allowed")
-      pack_fail(child(pp, key), "unknown field \"" + key + "\"", "pack.unknown_field");
+  const partner_params p = read_params<partner_params>(*v, pp, partner_desc);
   partner_spec s;
-  s.kind = kinds_list(json::array({member(p, "kind", pp)}), child(pp, "kind"), n).front();
-  const std::string fact = text_at(p, "fact", pp);
+  s.kind = check_kinds({p.kind}, child(pp, "kind"), n).front();
+  const std::string& fact = p.fact;
   s.fact = n.declaration(fact, declaration_scope::organisation);
   if (s.fact == static_cast<std::size_t>(-1) ||
       n.declarations[s.fact].type != declaration_type::code)
     pack_fail(child(pp, "fact"), "\"" + fact + "\" is not a code declaration of an organisation",
               "pack.unknown_code");
-  const json& allowed = array_at(p, "allowed", pp);
+  const std::vector<std::string>& allowed = *p.allowed;
   if (allowed.empty()) pack_fail(child(pp, "allowed"), "expected at least one code");
   const std::string& ns = n.declarations[s.fact].codes;
   for (std::size_t i = 0; i < allowed.size(); ++i) {
-    std::string code = text(allowed[i], child(child(pp, "allowed"), i));
+    const std::string& code = allowed[i];
     if (!n.label(ns + "." + code))
       pack_fail(child(child(pp, "allowed"), i), "unknown code \"" + code + "\" of " + ns,
                 "pack.unknown_code");
-    s.allowed.push_back(std::move(code));
+    s.allowed.push_back(code);
   }
   return s;
 }
@@ -279,12 +301,10 @@ std::vector<partner_status> judge_partners(const eval_context& ctx, const partne
   return out;
 }
 
-attendance_field attendance_param(const json& params, const std::string& path) {
-  std::string f = text_or(params, "attendance", path, "attendance");
+attendance_field attendance_code(const std::string& f, const std::string& path) {
   if (f == "attendance") return attendance_field::attendance;
   if (f == "offline_attendance") return attendance_field::offline_attendance;
-  pack_fail(child(path, "attendance"),
-            "expected \"attendance\" or \"offline_attendance\", found \"" + f + "\"");
+  pack_fail(path, "expected \"attendance\" or \"offline_attendance\", found \"" + f + "\"");
 }
 
 std::optional<std::int64_t> attendance_of(const event& e, attendance_field f) {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
@@ -26,8 +27,9 @@ struct project_period {
 /// {"start": "approval_date_or_issued", "end": "completion_deadline"}.
 class period_spec {
  public:
-  /// Reads params["period"]; throws pack_error naming the place.
-  static period_spec from_params(const json& params, const std::string& path);
+  /// Reads a `period` param (`p`, at `pp`; nullptr: missing); throws pack_error naming the
+  /// place.
+  static period_spec from_json(const json* p, const std::string& pp);
   /// The period of one application.
   project_period resolve(const eval_context& ctx) const;
 
@@ -88,6 +90,11 @@ std::vector<std::string> vocabulary_list(const json& params, std::string_view ke
                                          const std::string& path, const notice_data& n,
                                          std::string_view ns);
 
+/// The same for codes already read (a kind's params; `path` is the param's pointer).
+std::vector<std::string> vocabulary_codes(const std::vector<std::string>& codes,
+                                          const std::string& path, const notice_data& n,
+                                          std::string_view ns);
+
 /// Reads a required integer parameter that must be at least `lowest`.
 std::int64_t integer_param(const json& params, std::string_view key, const std::string& path,
                            std::int64_t lowest);
@@ -99,9 +106,9 @@ struct partner_spec {
   std::size_t fact = 0;              ///< the index of the code declaration it is judged by
   std::vector<std::string> allowed;  ///< the codes of that declaration that qualify
 
-  /// Reads params["partner"] = {"kind": …, "fact": …, "allowed": [...]}.
-  static partner_spec from_params(const json& params, const std::string& path,
-                                  const notice_data& n);
+  /// Reads a `partner` param {"kind": …, "fact": …, "allowed": [...]} (`p`, at `pp`; nullptr:
+  /// missing).
+  static partner_spec from_json(const json* p, const std::string& pp, const notice_data& n);
 };
 
 /// One joint applicant judged as a partner.
@@ -124,7 +131,8 @@ localized shown_code(const notice_data& n, const organisation& org, std::size_t 
 /// An event's attendance field, as the pack names it: "attendance" or "offline_attendance".
 enum class attendance_field { attendance, offline_attendance };
 
-attendance_field attendance_param(const json& params, const std::string& path);
+/// The `attendance` param's value (at `path`, the param's pointer).
+attendance_field attendance_code(const std::string& f, const std::string& path);
 std::optional<std::int64_t> attendance_of(const event& e, attendance_field f);
 /// "人数未填写" / "attendance not given" (or "线下人数未填写": unknown, never 0).
 localized missing_attendance(attendance_field f);

@@ -1,6 +1,7 @@
 #include <array>
 #include <utility>
 
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
@@ -29,45 +30,85 @@ std::unique_ptr<requirement> make_event_count(const json&, const std::string&, c
 std::unique_ptr<requirement> make_record_count(const json&, const std::string&, const notice_data&);
 std::unique_ptr<requirement> make_text_length(const json&, const std::string&, const notice_data&);
 
+// And the description of its params (requirements/params.hpp).
+std::vector<param_info> applicant_kind_params();
+std::vector<param_info> facts_params();
+std::vector<param_info> division_in_region_params();
+std::vector<param_info> credit_code_params();
+std::vector<param_info> credit_code_type_params();
+std::vector<param_info> submission_deadline_params();
+std::vector<param_info> recommendation_letter_params();
+std::vector<param_info> same_city_params();
+std::vector<param_info> checklist_params();
+std::vector<param_info> unique_in_batch_params();
+std::vector<param_info> plan_target_params();
+std::vector<param_info> partner_societies_params();
+std::vector<param_info> event_count_params();
+std::vector<param_info> record_count_params();
+std::vector<param_info> text_length_params();
+
 namespace {
-constexpr std::array<std::pair<std::string_view, requirement_factory>, 15> kinds{{
-    {"applicant_kind", make_applicant_kind},
-    {"facts", make_facts},
-    {"division_in_region", make_division_in_region},
-    {"credit_code", make_credit_code},
-    {"credit_code_type", make_credit_code_type},
-    {"submission_deadline", make_submission_deadline},
-    {"recommendation_letter", make_recommendation_letter},
-    {"same_city", make_same_city},
-    {"checklist", make_checklist},
-    {"unique_in_batch", make_unique_in_batch},
-    {"plan_target", make_plan_target},
-    {"partner_societies", make_partner_societies},
-    {"event_count", make_event_count},
-    {"record_count", make_record_count},
-    {"text_length", make_text_length},
+struct kind_entry {
+  std::string_view name;
+  requirement_factory make;
+  std::vector<param_info> (*params)();
+};
+
+constexpr std::array<kind_entry, 15> kinds{{
+    {"applicant_kind", make_applicant_kind, applicant_kind_params},
+    {"facts", make_facts, facts_params},
+    {"division_in_region", make_division_in_region, division_in_region_params},
+    {"credit_code", make_credit_code, credit_code_params},
+    {"credit_code_type", make_credit_code_type, credit_code_type_params},
+    {"submission_deadline", make_submission_deadline, submission_deadline_params},
+    {"recommendation_letter", make_recommendation_letter, recommendation_letter_params},
+    {"same_city", make_same_city, same_city_params},
+    {"checklist", make_checklist, checklist_params},
+    {"unique_in_batch", make_unique_in_batch, unique_in_batch_params},
+    {"plan_target", make_plan_target, plan_target_params},
+    {"partner_societies", make_partner_societies, partner_societies_params},
+    {"event_count", make_event_count, event_count_params},
+    {"record_count", make_record_count, record_count_params},
+    {"text_length", make_text_length, text_length_params},
 }};
 }  // namespace
 
 requirement_factory find_kind(std::string_view kind) noexcept {
-  for (const auto& [name, make] : kinds)
-    if (name == kind) return make;
+  for (const kind_entry& k : kinds)
+    if (k.name == kind) return k.make;
   return nullptr;
 }
 
 std::string kind_names() {
   std::string out;
-  for (const auto& [name, make] : kinds) {
+  for (const kind_entry& k : kinds) {
     if (!out.empty()) out += ", ";
-    out += name;
+    out += k.name;
   }
   return out;
 }
 
-entity_scope entity_scope::from_params(const json& params, const std::string& path,
-                                       const notice_data& n) {
+const std::vector<param_info>* kind_params(std::string_view kind) {
+  static const std::array<std::vector<param_info>, kinds.size()> all = [] {
+    std::array<std::vector<param_info>, kinds.size()> out;
+    for (std::size_t i = 0; i < kinds.size(); ++i) out[i] = kinds[i].params();
+    return out;
+  }();
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    if (kinds[i].name == kind) return &all[i];
+  return nullptr;
+}
+
+std::vector<std::string_view> kind_list() {
+  std::vector<std::string_view> out;
+  for (const kind_entry& k : kinds) out.push_back(k.name);
+  return out;
+}
+
+entity_scope entity_scope::make(const std::string& who,
+                                const std::optional<std::vector<std::string>>& entity_kinds,
+                                const std::string& path, const notice_data& n) {
   entity_scope s;
-  std::string who = text_or(params, "subject", path, "lead");
   if (who == "lead")
     s.who = subject::lead;
   else if (who == "joint_applicants")
@@ -77,9 +118,7 @@ entity_scope entity_scope::from_params(const json& params, const std::string& pa
   else
     pack_fail(child(path, "subject"),
               "unknown subject \"" + who + "\"; expected lead, joint_applicants or all");
-  if (const json* k = optional_member(params, "entity_kinds")) {
-    s.kinds = kinds_list(*k, child(path, "entity_kinds"), n);
-  }
+  if (entity_kinds) s.kinds = check_kinds(*entity_kinds, child(path, "entity_kinds"), n);
   return s;
 }
 
@@ -124,10 +163,12 @@ localized quantity(const notice_data& n, std::int64_t count, std::string_view un
 
 std::string unit_param(const json& params, std::string_view key, const std::string& path,
                        const notice_data& n, std::string_view fallback) {
-  std::string unit = text_or(params, key, path, std::string(fallback));
+  return unit_code(text_or(params, key, path, std::string(fallback)), child(path, key), n);
+}
+
+std::string unit_code(std::string unit, const std::string& path, const notice_data& n) {
   if (!n.label("unit." + unit))
-    pack_fail(child(path, key),
-              "unknown unit \"" + unit + "\" (the vocabulary has no unit." + unit + ")",
+    pack_fail(path, "unknown unit \"" + unit + "\" (the vocabulary has no unit." + unit + ")",
               "pack.unknown_code");
   return unit;
 }

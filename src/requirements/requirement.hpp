@@ -108,8 +108,11 @@ struct entity_scope {
   enum class subject { lead, joint_applicants, all } who = subject::lead;
   std::vector<std::string> kinds;  ///< only these kinds (empty: every kind)
 
-  static entity_scope from_params(const json& params, const std::string& path,
-                                  const notice_data& n);
+  /// From the params `subject` (lead, joint_applicants or all) and `entity_kinds`; `path` is
+  /// the params' pointer.
+  static entity_scope make(const std::string& who,
+                           const std::optional<std::vector<std::string>>& entity_kinds,
+                           const std::string& path, const notice_data& n);
   /// Calls f(organisation, true for a joint applicant, JSON pointer of the organisation).
   template <class F>
   void for_each(const application& a, F&& f) const {
@@ -142,6 +145,9 @@ localized kind_label(const notice_data& n, std::string_view kind);
 /// number: "1 event", "3 events", "2 people". `unit` is a code of the vocabulary's "unit"
 /// namespace, whose English is "singular|plural" (or one form for both).
 localized quantity(const notice_data& n, std::int64_t count, std::string_view unit);
+
+/// A unit code of a param (at `path`, the param's pointer), checked against the vocabulary.
+std::string unit_code(std::string unit, const std::string& path, const notice_data& n);
 
 /// Reads params[key], a unit code of the vocabulary ("event" for "unit.event"); `fallback` when
 /// the parameter is absent. Throws pack_error when the vocabulary has no such unit.

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "requirements/params.hpp"
 #include "requirements/requirement.hpp"
 
 namespace nxkx::detail {
@@ -20,14 +21,41 @@ std::optional<date> date_of(const submission& s, std::size_t index) {
   return std::nullopt;
 }
 
+struct submission_deadline_params {
+  std::string deadline;
+  std::optional<std::string> date;
+  bool not_after_check = false;
+  bool late_if_absent = false;
+  std::optional<std::string> opens;
+  std::optional<std::string> received;
+};
+
+using sdp = submission_deadline_params;
+constexpr param<sdp> submission_deadline_desc[] = {
+    {"deadline", &sdp::deadline,
+     "`application_deadline` (the notice's), `completion_deadline` (the project type's) or "
+     "`as_of` (not after the check date)",
+     true},
+    {"opens", &sdp::opens,
+     "`application_opens`: not before the notice's opening date (message `early`)"},
+    {"date", &sdp::date,
+     "a date declaration of scope `application` or `submission` judged instead of the paper "
+     "form's, or `word_version.sent_on`"},
+    {"received", &sdp::received,
+     "the submission date declaration that counts when no other is known"},
+    {"late_if_absent", &sdp::late_if_absent,
+     "past the application deadline, no dated submission is late (message `absent`)"},
+    {"not_after_check", &sdp::not_after_check,
+     "with `word_version.sent_on`: not after the check date either (message `after_check`)"},
+};
+
 class submission_deadline final : public requirement {
  public:
-  submission_deadline(const json& params, const std::string& path, const notice_data& n) {
-    for (const auto& [key, value] : params.items())
-      if (key != "deadline" && key != "date" && key != "not_after_check" &&
-          key != "late_if_absent" && key != "opens" && key != "received")
-        pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-    const std::string dl = text_at(params, "deadline", path);
+  submission_deadline(const json& params, const std::string& path, const notice_data& n)
+      : submission_deadline(read_params<sdp>(params, path, submission_deadline_desc), path, n) {}
+
+  submission_deadline(const sdp& p, const std::string& path, const notice_data& n) {
+    const std::string& dl = p.deadline;
     if (dl == "as_of") {
       use_as_of_ = true;
     } else if (dl == "application_deadline") {
@@ -45,19 +73,19 @@ class submission_deadline final : public requirement {
                 "\"completion_deadline\" (the project type's) or \"as_of\" (the date of the "
                 "check); a date is written once, in /notice or /project_types");
     }
-    if (const json* o = optional_member(params, "opens")) {
-      if (text(*o, child(path, "opens")) != "application_opens" || !n.info.application_opens)
+    if (p.opens) {
+      if (*p.opens != "application_opens" || !n.info.application_opens)
         pack_fail(child(path, "opens"),
                   "expected \"application_opens\", with /notice/application_opens given");
       opens_ = n.info.application_opens;
     }
     skip_unknown_ = use_as_of_;
-    late_if_absent_ = flag(params, "late_if_absent", path);
-    not_after_check_ = flag(params, "not_after_check", path);
+    late_if_absent_ = p.late_if_absent;
+    not_after_check_ = p.not_after_check;
     if (late_if_absent_ && (use_as_of_ || use_completion_))
       pack_fail(child(path, "late_if_absent"), "needs the application deadline");
-    if (const json* d = optional_member(params, "date")) {
-      const std::string name = text(*d, child(path, "date"));
+    if (p.date) {
+      const std::string& name = *p.date;
       if (name != "word_version.sent_on") {
         // Any date declaration of the application or of its submission: that date, judged.
         for (declaration_scope sc : {declaration_scope::application, declaration_scope::submission})
@@ -69,13 +97,13 @@ class submission_deadline final : public requirement {
                     "expected \"word_version.sent_on\" or the name of a date declaration of "
                     "scope application or submission; \"" +
                         name + "\" is none");
-        if (late_if_absent_ || opens_ || optional_member(params, "received") || not_after_check_)
+        if (late_if_absent_ || opens_ || p.received || not_after_check_)
           pack_fail(child(path, "date"),
                     "a declared date takes neither late_if_absent, opens, received nor "
                     "not_after_check");
         return;
       }
-      if (late_if_absent_ || opens_ || optional_member(params, "received"))
+      if (late_if_absent_ || opens_ || p.received)
         pack_fail(child(path, "date"),
                   "the Word version's date takes neither late_if_absent, opens nor received");
       word_version_ = true;
@@ -87,8 +115,8 @@ class submission_deadline final : public requirement {
       pack_fail(path, "the pack names no delivery method (/delivery_methods)");
     for (const delivery_method_info& m : n.delivery_methods)
       by_method_.emplace_back(m.code, n.declaration(m.date, declaration_scope::submission));
-    if (const json* r = optional_member(params, "received")) {
-      const std::string name = text(*r, child(path, "received"));
+    if (p.received) {
+      const std::string& name = *p.received;
       received_ = n.declaration(name, declaration_scope::submission);
       if (*received_ == static_cast<std::size_t>(-1))
         pack_fail(child(path, "received"),
@@ -115,13 +143,6 @@ class submission_deadline final : public requirement {
   }
 
  private:
-  static bool flag(const json& params, std::string_view key, const std::string& path) {
-    const json* v = optional_member(params, key);
-    if (!v) return false;
-    if (!v->is_boolean()) pack_fail(child(path, key), "expected true or false");
-    return v->get<bool>();
-  }
-
   date limit_of(const eval_context& ctx) const {
     if (use_as_of_) return ctx.opt.as_of;
     if (use_completion_) return ctx.type.completion_deadline;
@@ -253,4 +274,7 @@ std::unique_ptr<requirement> make_submission_deadline(const json& params, const 
   return std::make_unique<submission_deadline>(params, path, n);
 }
 
+std::vector<param_info> submission_deadline_params() {
+  return describe<sdp>(submission_deadline_desc);
+}
 }  // namespace nxkx::detail

@@ -5,27 +5,41 @@
 #include <algorithm>
 
 #include "nxkx/text.hpp"
+#include "requirements/params.hpp"
 #include "requirements/records_support.hpp"
 
 namespace nxkx::detail {
 namespace {
 
+struct text_length_params {
+  std::string text_type;
+  std::optional<std::int64_t> min_zi;
+  std::optional<std::int64_t> max_zi;
+  std::string method;
+};
+
+using tlp = text_length_params;
+constexpr param<tlp> text_length_desc[] = {
+    {"text_type", &tlp::text_type, "a code of `text_type.*`: the texts of this type are judged",
+     true},
+    {"min_zi", &tlp::min_zi, "at least this many 字 (exactly one of min_zi, max_zi)", false, 1},
+    {"max_zi", &tlp::max_zi, "at most this many 字, and not empty", false, 1},
+    {"method", &tlp::method, "how 字 are counted: `word_processor` or `non_space`", true},
+};
+
 class text_length final : public requirement {
  public:
   text_length(const json& params, const std::string& path, const notice_data& n) : n_(n) {
-    for (const auto& [key, value] : params.items())
-      if (key != "text_type" && key != "min_zi" && key != "max_zi" && key != "method")
-        pack_fail(child(path, key), "unknown field \"" + key + "\"", "pack.unknown_field");
-    type_ = text_at(params, "text_type", path);
+    const tlp p = read_params<tlp>(params, path, text_length_desc);
+    type_ = p.text_type;
     if (!n.label("text_type." + type_))
       pack_fail(child(path, "text_type"), "unknown text_type \"" + type_ + "\"",
                 "pack.unknown_code");
-    const bool has_min = optional_member(params, "min_zi") != nullptr;
-    const bool has_max = optional_member(params, "max_zi") != nullptr;
-    if (has_min == has_max) pack_fail(path, "a text rule needs exactly one of min_zi, max_zi");
-    if (has_min) min_ = integer_param(params, "min_zi", path, 1);
-    if (has_max) max_ = integer_param(params, "max_zi", path, 1);
-    std::string m = text_at(params, "method", path);
+    if (p.min_zi.has_value() == p.max_zi.has_value())
+      pack_fail(path, "a text rule needs exactly one of min_zi, max_zi");
+    min_ = p.min_zi;
+    max_ = p.max_zi;
+    const std::string& m = p.method;
     auto method = parse_count_method(m);
     if (!method)
       pack_fail(child(path, "method"),
@@ -147,5 +161,7 @@ std::unique_ptr<requirement> make_text_length(const json& params, const std::str
                                               const notice_data& n) {
   return std::make_unique<text_length>(params, path, n);
 }
+
+std::vector<param_info> text_length_params() { return describe<tlp>(text_length_desc); }
 
 }  // namespace nxkx::detail

@@ -16,6 +16,7 @@
 // that stands. Several applications of one type count once (that is the other key's finding).
 #include <utf8.h>
 
+#include "requirements/params.hpp"
 #include "requirements/records_support.hpp"
 #include "requirements/requirement.hpp"
 
@@ -54,16 +55,28 @@ localized date_phrase(const std::optional<date>& d) {
   return {s + " 提交", "submitted on " + s};
 }
 
+struct unique_in_batch_params {
+  std::string key;
+  std::optional<std::int64_t> max;
+};
+
+using ubp = unique_in_batch_params;
+constexpr param<ubp> unique_in_batch_desc[] = {
+    {"key", &ubp::key, "`applicant_per_project_type`, `title` or `applicant` (with `max`)", true},
+    {"max", &ubp::max,
+     "with the key `applicant` (required there, refused with the others): "
+     "how many project types one applicant may apply for",
+     false, 1},
+};
+
 class unique_in_batch final : public batch_requirement {
  public:
   unique_in_batch(const json& params, const std::string& path, const notice_data& n) : n_(n) {
-    std::string key = text_at(params, "key", path);
-    for (const auto& [k, value] : params.items())
-      if (k != "key" && !(k == "max" && key == "applicant"))
-        pack_fail(child(path, k),
-                  k == "max" ? "\"max\" is a param of the key \"applicant\" only"
-                             : "unknown field \"" + k + "\"",
-                  "pack.unknown_field");
+    const ubp p = read_params<ubp>(params, path, unique_in_batch_desc);
+    const std::string& key = p.key;
+    if (params.contains("max") && key != "applicant")
+      pack_fail(child(path, "max"), "\"max\" is a param of the key \"applicant\" only",
+                "pack.unknown_field");
     if (key == "title") {
       by_title_ = true;
     } else if (key == "applicant") {
@@ -72,7 +85,9 @@ class unique_in_batch final : public batch_requirement {
                   "the key \"applicant\" needs \"max\": how many project types one applicant "
                   "may apply for (an integer of at least 1)",
                   "pack.missing");
-      max_ = static_cast<std::size_t>(integer_param(params, "max", path, 1));
+      if (!p.max)
+        pack_fail(child(path, "max"), "expected an integer of at least 1");  // "max": null
+      max_ = static_cast<std::size_t>(*p.max);
     } else if (key != "applicant_per_project_type") {
       pack_fail(child(path, "key"), "unknown key \"" + key +
                                         "\"; expected applicant_per_project_type, applicant "
@@ -176,4 +191,5 @@ std::unique_ptr<requirement> make_unique_in_batch(const json& params, const std:
   return std::make_unique<unique_in_batch>(params, path, n);
 }
 
+std::vector<param_info> unique_in_batch_params() { return describe<ubp>(unique_in_batch_desc); }
 }  // namespace nxkx::detail

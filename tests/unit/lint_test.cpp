@@ -143,6 +143,30 @@ TEST(Lint, UnusedVocabularyAndDisagreeingThresholdsAreWarnings) {
   EXPECT_TRUE(thresholds);
 }
 
+// B11 of pack-format-trial.md: a fact.* label is the {item} of a facts finding on that fact.
+TEST(Lint, AFactLabelNamingNoFactAndAShownFactWithoutLabelAreWarnings) {
+  ojson p = builtin_json();
+  p["vocabulary"]["fact.no_such_fact"] = ojson{{"zh", "无"}, {"en", "none"}};
+  std::size_t at = 0;
+  std::string fact;
+  for (std::size_t i = 0; i < p["rules"].size(); ++i) {
+    ojson& r = p["rules"][i];
+    if (r["kind"] != "facts" || r["messages"].dump().find("{item}") == std::string::npos) continue;
+    fact = r["params"]["conditions"][0]["fact"].get<std::string>();
+    if (!p["vocabulary"].contains("fact." + fact)) continue;
+    p["vocabulary"].erase("fact." + fact);
+    at = i;
+    break;
+  }
+  ASSERT_FALSE(fact.empty());
+  const auto issues = lint(notice::from_json(p.dump()));
+  EXPECT_NE(find(issues, "lint.unused", "/vocabulary/fact.no_such_fact"), nullptr);
+  EXPECT_NE(
+      find(issues, "lint.fact_label", "/rules/" + std::to_string(at) + "/params/conditions/0/fact"),
+      nullptr)
+      << fact;
+}
+
 TEST(Lint, JsonNamesThePack) {
   const notice& n = notice::builtin();
   const ojson j = ojson::parse(lint_json(n, lint(n)));
