@@ -13,6 +13,7 @@
 #include <new>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -316,13 +317,26 @@ nxkx_status give(char** out, size_t* out_len, growing_buffer&& b, nxkx_status st
   return status;
 }
 
-/// The reports of a batch, kept as their compact JSON until the batch document is written
-/// rather than as reports: the text of each report (up to its decision) and of each finding is
-/// written once into blocks of memory, each freed once the reports that use it are written.
-/// What an amendment changes — a finding of a rule, the decision, the trace — stays apart, so
-/// that amendments apply as nxkx::apply applies them; the bytes written are nxkx::append_json's.
+/// The reports of a batch, kept as their written form until the batch document is written
+/// rather than as reports: the compact JSON (nxkx::append_json) or, in the text format, the text
+/// (nxkx::to_text) of each report up to its decision and of each finding is written once into
+/// blocks of memory, each freed once the reports that use it are written. What an amendment
+/// changes — a finding of a rule, the decision, the trace — stays apart, so that amendments
+/// apply as nxkx::apply applies them; the bytes written are append_json's or to_text's.
+///
+/// Both formats put a report's parts in the same order: what it says of the application, the
+/// decision, the findings (each written from the finding and the stage alone), the trace. So a
+/// report is written as its head, the decision (and trace) of a report with nothing else, and
+/// its findings each cut from a report with that finding only.
 class report_store {
  public:
+  /// Keeps reports as the text format writes them, in `l`, naming project types as `n` does
+  /// (which must outlive the store); before the first add().
+  void use_text(const nxkx::notice& n, nxkx::lang l) {
+    text_notice_ = &n;
+    language_ = l;
+  }
+
   /// Keeps `r`, the next report of the batch.
   void add(nxkx::report&& r) {
     kept k;
@@ -333,9 +347,15 @@ class report_store {
     k.trace = std::move(r.trace);
     r.findings.clear();
     r.trace.clear();
-    scratch_.clear();
-    nxkx::append_json(scratch_, r, -1);
-    k.head = store(std::string_view(scratch_).substr(0, scratch_.find(decision_key)));
+    if (text_notice_ != nullptr) {
+      // The report's text without findings or trace ends with the decision's line.
+      scratch_ = nxkx::to_text(r, language_, *text_notice_);
+      k.head = store(std::string_view(scratch_).substr(0, last_line(scratch_)));
+    } else {
+      scratch_.clear();
+      nxkx::append_json(scratch_, r, -1);
+      k.head = store(std::string_view(scratch_).substr(0, scratch_.find(decision_key)));
+    }
     reports_.push_back(std::move(k));
   }
 
@@ -370,18 +390,26 @@ class report_store {
     sealed_ = true;
     kept& k = reports_.at(i);
     // The decision and what follows the findings, written for a report with nothing else.
-    nxkx::report tail;
-    tail.stage = k.stage;
+    nxkx::report tail = bare(k.stage);
     tail.decision = k.decision;
     tail.trace = std::move(k.trace);
-    scratch_.clear();
-    nxkx::append_json(scratch_, tail, -1);
+    std::size_t from = 0, to = 0;
+    if (text_notice_ != nullptr) {
+      // After the lines of an empty report's head: the decision's line, then the trace's.
+      scratch_ = nxkx::to_text(tail, language_);
+      from = empty_text(k.stage).head;
+      to = scratch_.find('\n', from) + 1;
+    } else {
+      scratch_.clear();
+      nxkx::append_json(scratch_, tail, -1);
+      from = scratch_.find(decision_key);
+      to = scratch_.find(findings_key) + findings_key.size();
+    }
     const std::string_view t(scratch_);
-    const std::size_t from = t.find(decision_key), to = t.find(findings_key) + findings_key.size();
     out.append(text(k.head));
     out.append(t.substr(from, to - from));
     for (std::size_t f = 0; f < k.findings.size(); ++f) {
-      if (f > 0) out += ',';
+      if (f > 0 && text_notice_ == nullptr) out += ',';
       out.append(text(k.findings[f].json));
     }
     out.append(t.substr(to));
@@ -400,13 +428,19 @@ class report_store {
   struct ref {
     std::uint32_t block = 0, offset = 0, size = 0;
   };
+  /// The text of a report with nothing but its stage, and the length of its head (all of it
+  /// but the decision's line).
+  struct empty_report_text {
+    std::string text;
+    std::size_t head = 0;
+  };
   struct kept_finding {
     ref rule_id;
-    ref json;
+    ref json;  ///< or its text, in the text format
     nxkx::severity level = nxkx::severity::rejected;
   };
   struct kept {
-    ref head;  ///< the report's JSON up to "decision":
+    ref head;  ///< the report's JSON up to "decision":, or its text up to the decision's line
     nxkx::decision decision = nxkx::decision::accepted;
     nxkx::stage stage = nxkx::stage::application;
     std::vector<kept_finding> findings;
@@ -418,15 +452,47 @@ class report_store {
     std::size_t live = 0;  ///< texts of this block still to be written
   };
 
-  /// A finding's JSON (written as the only finding of a report with nothing else), its rule
-  /// and its severity.
+  /// A report with nothing but its stage (and a date, so that its text is always the same).
+  static nxkx::report bare(nxkx::stage st) {
+    nxkx::report r;
+    r.stage = st;
+    r.as_of = nxkx::date{};
+    return r;
+  }
+
+  /// Where the last line of `text` (which ends with a line break) begins.
+  static std::size_t last_line(std::string_view text) {
+    if (text.size() < 2) return 0;
+    const std::size_t at = text.rfind('\n', text.size() - 2);
+    return at == std::string_view::npos ? 0 : at + 1;
+  }
+
+  const empty_report_text& empty_text(nxkx::stage st) {
+    empty_report_text& e = empty_[static_cast<std::size_t>(st)];
+    if (e.text.empty()) {
+      e.text = nxkx::to_text(bare(st), language_);
+      e.head = last_line(e.text);
+    }
+    return e;
+  }
+
+  /// A finding's JSON or text (written as the only finding of a report with nothing else),
+  /// its rule and its severity.
   kept_finding keep(nxkx::finding&& f, nxkx::stage st) {
     kept_finding k;
     k.level = f.level;
     k.rule_id = store(f.rule_id);
-    nxkx::report one;
-    one.stage = st;
+    nxkx::report one = bare(st);
     one.findings.push_back(std::move(f));
+    if (text_notice_ != nullptr) {
+      // The finding's lines follow those of the report without it.
+      const std::string& none = empty_text(st).text;
+      scratch_ = nxkx::to_text(one, language_);
+      if (scratch_.compare(0, none.size(), none) != 0)
+        throw std::logic_error("a finding's text does not follow its report's decision");
+      k.json = store(std::string_view(scratch_).substr(none.size()));
+      return k;
+    }
     scratch_.clear();
     nxkx::append_json(scratch_, one, -1);
     const std::size_t from = scratch_.find(findings_key) + findings_key.size();
@@ -484,6 +550,9 @@ class report_store {
   std::vector<kept> reports_;
   std::string scratch_;
   bool sealed_ = false;
+  const nxkx::notice* text_notice_ = nullptr;  ///< the text format's, or the JSON format
+  nxkx::lang language_ = nxkx::lang::zh;
+  empty_report_text empty_[2];  ///< of each stage, once needed
 };
 
 /// `s` as a JSON string (nlohmann's escaping; invalid UTF-8 replaced).
@@ -505,7 +574,7 @@ void append_error_entry(std::string& out, const nxkx::input_error& e, std::size_
   out.append("}}");
 }
 
-/// What a batch gathers of a document in the JSON format: its reports (as JSON) and errors.
+/// What a batch gathers of a document: its reports (as JSON or text) and errors.
 struct batch_result {
   std::size_t elements = 0;
   report_store reports;
@@ -540,27 +609,22 @@ class batch_writer {
       }
       if (!strict) a.origin.index = index;
     };
-    if (!options_.text) {
-      // Read an element at a time and checked in chunks (batch.hpp), each report kept as its
-      // JSON: memory holds the text, one chunk of applications and the reports' JSON.
-      nxkx::document_events events;
-      events.error = [&](std::size_t index, nxkx::input_error&& e) {
-        json_.error_at.push_back(index);
-        json_.errors.push_back(std::move(e));
-      };
-      events.report = [&](nxkx::report&& r) { json_.reports.add(std::move(r)); };
-      events.amended = [&](const nxkx::amendment& m) { json_.reports.amend(m); };
-      json_.elements =
-          nxkx::check_document_each(text, notice_, options_.check, {}, texts_loaded, events);
-      if (strict)
-        if (const nxkx::input_error* e = nxkx::strict_error(json_.errors)) throw *e;
-      elements_ = json_.elements;
-    } else {
-      text_ = nxkx::check_document(text, notice_, options_.check, {}, texts_loaded);
-      if (strict)
-        if (const nxkx::input_error* e = nxkx::strict_error(text_)) throw *e;
-      elements_ = text_.errors.size();
-    }
+    // Read an element at a time and checked in chunks (batch.hpp), each report kept as its
+    // JSON or text (report_store): memory holds the text, one chunk of applications and the
+    // reports as they will be written.
+    if (options_.text) result_.reports.use_text(notice_, options_.language);
+    nxkx::document_events events;
+    events.error = [&](std::size_t index, nxkx::input_error&& e) {
+      result_.error_at.push_back(index);
+      result_.errors.push_back(std::move(e));
+    };
+    events.report = [&](nxkx::report&& r) { result_.reports.add(std::move(r)); };
+    events.amended = [&](const nxkx::amendment& m) { result_.reports.amend(m); };
+    result_.elements =
+        nxkx::check_document_each(text, notice_, options_.check, {}, texts_loaded, events);
+    if (strict)
+      if (const nxkx::input_error* e = nxkx::strict_error(result_.errors)) throw *e;
+    elements_ = result_.elements;
     counts_.assign(std::size(nxkx::code_table<nxkx::decision>::items), 0);
   }
 
@@ -629,17 +693,17 @@ class batch_writer {
   void json_piece(std::string& out) {
     const std::size_t i = element_++;
     if (i > 0) out += ',';
-    if (next_error_ < json_.error_at.size() && json_.error_at[next_error_] == i) {
-      append_error_entry(out, json_.errors[next_error_], i);
+    if (next_error_ < result_.error_at.size() && result_.error_at[next_error_] == i) {
+      append_error_entry(out, result_.errors[next_error_], i);
       ++next_error_;
       return;
     }
     std::size_t k = 0;
     for (const auto& item : nxkx::code_table<nxkx::decision>::items) {
-      if (item.first == json_.reports.decision(next_report_)) ++counts_[k];
+      if (item.first == result_.reports.decision(next_report_)) ++counts_[k];
       ++k;
     }
-    json_.reports.write(next_report_++, out);
+    result_.reports.write(next_report_++, out);
   }
 
   void summary(std::string& out) const {
@@ -654,19 +718,18 @@ class batch_writer {
       out.append(std::to_string(counts_[k++]));
     }
     out.append(R"(,"errors":)");
-    out.append(std::to_string(json_.errors.size()));
+    out.append(std::to_string(result_.errors.size()));
     out.append("}}");
   }
 
   void text_piece(std::string& out) {
     const std::size_t i = element_++;
     if (i > 0) out += '\n';
-    if (!text_.errors[i]) {
-      out += nxkx::to_text(text_.reports[next_report_], options_.language, notice_);
-      text_.reports[next_report_++] = nxkx::report{};  // written: freed
+    if (next_error_ == result_.error_at.size() || result_.error_at[next_error_] != i) {
+      result_.reports.write(next_report_++, out);
       return;
     }
-    const nxkx::input_error& e = *text_.errors[i];
+    const nxkx::input_error& e = result_.errors[next_error_++];
     const bool zh = options_.language == nxkx::lang::zh;
     out += (zh ? "申报 #" : "Application #") + std::to_string(i) +
            (zh ? " 无法读取: " : " could not be read: ");
@@ -674,14 +737,12 @@ class batch_writer {
     // control characters escaped (visible_text), as in every report.
     if (!e.path().empty()) out += nxkx::visible_text(e.path()) + ": ";
     out += nxkx::visible_text(e.reason(options_.language)) + " [" + e.code() + "]\n";
-    text_.errors[i].reset();
   }
 
   nxkx::notice notice_;  // a copy shares the notice's data: the batch may outlive the handle
   call_options options_;
-  batch_result json_;          ///< the JSON format's reports and errors
-  nxkx::document_check text_;  ///< the text format's
-  std::size_t elements_ = 0;   ///< of the document
+  batch_result result_;       ///< the reports and errors
+  std::size_t elements_ = 0;  ///< of the document
   part part_ = part::head;
   std::size_t element_ = 0, next_report_ = 0, next_error_ = 0;
   std::vector<std::size_t> counts_;  ///< reports written of each decision

@@ -3,6 +3,8 @@
  * JSON and the text format, for every max_bytes from 1 to past the result's length; every block
  * but the last is max_bytes long; the text the batch was begun from may be freed at once; bad
  * arguments are NXKX_INVALID_ARGUMENT as in the rest of the ABI and leave the batch as it was.
+ * The text format, written a piece at a time, is nxkx_check's text of a report; an amended report
+ * has its amendment (finding, decision, trace).
  *
  * Usage: batch_blocks_test SOURCE_DIR. Exit status 0 when every check passed. */
 #define _POSIX_C_SOURCE 200809L
@@ -351,6 +353,95 @@ static void test_notice_freed_first(const char* source_dir, const char* batch, s
   nxkx_free(whole);
 }
 
+/* The text format's report, written a piece at a time, is nxkx_check's text (nxkx::to_text) of
+ * the same application: a batch of one is that text with the line that names its element. (Not
+ * with a trace, which in a batch has the batch's own rules too; test_text_amended has one.) */
+static void test_text_as_one_check(const nxkx_notice* n, const char* one, size_t one_len) {
+  const char* options[] = {
+      "{\"as_of\": \"2025-05-20\", \"format\": \"text\"}",
+      "{\"as_of\": \"2025-05-20\", \"format\": \"text\", \"lang\": \"en\"}",
+      "{\"as_of\": \"2025-05-20\", \"format\": \"text\", \"lang\": \"en\", \"stage\": "
+      "\"completion\"}",
+      "{\"as_of\": \"2025-03-01\", \"format\": \"text\", \"stage\": \"completion\"}",
+  };
+  size_t i, len = one_len + 2;
+  char* batch = (char*)malloc(len + 1);
+  CHECK(batch != NULL);
+  if (batch == NULL) return;
+  snprintf(batch, len + 1, "[%.*s]", (int)one_len, one);
+  for (i = 0; i < sizeof options / sizeof options[0]; ++i) {
+    char *single = NULL, *whole = NULL;
+    size_t single_len = 0, whole_len = 0;
+    CHECK_AT(nxkx_check(n, one, one_len, options[i], &single, &single_len) == NXKX_OK, options[i]);
+    CHECK_AT(nxkx_check_batch(n, batch, len, options[i], &whole, &whole_len) == NXKX_OK,
+             options[i]);
+    if (single != NULL && whole != NULL) {
+      /* The batch's second line, "  文件: #0" or "  File: #0", is the one nxkx_check lacks. */
+      const char* second = strchr(whole, '\n');
+      const char* third = second != NULL ? strchr(second + 1, '\n') : NULL;
+      CHECK_AT(third != NULL && strncmp(second + 1, "  ", 2) == 0 && third - 4 > second &&
+                   strncmp(third - 4, ": #0", 4) == 0,
+               options[i]);
+      if (third != NULL) {
+        const size_t first_len = (size_t)(second - whole) + 1;
+        const size_t rest = whole_len - (size_t)(third + 1 - whole);
+        CHECK_AT(single_len == first_len + rest && memcmp(single, whole, first_len) == 0 &&
+                     memcmp(single + first_len, third + 1, rest) == 0,
+                 options[i]);
+      }
+    }
+    nxkx_free(single);
+    nxkx_free(whole);
+  }
+  free(batch);
+}
+
+/* An amended report in the text format: the same application twice, the first superseded by
+ * the second (三(一)) after it was judged. Its text has the amendment's finding, the decision the
+ * JSON format gives it and the rule failed in its trace; the second report has none of these. */
+static void test_text_amended(const nxkx_notice* n, const char* one, size_t one_len) {
+  const char* text_options =
+      "{\"as_of\": \"2025-05-20\", \"format\": \"text\", \"lang\": "
+      "\"en\", \"trace\": true}";
+  const char* rule = "application.duplicate_applicant";
+  size_t len = 2 * one_len + 3, json_len = 0, text_len = 0;
+  char* batch = (char*)malloc(len + 1);
+  char *json = NULL, *text = NULL;
+  CHECK(batch != NULL);
+  if (batch == NULL) return;
+  snprintf(batch, len + 1, "[%.*s,%.*s]", (int)one_len, one, (int)one_len, one);
+  CHECK(nxkx_check_batch(n, batch, len, json_options, &json, &json_len) == NXKX_OK);
+  CHECK(nxkx_check_batch(n, batch, len, text_options, &text, &text_len) == NXKX_OK);
+  if (json != NULL && text != NULL) {
+    /* The first report's decision in JSON: {"code":…,"zh":…,"en":"<label>"}. */
+    const char* decision = strstr(json, "\"decision\":{");
+    const char* en = decision != NULL ? strstr(decision, "\"en\":\"") : NULL;
+    const char* second = strstr(text, "\n\nApplication "); /* reports are a blank line apart */
+    char line[256] = "";
+    CHECK(en != NULL && second != NULL);
+    if (en != NULL) {
+      const char* end = strchr(en + 6, '"');
+      snprintf(line, sizeof line, "\n  Decision: %.*s\n", end != NULL ? (int)(end - en - 6) : 0,
+               en + 6);
+    }
+    CHECK(strstr(line, "accepted") == NULL); /* the amendment changed it */
+    if (second != NULL) {
+      const char* found = strstr(text, line);
+      const char* finding = strstr(text, rule);
+      const char* failed_rule = strstr(text, "    failed  application.duplicate_applicant\n");
+      CHECK(found != NULL && found < second);
+      CHECK(finding != NULL && finding < second && found != NULL && finding > found);
+      CHECK(failed_rule != NULL && failed_rule < second);
+      CHECK(strstr(second, "\n  Decision: accepted\n") != NULL);
+      CHECK(strstr(second, "    passed  application.duplicate_applicant\n") != NULL);
+      CHECK(strstr(second, "] 三(一) application.duplicate_applicant") == NULL);
+    }
+  }
+  nxkx_free(json);
+  nxkx_free(text);
+  free(batch);
+}
+
 int main(int argc, char** argv) {
   nxkx_notice* n = NULL;
   char path[4096];
@@ -379,6 +470,9 @@ int main(int argc, char** argv) {
   test_blocks(n, batch, batch_len, other, other_len);
   test_arguments(n, batch, batch_len);
   test_notice_freed_first(argv[1], batch, batch_len);
+  test_text_as_one_check(n, example, example_len);
+  test_text_as_one_check(n, other, other_len);
+  test_text_amended(n, example, example_len);
 
   free(batch);
   free(other);
