@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "../../src/json_escape.hpp"
 #include "nxkx/nxkx.h"
 #include "nxkx/nxkx.hpp"
 #include "nxkx/schema.hpp"
@@ -555,9 +556,15 @@ class report_store {
   empty_report_text empty_[2];  ///< of each stage, once needed
 };
 
-/// `s` as a JSON string (nlohmann's escaping; invalid UTF-8 replaced).
+/// `s` as a JSON string, quoted: the one escaper of the reports (json_escape.hpp; invalid
+/// UTF-8 replaced, as nlohmann's dump did here before).
 std::string json_string(std::string_view s) {
-  return ojson(std::string(s)).dump(-1, ' ', false, ojson::error_handler_t::replace);
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.push_back('"');
+  nxkx::detail::json_escape_into(out, s);
+  out.push_back('"');
+  return out;
 }
 
 void append_error_entry(std::string& out, const nxkx::input_error& e, std::size_t index) {
