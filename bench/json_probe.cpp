@@ -113,12 +113,14 @@ std::size_t nlohmann_values(std::string_view text) {
   return nlohmann::json::sax_parse(text, &h) ? h.values : 0;
 }
 
+#ifdef NXKX_PROBE_TODAY_TOKENIZER
 /// The token handler's tree in the format of probe_today_fingerprint.
 std::string fingerprint(const nxkx_probe::document& doc) {
   std::string out;
   nxkx_bench::write_fingerprint(doc.root, out);
   return out;
 }
+#endif
 
 /// Every way reads every text of the mix with the same count of values.
 bool answers_ok(benchmark::State& state) {
