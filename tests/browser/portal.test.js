@@ -232,17 +232,38 @@ function leaves(doc, base = '') {
   return list;
 }
 
+/**
+ * Sets a radio button or a check box and makes sure the page took it. A click is a pointer event
+ * at a place on the screen: when the check of an earlier keystroke re-renders the form between
+ * Playwright finding that place and clicking it (a slow, loaded machine), the click can land
+ * beside the control. setChecked() clicks and then verifies the state; it is tried again on the
+ * control as the page has rendered it since.
+ */
+async function setChecked(box, want) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await box.setChecked(want, { timeout: 10000 });
+      return;
+    } catch (e) {
+      if (attempt === 2) throw e;
+      await settle();
+    }
+  }
+}
+
 /** Types or clicks one value into its field. */
 async function enter(leaf) {
   const w = wrapper(leaf.path);
   const kind = await w.getAttribute('data-kind');
   const v = leaf.value;
   if (kind === 'bool') {
-    await w.locator(`input[type=radio][value="${v}"]`).click();
+    await setChecked(w.locator(`input[type=radio][value="${v}"]`), true);
   } else if (kind === 'codes') {
-    for (const box of await w.locator('input[type=checkbox]').all()) {
+    const boxes = w.locator('input[type=checkbox]');
+    for (let i = 0; i < (await boxes.count()); i++) {
+      const box = boxes.nth(i);
       const want = v.includes(await box.getAttribute('value'));
-      if ((await box.isChecked()) !== want) await box.click();
+      if ((await box.isChecked()) !== want) await setChecked(box, want);
     }
   } else if (kind === 'code') {
     await control(leaf.path).selectOption(String(v));
@@ -537,7 +558,7 @@ test('planned dates: checked as if sent then, and said so', async () => {
   assert.equal((await decision()).code, 'needs_review');
   assert.equal(await wrapper('/submission/dispatch_date').locator('.nxkx-finding').count(), 1);
   for (const p of ['/submission/dispatch_date', '/submission/word_version/sent_on']) {
-    await wrapper(p).locator('.nxkx-planned input').click();
+    await setChecked(wrapper(p).locator('.nxkx-planned input'), true);
   }
   await waitDecision('accepted');
   const caveat = await page.textContent('.nxkx-caveat');
