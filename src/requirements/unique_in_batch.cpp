@@ -14,11 +14,10 @@
 // the project types: the first N project types of its applications, in input order, stand, and
 // every application of a further type is flagged, naming the first application of each type
 // that stands. Several applications of one type count once (that is the other key's finding).
-#include <utf8.h>
-
 #include "requirements/params.hpp"
 #include "requirements/records_support.hpp"
 #include "requirements/requirement.hpp"
+#include "utf8.hpp"
 
 namespace nxkx::detail {
 namespace {
@@ -37,13 +36,20 @@ bool is_ignorable(char32_t c) {
 std::string normalise_title(std::string_view title) {
   std::string out;
   out.reserve(title.size());
-  auto it = title.begin();
-  while (it != title.end()) {
-    char32_t c = utf8::unchecked::next(it);
-    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII forms
-    if (is_ignorable(c)) continue;
-    if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
-    utf8::unchecked::append(static_cast<std::uint32_t>(c), std::back_inserter(out));
+  for (std::size_t i = 0; i < title.size();) {
+    const utf8_sequence q = utf8_decode(title, i);
+    const std::size_t n = q.size ? q.size : 1;
+    char32_t c = q.cp;
+    const bool full_width = c >= 0xFF01 && c <= 0xFF5E;  // full-width ASCII forms
+    if (full_width) c -= 0xFEE0;
+    if (!is_ignorable(c)) {
+      if (c >= 'A' && c <= 'Z') c += 'a' - 'A';
+      if (c < 0x80)
+        out += static_cast<char>(c);  // ASCII, or a full-width form folded to it
+      else
+        out.append(title, i, n);  // any other character as written
+    }
+    i += n;
   }
   return out;
 }
