@@ -347,7 +347,9 @@ int strictness_table() {
 #ifdef NXKX_PROBE_TODAY_TOKENIZER
     const verdict tok = tokenizer_reads(c.text);
 #else
-    const verdict tok{full.accepted, "(not built)"};
+    // Without the tokenizer alone, the whole reader tells the depth cases apart by its reason:
+    // only input.limit is a refusal of the depth (the other is the spliced unknown field).
+    const verdict tok{full.accepted || full.why != "input.limit", "(not built)"};
 #endif
     nxkx_probe::token_parser tp;
     nxkx_probe::document doc;
