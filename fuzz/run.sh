@@ -7,6 +7,9 @@
 # build/fuzz/seeds, keeps the growing corpus in build/fuzz/corpus/TARGET, crashes in
 # build/fuzz/artifacts/TARGET/, and the log in build/fuzz/TARGET.log (its last lines hold the
 # executions: "Done N runs in S second(s)"). A crash found belongs in fuzz/regressions/TARGET/.
+#
+# NXKX_FUZZ_TIMEOUT=S: libFuzzer's per-input timeout in seconds (default 10; a whole number of
+# at least 1). The pack target on a loaded machine needs 30: NXKX_FUZZ_TIMEOUT=30 bash fuzz/run.sh pack
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,7 +28,12 @@ corpus=$build/corpus/$target
 artifacts=$build/artifacts/$target
 mkdir -p "$corpus" "$artifacts"
 
-args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+timeout="${NXKX_FUZZ_TIMEOUT:-10}"
+if ! [[ "$timeout" =~ ^[1-9][0-9]*$ ]]; then
+  echo "fuzz/run.sh: NXKX_FUZZ_TIMEOUT must be a whole number of seconds (at least 1), not '$timeout'" >&2
+  exit 2
+fi
+args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1
       -artifact_prefix="$artifacts/")
 case $target in
   application | pack | c_api) args+=(-dict="$build/seeds/json.dict") ;;

@@ -23,8 +23,10 @@ namespace nxkx {
 namespace {
 
 /// Elements a chunk holds: enough to make handing chunks between threads cheap, few enough that
-/// the chunks in flight stay a small part of a batch.
+/// the chunks in flight stay a small part of a batch. On one thread nothing is handed between
+/// threads, and a smaller chunk keeps fewer applications and unjudged reports alive at once.
 constexpr std::size_t chunk_size = 1024;
+constexpr std::size_t chunk_size_one_thread = 64;
 
 struct element {
   enum class kind { owned, ref, text, error } what = kind::owned;
@@ -77,7 +79,8 @@ struct batch_stream::state {
         checker(pack, opt),
         hooks(std::move(h)),
         threads(std::max(1u, opt.threads)),
-        max_in_flight(threads == 1 ? 0 : threads) {}
+        max_in_flight(threads == 1 ? 0 : threads),
+        elements_per_chunk(threads == 1 ? chunk_size_one_thread : chunk_size) {}
 
   ~state() { stop_workers(); }
 
@@ -86,6 +89,7 @@ struct batch_stream::state {
   const stream_hooks hooks;
   const unsigned threads;
   const std::size_t max_in_flight;  ///< chunks queued or being checked before the caller helps
+  const std::size_t elements_per_chunk;
 
   std::unique_ptr<chunk> filling;  ///< being filled by the caller
   std::size_t added = 0;
@@ -118,7 +122,7 @@ struct batch_stream::state {
   }
 
   void added_one() {
-    if (filling->used == chunk_size) hand_over();
+    if (filling->used == elements_per_chunk) hand_over();
   }
 
   /// Reads, prepares and renders every element of `c` (on any thread).

@@ -413,26 +413,41 @@ bool is_builtin(const notice& n) { return &n.data() == &notice::builtin().data()
 
 // ---- batches ----------------------------------------------------------------------------------
 
-/// Reports and errors in input order: element i is errors[i] if it is set, else the next report.
-py::list entry_list(std::vector<report>&& reports,
-                    const std::vector<std::optional<input_error>>& errors) {
-  py::list out(errors.size());
-  std::size_t next = 0;
-  for (std::size_t i = 0; i < errors.size(); ++i) {
-    if (errors[i])
-      out[i] = exception_of(g_input_error, *errors[i]);
-    else
-      out[i] = py::cast(std::make_shared<report>(std::move(reports[next++])));
-  }
-  return out;
-}
+/// What a batch gives back, collected as it is judged: each report made the object a Python
+/// Report holds as it is handed on (no vector of reports moved out of at the end, whose slack
+/// and moved-from elements were ~0.3x of a batch's text), and only the elements that are errors.
+struct batch_results {
+  std::vector<std::shared_ptr<report>> reports;
+  std::vector<input_error> errors;        ///< in input order
+  std::vector<std::size_t> error_places;  ///< of errors[i] in the input
+  std::size_t elements = 0;
 
-py::list report_list(std::vector<report>&& reports) {
-  py::list out(reports.size());
-  for (std::size_t i = 0; i < reports.size(); ++i)
-    out[i] = py::cast(std::make_shared<report>(std::move(reports[i])));
-  return out;
-}
+  void add(nxkx::report&& r) { reports.push_back(std::make_shared<nxkx::report>(std::move(r))); }
+  void add_error(std::size_t at, input_error&& e) {
+    errors.push_back(std::move(e));
+    error_places.push_back(at);
+  }
+  void amended(const amendment& m) {
+    nxkx::report& r = *reports.at(m.position);
+    // One more finding at most: without this the vector doubles, and the slack of every
+    // amended report stays for as long as the Report does.
+    r.findings.reserve(r.findings.size() + 1);
+    apply(r, m);
+  }
+
+  /// Reports and errors in input order (Report or InputError items); strict, the reports only.
+  py::list list(bool with_errors) {
+    py::list out(with_errors ? elements : reports.size());
+    std::size_t next = 0, next_error = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (with_errors && next_error < errors.size() && error_places[next_error] == i)
+        out[i] = exception_of(g_input_error, errors[next_error++]);
+      else
+        out[i] = py::cast(std::move(reports[next++]));
+    }
+    return out;
+  }
+};
 
 py::list check_many(const notice* np, py::handle applications, py::handle as_of,
                     py::handle stage_code, bool trace, py::handle bad_credit_code, int threads,
@@ -447,19 +462,24 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   if (text_arg doc = text_of(applications); doc.is_text) {  // one JSON document: an array
     // Read an element at a time and checked in chunks on opt.threads threads (batch.hpp):
     // memory holds the text, the reports and one chunk of applications, never all of them.
-    document_check d;
+    batch_results got;
     {
       py::gil_scoped_release nogil;
-      d = check_document(doc.view, n, opt, limits,
-                         [strict](application& a, std::optional<std::size_t> index) {
-                           // Strict, a document of one application is element 0 (as before).
-                           texts_loaded(a, index.value_or(0), strict || index.has_value());
-                         });
+      document_events events;
+      events.error = [&got](std::size_t at, input_error&& e) { got.add_error(at, std::move(e)); };
+      events.report = [&got](report&& r) { got.add(std::move(r)); };
+      events.amended = [&got](const amendment& m) { got.amended(m); };
+      got.elements = check_document_each(
+          doc.view, n, opt, limits,
+          [strict](application& a, std::optional<std::size_t> index) {
+            // Strict, a document of one application is element 0 (as before).
+            texts_loaded(a, index.value_or(0), strict || index.has_value());
+          },
+          events);
       if (strict)
-        if (const input_error* e = strict_error(d)) throw *e;
+        if (const input_error* e = strict_error(got.errors)) throw *e;
     }
-    if (strict) return report_list(std::move(d.reports));
-    return entry_list(std::move(d.reports), d.errors);
+    return got.list(!strict);
   }
   if (PyDict_Check(applications.ptr()))
     throw py::type_error("check_many takes a list of applications; use check() for one");
@@ -474,8 +494,8 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   // reads and checks them on opt.threads threads while the next chunk is made ready here, and
   // hands the reports back in order: memory holds the reports and a few chunks' texts, trees and
   // applications, never every application.
-  std::vector<report> reports;
-  std::vector<std::optional<input_error>> errors(strict ? 0 : count);
+  batch_results got;
+  got.elements = count;
   // Strict, the error raised is what reading every item before the first one that cannot be
   // written (application i nests too deep, holds a NaN …), then checking their texts, raises:
   // the reader's error of the lowest index, else the lowest-index text not loaded, else that
@@ -507,16 +527,14 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   };
   hooks.error = [&](input_error&& e, const origin&, std::size_t at) {
     if (!strict)
-      errors[at] = std::move(e);
+      got.add_error(at, std::move(e));
     else if (!of_texts[at] && !read_error)
       read_error = std::move(e);
     else if (of_texts[at] && !text_error)
       text_error = std::move(e);
   };
-  hooks.report = [&](report&& r, std::string_view, std::size_t) {
-    reports.push_back(std::move(r));
-  };
-  hooks.amended = [&](const amendment& m) { apply(reports.at(m.position), m); };
+  hooks.report = [&got](report&& r, std::string_view, std::size_t) { got.add(std::move(r)); };
+  hooks.amended = [&got](const amendment& m) { got.amended(m); };
   batch_stream stream(n, opt, std::move(hooks));
   constexpr std::size_t chunk = 1024;
   std::vector<text_arg> sources;
@@ -573,8 +591,7 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
     if (text_error) throw *text_error;
     if (unwritable) throw *unwritable;
   }
-  if (strict) return report_list(std::move(reports));
-  return entry_list(std::move(reports), errors);
+  return got.list(!strict);
 }
 
 py::object check_one(const notice* np, py::handle application_obj, py::handle as_of,
