@@ -17,6 +17,11 @@ target=${1:?usage: fuzz/run.sh TARGET [SECONDS]}
 seconds=${2:-600}
 build=build/fuzz
 bin=$build/fuzz/nxkx_fuzz_$target
+timeout="${NXKX_FUZZ_TIMEOUT:-10}"
+if ! [[ "$timeout" =~ ^[1-9][0-9]*$ ]]; then
+  echo "fuzz/run.sh: NXKX_FUZZ_TIMEOUT must be a whole number of seconds (at least 1), not '$timeout'" >&2
+  exit 2
+fi
 
 if [[ ! -x $bin ]]; then
   cmake --preset fuzz
@@ -28,11 +33,6 @@ corpus=$build/corpus/$target
 artifacts=$build/artifacts/$target
 mkdir -p "$corpus" "$artifacts"
 
-timeout="${NXKX_FUZZ_TIMEOUT:-10}"
-if ! [[ "$timeout" =~ ^[1-9][0-9]*$ ]]; then
-  echo "fuzz/run.sh: NXKX_FUZZ_TIMEOUT must be a whole number of seconds (at least 1), not '$timeout'" >&2
-  exit 2
-fi
 args=(-max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -print_final_stats=1
       -artifact_prefix="$artifacts/")
 case $target in
