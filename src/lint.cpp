@@ -10,6 +10,7 @@
 #include <set>
 #include <string>
 
+#include "declarations_read.hpp"
 #include "nxkx/date.hpp"
 #include "nxkx/error.hpp"
 #include "pack_reader.hpp"
@@ -44,13 +45,6 @@ std::string normalised(std::string_view s) {
     out += static_cast<char>(c);
   }
   return out;
-}
-
-/// Every string value of a JSON tree.
-void strings_of(const ojson& j, std::set<std::string>& out) {
-  if (j.is_string()) out.insert(j.get<std::string>());
-  if (j.is_structured())
-    for (const auto& v : j) strings_of(v, out);
 }
 
 /// Every integer value of a JSON tree.
@@ -119,7 +113,17 @@ class linter {
   }
 
   void quotes() {
-    if (text_.empty()) return;
+    if (text_.empty()) {
+      // The pack names its text but the caller gave none (Python's Notice.lint() without it):
+      // say that the quotes went unchecked rather than pass them in silence. The command reads
+      // the file, and one that cannot be read is an error there (exit 2).
+      if (!n_.info().text_file.empty())
+        add(false, "lint.text", "/notice/text",
+            "规则包写明了通知文本 " + n_.info().text_file + "，但未提供其内容：条款原文未核对",
+            "the pack names its notice's text, " + n_.info().text_file +
+                ", but it was not given: the quotes are not checked");
+      return;
+    }
     for (const auto& [ref, quote] : pack_["clauses"].items()) {
       std::string q = quote.get<std::string>();
       std::size_t start = 0;
@@ -138,22 +142,23 @@ class linter {
   }
 
   void unused() {
-    std::set<std::string> used;
-    for (const auto& r : pack_["rules"]) {
-      strings_of(r["params"], used);
-      if (r.contains("applies_to")) strings_of(r["applies_to"], used);
-    }
-    for (const auto& t : pack_["project_types"]) {
-      strings_of(t["eligible"], used);
-      if (t.contains("joint_eligible")) strings_of(t["joint_eligible"], used);
-      used.insert(t["contact"].get<std::string>());
-    }
-    for (const auto& m : n_.delivery_methods()) used.insert(m.date);
-    for (const auto& d : n_.declarations())
-      if (!d.detail.empty()) used.insert(d.detail);
+    const std::set<std::string> used = detail::names_used(n_, pack_);
+    // A kind no type admits is the idiom for "not one of the notice's applicants" (§4.1) when
+    // an applicant_kind rule judges it: the application is read and rejected, not an input
+    // error. Only without such a rule is the kind unused.
+    auto rejected_by_a_rule = [&](const std::string& kind) {
+      for (const rule_info& r : n_.rules())
+        if (r.kind == "applicant_kind" &&
+            (r.applicant_kinds.empty() ||
+             std::find(r.applicant_kinds.begin(), r.applicant_kinds.end(), kind) !=
+                 r.applicant_kinds.end()))
+          return true;
+      return false;
+    };
     const ojson& kinds = pack_["applicant_kinds"];
     for (std::size_t i = 0; i < kinds.size(); ++i)
-      if (!used.count(kinds[i]["code"].get<std::string>()))
+      if (!used.count(kinds[i]["code"].get<std::string>()) &&
+          !rejected_by_a_rule(kinds[i]["code"].get<std::string>()))
         add(false, "lint.unused", pointer("/applicant_kinds", i) + "/code",
             "申报主体类别 " + kinds[i]["code"].get<std::string>() + " 没有项目类型接受",
             "no project type admits the applicant kind " + kinds[i]["code"].get<std::string>());
@@ -167,10 +172,8 @@ class linter {
     const auto& decls = n_.declarations();
     for (std::size_t i = 0; i < decls.size(); ++i) {
       const declaration_info& d = decls[i];
-      const std::string scoped = d.scope == declaration_scope::history      ? "history." + d.name
-                                 : d.scope == declaration_scope::submission ? "submission." + d.name
-                                                                            : d.name;
-      if (!used.count(d.name) && !used.count(scoped))
+      // Still asked for (nxkx new, the schema, the applicant's page): a portal may collect it.
+      if (!detail::declaration_read(d, used))
         add(false, "lint.unused", pointer("/declarations", i) + "/name",
             "声明 " + d.name + " 没有规则使用：申报书会询问它，但不据此核验",
             "no rule reads the declaration " + d.name +

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "application_fields.hpp"
+#include "declarations_read.hpp"
 #include "notice_data.hpp"
 #include "nxkx/engine.hpp"
 #include "nxkx/error.hpp"
@@ -491,6 +492,45 @@ std::string starter_application(const notice& n, std::string_view project_type, 
   }
   // What a report names the application by, read by no rule but shown in every report.
   for (const char* always : {"/id", "/title", "/applicant", "/applicant/name"}) read.insert(always);
+  // A declaration no rule reads is still asked for: the pack declares it for the form (a portal
+  // builds its page from the starter), where its scope and applicant kinds put it
+  // (docs/pack-format.md §4.2; `nxkx pack lint` warns lint.unused).
+  const std::set<std::string> used = detail::names_used(n, ojson::parse(n.source()));
+  auto asked_of = [](const declaration_info& d, const std::string& k) {
+    return d.applicant_kinds.empty() ||
+           std::find(d.applicant_kinds.begin(), d.applicant_kinds.end(), k) !=
+               d.applicant_kinds.end();
+  };
+  auto ask = [&read](const std::string& pointer) {
+    read.insert(pointer);
+    for (std::size_t at = pointer.rfind('/'); at != std::string::npos && at > 0;
+         at = pointer.rfind('/', at - 1))
+      read.insert(pointer.substr(0, at));
+  };
+  const bool joint = read.count("/joint_applicants") != 0;
+  for (const declaration_info& d : n.declarations()) {
+    if (detail::declaration_read(d, used)) continue;
+    switch (d.scope) {
+      case declaration_scope::organisation:
+        if (asked_of(d, lead)) ask("/applicant/" + d.name);
+        if (joint && asked_of(d, p.joint_kind())) ask("/joint_applicants/0/" + d.name);
+        break;
+      case declaration_scope::joint:
+        if (joint && asked_of(d, p.joint_kind())) ask("/joint_applicants/0/" + d.name);
+        break;
+      case declaration_scope::history:
+        if (asked_of(d, lead))
+          for (int y : n.info().history_years)
+            ask("/applicant/history/" + std::to_string(y) + "/" + d.name);
+        break;
+      case declaration_scope::submission:
+        ask("/submission/" + d.name);
+        break;
+      case declaration_scope::application:
+        ask("/" + d.name);
+        break;
+    }
+  }
   ojson out = ojson::object();
   out["id"] = nullptr;
   out["project_type"] = type->code;

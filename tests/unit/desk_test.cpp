@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -153,6 +154,50 @@ TEST(Starter, ParsesAndIsIncomplete) {
   EXPECT_NE(text.find("\"evaluation_grade\": null"), std::string::npos) << text;
   EXPECT_EQ(text.find("establishment_approved"), std::string::npos) << "a park's fact";
   EXPECT_THROW((void)nxkx::starter_application(pack(), "nope"), nxkx::input_error);
+}
+
+// B12 (docs/pack-format-trial.md): a declaration no rule reads is still asked for, where its
+// scope and applicant kinds put it: a portal builds its page from the starter.
+TEST(Starter, AsksForADeclarationNoRuleReads) {
+  std::ifstream in(fs::path(NXKX_SOURCE_DIR) / "examples/packs/notice-huangshi-2023.json");
+  std::ostringstream text;
+  text << in.rdbuf();
+  nlohmann::ordered_json p = nlohmann::ordered_json::parse(text.str());
+  auto declare = [&](const char* name, const char* scope, nlohmann::ordered_json kinds) {
+    nlohmann::ordered_json d = {{"name", name},
+                                {"scope", scope},
+                                {"type", "text"},
+                                {"title", {{"zh", name}, {"en", name}}}};
+    if (!kinds.empty()) d["applicant_kinds"] = kinds;
+    p["declarations"].push_back(d);
+  };
+  declare("contact_person", "organisation", nlohmann::ordered_json::array());
+  declare("university_note", "organisation", {"university_sta"});
+  declare("courier_note", "submission", nlohmann::ordered_json::array());
+  declare("project_summary", "application", nlohmann::ordered_json::array());
+  const nxkx::notice n = nxkx::notice::from_json(p.dump());
+  for (nxkx::stage st : {nxkx::stage::application, nxkx::stage::completion}) {
+    const auto society =
+        nlohmann::ordered_json::parse(nxkx::starter_application(n, "key_academic", st));
+    EXPECT_TRUE(society["applicant"].contains("contact_person")) << society.dump(2);
+    EXPECT_TRUE(society["applicant"]["contact_person"].is_null());
+    EXPECT_FALSE(society["applicant"].contains("university_note")) << "asked of 高校科协 only";
+    EXPECT_TRUE(society["submission"].contains("courier_note")) << society.dump(2);
+    EXPECT_TRUE(society.contains("project_summary")) << society.dump(2);
+    EXPECT_NO_THROW((void)nxkx::parse_application(society.dump(), n));
+    const auto university = nlohmann::ordered_json::parse(
+        nxkx::starter_application(n, "key_academic", st, "university_sta"));
+    EXPECT_TRUE(university["applicant"].contains("university_note")) << university.dump(2);
+    // A declaration a rule reads is asked where the rules read it: the party organisation of
+    // a 学会 only (二(二)).
+    EXPECT_TRUE(society["applicant"].contains("party_organisation"));
+    EXPECT_FALSE(university["applicant"].contains("party_organisation"));
+  }
+  // The shipped pack, whose every declaration a rule reads, has none of them.
+  const auto plain = nlohmann::ordered_json::parse(nxkx::starter_application(
+      nxkx::notice::load(fs::path(NXKX_SOURCE_DIR) / "examples/packs/notice-huangshi-2023.json"),
+      "key_academic"));
+  EXPECT_FALSE(plain["applicant"].contains("contact_person"));
 }
 
 #ifdef NXKX_HAVE_OFFICE

@@ -39,7 +39,9 @@ TEST(Lint, TheShippedPacksAreClean) {
   for (const auto& [pack, text] :
        {std::pair{root / "data/notice-2025.json", root / "docs/notice/notice.md"},
         std::pair{root / "examples/packs/notice-2026-sample.json",
-                  root / "examples/packs/notice-2026-sample.zh.md"}}) {
+                  root / "examples/packs/notice-2026-sample.zh.md"},
+        std::pair{root / "examples/packs/notice-huangshi-2023.json",
+                  root / "examples/packs/notice-huangshi-2023.zh.md"}}) {
     const notice n = notice::load(pack);
     const auto issues = lint(n, read(text));
     for (const auto& i : issues) ADD_FAILURE() << pack << ": " << i.path << ": " << i.message.en;
@@ -61,8 +63,16 @@ TEST(Lint, AQuoteNotInTheNoticeIsAnError) {
   p["clauses"]["三(四)"] = "（四）逾期申报也予受理。";
   const auto issues = lint(notice::from_json(p.dump()), read(root / "docs/notice/notice.md"));
   ASSERT_NE(find(issues, "lint.quote", "/clauses/三(四)"), nullptr);
-  // Without the notice's text, quotes are not looked for.
-  EXPECT_EQ(find(lint(notice::from_json(p.dump())), "lint.quote", "/clauses/三(四)"), nullptr);
+  // Without the notice's text, quotes are not looked for, and lint says so (B8 of the trial).
+  const auto without = lint(notice::from_json(p.dump()));
+  EXPECT_EQ(find(without, "lint.quote", "/clauses/三(四)"), nullptr);
+  const lint_issue* unchecked = find(without, "lint.text", "/notice/text");
+  ASSERT_NE(unchecked, nullptr);
+  EXPECT_FALSE(unchecked->error);
+  EXPECT_EQ(find(issues, "lint.text", "/notice/text"), nullptr);
+  // A pack that names no text has nothing to say about it.
+  p["notice"].erase("text");
+  EXPECT_EQ(find(lint(notice::from_json(p.dump())), "lint.text", "/notice/text"), nullptr);
 }
 
 TEST(Lint, AnUnreachableRuleIsAnError) {
@@ -165,6 +175,21 @@ TEST(Lint, AFactLabelNamingNoFactAndAShownFactWithoutLabelAreWarnings) {
       find(issues, "lint.fact_label", "/rules/" + std::to_string(at) + "/params/conditions/0/fact"),
       nullptr)
       << fact;
+}
+
+// A5 of the trial: a kind no type admits, judged by an applicant_kind rule, is the idiom for
+// "not one of the notice's applicants" (the 黄石 pack's other_unit), not an unused kind; without
+// such a rule it is one.
+TEST(Lint, AKindNoTypeAdmitsIsUnusedOnlyWithoutAnApplicantKindRule) {
+  ojson p = ojson::parse(read(root / "examples/packs/notice-huangshi-2023.json"));
+  EXPECT_EQ(find(lint(notice::from_json(p.dump())), "lint.unused", "/applicant_kinds/2/code"),
+            nullptr);
+  ojson rules = ojson::array();
+  for (const auto& r : p["rules"])
+    if (r["kind"] != "applicant_kind") rules.push_back(r);
+  p["rules"] = rules;
+  EXPECT_NE(find(lint(notice::from_json(p.dump())), "lint.unused", "/applicant_kinds/2/code"),
+            nullptr);
 }
 
 TEST(Lint, JsonNamesThePack) {

@@ -23,7 +23,8 @@ runner add_new(CLI::App& app) {
   CLI::App* sub = app.add_subcommand(
       "new",
       "Print a starter application for a project type: the type, the applicant's kind and every "
-      "field that type's rules read at the stage, as null (unknown). Fill it in and check it: "
+      "field that type's rules read at the stage, and every declaration of the pack no rule reads, "
+      "as null (unknown). Fill it in and check it: "
       "`nxkx check` of the starter as it is lists everything still missing. "
       "`nxkx catalog` lists the project types.");
   sub->add_option("--type", a->type, "The project type, e.g. park_sta_capacity (nxkx catalog)")
