@@ -46,16 +46,14 @@ std::string render(const std::string& tpl, const vars_t& vars, const localized& 
   return out;
 }
 
-finding make_finding(const compiled_rule& c, violation&& v, const contact* whom,
-                     std::size_t type_index) {
+finding make_finding(const compiled_rule& c, violation&& v, std::size_t type_index) {
   const rule_info& r = *c.info;
   finding f;
   f.rule_id = r.id;
   f.kind = r.kind;
   f.unknown = v.unknown;
   f.level = v.level ? *v.level : (v.unknown ? r.when_unknown : r.outcome);
-  f.clauses = type_index < c.clauses_for_type.size() ? c.clauses_for_type[type_index] : r.clauses;
-  f.interpretation = r.interpretation;
+  f.context = c.context(type_index);
   f.path = std::move(v.path);
   const localized* named = v.message.empty() ? nullptr : c.messages.find(v.message);
   const localized& msg = named ? *named : v.unknown ? c.messages.unknown : c.messages.failed;
@@ -64,7 +62,6 @@ finding make_finding(const compiled_rule& c, violation&& v, const contact* whom,
   f.expected = {render(c.messages.expected.zh, v.vars, v.found, lang::zh),
                 render(c.messages.expected.en, v.vars, v.found, lang::en)};
   f.found = std::move(v.found);
-  if (whom) f.whom_to_call = *whom;
   return f;
 }
 
@@ -115,7 +112,6 @@ report check(const notice& n, const application& a, const check_options& opt) {
   r.project_type = a.project_type;
   r.applicant_name = a.applicant.name;
   r.credit_code = a.applicant.credit_code.value_or("");
-  const contact* whom = n.find_contact(type.contact);
   detail::eval_context ctx{d, a, type, opt};
   std::vector<detail::violation> found;
   const std::size_t type_index = static_cast<std::size_t>(&type - d.project_types.data());
@@ -141,12 +137,12 @@ report check(const notice& n, const application& a, const check_options& opt) {
         auto same = std::find_if(r.findings.begin(), r.findings.end(),
                                  [&](const finding& f) { return f.unknown && f.path == v.path; });
         if (same != r.findings.end()) {
-          finding f = detail::make_finding(c, std::move(v), whom, type_index);
+          finding f = detail::make_finding(c, std::move(v), type_index);
           if (f.level > same->level) *same = std::move(f);
           continue;
         }
       }
-      r.findings.push_back(detail::make_finding(c, std::move(v), whom, type_index));
+      r.findings.push_back(detail::make_finding(c, std::move(v), type_index));
     }
   }
   detail::decide(r);
@@ -449,9 +445,9 @@ struct batch_checker::state {
   finding finding_for(const per_rule& pr, const detail::batch_requirement::party& subject,
                       const detail::batch_requirement::party& other, const application& a) const {
     const project_type_info* t = n.find_project_type(a.project_type);
-    const contact* whom = t ? n.find_contact(t->contact) : nullptr;
-    return detail::make_finding(*pr.rule, pr.impl->describe(subject, other, a), whom,
-                                static_cast<std::size_t>(t - n.data().project_types.data()));
+    const std::size_t type_index =
+        t ? static_cast<std::size_t>(t - n.data().project_types.data()) : std::size_t(-1);
+    return detail::make_finding(*pr.rule, pr.impl->describe(subject, other, a), type_index);
   }
 
   detail::batch_requirement::party party_of(const member& m) const {

@@ -505,18 +505,25 @@ void read_rules(const json& root, notice_data& d) {
     for (const auto& code : info.project_types)
       for (std::size_t t = 0; t < d.project_types.size(); ++t)
         if (d.project_types[t].code == code) c.for_type[t] = true;
-    c.clauses_for_type.resize(d.project_types.size());
-    for (std::size_t t = 0; t < d.project_types.size(); ++t)
+    c.context_for_type.clear();
+    for (std::size_t t = 0; t < d.project_types.size(); ++t) {
+      finding_context fc;
       for (const clause_ref& cl : info.clauses)
         if (cl.project_types.empty() ||
             std::find(cl.project_types.begin(), cl.project_types.end(), d.project_types[t].code) !=
                 cl.project_types.end())
-          c.clauses_for_type[t].push_back({cl.ref, cl.quote});
-    // A clause cited for some types only: each type the rule applies to must cite one at least.
-    for (std::size_t t = 0; t < d.project_types.size(); ++t)
-      if (c.for_type[t] && c.clauses_for_type[t].empty())
+          fc.clauses.push_back({cl.ref, cl.quote});
+      // A clause cited for some types only: each type the rule applies to must cite one at least.
+      if (c.for_type[t] && fc.clauses.empty())
         pack_fail(child(child("/rules", i), "clauses"),
                   "no clause is cited for project type \"" + d.project_types[t].code + "\"");
+      fc.interpretation = info.interpretation;
+      for (const contact& whom : d.contacts)
+        if (whom.code == d.project_types[t].contact) fc.whom_to_call = whom;
+      c.context_for_type.push_back(std::make_shared<const finding_context>(std::move(fc)));
+    }
+    c.context_any = std::make_shared<const finding_context>(
+        finding_context{info.clauses, info.interpretation, contact{}});
     if (!info.applicant_kinds.empty()) {
       c.for_kinds = 0;
       for (const std::string& k : info.applicant_kinds)

@@ -9,6 +9,7 @@
 
 #include "application_fields.hpp"
 #include "nxkx/notice.hpp"
+#include "nxkx/report.hpp"
 
 namespace nxkx::detail {
 
@@ -40,9 +41,17 @@ struct compiled_rule {
   /// applies() tests, without strings.
   std::vector<bool> for_type;
   std::uint32_t for_kinds = ~std::uint32_t{0};
-  /// The clauses a finding cites for each project type (by index in notice_data::project_types):
-  /// info->clauses without those cited for other types only.
-  std::vector<std::vector<clause_ref>> clauses_for_type;
+  /// What a finding shares for each project type (by index in notice_data::project_types): the
+  /// clauses it cites (info->clauses without those cited for other types only), the reading
+  /// and the type's contact. Findings point to these instead of copying them.
+  std::vector<std::shared_ptr<const finding_context>> context_for_type;
+  /// The same for an application of no project type of the pack: every clause, no contact.
+  std::shared_ptr<const finding_context> context_any;
+
+  /// The context of a finding for the `type_index`-th project type (npos: none of the pack's).
+  const std::shared_ptr<const finding_context>& context(std::size_t type_index) const noexcept {
+    return type_index < context_for_type.size() ? context_for_type[type_index] : context_any;
+  }
 
   /// Whether the rule applies to an application of the `type_index`-th project type whose
   /// lead applicant is of the `kind_index`-th kind (npos: a kind the pack does not have).

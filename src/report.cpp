@@ -14,6 +14,28 @@
 
 namespace nxkx {
 
+bool finding_context::operator==(const finding_context& o) const noexcept {
+  const auto same_clause = [](const clause_ref& a, const clause_ref& b) {
+    return a.ref == b.ref && a.quote == b.quote && a.project_types == b.project_types;
+  };
+  return std::equal(clauses.begin(), clauses.end(), o.clauses.begin(), o.clauses.end(),
+                    same_clause) &&
+         interpretation == o.interpretation && whom_to_call.code == o.whom_to_call.code &&
+         whom_to_call.name == o.whom_to_call.name && whom_to_call.phone == o.whom_to_call.phone &&
+         whom_to_call.clause == o.whom_to_call.clause;
+}
+
+const finding_context& finding::of_context() const noexcept {
+  static const finding_context none;
+  return context ? *context : none;
+}
+
+bool finding::operator==(const finding& o) const noexcept {
+  return rule_id == o.rule_id && kind == o.kind && level == o.level && unknown == o.unknown &&
+         path == o.path && message == o.message && expected == o.expected && found == o.found &&
+         (context == o.context || of_context() == o.of_context());
+}
+
 namespace {
 
 // Labels are part of the product's wording, not of a notice: they live here, not in the pack.
@@ -181,26 +203,26 @@ void write_finding(json_writer& w, const finding& f, stage st) {
   w.end('}');
   w.key("unknown");
   w.value(f.unknown);
-  w.member("clause", joined_clauses(f.clauses));
+  w.member("clause", joined_clauses(f.clauses()));
   w.key("clauses");
   w.begin('[');
-  for (const auto& c : f.clauses) {
+  for (const auto& c : f.clauses()) {
     w.begin('{');
     w.member("ref", c.ref);
     w.member("quote", c.quote);
     w.end('}');
   }
   w.end(']');
-  if (!f.interpretation.empty())
-    w.localized_member("interpretation", f.interpretation.zh, f.interpretation.en);
+  if (!f.interpretation().empty())
+    w.localized_member("interpretation", f.interpretation().zh, f.interpretation().en);
   w.member("path", f.path);
   w.localized_member("message", f.message.zh, f.message.en);
   w.localized_member("expected", f.expected.zh, f.expected.en);
   w.localized_member("found", f.found.zh, f.found.en);
   w.key("contact");
   w.begin('{');
-  w.member("name", f.whom_to_call.name);
-  w.member("phone", f.whom_to_call.phone);
+  w.member("name", f.whom_to_call().name);
+  w.member("phone", f.whom_to_call().phone);
   w.end('}');
   w.end('}');
 }
@@ -234,7 +256,7 @@ void append_finding_text(std::string& out, const finding& f, stage st, lang l) {
   h += " [";
   h += severity_labels(f.level, st).in(l);
   h += "] ";
-  const std::string clause = joined_clauses(f.clauses);
+  const std::string clause = joined_clauses(f.clauses());
   if (!clause.empty()) h += clause + " ";
   h += f.rule_id;
   if (!f.path.empty()) h += " — " + visible_text(f.path);
@@ -253,19 +275,19 @@ void append_finding_text(std::string& out, const finding& f, stage st, lang l) {
     }
     line("      ", ef);
   }
-  for (const auto& c : f.clauses) {
+  for (const auto& c : f.clauses()) {
     if (c.quote.empty()) continue;
     std::string q{w.clause};
-    if (f.clauses.size() > 1) q += " " + c.ref;
+    if (f.clauses().size() > 1) q += " " + c.ref;
     q += ": \"" + c.quote + "\"";
     line("      ", q);
   }
-  if (!f.interpretation.in(l).empty())
-    line("      ", std::string(w.reading) + ": " + f.interpretation.in(l));
-  if (!f.whom_to_call.name.empty() || !f.whom_to_call.phone.empty()) {
+  if (!f.interpretation().in(l).empty())
+    line("      ", std::string(w.reading) + ": " + f.interpretation().in(l));
+  if (!f.whom_to_call().name.empty() || !f.whom_to_call().phone.empty()) {
     std::string c{w.contact};
-    c += ": " + f.whom_to_call.name;
-    if (!f.whom_to_call.phone.empty()) c += " " + f.whom_to_call.phone;
+    c += ": " + f.whom_to_call().name;
+    if (!f.whom_to_call().phone.empty()) c += " " + f.whom_to_call().phone;
     line("      ", c);
   }
 }

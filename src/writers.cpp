@@ -55,7 +55,7 @@ std::string v(std::string_view s) { return visible_text(s); }
 
 std::string clauses_of(const finding& f) {
   std::string out;
-  for (const auto& c : f.clauses) {
+  for (const auto& c : f.clauses()) {
     if (!out.empty()) out += "、";
     out += c.ref;
   }
@@ -77,9 +77,9 @@ std::string contact_of(const notice& n, const report& r) {
   std::string phone = c != nullptr ? c->phone : std::string();
   if (c == nullptr)
     for (const auto& f : r.findings)
-      if (!f.whom_to_call.name.empty()) {
-        name = f.whom_to_call.name;
-        phone = f.whom_to_call.phone;
+      if (!f.whom_to_call().name.empty()) {
+        name = f.whom_to_call().name;
+        phone = f.whom_to_call().phone;
         break;
       }
   if (phone.empty()) return name;
@@ -207,7 +207,7 @@ std::string decision_text(decision d, stage st, lang l) {
   return std::string(decision_label(d, l));
 }
 
-std::string interpretation_text(const finding& f, lang l) { return f.interpretation.in(l); }
+std::string interpretation_text(const finding& f, lang l) { return f.interpretation().in(l); }
 
 table summary_table(const desk_batch& b, const notice& n, lang l) {
   const words& w = words_in(l);
@@ -415,7 +415,7 @@ std::string to_html(const desk_batch& b, const notice& n, lang l) {
                h(severity_text(f, r.stage, l)) + "</span></td><td class=\"clause\">" +
                h(clauses_of(f)) + "</td><td>" + h(f.message.in(l)) + "<div class=\"path\">" +
                h(f.rule_id) + (f.path.empty() ? std::string() : " · " + h(f.path)) + "</div>";
-        for (const auto& c : f.clauses) {
+        for (const auto& c : f.clauses()) {
           if (c.quote.empty()) continue;
           out += "<div class=\"quote\">" + h(c.ref) + " " + h(c.quote) + "</div>";
         }

@@ -285,13 +285,14 @@ bool same(const contact& a, const contact& b) {
 bool same(const finding& a, const finding& b) {
   return a.rule_id == b.rule_id && a.kind == b.kind && a.level == b.level &&
          a.unknown == b.unknown &&
-         std::equal(a.clauses.begin(), a.clauses.end(), b.clauses.begin(), b.clauses.end(),
+         std::equal(a.clauses().begin(), a.clauses().end(), b.clauses().begin(), b.clauses().end(),
                     [](const clause_ref& x, const clause_ref& y) { return same(x, y); }) &&
-         same(a.interpretation, b.interpretation) && a.path == b.path &&
+         same(a.interpretation(), b.interpretation()) && a.path == b.path &&
          same(a.message, b.message) && same(a.expected, b.expected) && same(a.found, b.found) &&
          // The contact's name and phone are what a finding says; its code and clause are the
          // pack's bookkeeping, which the report JSON leaves out.
-         a.whom_to_call.name == b.whom_to_call.name && a.whom_to_call.phone == b.whom_to_call.phone;
+         a.whom_to_call().name == b.whom_to_call().name &&
+         a.whom_to_call().phone == b.whom_to_call().phone;
 }
 bool same(const report& a, const report& b) {
   return a.notice_id == b.notice_id && a.pack == b.pack && a.stage == b.stage &&
@@ -1120,17 +1121,18 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("kind", [](const finding_ref& f) { return f.get().kind; })
       .def_property_readonly("severity", [](const finding_ref& f) { return to_py(f.get().level); })
       .def_property_readonly("unknown", [](const finding_ref& f) { return f.get().unknown; })
-      .def_property_readonly("clause", [](const finding_ref& f) { return joined(f.get().clauses); })
+      .def_property_readonly("clause",
+                             [](const finding_ref& f) { return joined(f.get().clauses()); })
       .def_property_readonly("clauses",
                              [](const finding_ref& f) {
-                               return tuple_of(f.get().clauses,
+                               return tuple_of(f.get().clauses(),
                                                [](const clause_ref& c) { return py::cast(c); });
                              })
       .def_property_readonly(
           "interpretation",
-          [](const finding_ref& f) { return optional_reading(f.get().interpretation); })
+          [](const finding_ref& f) { return optional_reading(f.get().interpretation()); })
       .def_property_readonly("path", [](const finding_ref& f) { return f.get().path; })
-      .def_property_readonly("contact", [](const finding_ref& f) { return f.get().whom_to_call; })
+      .def_property_readonly("contact", [](const finding_ref& f) { return f.get().whom_to_call(); })
       .def(
           "message",
           [](const finding_ref& f, std::string_view l) {
@@ -1172,7 +1174,7 @@ PYBIND11_MODULE(_core, m) {
              const finding& x = f.get();
              return "Finding(rule_id=" + py_repr(x.rule_id) +
                     ", severity=" + enum_repr("Severity", to_code(x.level)) +
-                    ", clause=" + py_repr(joined(x.clauses)) + ", path=" + py_repr(x.path) + ")";
+                    ", clause=" + py_repr(joined(x.clauses())) + ", path=" + py_repr(x.path) + ")";
            })
       .def(
           "__eq__",

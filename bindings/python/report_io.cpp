@@ -104,6 +104,7 @@ rule_status status_of(const json& o, const std::string& path) {
 finding finding_from(const json& o, const std::string& path) {
   if (!o.is_object()) type_fail(path, "a finding object", o);
   finding f;
+  finding_context fc;
   f.rule_id = text_at(o, "rule_id", path);
   f.kind = text_or(o, "kind", path);
   f.level = labelled_code_at<severity>(o, "severity", path, "severity");
@@ -115,10 +116,10 @@ finding finding_from(const json& o, const std::string& path) {
   for (std::size_t i = 0; i < clauses.size(); ++i) {
     const std::string p = child(child(path, "clauses"), i);
     if (!clauses[i].is_object()) type_fail(p, "a clause object", clauses[i]);
-    f.clauses.push_back({text_at(clauses[i], "ref", p), text_or(clauses[i], "quote", p)});
+    fc.clauses.push_back({text_at(clauses[i], "ref", p), text_or(clauses[i], "quote", p)});
   }
   if (optional_member(o, "interpretation"))
-    f.interpretation = localized_at(o, "interpretation", path);
+    fc.interpretation = localized_at(o, "interpretation", path);
   f.path = text_or(o, "path", path);
   f.message = localized_at(o, "message", path);
   f.expected = localized_at(o, "expected", path);
@@ -126,9 +127,10 @@ finding finding_from(const json& o, const std::string& path) {
   if (const json* c = optional_member(o, "contact")) {
     const std::string p = child(path, "contact");
     if (!c->is_object()) type_fail(p, "a contact object", *c);
-    f.whom_to_call = {text_or(*c, "code", p), text_or(*c, "name", p), text_or(*c, "phone", p),
-                      text_or(*c, "clause", p)};
+    fc.whom_to_call = {text_or(*c, "code", p), text_or(*c, "name", p), text_or(*c, "phone", p),
+                       text_or(*c, "clause", p)};
   }
+  f.context = std::make_shared<const finding_context>(std::move(fc));
   return f;
 }
 
@@ -139,8 +141,8 @@ std::string report_state(const report& r) {
   ojson& findings = j["findings"];
   for (std::size_t i = 0; i < r.findings.size(); ++i) {
     ojson& c = findings[i]["contact"];
-    c["code"] = r.findings[i].whom_to_call.code;
-    c["clause"] = r.findings[i].whom_to_call.clause;
+    c["code"] = r.findings[i].whom_to_call().code;
+    c["clause"] = r.findings[i].whom_to_call().clause;
   }
   return j.dump(-1, ' ', false, ojson::error_handler_t::replace);
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,19 +13,44 @@
 
 namespace nxkx {
 
+/// What every finding of one rule shares for one project type: the clauses it cites (with
+/// their quotes), the pack's reading and whom to call. The notice holds one for each rule and
+/// project type, and its findings point to it instead of copying the texts (a reading is often
+/// over a kilobyte in both languages).
+struct finding_context {
+  std::vector<clause_ref> clauses;
+  localized interpretation;  ///< the pack's reading, if the rule has one (else empty)
+  contact whom_to_call;      ///< 四、联系方式 of the project type
+
+  bool operator==(const finding_context& o) const noexcept;
+};
+
 /// One broken (or unverifiable) rule.
 struct finding {
   std::string rule_id;  ///< e.g. "eligibility.evaluation_grade"
   std::string kind;     ///< the requirement kind
   severity level = severity::rejected;
   bool unknown = false;  ///< the rule could not be judged because the input leaves a fact out
-  std::vector<clause_ref> clauses;
-  localized interpretation;  ///< the pack's reading, if the rule has one (else empty)
-  std::string path;          ///< JSON pointer of the field concerned, e.g. "/applicant/kind"
-  localized message;         ///< what is wrong
-  localized expected;        ///< what the notice asks
-  localized found;           ///< what the application says
-  contact whom_to_call;      ///< 四、联系方式 of the project type
+  std::string path;      ///< JSON pointer of the field concerned, e.g. "/applicant/kind"
+  localized message;     ///< what is wrong
+  localized expected;    ///< what the notice asks
+  localized found;       ///< what the application says
+  /// The rule's clauses, reading and contact, shared with the other findings of the rule
+  /// (null reads as none: no clause, no reading, no contact).
+  std::shared_ptr<const finding_context> context;
+
+  /// The clauses cited, in the pack's order (those cited for the application's type).
+  const std::vector<clause_ref>& clauses() const noexcept { return of_context().clauses; }
+  /// The pack's reading, if the rule has one (else empty).
+  const localized& interpretation() const noexcept { return of_context().interpretation; }
+  /// 四、联系方式 of the project type.
+  const contact& whom_to_call() const noexcept { return of_context().whom_to_call; }
+
+  /// Equal when every member is, the context compared by its contents.
+  bool operator==(const finding& o) const noexcept;
+
+ private:
+  const finding_context& of_context() const noexcept;
 };
 
 /// What happened to one rule, for people who ask "why" (check_options::trace).

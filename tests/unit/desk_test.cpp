@@ -138,7 +138,7 @@ TEST(DeskWriters, BriefCitesClausesWithoutQuotingThem) {
   EXPECT_NE(first.find("不予受理 (1 个问题)"), std::string::npos);
   EXPECT_EQ(second.rfind("  [不予受理] 二(三)、二(三)4 disqualification.evaluation_grade ", 0), 0u)
       << second;
-  for (const auto& c : r.findings.front().clauses)
+  for (const auto& c : r.findings.front().clauses())
     EXPECT_EQ(brief.find(c.quote), std::string::npos) << "quoted: " << c.quote;
 }
 

@@ -35,11 +35,11 @@ TEST(Engine, FindingsCarryClauseQuoteAndContact) {
   auto r = check(notice::builtin(), app, may20());
   ASSERT_EQ(r.findings.size(), 1u);
   const finding& f = r.findings[0];
-  ASSERT_EQ(f.clauses.size(), 2u);
-  EXPECT_EQ(f.clauses[1].ref, "二(三)4");
-  EXPECT_EQ(f.clauses[1].quote, "4.2024年学会评价等级为C的全区学会。");
-  EXPECT_EQ(f.whom_to_call.name, "周莉");
-  EXPECT_EQ(f.whom_to_call.phone, "0951-5085156");
+  ASSERT_EQ(f.clauses().size(), 2u);
+  EXPECT_EQ(f.clauses()[1].ref, "二(三)4");
+  EXPECT_EQ(f.clauses()[1].quote, "4.2024年学会评价等级为C的全区学会。");
+  EXPECT_EQ(f.whom_to_call().name, "周莉");
+  EXPECT_EQ(f.whom_to_call().phone, "0951-5085156");
   EXPECT_EQ(f.path, "/applicant/history/2024/evaluation_grade");
   EXPECT_EQ(f.message.zh, "2024年学会评价等级为C");
   EXPECT_EQ(f.message.en, "2024 evaluation grade is C");

@@ -53,7 +53,7 @@ TEST(KindCreditCodeType, SocietyNeedsASocialOrganisationCode) {
   const finding* f = find_rule(r, "eligibility.society_org_type");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->level, severity::needs_review);
-  EXPECT_FALSE(f->interpretation.empty());
+  EXPECT_FALSE(f->interpretation().empty());
 }
 
 // One missing fact, one finding: the credit code's rule says it is missing; the rules that read

@@ -60,8 +60,8 @@ TEST(KindEventCount, ShortfallReportsBothBranches) {
   EXPECT_EQ(f->path, "/records/events");
   EXPECT_EQ(f->level, severity::incomplete);
   EXPECT_FALSE(f->unknown);
-  EXPECT_EQ(f->clauses.at(0).ref, "一(一)1(1)");
-  EXPECT_EQ(f->whom_to_call.name, "杨清");
+  EXPECT_EQ(f->clauses().at(0).ref, "一(一)1(1)");
+  EXPECT_EQ(f->whom_to_call().name, "杨清");
 }
 
 TEST(KindEventCount, OneLargeEventOf200IsEnoughBut199IsNot) {

@@ -32,10 +32,10 @@ TEST(KindPlanTarget, AParkPlanOfThreeEventsIsBelowTheMinimum) {
   EXPECT_EQ(f->message.en,
             "the plan's target for events is 3 events, at least 4 events needed; or one event of "
             "at least 200 people, but the target for attendance of the large event is not given");
-  ASSERT_GE(f->clauses.size(), 2u);
-  EXPECT_EQ(f->clauses[0].ref, "一(一)1(1)");
-  EXPECT_EQ(f->clauses[1].ref, "三(三)");
-  EXPECT_FALSE(f->interpretation.empty());
+  ASSERT_GE(f->clauses().size(), 2u);
+  EXPECT_EQ(f->clauses()[0].ref, "一(一)1(1)");
+  EXPECT_EQ(f->clauses()[1].ref, "三(三)");
+  EXPECT_FALSE(f->interpretation().empty());
 }
 
 TEST(KindPlanTarget, TheLargeEventIsAnAlternative) {

@@ -30,9 +30,9 @@ ojson localized_json(const localized& t) { return localized_json(t.zh, t.en); }
 
 ojson reference_finding(const finding& f, stage st) {
   ojson clauses = ojson::array();
-  for (const auto& c : f.clauses) clauses.push_back(ojson{{"ref", c.ref}, {"quote", c.quote}});
+  for (const auto& c : f.clauses()) clauses.push_back(ojson{{"ref", c.ref}, {"quote", c.quote}});
   std::string joined;
-  for (const auto& c : f.clauses) {
+  for (const auto& c : f.clauses()) {
     if (!joined.empty()) joined += "、";
     joined += c.ref;
   }
@@ -45,12 +45,12 @@ ojson reference_finding(const finding& f, stage st) {
   j["unknown"] = f.unknown;
   j["clause"] = joined;
   j["clauses"] = std::move(clauses);
-  if (!f.interpretation.empty()) j["interpretation"] = localized_json(f.interpretation);
+  if (!f.interpretation().empty()) j["interpretation"] = localized_json(f.interpretation());
   j["path"] = f.path;
   j["message"] = localized_json(f.message);
   j["expected"] = localized_json(f.expected);
   j["found"] = localized_json(f.found);
-  j["contact"] = ojson{{"name", f.whom_to_call.name}, {"phone", f.whom_to_call.phone}};
+  j["contact"] = ojson{{"name", f.whom_to_call().name}, {"phone", f.whom_to_call().phone}};
   return j;
 }
 
@@ -192,14 +192,17 @@ report report_of(const std::string& s) {
   r.pack = {s, s, s};
   finding f;
   f.rule_id = f.kind = f.path = s;
-  f.interpretation = {s, s};
+  finding_context fc;
+  fc.interpretation = {s, s};
+  fc.whom_to_call.name = fc.whom_to_call.phone = s;
+  f.context = std::make_shared<const finding_context>(fc);
   f.unknown = true;
   f.level = severity::needs_review;
   f.message = f.expected = f.found = {s, s};
-  f.whom_to_call.name = f.whom_to_call.phone = s;
   r.findings.push_back(f);
-  f.clauses = {{s, s}, {s, ""}};
-  f.interpretation = {};
+  fc.clauses = {{s, s}, {s, ""}};
+  fc.interpretation = {};
+  f.context = std::make_shared<const finding_context>(fc);
   f.level = severity::incomplete;
   r.findings.push_back(f);
   r.trace.push_back({s, rule_status::failed});
