@@ -53,7 +53,7 @@ set(_nxkx_pkg_modules "")
 foreach(_lib IN LISTS _nxkx_links)
   string(REGEX REPLACE "^\\$<LINK_ONLY:(.*)>$" "\\1" _lib "${_lib}")
   if(_lib MATCHES "^\\$<BUILD_INTERFACE:" OR
-     _lib MATCHES "^(nlohmann_json::nlohmann_json|Threads::Threads|nxkx)$")
+     _lib MATCHES "^(Threads::Threads|nxkx)$")
     continue()  # not exported, or found by nxkx-config.cmake.in itself, or nxkx itself
   elseif(_lib MATCHES "^(utf8cpp|utf8::cpp)$")
     list(APPEND _nxkx_dependencies utf8cpp)

@@ -31,6 +31,8 @@ add_test(NAME consumer.configure
                  "-G${CMAKE_GENERATOR}"
                  -DCMAKE_PREFIX_PATH=${NXKX_CONSUMER_PREFIX}
                  -DCMAKE_FIND_PACKAGE_PREFER_CONFIG=ON
+                 # nlohmann/json is private to nxkx: the package must not need it.
+                 -DCMAKE_DISABLE_FIND_PACKAGE_nlohmann_json=ON
                  -DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}
                  -DCMAKE_BUILD_TYPE=$<CONFIG>
                  "-DCMAKE_CXX_FLAGS=${CMAKE_CXX_FLAGS}"
