@@ -10,6 +10,7 @@
 #include "html_escape.hpp"
 #include "nxkx/date.hpp"
 #include "nxkx/report.hpp"
+#include "pack_reader.hpp"
 
 namespace nxkx {
 namespace {
@@ -120,6 +121,16 @@ class builder {
     return s;
   }
 
+  /// A heading naming the e-mailed version, with the pack's label for the shared field
+  /// (fact.submission.word_version) in place of %s, else the built-in name.
+  std::string word_version_label(std::string pattern, std::string fallback) const {
+    const localized* label = n_.label("fact.submission.word_version");
+    std::string name = label != nullptr ? label->in(l_) : fallback;
+    if (l_ == lang::zh) return label != nullptr ? name + "发送至" : pattern;
+    const std::size_t at = pattern.find("%s");
+    return at == std::string::npos ? pattern : pattern.replace(at, 2, name);
+  }
+
   void head() {
     const notice_info& i = n_.info();
     heading(1, i.title);
@@ -148,7 +159,8 @@ class builder {
         {w_("时区", "Time zone"), i.timezone},
         {w_("提交至", "Submit to"), i.submit_to},
         {w_("地址", "Address"), i.address},
-        {w_("电子信箱", "E-mail"), i.email},
+        {word_version_label(w_("电子版发送至", "E-mail the %s to"), w_("电子版", "Word version")),
+         i.email},
         {w_("申报书", "Form"), i.form_name},
         {w_("历史年份", "Years looked back on"), years},
         {w_("规则包", "Pack"), n_.identity().id + " " + n_.identity().version + " (sha256 " +
@@ -247,6 +259,17 @@ class builder {
 
   void declarations(const project_type_info& t) {
     std::vector<std::string> lines;
+    // The shared facts the type's rules read, under the pack's own label (fact.NAME: the 黄石
+    // pack's 电子版 for the e-mailed version), else their name (trial A6).
+    std::vector<std::string> named;
+    for (const auto& r : n_.rules())
+      if (applies(r, t))
+        strings_of(nlohmann::json::parse(r.params_json.empty() ? "{}" : r.params_json), named);
+    for (std::string_view f : detail::shared_fact_names()) {
+      if (std::find(named.begin(), named.end(), f) == named.end()) continue;
+      const localized* label = n_.label("fact." + std::string(f));
+      lines.push_back(label != nullptr ? label->in(l_) : std::string(f));
+    }
     const std::vector<bool> read = read_for(t);
     for (std::size_t i = 0; i < n_.declarations().size(); ++i) {
       const declaration_info& d = n_.declarations()[i];

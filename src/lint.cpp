@@ -200,6 +200,7 @@ class linter {
     // (submission.bound_with_supplements → bound_with_supplements), or the shared fact's.
     std::set<std::string> facts;
     for (std::string_view f : detail::shared_fact_names()) facts.insert(std::string(f));
+    facts.insert("submission.word_version");  // the shared field, as the catalogue names it
     for (const auto& d : n_.declarations())
       facts.insert(d.scope == declaration_scope::history ? "history." + d.name : d.name);
     auto label_name = [&](const std::string& fact) {

@@ -127,6 +127,14 @@ TEST(Doc, EveryShippedPackRendersEveryRuleAndClause) {
   }
 }
 
+// A6 of the trial: a shared field a type's rules read is listed under the pack's fact.* label.
+TEST(Doc, SharedFieldsUnderThePacksLabel) {
+  const notice n = notice::load(root / "examples/packs/notice-huangshi-2023.json");
+  const std::string zh = doc(n, doc_format::markdown, lang::zh);
+  EXPECT_NE(zh.find("- 电子版已发送\n"), std::string::npos) << zh;
+  EXPECT_EQ(zh.find("word_version.emailed"), std::string::npos);
+}
+
 TEST(Doc, OutcomesAreLabelsNotCodes) {
   const std::string zh = doc(notice::builtin(), doc_format::markdown, lang::zh);
   EXPECT_NE(zh.find("不符合时：不予受理"), std::string::npos);

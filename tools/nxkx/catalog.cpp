@@ -62,7 +62,10 @@ std::string catalog_text(const notice& n, lang l) {
   if (!where.empty()) out += std::string(zh ? "提交至: " : "Submit to: ") + where + "\n";
   out += std::string(zh ? "申报书: " : "Form: ") +
          (i.form_name.empty() ? not_stated : i.form_name) + "\n";
-  out += std::string(zh ? "电子版发送至: " : "E-mail the Word version to: ") +
+  // The pack names the e-mailed version its own way (fact.submission.word_version: 电子版).
+  const localized* wv = n.label("fact.submission.word_version");
+  out += (zh ? (wv ? wv->zh : std::string("电子版")) + "发送至: "
+             : "E-mail the " + (wv ? wv->en : std::string("Word version")) + " to: ") +
          (i.email.empty() ? not_stated : i.email) + "\n";
   // How the paper form may be delivered, the date that counts, and the pack's reading.
   for (const auto& m : n.delivery_methods()) {
