@@ -18,6 +18,7 @@ namespace nxkx {
 
 namespace detail {
 extern const std::string_view builtin_pack_2025;
+extern const std::string_view builtin_pack_2025_sha256;  // computed at build time (embed.cmake)
 
 notice_data::notice_data() = default;
 notice_data::~notice_data() = default;
@@ -703,7 +704,9 @@ void read_notice_info(const json& root, notice_info& info) {
   info.form_name = text_or(n, "form", p);
 }
 
-std::shared_ptr<const notice_data> load_pack(std::string_view text) {
+/// `sha256`: the text's digest when it is known (the built-in pack's, computed when the library
+/// was built), else empty and computed here.
+std::shared_ptr<const notice_data> load_pack(std::string_view text, std::string_view sha256 = {}) {
   const json root = read_pack_json(text);
   if (!root.is_object())
     pack_fail("", std::string("expected an object, found ") + root.type_name());
@@ -723,7 +726,8 @@ std::shared_ptr<const notice_data> load_pack(std::string_view text) {
   auto d = std::make_shared<notice_data>();
   d->source = std::string(text);
   read_notice_info(root, d->info);
-  d->identity = {d->info.id, text_at(root, "version", ""), sha256_hex(text)};
+  d->identity = {d->info.id, text_at(root, "version", ""),
+                 sha256.empty() ? sha256_hex(text) : std::string(sha256)};
   read_clauses(root, *d);
   const json& vocab = member(root, "vocabulary", "");
   if (!vocab.is_object()) pack_fail("/vocabulary", "expected an object");
@@ -757,7 +761,8 @@ std::string rule_info::clause_text() const {
 }
 
 const notice& notice::builtin() {
-  static const notice instance(detail::load_pack(detail::builtin_pack_2025));
+  static const notice instance(
+      detail::load_pack(detail::builtin_pack_2025, detail::builtin_pack_2025_sha256));
   return instance;
 }
 
