@@ -138,6 +138,9 @@ lang lang_argument(std::string_view l) {
 
 /// A document given as text: str (its UTF-8), bytes or bytearray (as is). Lone surrogates in a
 /// str are kept (surrogatepass) so that the reader reports them as bad UTF-8 like any other.
+/// An ASCII str is read in place; any other str is encoded into a bytes object this text_arg
+/// owns, freed with it, never with PyUnicode_AsUTF8AndSize, which would leave a UTF-8 copy of
+/// the whole text cached in the caller's str for as long as it lives (docs/limits.md).
 struct text_arg {
   py::object keep;
   std::string owned;
@@ -151,12 +154,11 @@ text_arg text_of(py::handle o) {
   text_arg t;
   PyObject* p = o.ptr();
   if (PyUnicode_Check(p)) {
-    Py_ssize_t size = 0;
-    if (const char* data = PyUnicode_AsUTF8AndSize(p, &size)) {
+    if (PyUnicode_IS_ASCII(p)) {  // its own bytes are its UTF-8: no copy, nothing cached
       t.keep = py::reinterpret_borrow<py::object>(o);
-      t.view = {data, static_cast<std::size_t>(size)};
+      t.view = {static_cast<const char*>(PyUnicode_DATA(p)),
+                static_cast<std::size_t>(PyUnicode_GET_LENGTH(p))};
     } else {
-      PyErr_Clear();
       t.keep =
           py::reinterpret_steal<py::object>(PyUnicode_AsEncodedString(p, "utf-8", "surrogatepass"));
       if (!t.keep) throw py::error_already_set();
@@ -548,19 +550,7 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
       const std::size_t at = first + i;
       PyObject* item = PyList_GET_ITEM(items.ptr(), static_cast<Py_ssize_t>(at));
       try {
-        if (PyUnicode_Check(item) && !PyUnicode_IS_ASCII(item)) {
-          // Encoded for this chunk only: PyUnicode_AsUTF8 would keep a UTF-8 copy in the str.
-          text_arg t;
-          t.keep = py::reinterpret_steal<py::object>(
-              PyUnicode_AsEncodedString(item, "utf-8", "surrogatepass"));
-          if (!t.keep) throw py::error_already_set();
-          t.view = std::string_view(PyBytes_AS_STRING(t.keep.ptr()),
-                                    static_cast<std::size_t>(PyBytes_GET_SIZE(t.keep.ptr())));
-          t.is_text = true;
-          sources.push_back(std::move(t));
-        } else {
-          sources.push_back(application_text(item, "/" + std::to_string(at), limits));
-        }
+        sources.push_back(application_text(item, "/" + std::to_string(at), limits));
       } catch (const input_error& e) {
         sources.emplace_back();
         if (strict) {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 import threading
 
 import pytest
@@ -110,3 +111,20 @@ def test_other_python_threads_run_while_a_batch_is_checked() -> None:
         done.set()
         t.join()
     assert during > 1000, during
+
+
+def test_a_str_is_read_without_a_utf8_copy_left_in_it() -> None:
+    # A non-ASCII str is encoded for the call only: PyUnicode_AsUTF8AndSize would cache a UTF-8
+    # copy of the whole batch in the caller's str for as long as it lives (docs/limits.md), and
+    # sys.getsizeof counts that cache.
+    text = "[" + ",".join(json.dumps(a, ensure_ascii=False) for a in APPS[:20]) + "]"
+    assert not text.isascii()
+    size = sys.getsizeof(text)
+    as_str = nxkx.check_many(text, as_of=AS_OF)
+    assert sys.getsizeof(text) == size
+    assert as_str == nxkx.check_many(text.encode("utf-8"), as_of=AS_OF)
+    one = json.dumps(APPS[0], ensure_ascii=False)
+    assert not one.isascii()
+    size = sys.getsizeof(one)
+    assert nxkx.check(one, as_of=AS_OF) == nxkx.check(one.encode("utf-8"), as_of=AS_OF)
+    assert sys.getsizeof(one) == size
