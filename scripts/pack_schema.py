@@ -121,6 +121,7 @@ root["properties"] = O([
                     ("deadline_interpretation", loc),
                     ("timezone", {"type": "string"}), ("submit_to", {"type": "string"}), ("address", stated), ("email", stated),
                     ("form", stated), ("text", s("the notice's text beside the pack (a path relative to it)", type="string")),
+                    ("text_is_summary", s("true when the text is a summary of the notice in the pack's words, not the notice's own words", type="boolean")),
                     ("stated_weekdays", s("weekdays the notice states beside dates", type="object", additionalProperties={"type": "string"}))],
                    ["id", "issuer", "title", "issued", "application_deadline"])),
     ("clauses", s("ref → the notice's own words", type="object", minProperties=1, additionalProperties={"type": "string", "minLength": 1})),
