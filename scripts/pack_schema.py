@@ -61,7 +61,8 @@ kinds["submission_deadline"] = obj([("deadline", s("application_deadline (/notic
                                     ("date", s("word_version.sent_on: judge the e-mailed Word version's date instead; or the name of a date declaration of scope application or submission", type="string")),
                                     ("received", s("a submission date declaration that counts when no other date is known", type="string")),
                                     ("late_if_absent", s("past the deadline, no dated paper submission is late", type="boolean")),
-                                    ("not_after_check", s("the date may not be after the check date either", type="boolean"))], ["deadline"])
+                                    ("not_after_check", s("the date may not be after the check date either", type="boolean")),
+                                    ("submission", s("whose submission: application (/submission) or completion (/completion/submission)", enum=["application", "completion"]))], ["deadline"])
 kinds["recommendation_letter"] = obj([])
 kinds["same_city"] = obj([])
 kinds["checklist"] = obj([("fact", s("form.parts or records.governance_systems", type="string")), ("namespace", s("the vocabulary namespace of the items", type="string")), ("items", s("the codes that must all be there", **codes))], ["fact", "namespace", "items"])
