@@ -61,7 +61,8 @@ kinds["submission_deadline"] = obj([("deadline", s("application_deadline (/notic
                                     ("date", s("word_version.sent_on: judge the e-mailed Word version's date instead; or the name of a date declaration of scope application or submission", type="string")),
                                     ("received", s("a submission date declaration that counts when no other date is known", type="string")),
                                     ("late_if_absent", s("past the deadline, no dated paper submission is late", type="boolean")),
-                                    ("not_after_check", s("the date may not be after the check date either", type="boolean"))], ["deadline"])
+                                    ("not_after_check", s("the date may not be after the check date either", type="boolean")),
+                                    ("submission", s("whose submission: application (/submission) or completion (/completion/submission)", enum=["application", "completion"]))], ["deadline"])
 kinds["recommendation_letter"] = obj([])
 kinds["same_city"] = obj([])
 kinds["checklist"] = obj([("fact", s("form.parts or records.governance_systems", type="string")), ("namespace", s("the vocabulary namespace of the items", type="string")), ("items", s("the codes that must all be there", **codes))], ["fact", "namespace", "items"])
@@ -121,6 +122,7 @@ root["properties"] = O([
                     ("deadline_interpretation", loc),
                     ("timezone", {"type": "string"}), ("submit_to", {"type": "string"}), ("address", stated), ("email", stated),
                     ("form", stated), ("text", s("the notice's text beside the pack (a path relative to it)", type="string")),
+                    ("text_is_summary", s("true when the text is a summary of the notice in the pack's words, not the notice's own words", type="boolean")),
                     ("stated_weekdays", s("weekdays the notice states beside dates", type="object", additionalProperties={"type": "string"}))],
                    ["id", "issuer", "title", "issued", "application_deadline"])),
     ("clauses", s("ref → the notice's own words", type="object", minProperties=1, additionalProperties={"type": "string", "minLength": 1})),

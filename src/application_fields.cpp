@@ -40,6 +40,15 @@ constexpr field application_fields[] = {
      .zh = "工作举措与预期目标", .en = "work measures and promised targets"},
     {.name = "records", .type = object, .object = &shared::records,
      .zh = "项目完成情况", .en = "what the project did, for the completion check"},
+    {.name = "completion", .type = object, .object = &shared::completion,
+     .zh = "结题材料报送情况", .en = "what is handed in at completion, where the notice asks for it"},
+};
+
+// The completion stage's own submission: the shape of /submission, the pack's submission
+// declarations included (build_format points it at the format's submission object).
+constexpr field completion_fields[] = {
+    {.name = "submission", .type = object, .object = &shared::submission,
+     .zh = "结题材料提交情况", .en = "how and when the completion materials were handed in"},
 };
 
 // The declarations of each organisation (legal_person, field …) and its history's facts are the
@@ -174,7 +183,8 @@ constexpr bool at_most_64_fields(const A&... tables) {
 static_assert(at_most_64_fields(application_fields, applicant_fields, letter_fields,
                                 submission_fields, word_fields, form_fields, plan_fields,
                                 records_fields, event_fields, transfer_fields, platform_item_fields,
-                                media_report_fields, expert_fields, text_fields));
+                                media_report_fields, expert_fields, text_fields,
+                                completion_fields));
 
 }  // namespace
 
@@ -212,6 +222,8 @@ const object_info media_report{"media_report", "a media report object", media_re
 const object_info expert{"expert", "an expert object", expert_fields, "专家", "an invited expert"};
 const object_info text_document{"text", "a text object", text_fields, "案例或报告",
                                 "a case or report"};
+const object_info completion{"completion", "a completion object", completion_fields,
+                             "结题材料报送情况", "what is handed in at the completion stage"};
 
 }  // namespace shared
 
@@ -279,7 +291,8 @@ void build_format(notice_format& out, const std::vector<declaration_info>& decla
                                              &shared::platform_item,
                                              &shared::media_report,
                                              &shared::expert,
-                                             &shared::text_document};
+                                             &shared::text_document,
+                                             &shared::completion};
   constexpr std::size_t count = std::size(order);
   out.storage.assign(count, {});
   out.all.clear();
@@ -383,6 +396,7 @@ void build_format(notice_format& out, const std::vector<declaration_info>& decla
   out.year_record = &out.all[3];
   out.submission = &out.all[5];
   out.records = &out.all[9];
+  out.completion = &out.all[16];
 }
 
 }  // namespace nxkx::detail::format

@@ -85,6 +85,7 @@ extern const object_info platform_item;
 extern const object_info media_report;
 extern const object_info expert;
 extern const object_info text_document;
+extern const object_info completion;
 }  // namespace shared
 
 /// The format of one notice: the shared table with the pack's declarations merged in. Every
@@ -98,6 +99,7 @@ struct notice_format {
   const object_info* year_record = nullptr;
   const object_info* submission = nullptr;
   const object_info* records = nullptr;
+  const object_info* completion = nullptr;
 
   /// The object of the format with `id`, or nullptr.
   const object_info* find(std::string_view id) const noexcept;

@@ -162,6 +162,11 @@ class builder {
         {word_version_label(w_("电子版发送至", "E-mail the %s to"), w_("电子版", "Word version")),
          i.email},
         {w_("申报书", "Form"), i.form_name},
+        {w_("通知文本", "Notice text"),
+         // Said only of a summary (/notice/text_is_summary): the applicant reads our words.
+         i.text_is_summary
+             ? i.text_file + w_("（摘要，非通知原文）", " (a summary, not the notice's own words)")
+             : ""},
         {w_("历史年份", "Years looked back on"), years},
         {w_("规则包", "Pack"), n_.identity().id + " " + n_.identity().version + " (sha256 " +
                                    n_.identity().sha256.substr(0, 12) + ")"},

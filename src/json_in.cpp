@@ -1256,6 +1256,14 @@ class reader {
         a.plan = read_plan(f, x, q);
       } else if (k == "records") {
         a.records = read_records(f, x, q);
+      } else if (k == "completion") {
+        for_each_field(x, q, object_of(f, value_type::object),
+                       [&](const field& g, const node& y, const jpath& r) {
+                         if (g.name == "submission")
+                           a.completion.submission = read_submission(g, y, r);
+                         else
+                           unread(g);
+                       });
       } else if (f.declaration >= 0) {
         a.declared.set(static_cast<std::size_t>(f.declaration), read_declared(f, x, q));
       } else {

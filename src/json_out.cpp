@@ -217,6 +217,9 @@ std::string to_json(const application& a, const notice& n, int indent) {
   }
   put(o, "plan", std::move(p));
   put(o, "records", records_json(a.records));
+  ojson c = ojson::object();
+  put(c, "submission", submission_json(a.completion.submission, *fmt.submission));
+  put(o, "completion", std::move(c));
   put_declared(o, *fmt.application, a.declared);
   // Invalid UTF-8 in a string built in C++ is written as U+FFFD rather than thrown.
   return o.dump(indent, ' ', false, ojson::error_handler_t::replace);

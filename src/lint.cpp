@@ -113,15 +113,20 @@ class linter {
   }
 
   void quotes() {
+    // A pack whose text is a summary (/notice/text_is_summary) quotes the summary: say so
+    // rather than claim the notice's words.
+    const bool summary = n_.info().text_is_summary;
     if (text_.empty()) {
       // The pack names its text but the caller gave none (Python's Notice.lint() without it):
       // say that the quotes went unchecked rather than pass them in silence. The command reads
       // the file, and one that cannot be read is an error there (exit 2).
       if (!n_.info().text_file.empty())
         add(false, "lint.text", "/notice/text",
-            "规则包写明了通知文本 " + n_.info().text_file + "，但未提供其内容：条款原文未核对",
-            "the pack names its notice's text, " + n_.info().text_file +
-                ", but it was not given: the quotes are not checked");
+            std::string(summary ? "规则包写明了通知摘要 " : "规则包写明了通知文本 ") +
+                n_.info().text_file + "，但未提供其内容：条款原文未核对",
+            std::string(summary ? "the pack names its summary of the notice, "
+                                : "the pack names its notice's text, ") +
+                n_.info().text_file + ", but it was not given: the quotes are not checked");
       return;
     }
     for (const auto& [ref, quote] : pack_["clauses"].items()) {
@@ -133,8 +138,11 @@ class linter {
             q.substr(start, space == std::string::npos ? std::string::npos : space - start));
         if (!part.empty() && text_.find(part) == std::string::npos)
           add(true, "lint.quote", pointer("/clauses", ref),
-              "条款 " + ref + " 的原文“" + part + "”不在通知文本中",
-              "the quote of " + ref + " (\"" + part + "\") is not in the notice's text");
+              summary ? "条款 " + ref + " 的摘录“" + part + "”不在通知摘要中"
+                      : "条款 " + ref + " 的原文“" + part + "”不在通知文本中",
+              summary ? "the quote of " + ref + " (\"" + part +
+                            "\") is not in the summary of the notice"
+                      : "the quote of " + ref + " (\"" + part + "\") is not in the notice's text");
         if (space == std::string::npos) break;
         start = space + 1;
       }

@@ -666,7 +666,7 @@ void read_notice_info(const json& root, notice_info& info) {
   expect_keys(n,
               {"id", "issuer", "number", "title", "issued", "application_opens",
                "application_deadline", "deadline_interpretation", "stated_weekdays", "timezone",
-               "submit_to", "address", "email", "form", "text"},
+               "submit_to", "address", "email", "form", "text", "text_is_summary"},
               p);
   info.id = text_at(n, "id", p);
   info.issuer = text_at(n, "issuer", p);
@@ -696,6 +696,17 @@ void read_notice_info(const json& root, notice_info& info) {
     }
   }
   info.text_file = text_or(n, "text", p);
+  if (const json* s = optional_member(n, "text_is_summary")) {
+    if (!s->is_boolean())
+      pack_fail(child(p, "text_is_summary"),
+                std::string("expected true or false (the text is a summary of the notice), "
+                            "found ") +
+                    s->type_name());
+    info.text_is_summary = s->get<bool>();
+    if (info.text_is_summary && info.text_file.empty())
+      pack_fail(child(p, "text_is_summary"),
+                "a summary needs its text: name the file in /notice/text");
+  }
   info.deadline_interpretation = reading_at(n, "deadline_interpretation", p);
   info.timezone = text_or(n, "timezone", p);
   info.submit_to = text_or(n, "submit_to", p);

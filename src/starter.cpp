@@ -1,5 +1,5 @@
 // A starter application for a project type (json.hpp, `nxkx new`): every field that type's rules
-// read, unknown (null), so that checking it at once lists everything still to fill in.
+// read and every declaration of the type (B12: read by a rule or not), unknown (null).
 //
 // No template is written by hand, per type or at all. The fields come from the format's table
 // (application_fields.cpp), and which of them a type's rules read is asked of the engine itself,

@@ -198,6 +198,10 @@ set_tests_properties(cli.bounded.escape PROPERTIES ENVIRONMENT "LC_ALL=C.UTF-8")
 # ---- catalog, rules, pack ----
 nxkx_cli_test(catalog.pack_label --stdout "E-mail the electronic version to"
               -- ${nxkx} catalog --lang en --notice ${PROJECT_SOURCE_DIR}/examples/packs/notice-huangshi-2023.json)
+nxkx_cli_test(catalog.summary --stdout "通知文本: notice-huangshi-2023.zh.md（摘要，非通知原文）"
+              -- ${nxkx} catalog --notice ${PROJECT_SOURCE_DIR}/examples/packs/notice-huangshi-2023.json)
+nxkx_cli_test(rules.summary --stdout "a summary of the notice, not its own words"
+              -- ${nxkx} rules --lang en --notice ${PROJECT_SOURCE_DIR}/examples/packs/notice-huangshi-2023.json)
 nxkx_cli_test(catalog --stdout "2025-05-16" --stdout "nxkxxhb@163.com"
               --stdout "park_sta_capacity" --stdout "haizhi_base_capacity"
               --stdout "returnee_alliance_capacity" --stdout "society_capacity"

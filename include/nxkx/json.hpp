@@ -67,9 +67,9 @@ void for_each_application(std::string_view json_text, const notice& n,
 void check_texts_loaded(const application& a);
 
 /// A starter application for `project_type` at `stage` (what `nxkx new` prints): the type, the
-/// lead's kind (`kind`, or the first kind the type admits) and every field the type's rules read
-/// at that stage, null (unknown), so that checking it at once lists everything still to fill in;
-/// plus id, title and the applicant's name, which reports show. A list the rules read holds one
+/// lead's kind (`kind`, or the first kind the type admits), every field the type's rules read at
+/// that stage and every declaration of the type (where its scope and applicant_kinds put it, read
+/// by a rule or not), null (unknown); plus id, title and the applicant's name. A list holds one
 /// element of nulls (a joint applicant of the first kind the type admits as one). Nothing of it is
 /// written by hand: the fields come from the format's table, and which of them are read is asked
 /// of the engine with the notice `n` (a field is read when a finding points at it while it is

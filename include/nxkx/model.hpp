@@ -108,6 +108,14 @@ struct submission {
   nxkx::word_version word_version;
 };
 
+/// What is handed in at the completion stage, when a notice asks for its own paper copies, seal,
+/// electronic version and dates there (the 黄石 notice's 四(一)): a submission of the same shape
+/// as the application's, judged by rules of stage completion (`completion.submission.*` facts,
+/// submission_deadline with "submission": "completion").
+struct completion {
+  nxkx::submission submission;
+};
+
 /// The application form (《项目申报书》) and which of its parts are filled in, 三(三).
 struct form {
   std::optional<std::vector<std::string>> parts;  ///< codes of the parts present
@@ -212,6 +220,7 @@ struct application {
   nxkx::form form;
   nxkx::plan plan;
   nxkx::records records;
+  nxkx::completion completion;  ///< the completion stage's own submission, when there is one
   /// The pack's declarations of scope "application" (e.g. a joint application's 合作协议).
   nxkx::declarations declared;
   nxkx::origin origin;  ///< where it was read from (not on the wire)

@@ -153,6 +153,10 @@ struct notice_info {
   std::vector<std::pair<date, std::string>> stated_weekdays;
   /// The notice's text shipped beside the pack (a path relative to the pack), or "".
   std::string text_file;
+  /// The text shipped is a summary of the notice in the pack's own words, not the notice's
+  /// words (/notice/text_is_summary): the catalogue and `pack doc` say so, and lint's quotes
+  /// are checked against the summary.
+  bool text_is_summary = false;
 };
 
 /// One rule of the pack, as people read it (`nxkx rules`).

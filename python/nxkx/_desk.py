@@ -64,5 +64,5 @@ def starter_application(
     notice: Optional[_core.Notice] = None,
 ) -> Dict[str, Any]:
     """A starter application for ``project_type`` (``nxkx new``): every field its rules read at
-    ``stage``, None (unknown), so that check() of it lists everything still to fill in."""
+    ``stage`` and every declaration of the type (read by a rule or not), None (unknown)."""
     return json.loads(_core._starter(notice, project_type, stage, kind))

@@ -39,6 +39,7 @@ __all__ = [
     "RecommendationLetter",
     "WordVersion",
     "Submission",
+    "Completion",
     "Form",
     "Plan",
     "Records",
@@ -328,6 +329,13 @@ class Submission(_Model):
 
 
 @dc.dataclass(repr=False)
+class Completion(_Model):
+    """What is handed in at the completion stage (the 黄石 notice's 四(一)): a Submission."""
+
+    submission: Optional[Submission] = _field(Submission)
+
+
+@dc.dataclass(repr=False)
 class Form(_Model):
     """Which parts of 《项目申报书》 are filled in (codes of the vocabulary form_part), 三(三).
     ``[]`` is a fact (nothing filled in); ``None`` is unknown."""
@@ -449,6 +457,7 @@ class Application(_Model):
     form: Optional[Form] = _field(Form)
     plan: Optional[Plan] = _field(Plan)
     records: Optional[Records] = _field(Records)
+    completion: Optional[Completion] = _field(Completion)
     declarations: Dict[str, Any] = _declarations()  # another pack's, of scope application
 
     @classmethod

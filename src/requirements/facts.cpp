@@ -72,7 +72,7 @@ struct shared_fact {
   std::string_view path;  ///< JSON pointer in the application
 };
 
-const std::array<shared_fact, 6> shared_facts{{
+const std::array<shared_fact, 10> shared_facts{{
     {"submission.paper_copies", fact_type::integer,
      [](const fact_source& s) { return of_int(s.app.submission.paper_copies); },
      "/submission/paper_copies"},
@@ -91,6 +91,26 @@ const std::array<shared_fact, 6> shared_facts{{
        return f;
      },
      "/submission/word_version/sent_to"},
+    // The completion stage's own submission (/completion/submission), for rules at completion.
+    {"completion.submission.paper_copies", fact_type::integer,
+     [](const fact_source& s) { return of_int(s.app.completion.submission.paper_copies); },
+     "/completion/submission/paper_copies"},
+    {"completion.submission.sealed", fact_type::boolean,
+     [](const fact_source& s) { return of(s.app.completion.submission.sealed); },
+     "/completion/submission/sealed"},
+    {"completion.submission.word_version.emailed", fact_type::boolean,
+     [](const fact_source& s) { return of(s.app.completion.submission.word_version.emailed); },
+     "/completion/submission/word_version/emailed"},
+    {"completion.submission.word_version.sent_to", fact_type::code,
+     [](const fact_source& s) {
+       fact_value f;
+       if (s.app.completion.submission.word_version.sent_to) {
+         f.t = fact_value::type::code;
+         f.code = *s.app.completion.submission.word_version.sent_to;
+       }
+       return f;
+     },
+     "/completion/submission/word_version/sent_to"},
     {"plan.work_measures.count", fact_type::integer,
      [](const fact_source& s) {
        // A blank line is not a measure.
@@ -118,8 +138,9 @@ struct fact_def {
   const shared_fact* shared = nullptr;
   std::size_t declaration = 0;
   declaration_scope scope = declaration_scope::organisation;
-  std::string path;    ///< relative JSON pointer; "{year}" stands for the year
-  std::string detail;  ///< a text declaration shown beside a code's label ("" for none)
+  bool at_completion = false;  ///< a submission declaration of /completion/submission
+  std::string path;            ///< relative JSON pointer; "{year}" stands for the year
+  std::string detail;          ///< a text declaration shown beside a code's label ("" for none)
 
   fact_value get(const fact_source& s, int year) const {
     if (shared != nullptr) return shared->get(s);
@@ -132,7 +153,8 @@ struct fact_def {
         return it == s.entity->history.end() ? fact_value{} : of(it->second.at(declaration));
       }
       case declaration_scope::submission:
-        return of(s.app.submission.declared.at(declaration));
+        return of((at_completion ? s.app.completion.submission : s.app.submission)
+                      .declared.at(declaration));
       case declaration_scope::application:
         return of(s.app.declared.at(declaration));
     }
@@ -141,7 +163,8 @@ struct fact_def {
 };
 
 /// The fact `name` of the pack, or nullopt: a shared fact, a declaration by its name
-/// ("legal_person"), a history one as "history.NAME", a submission one as "submission.NAME".
+/// ("legal_person"), a history one as "history.NAME", a submission one as "submission.NAME"
+/// (the completion stage's submission: "completion.submission.NAME").
 std::optional<fact_def> find_fact(const notice_data& n, std::string_view name) {
   for (const auto& f : shared_facts)
     if (f.name == name) {
@@ -158,8 +181,12 @@ std::optional<fact_def> find_fact(const notice_data& n, std::string_view name) {
     std::string full = decl.name;
     if (decl.scope == declaration_scope::history) full = "history." + decl.name;
     if (decl.scope == declaration_scope::submission) full = "submission." + decl.name;
-    if (full != name) continue;
+    const bool at_completion =
+        decl.scope == declaration_scope::submission && name == "completion." + full;
+    if (full != name && !at_completion) continue;
     fact_def d;
+    d.at_completion = at_completion;
+    if (at_completion) full = "completion." + full;
     d.name = full;
     d.declaration = i;
     d.scope = decl.scope;
@@ -195,7 +222,7 @@ std::optional<fact_def> find_fact(const notice_data& n, std::string_view name) {
         break;
       case declaration_scope::submission:
         d.subject = fact_subject::application;
-        d.path = "/submission/" + decl.name;
+        d.path = (at_completion ? "/completion/submission/" : "/submission/") + decl.name;
         break;
       case declaration_scope::application:
         d.subject = fact_subject::application;

@@ -28,6 +28,7 @@ struct submission_deadline_params {
   bool late_if_absent = false;
   std::optional<std::string> opens;
   std::optional<std::string> received;
+  std::string submission = "application";
 };
 
 using sdp = submission_deadline_params;
@@ -47,6 +48,9 @@ constexpr param<sdp> submission_deadline_desc[] = {
      "past the application deadline, no dated submission is late (message `absent`)"},
     {"not_after_check", &sdp::not_after_check,
      "with `word_version.sent_on`: not after the check date either (message `after_check`)"},
+    {"submission", &sdp::submission,
+     "whose submission is judged: `application` (/submission, the default) or `completion` "
+     "(/completion/submission, for a rule at completion)"},
 };
 
 class submission_deadline final : public requirement {
@@ -55,6 +59,12 @@ class submission_deadline final : public requirement {
       : submission_deadline(read_params<sdp>(params, path, submission_deadline_desc), path, n) {}
 
   submission_deadline(const sdp& p, const std::string& path, const notice_data& n) {
+    if (p.submission == "completion")
+      completion_ = true;
+    else if (p.submission != "application")
+      pack_fail(child(path, "submission"),
+                "expected \"application\" (/submission) or \"completion\" "
+                "(/completion/submission)");
     const std::string& dl = p.deadline;
     if (dl == "as_of") {
       use_as_of_ = true;
@@ -143,6 +153,12 @@ class submission_deadline final : public requirement {
   }
 
  private:
+  /// The submission judged: the application's, or the completion stage's ("submission").
+  const submission& judged(const eval_context& ctx) const {
+    return completion_ ? ctx.app.completion.submission : ctx.app.submission;
+  }
+  std::string prefix() const { return completion_ ? "/completion/submission/" : "/submission/"; }
+
   date limit_of(const eval_context& ctx) const {
     if (use_as_of_) return ctx.opt.as_of;
     if (use_completion_) return ctx.type.completion_deadline;
@@ -153,13 +169,13 @@ class submission_deadline final : public requirement {
   bool declared_date(const eval_context& ctx, std::vector<violation>& out) const {
     const auto [index, scope] = *declared_;
     const declarations& values =
-        scope == declaration_scope::submission ? ctx.app.submission.declared : ctx.app.declared;
+        scope == declaration_scope::submission ? judged(ctx).declared : ctx.app.declared;
     const date* d = std::get_if<date>(&values.at(index));
     const date limit = limit_of(ctx);
     if (d != nullptr && *d <= limit) return true;
     const declaration_info& info = ctx.n.declarations[index];
     violation v;
-    v.path = (scope == declaration_scope::submission ? "/submission/" : "/") + info.name;
+    v.path = (scope == declaration_scope::submission ? prefix() : "/") + info.name;
     v.vars.emplace_back("deadline", both(format_date(limit)));
     v.vars.emplace_back("as_of", both(format_date(ctx.opt.as_of)));
     v.vars.emplace_back("opens", both(""));
@@ -176,13 +192,13 @@ class submission_deadline final : public requirement {
 
   /// The e-mailed Word version: sent by the deadline, and not after the check.
   bool word_date(const eval_context& ctx, std::vector<violation>& out) const {
-    const word_version& w = ctx.app.submission.word_version;
+    const word_version& w = judged(ctx).word_version;
     if (w.emailed == false || !w.sent_on) return false;  // submission.word_version says so
     const date limit = limit_of(ctx);
     const bool after_check = not_after_check_ && *w.sent_on > ctx.opt.as_of;
     if (!after_check && *w.sent_on <= limit) return true;
     violation v;
-    v.path = "/submission/word_version/sent_on";
+    v.path = prefix() + "word_version/sent_on";
     v.found = both(format_date(*w.sent_on));
     v.vars.emplace_back("deadline", both(format_date(limit)));
     v.vars.emplace_back("as_of", both(format_date(ctx.opt.as_of)));
@@ -192,7 +208,7 @@ class submission_deadline final : public requirement {
   }
 
   bool paper_date(const eval_context& ctx, std::vector<violation>& out) const {
-    const submission& s = ctx.app.submission;
+    const submission& s = judged(ctx);
     const date limit = limit_of(ctx);
     // The date that counts: the delivery method's (三(四): by courier the dispatch date).
     const std::pair<std::string, std::size_t>* method = nullptr;
@@ -219,10 +235,10 @@ class submission_deadline final : public requirement {
     v.vars.emplace_back("opens", both(opens_ ? format_date(*opens_) : std::string()));
     if (method) {
       const declaration_info& d = ctx.n.declarations[method->second];
-      v.path = "/submission/" + d.name;
+      v.path = prefix() + d.name;
       v.vars.emplace_back("method", d.title);
     } else {
-      v.path = "/submission/delivery";
+      v.path = prefix() + "delivery";
       v.vars.emplace_back("method", localized{"提交方式", "delivery method"});
     }
     if (!counted) {
@@ -253,6 +269,7 @@ class submission_deadline final : public requirement {
     return true;
   }
 
+  bool completion_ = false;  ///< judges /completion/submission
   bool use_as_of_ = false;
   bool use_completion_ = false;  ///< the project type's completion deadline
   /// "date": a date declaration (its index and scope) instead of the paper form's date.

@@ -109,6 +109,7 @@ _DEFS = {
     nxkx.YearRecord: "year_record",
     nxkx.RecommendationLetter: "recommendation_letter",
     nxkx.Submission: "submission",
+    nxkx.Completion: "completion",
     nxkx.WordVersion: "word_version",
     nxkx.Form: "form",
     nxkx.Plan: "plan",

@@ -135,6 +135,21 @@ TEST(Doc, SharedFieldsUnderThePacksLabel) {
   EXPECT_EQ(zh.find("word_version.emailed"), std::string::npos);
 }
 
+// B9 of the trial: the head says the pack's text is a summary, in Markdown and HTML, zh and en.
+TEST(Doc, SaysTheTextIsASummary) {
+  const notice h = notice::load(root / "examples/packs/notice-huangshi-2023.json");
+  for (doc_format f : {doc_format::markdown, doc_format::html}) {
+    const std::string zh = doc(h, f, lang::zh);
+    EXPECT_NE(zh.find("notice-huangshi-2023.zh.md（摘要，非通知原文）"), std::string::npos) << zh;
+    const std::string en = doc(h, f, lang::en);
+    EXPECT_NE(en.find("notice-huangshi-2023.zh.md (a summary, not the notice"), std::string::npos)
+        << en;
+  }
+  // The 2025 pack ships the notice's own words: its text is named without the remark.
+  const std::string zh = doc(notice::builtin(), doc_format::markdown, lang::zh);
+  EXPECT_EQ(zh.find("摘要，非通知原文"), std::string::npos);
+}
+
 TEST(Doc, OutcomesAreLabelsNotCodes) {
   const std::string zh = doc(notice::builtin(), doc_format::markdown, lang::zh);
   EXPECT_NE(zh.find("不符合时：不予受理"), std::string::npos);

@@ -121,8 +121,9 @@ TEST(KindSubmissionDeadline, DateAfterTheCheckDateGoesToAPerson) {
 namespace nxkx {
 namespace {
 
-// pack-format-trial.md A1: a date declaration judged against the project type's completion
-// deadline, at completion (the 黄石 pack's completion.in_time), that day included.
+// pack-format-trial.md A1/A2: the completion stage's own submission (/completion/submission)
+// judged against the project type's completion deadline (the 黄石 completion.in_time), that day
+// included.
 TEST(KindSubmissionDeadline, ADeclaredDateAgainstTheCompletionDeadline) {
   const notice n = notice::load(std::filesystem::path(NXKX_SOURCE_DIR) /
                                 "examples/packs/notice-huangshi-2023.json");
@@ -135,14 +136,14 @@ TEST(KindSubmissionDeadline, ADeclaredDateAgainstTheCompletionDeadline) {
   o.as_of = ymd(2023, 11, 5);
   auto text = c.at("applications").at(0);
   EXPECT_EQ(check(n, parse_application(text.dump(), n), o).decision, decision::complete);
-  text["completion_submitted_on"] = "2023-11-01";
+  text["completion"]["submission"]["handed_in_date"] = "2023-11-01";
   report r = check(n, parse_application(text.dump(), n), o);
   const finding* f = find_rule(r, "completion.in_time");
   ASSERT_NE(f, nullptr) << to_text(r, lang::en);
-  EXPECT_EQ(f->path, "/completion_submitted_on");
-  EXPECT_EQ(f->message.zh, "结题材料于2023-11-01报送，晚于结题截止日期2023-10-31");
+  EXPECT_EQ(f->path, "/completion/submission/handed_in_date");
+  EXPECT_EQ(f->message.zh, "结题材料于2023-11-01（现场提交日期）报送，晚于结题截止日期2023-10-31");
   EXPECT_FALSE(f->unknown);
-  text.erase("completion_submitted_on");
+  text["completion"]["submission"].erase("handed_in_date");
   r = check(n, parse_application(text.dump(), n), o);
   f = find_rule(r, "completion.in_time");
   ASSERT_NE(f, nullptr);

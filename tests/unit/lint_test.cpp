@@ -75,6 +75,25 @@ TEST(Lint, AQuoteNotInTheNoticeIsAnError) {
   EXPECT_EQ(find(lint(notice::from_json(p.dump())), "lint.text", "/notice/text"), nullptr);
 }
 
+// B9 of the trial: a pack whose text is a summary has its quotes checked against the summary,
+// and lint says "summary" rather than claim the notice's words.
+TEST(Lint, AQuoteNotInASummaryNamesTheSummary) {
+  ojson p = builtin_json();
+  p["notice"]["text_is_summary"] = true;
+  p["clauses"]["三(四)"] = "（四）逾期申报也予受理。";
+  const auto issues = lint(notice::from_json(p.dump()), read(root / "docs/notice/notice.md"));
+  const lint_issue* q = find(issues, "lint.quote", "/clauses/三(四)");
+  ASSERT_NE(q, nullptr);
+  EXPECT_NE(q->message.zh.find("通知摘要"), std::string::npos) << q->message.zh;
+  EXPECT_EQ(q->message.zh.find("原文"), std::string::npos) << q->message.zh;
+  EXPECT_NE(q->message.en.find("summary of the notice"), std::string::npos) << q->message.en;
+  EXPECT_EQ(q->message.en.find("notice's text"), std::string::npos) << q->message.en;
+  const lint_issue* unchecked =
+      find(lint(notice::from_json(p.dump())), "lint.text", "/notice/text");
+  ASSERT_NE(unchecked, nullptr);
+  EXPECT_NE(unchecked->message.en.find("summary"), std::string::npos) << unchecked->message.en;
+}
+
 TEST(Lint, AnUnreachableRuleIsAnError) {
   ojson p = builtin_json();
   for (auto& r : p["rules"])

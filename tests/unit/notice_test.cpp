@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -96,6 +97,22 @@ TEST(NoticePack, MalformedPacksNameThePlace) {
   p = builtin_json();
   p["format"] = "nxkx-notice-pack/9";
   expect_pack_error(p, "/format", "unsupported");
+}
+
+// B9 of the trial: a pack says the text it ships is a summary of the notice, not its words.
+TEST(NoticePack, TextIsSummaryIsABooleanBesideTheText) {
+  EXPECT_FALSE(notice::builtin().info().text_is_summary);
+  json p = builtin_json();
+  p["notice"]["text_is_summary"] = true;
+  EXPECT_TRUE(notice::from_json(p.dump()).info().text_is_summary);
+  p["notice"]["text_is_summary"] = "yes";
+  expect_pack_error(p, "/notice/text_is_summary", "expected true or false");
+  p["notice"]["text_is_summary"] = true;
+  p["notice"].erase("text");
+  expect_pack_error(p, "/notice/text_is_summary", "/notice/text");
+  const notice h = notice::load(std::filesystem::path(NXKX_SOURCE_DIR) /
+                                "examples/packs/notice-huangshi-2023.json");
+  EXPECT_TRUE(h.info().text_is_summary);
 }
 
 TEST(NoticePack, KindParametersAreValidated) {

@@ -67,6 +67,10 @@ std::string catalog_text(const notice& n, lang l) {
   out += (zh ? (wv ? wv->zh : std::string("电子版")) + "发送至: "
              : "E-mail the " + (wv ? wv->en : std::string("Word version")) + " to: ") +
          (i.email.empty() ? not_stated : i.email) + "\n";
+  // A pack that ships a summary of the notice, not its words, says so (/notice/text_is_summary).
+  if (i.text_is_summary)
+    out += std::string(zh ? "通知文本: " : "Notice text: ") + i.text_file +
+           (zh ? "（摘要，非通知原文）" : " (a summary, not the notice's own words)") + "\n";
   // How the paper form may be delivered, the date that counts, and the pack's reading.
   for (const auto& m : n.delivery_methods()) {
     const declaration_info* d = nullptr;

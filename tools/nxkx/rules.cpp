@@ -54,6 +54,11 @@ std::string rules_text(const notice& n, const common_options& o) {
   const lang l = o.language();
   const bool zh = l == lang::zh;
   std::string out;
+  // The quotes below are the pack's summary's words, not the notice's (/notice/text_is_summary).
+  if (n.info().text_is_summary)
+    out += zh ? "条款摘自通知摘要 " + n.info().text_file + "，非通知原文\n"
+              : "Clauses are quoted from " + n.info().text_file +
+                    ", a summary of the notice, not its own words\n";
   std::size_t count = 0;
   for (const auto& r : n.rules()) {
     if (!selected(r, o)) continue;
