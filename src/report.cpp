@@ -15,14 +15,8 @@
 namespace nxkx {
 
 bool finding_context::operator==(const finding_context& o) const noexcept {
-  const auto same_clause = [](const clause_ref& a, const clause_ref& b) {
-    return a.ref == b.ref && a.quote == b.quote && a.project_types == b.project_types;
-  };
-  return std::equal(clauses.begin(), clauses.end(), o.clauses.begin(), o.clauses.end(),
-                    same_clause) &&
-         interpretation == o.interpretation && whom_to_call.code == o.whom_to_call.code &&
-         whom_to_call.name == o.whom_to_call.name && whom_to_call.phone == o.whom_to_call.phone &&
-         whom_to_call.clause == o.whom_to_call.clause;
+  return clauses == o.clauses && interpretation == o.interpretation &&
+         whom_to_call == o.whom_to_call;
 }
 
 const finding_context& finding::of_context() const noexcept {

@@ -21,6 +21,7 @@ struct credit_code_check {
   char expected_check = '\0';  ///< the right check character, when a check failed
 
   bool ok() const noexcept { return status == credit_code_status::valid; }
+  bool operator==(const credit_code_check&) const = default;
 };
 
 /// Validates both check characters; the code must be upper case, without spaces.

@@ -17,6 +17,8 @@ struct division {
   std::string name;  ///< e.g. "贺兰县"
   division_level level = division_level::county;
   std::string city;  ///< the code of its prefecture-level city ("" for the region itself)
+
+  bool operator==(const division&) const = default;
 };
 
 /// All divisions of one region, looked up by code.

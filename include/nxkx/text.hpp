@@ -28,6 +28,8 @@ struct zi_count {
   std::size_t word_processor = 0;
   std::size_t non_space = 0;
   std::size_t code_points = 0;
+
+  bool operator==(const zi_count&) const = default;
 };
 
 /// Counts 字 both ways in one pass. Throws input_error{"input.utf8", "", "invalid UTF-8 at byte N"}
