@@ -687,8 +687,7 @@ void read_notice_info(const json& root, notice_info& info) {
     if (!w->is_object())
       pack_fail(wp, "expected an object: date → weekday as the notice states it");
     for (const auto& [day, weekday] : w->items()) {
-      std::string why;
-      const auto parsed = parse_date(day, &why);
+      const auto parsed = parse_date(day);
       if (!parsed || day.size() != 10)
         pack_fail(child(wp, day), "expected a date YYYY-MM-DD as key");
       info.stated_weekdays.emplace_back(*parsed, text(weekday, child(wp, day)));

@@ -77,9 +77,8 @@ inline localized localized_at(const json& obj, std::string_view key, const std::
 inline date date_at(const json& obj, std::string_view key, const std::string& path) {
   std::string p = child(path, key);
   std::string s = text(member(obj, key, path), p);
-  std::string why;
-  auto d = parse_date(s, &why);
-  if (!d) pack_fail(p, why);
+  const auto d = parse_date(s);
+  if (!d) pack_fail(p, d.why);
   return *d;
 }
 

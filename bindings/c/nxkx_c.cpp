@@ -206,9 +206,8 @@ call_options read_options(const char* options_json) {
     nxkx::append_pointer_token(path, key);
     if (key == "as_of") {
       const std::string s = option_string(value, path);
-      std::string why;
-      const auto d = nxkx::parse_date(s, &why);
-      if (!d) bad_argument("options.date", path, why.empty() ? "not a date" : why);
+      const auto d = nxkx::parse_date(s);
+      if (!d) bad_argument("options.date", path, d.why.empty() ? "not a date" : d.why);
       o.check.as_of = *d;
       has_as_of = true;
     } else if (key == "stage") {
