@@ -97,4 +97,15 @@ E code_at(const json& v, const std::string& path, std::string_view what) {
   return *e;
 }
 
+/// The enumerator of obj[key] by its code (codes.hpp); an unknown code fails naming the key and
+/// listing the codes: `unknown scope "x"; expected one of organisation, joint_applicant, …`.
+template <class E>
+E code_choice(const json& obj, std::string_view key, const std::string& path) {
+  const std::string s = text_at(obj, key, path);
+  if (const std::optional<E> e = from_code<E>(s)) return *e;
+  pack_fail(child(path, key),
+            "unknown " + std::string(key) + " \"" + s + "\"; expected one of " + code_list<E>(", "),
+            "pack.unknown_code");
+}
+
 }  // namespace nxkx::detail

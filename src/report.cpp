@@ -349,18 +349,6 @@ std::string pack_text(const pack_identity& p) {
   return out;
 }
 
-std::string_view to_code(rule_status s) noexcept {
-  switch (s) {
-    case rule_status::passed:
-      return "passed";
-    case rule_status::failed:
-      return "failed";
-    case rule_status::not_applicable:
-      return "not_applicable";
-  }
-  return "";
-}
-
 std::string_view decision_label(decision d, lang l) noexcept { return decision_labels(d).in(l); }
 
 std::string_view severity_label(severity s, nxkx::stage st, lang l) noexcept {

@@ -167,6 +167,15 @@ T option_choice(const nlohmann::json& v, const std::string& path,
                "unknown value \"" + s + "\"; expected one of " + expected);
 }
 
+// An option that is an enumeration's code (codes.hpp), its codes listed when it is none.
+template <class E>
+E option_code(const nlohmann::json& v, const std::string& path) {
+  const std::string s = option_string(v, path);
+  if (const std::optional<E> e = nxkx::from_code<E>(s)) return *e;
+  bad_argument("options.unknown_code", path,
+               "unknown value \"" + s + "\"; expected one of " + nxkx::code_list<E>(", "));
+}
+
 call_options read_options(const char* options_json) {
   require_pointer(options_json, "options_json");
   nlohmann::json doc;
@@ -211,14 +220,11 @@ call_options read_options(const char* options_json) {
       o.check.as_of = *d;
       has_as_of = true;
     } else if (key == "stage") {
-      o.check.stage = option_choice<nxkx::stage>(
-          value, path,
-          {{"application", nxkx::stage::application}, {"completion", nxkx::stage::completion}});
+      o.check.stage = option_code<nxkx::stage>(value, path);
     } else if (key == "format") {
       o.text = option_choice<bool>(value, path, {{"json", false}, {"text", true}});
     } else if (key == "lang") {
-      o.language =
-          option_choice<nxkx::lang>(value, path, {{"zh", nxkx::lang::zh}, {"en", nxkx::lang::en}});
+      o.language = option_code<nxkx::lang>(value, path);
     } else if (key == "trace") {
       if (!value.is_boolean())
         bad_argument("options.type", path,
@@ -898,11 +904,11 @@ nxkx_status nxkx_schema(const nxkx_notice* notice, const char* document, char** 
   return guarded(out, out_len, [&] {
     require_pointer(notice, "notice");
     const std::string_view code = document != nullptr ? document : "application";
-    const auto d = nxkx::parse_schema_document(code);
+    const auto d = nxkx::from_code<nxkx::schema_document>(code);
     if (!d)
       bad_argument("argument.document", "",
-                   "unknown document \"" + std::string(code) +
-                       "\"; expected application, applications, report or batch");
+                   "unknown document \"" + std::string(code) + "\"; expected " +
+                       nxkx::code_list<nxkx::schema_document>());
     return nxkx::json_schema(notice->notice, *d, -1);
   });
 }

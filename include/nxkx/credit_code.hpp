@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "nxkx/codes.hpp"  // to_code(credit_code_status)
+
 namespace nxkx {
 
 /// What is wrong with a credit code, if anything.
@@ -26,9 +28,6 @@ struct credit_code_check {
 
 /// Validates both check characters; the code must be upper case, without spaces.
 credit_code_check check_credit_code(std::string_view code) noexcept;
-
-/// The stable code of a status, e.g. "bad_check_character".
-std::string_view to_code(credit_code_status s) noexcept;
 
 /// Characters 1-2: registration authority and organisation type, e.g. "51" (社会团体).
 inline std::string_view credit_code_org_type(std::string_view code) noexcept {

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "nxkx/codes.hpp"  // to_code / from_code<division_level>
+
 namespace nxkx {
 
 /// The level of a division within the region.

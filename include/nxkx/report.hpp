@@ -63,8 +63,6 @@ struct rule_trace {
   bool operator==(const rule_trace&) const = default;
 };
 
-std::string_view to_code(rule_status s) noexcept;
-
 /// The result for one application.
 struct report {
   std::string notice_id;  ///< the pack's id (pack.id), kept for readers of the first format
