@@ -73,20 +73,4 @@ credit_code_check check_credit_code(std::string_view code) noexcept {
   return {};
 }
 
-std::string_view to_code(credit_code_status s) noexcept {
-  switch (s) {
-    case credit_code_status::valid:
-      return "valid";
-    case credit_code_status::wrong_length:
-      return "wrong_length";
-    case credit_code_status::invalid_character:
-      return "invalid_character";
-    case credit_code_status::bad_organisation_check:
-      return "bad_organisation_check";
-    case credit_code_status::bad_check_character:
-      return "bad_check_character";
-  }
-  return {};
-}
-
 }  // namespace nxkx

@@ -31,15 +31,8 @@ bool char_at(std::string_view text, std::size_t pos, char c) noexcept {
   return pos < text.size() && text[pos] == c;
 }
 
-struct reasons {
-  std::string* en;
-  std::string* zh;
-};
-
-std::optional<date> fail(reasons why, std::string en, std::string zh) {
-  if (why.en != nullptr) *why.en = std::move(en);
-  if (why.zh != nullptr) *why.zh = std::move(zh);
-  return std::nullopt;
+date_parse_result fail(std::string en, std::string zh) {
+  return {std::nullopt, std::move(en), std::move(zh)};
 }
 
 void append_padded(std::string& out, int value, int width) {
@@ -55,52 +48,50 @@ void append_padded(std::string& out, int value, int width) {
 
 }  // namespace
 
-std::optional<date> parse_date(std::string_view text, std::string* why_en, std::string* why_zh) {
-  const reasons why{why_en, why_zh};
+date_parse_result parse_date(std::string_view text) {
   int y = 0, m = 0, d = 0;
   if (!read_digits(text, 0, 4, y) || !char_at(text, 4, '-') || !read_digits(text, 5, 2, m) ||
       !char_at(text, 7, '-') || !read_digits(text, 8, 2, d))
-    return fail(why, "not a date: expected YYYY-MM-DD",
-                "不是日期：应为 YYYY-MM-DD（如 2025-05-15）");
+    return fail("not a date: expected YYYY-MM-DD", "不是日期：应为 YYYY-MM-DD（如 2025-05-15）");
   const std::string day_text(text.substr(0, 10));
-  if (m < 1 || m > 12) return fail(why, "no such month: " + day_text, "没有这个月份：" + day_text);
+  if (m < 1 || m > 12) return fail("no such month: " + day_text, "没有这个月份：" + day_text);
   const date civil{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
                    std::chrono::day{static_cast<unsigned>(d)}};
-  if (!civil.ok()) return fail(why, "no such day: " + day_text, "没有这一天：" + day_text);
-  if (text.size() == 10) return civil;
+  if (!civil.ok()) return fail("no such day: " + day_text, "没有这一天：" + day_text);
+  if (text.size() == 10) return {civil, {}, {}};
 
   // RFC 3339 allows a space (and lower case) for readability; accept what portals emit.
   const char separator = text[10];
   if (separator != 'T' && separator != 't' && separator != ' ')
-    return fail(why, "not a date: expected YYYY-MM-DD, found more text after " + day_text,
+    return fail("not a date: expected YYYY-MM-DD, found more text after " + day_text,
                 "不是日期：应为 YYYY-MM-DD，" + day_text + " 之后还有其他文字");
 
   std::size_t pos = 11;
   int hour = 0, minute = 0, second = 0;
   if (!read_digits(text, pos, 2, hour) || !char_at(text, pos + 2, ':') ||
       !read_digits(text, pos + 3, 2, minute))
-    return fail(why, "not a time: expected HH:MM[:SS] after " + day_text,
+    return fail("not a time: expected HH:MM[:SS] after " + day_text,
                 "不是时间：" + day_text + " 之后应为 HH:MM[:SS]");
   pos += 5;
   if (hour > 23)
-    return fail(why, "no such hour: " + std::string(text.substr(11, 5)),
+    return fail("no such hour: " + std::string(text.substr(11, 5)),
                 "没有这个小时：" + std::string(text.substr(11, 5)));
   if (minute > 59)
-    return fail(why, "no such minute: " + std::string(text.substr(11, 5)),
+    return fail("no such minute: " + std::string(text.substr(11, 5)),
                 "没有这个分钟：" + std::string(text.substr(11, 5)));
   if (char_at(text, pos, ':')) {
     if (!read_digits(text, pos + 1, 2, second))
-      return fail(why, "not a time: expected two digits of seconds", "不是时间：秒应为两位数字");
+      return fail("not a time: expected two digits of seconds", "不是时间：秒应为两位数字");
     // 60 is a leap second; it stays within its minute, so the date below is unaffected.
     if (second > 60)
-      return fail(why, "no such second: " + std::string(text.substr(11, 8)),
+      return fail("no such second: " + std::string(text.substr(11, 8)),
                   "没有这一秒：" + std::string(text.substr(11, 8)));
     pos += 3;
     if (char_at(text, pos, '.')) {
       const std::size_t first = ++pos;
       while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') ++pos;
       if (pos == first)
-        return fail(why, "not a time: expected digits after the decimal point",
+        return fail("not a time: expected digits after the decimal point",
                     "不是时间：小数点后应为数字");
     }
   }
@@ -116,30 +107,29 @@ std::optional<date> parse_date(std::string_view text, std::string* why_en, std::
     int off_hour = 0, off_minute = 0;
     if (!read_digits(text, pos + 1, 2, off_hour) || !char_at(text, pos + 3, ':') ||
         !read_digits(text, pos + 4, 2, off_minute))
-      return fail(why, "not a time zone: expected Z or +HH:MM / -HH:MM",
+      return fail("not a time zone: expected Z or +HH:MM / -HH:MM",
                   "不是时区：应为 Z 或 +HH:MM / -HH:MM");
     const std::string offset_text(text.substr(pos, 6));
     // Real zones span -12:00..+14:00; anything beyond ±14:00 is a typo, not a place.
     if (off_minute > 59 || off_hour * 60 + off_minute > 14 * 60)
-      return fail(why, "no such time zone offset: " + offset_text,
-                  "没有这个时区偏移：" + offset_text);
+      return fail("no such time zone offset: " + offset_text, "没有这个时区偏移：" + offset_text);
     offset = (off_hour * 60 + off_minute) * (text[pos] == '-' ? -1 : 1);
     pos += 6;
   } else {
-    return fail(why, "not a time zone: expected Z or +HH:MM / -HH:MM",
+    return fail("not a time zone: expected Z or +HH:MM / -HH:MM",
                 "不是时区：应为 Z 或 +HH:MM / -HH:MM");
   }
   if (pos != text.size())
-    return fail(why, "unexpected text after the timestamp", "时间戳之后还有多余的文字");
+    return fail("unexpected text after the timestamp", "时间戳之后还有多余的文字");
 
   // Seconds cannot move the date: the minute already fixes which day it is in China.
   const auto china_local =
       sys_days{civil} + minutes{hour * 60 + minute - offset + china_offset_minutes};
   const date china{std::chrono::floor<days>(china_local)};
   if (china.year() < std::chrono::year{0} || china.year() > std::chrono::year{9999})
-    return fail(why, "out of range: the China date is outside years 0000-9999",
+    return fail("out of range: the China date is outside years 0000-9999",
                 "超出范围：北京时间日期不在 0000–9999 年之内");
-  return china;
+  return {china, {}, {}};
 }
 
 std::string format_date(date d) {

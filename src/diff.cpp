@@ -571,18 +571,6 @@ class differ {
   pack_diff out_;
 };
 
-const char* kind_code(change_kind k) {
-  switch (k) {
-    case change_kind::added:
-      return "added";
-    case change_kind::removed:
-      return "removed";
-    case change_kind::changed:
-      return "changed";
-  }
-  return "";
-}
-
 ojson localized_json(const localized& l) { return ojson{{"zh", l.zh}, {"en", l.en}}; }
 
 ojson identity_json(const pack_identity& p) {
@@ -609,9 +597,12 @@ std::string diff_json(const pack_diff& d, int indent) {
   doc["changes"] = d.changes.size();
   ojson items = ojson::array();
   for (const pack_change& c : d.changes) {
-    ojson item{
-        {"change", kind_code(c.kind)}, {"section", c.section},  {"key", c.key}, {"field", c.field},
-        {"old_path", c.old_path},      {"new_path", c.new_path}};
+    ojson item{{"change", std::string(to_code(c.kind))},
+               {"section", c.section},
+               {"key", c.key},
+               {"field", c.field},
+               {"old_path", c.old_path},
+               {"new_path", c.new_path}};
     item["old"] = c.old_value.empty() ? ojson() : ojson::parse(c.old_value);
     item["new"] = c.new_value.empty() ? ojson() : ojson::parse(c.new_value);
     item["subject"] = localized_json(c.subject);

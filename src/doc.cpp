@@ -500,12 +500,6 @@ std::string html_page(const std::vector<block>& blocks, lang l, const std::strin
 
 }  // namespace
 
-std::optional<doc_format> doc_format_of(std::string_view code) noexcept {
-  if (code == "md" || code == "markdown") return doc_format::markdown;
-  if (code == "html") return doc_format::html;
-  return std::nullopt;
-}
-
 std::string doc(const notice& n, doc_format f, lang l) {
   const std::vector<block> blocks = builder(n, l).run();
   return f == doc_format::html ? html_page(blocks, l, n.info().title) : markdown(blocks, l);

@@ -1351,7 +1351,10 @@ class reader {
     std::optional<date> d;
     if (v.text.size() <= 64) {  // nothing longer can be a date; spare the date parser
       try {
-        d = parse_date(v.text, &why, &why_zh);
+        date_parse_result parsed = parse_date(v.text);
+        d = parsed.parsed;
+        why = std::move(parsed.why);
+        why_zh = std::move(parsed.why_zh);
       } catch (const std::exception& e) {
         why = why_zh = e.what();
       }

@@ -272,20 +272,6 @@ void read_clauses(const json& root, notice_data& d) {
   }
 }
 
-template <class E>
-E choice(const json& obj, std::string_view key, const std::string& path,
-         std::initializer_list<std::pair<std::string_view, E>> options) {
-  const std::string s = text_at(obj, key, path);
-  std::string known;
-  for (const auto& [name, value] : options) {
-    if (name == s) return value;
-    known += (known.empty() ? "" : ", ") + std::string(name);
-  }
-  pack_fail(child(path, key),
-            "unknown " + std::string(key) + " \"" + s + "\"; expected one of " + known,
-            "pack.unknown_code");
-}
-
 bool has_namespace(const notice_data& d, std::string_view ns) {
   const std::string prefix = std::string(ns) + ".";
   return std::any_of(d.vocabulary.begin(), d.vocabulary.end(),
@@ -303,18 +289,8 @@ void read_declarations(const json& root, notice_data& d) {
         x, {"name", "scope", "type", "codes", "title", "clause", "applicant_kinds", "detail"}, p);
     declaration_info info;
     info.name = code_text(x, p, "name");
-    info.scope = choice<declaration_scope>(x, "scope", p,
-                                           {{"organisation", declaration_scope::organisation},
-                                            {"joint_applicant", declaration_scope::joint},
-                                            {"history", declaration_scope::history},
-                                            {"submission", declaration_scope::submission},
-                                            {"application", declaration_scope::application}});
-    info.type = choice<declaration_type>(x, "type", p,
-                                         {{"yes_no", declaration_type::yes_no},
-                                          {"code", declaration_type::code},
-                                          {"date", declaration_type::day},
-                                          {"count", declaration_type::count},
-                                          {"text", declaration_type::text}});
+    info.scope = code_choice<declaration_scope>(x, "scope", p);
+    info.type = code_choice<declaration_type>(x, "type", p);
     if (info.type == declaration_type::code) {
       info.codes = code_text(x, p, "codes");
       if (!has_namespace(d, info.codes))
@@ -688,8 +664,7 @@ void read_notice_info(const json& root, notice_info& info) {
     if (!w->is_object())
       pack_fail(wp, "expected an object: date → weekday as the notice states it");
     for (const auto& [day, weekday] : w->items()) {
-      std::string why;
-      const auto parsed = parse_date(day, &why);
+      const auto parsed = parse_date(day);
       if (!parsed || day.size() != 10)
         pack_fail(child(wp, day), "expected a date YYYY-MM-DD as key");
       info.stated_weekdays.emplace_back(*parsed, text(weekday, child(wp, day)));

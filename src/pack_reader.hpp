@@ -77,9 +77,8 @@ inline localized localized_at(const json& obj, std::string_view key, const std::
 inline date date_at(const json& obj, std::string_view key, const std::string& path) {
   std::string p = child(path, key);
   std::string s = text(member(obj, key, path), p);
-  std::string why;
-  auto d = parse_date(s, &why);
-  if (!d) pack_fail(p, why);
+  const auto d = parse_date(s);
+  if (!d) pack_fail(p, d.why);
   return *d;
 }
 
@@ -96,6 +95,17 @@ E code_at(const json& v, const std::string& path, std::string_view what) {
   auto e = from_code<E>(s);
   if (!e) pack_fail(path, "unknown " + std::string(what) + " \"" + s + "\"", "pack.unknown_code");
   return *e;
+}
+
+/// The enumerator of obj[key] by its code (codes.hpp); an unknown code fails naming the key and
+/// listing the codes: `unknown scope "x"; expected one of organisation, joint_applicant, …`.
+template <class E>
+E code_choice(const json& obj, std::string_view key, const std::string& path) {
+  const std::string s = text_at(obj, key, path);
+  if (const std::optional<E> e = from_code<E>(s)) return *e;
+  pack_fail(child(path, key),
+            "unknown " + std::string(key) + " \"" + s + "\"; expected one of " + code_list<E>(", "),
+            "pack.unknown_code");
 }
 
 }  // namespace nxkx::detail

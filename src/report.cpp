@@ -15,14 +15,8 @@
 namespace nxkx {
 
 bool finding_context::operator==(const finding_context& o) const noexcept {
-  const auto same_clause = [](const clause_ref& a, const clause_ref& b) {
-    return a.ref == b.ref && a.quote == b.quote && a.project_types == b.project_types;
-  };
-  return std::equal(clauses.begin(), clauses.end(), o.clauses.begin(), o.clauses.end(),
-                    same_clause) &&
-         interpretation == o.interpretation && whom_to_call.code == o.whom_to_call.code &&
-         whom_to_call.name == o.whom_to_call.name && whom_to_call.phone == o.whom_to_call.phone &&
-         whom_to_call.clause == o.whom_to_call.clause;
+  return clauses == o.clauses && interpretation == o.interpretation &&
+         whom_to_call == o.whom_to_call;
 }
 
 const finding_context& finding::of_context() const noexcept {
@@ -353,18 +347,6 @@ std::string pack_text(const pack_identity& p) {
   if (!p.version.empty()) out += " " + visible_text(p.version);
   if (!p.sha256.empty()) out += " sha256:" + visible_text(p.sha256);
   return out;
-}
-
-std::string_view to_code(rule_status s) noexcept {
-  switch (s) {
-    case rule_status::passed:
-      return "passed";
-    case rule_status::failed:
-      return "failed";
-    case rule_status::not_applicable:
-      return "not_applicable";
-  }
-  return "";
 }
 
 std::string_view decision_label(decision d, lang l) noexcept { return decision_labels(d).in(l); }

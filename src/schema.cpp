@@ -430,27 +430,6 @@ void append(ojson& to, ojson&& from) {
 
 }  // namespace
 
-std::string_view to_code(schema_document d) noexcept {
-  switch (d) {
-    case schema_document::application:
-      return "application";
-    case schema_document::applications:
-      return "applications";
-    case schema_document::report:
-      return "report";
-    case schema_document::batch:
-      return "batch";
-  }
-  return "";
-}
-
-std::optional<schema_document> parse_schema_document(std::string_view code) noexcept {
-  for (auto d : {schema_document::application, schema_document::applications,
-                 schema_document::report, schema_document::batch})
-    if (to_code(d) == code) return d;
-  return std::nullopt;
-}
-
 std::string json_schema(const notice& n, schema_document d, int indent) {
   ojson s = head(n, d);
   const notice_info& i = n.info();

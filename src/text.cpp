@@ -127,22 +127,6 @@ bool looks_gb18030(std::string_view s) noexcept {
 
 }  // namespace
 
-std::string_view to_code(count_method m) noexcept {
-  switch (m) {
-    case count_method::word_processor:
-      return "word_processor";
-    case count_method::non_space:
-      return "non_space";
-  }
-  return {};
-}
-
-std::optional<count_method> parse_count_method(std::string_view code) noexcept {
-  if (code == "word_processor") return count_method::word_processor;
-  if (code == "non_space") return count_method::non_space;
-  return std::nullopt;
-}
-
 zi_count count_zi(std::string_view utf8) {
   const char* const begin = utf8.data();
   const char* const end = begin + utf8.size();

@@ -167,6 +167,15 @@ T option_choice(const nlohmann::json& v, const std::string& path,
                "unknown value \"" + s + "\"; expected one of " + expected);
 }
 
+// An option that is an enumeration's code (codes.hpp), its codes listed when it is none.
+template <class E>
+E option_code(const nlohmann::json& v, const std::string& path) {
+  const std::string s = option_string(v, path);
+  if (const std::optional<E> e = nxkx::from_code<E>(s)) return *e;
+  bad_argument("options.unknown_code", path,
+               "unknown value \"" + s + "\"; expected one of " + nxkx::code_list<E>(", "));
+}
+
 call_options read_options(const char* options_json) {
   require_pointer(options_json, "options_json");
   nlohmann::json doc;
@@ -206,20 +215,16 @@ call_options read_options(const char* options_json) {
     nxkx::append_pointer_token(path, key);
     if (key == "as_of") {
       const std::string s = option_string(value, path);
-      std::string why;
-      const auto d = nxkx::parse_date(s, &why);
-      if (!d) bad_argument("options.date", path, why.empty() ? "not a date" : why);
+      const auto d = nxkx::parse_date(s);
+      if (!d) bad_argument("options.date", path, d.why.empty() ? "not a date" : d.why);
       o.check.as_of = *d;
       has_as_of = true;
     } else if (key == "stage") {
-      o.check.stage = option_choice<nxkx::stage>(
-          value, path,
-          {{"application", nxkx::stage::application}, {"completion", nxkx::stage::completion}});
+      o.check.stage = option_code<nxkx::stage>(value, path);
     } else if (key == "format") {
       o.text = option_choice<bool>(value, path, {{"json", false}, {"text", true}});
     } else if (key == "lang") {
-      o.language =
-          option_choice<nxkx::lang>(value, path, {{"zh", nxkx::lang::zh}, {"en", nxkx::lang::en}});
+      o.language = option_code<nxkx::lang>(value, path);
     } else if (key == "trace") {
       if (!value.is_boolean())
         bad_argument("options.type", path,
@@ -899,11 +904,11 @@ nxkx_status nxkx_schema(const nxkx_notice* notice, const char* document, char** 
   return guarded(out, out_len, [&] {
     require_pointer(notice, "notice");
     const std::string_view code = document != nullptr ? document : "application";
-    const auto d = nxkx::parse_schema_document(code);
+    const auto d = nxkx::from_code<nxkx::schema_document>(code);
     if (!d)
       bad_argument("argument.document", "",
-                   "unknown document \"" + std::string(code) +
-                       "\"; expected application, applications, report or batch");
+                   "unknown document \"" + std::string(code) + "\"; expected " +
+                       nxkx::code_list<nxkx::schema_document>());
     return nxkx::json_schema(notice->notice, *d, -1);
   });
 }

@@ -131,8 +131,7 @@ E enum_argument(py::handle v, const char* name) {
 }
 
 lang lang_argument(std::string_view l) {
-  if (l == "zh") return lang::zh;
-  if (l == "en") return lang::en;
+  if (const std::optional<lang> found = from_code<lang>(l)) return *found;
   throw py::value_error("lang must be 'zh' or 'en', not '" + std::string(l) + "'");
 }
 
@@ -1059,7 +1058,7 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "doc",
           [](const notice& n, std::string_view format, std::string_view lg) {
-            const std::optional<doc_format> f = doc_format_of(format);
+            const std::optional<doc_format> f = from_code<doc_format>(format);
             if (!f)
               throw py::value_error("format must be 'md' or 'html', not '" + std::string(format) +
                                     "'");
@@ -1296,7 +1295,7 @@ PYBIND11_MODULE(_core, m) {
         const text_arg t = text_of(text);
         if (!t.is_text)
           throw py::type_error("text must be str or bytes, not '" + type_name(text) + "'");
-        std::optional<count_method> cm = parse_count_method(method);
+        std::optional<count_method> cm = from_code<count_method>(method);
         if (!cm)
           throw py::value_error("method must be 'word_processor' or 'non_space', not '" +
                                 std::string(method) + "'");
@@ -1397,10 +1396,10 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "_schema",
       [](const notice* np, const std::string& document) {
-        const auto d = parse_schema_document(document);
+        const auto d = from_code<schema_document>(document);
         if (!d)
-          throw py::value_error("unknown document \"" + document +
-                                "\"; expected application, applications, report or batch");
+          throw py::value_error("unknown document \"" + document + "\"; expected " +
+                                code_list<schema_document>());
         return json_schema(notice_or_builtin(np), *d, -1);
       },
       "notice"_a.none(true), "document"_a = "application",

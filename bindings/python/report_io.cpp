@@ -170,9 +170,8 @@ report report_from_json(std::string_view text) {
   }
   r.stage = code_at<stage>(j, "stage", root, "stage");
   const std::string as_of = text_at(j, "as_of", root);
-  std::string why, why_zh;
-  std::optional<date> d = parse_date(as_of, &why, &why_zh);
-  if (!d) throw input_error("input.date", "/as_of", why, why_zh);
+  const date_parse_result d = parse_date(as_of);
+  if (!d) throw input_error("input.date", "/as_of", d.why, d.why_zh);
   r.as_of = *d;
   if (const json* a = optional_member(j, "application")) {
     const std::string p = "/application";

@@ -578,9 +578,10 @@ date date_argument(py::handle value, const char* name) {
     return *d;
   }
   if (PyUnicode_Check(value.ptr())) {
-    std::string why, why_zh;
     const std::string_view text = utf8_of(value, "", document::application);
-    if (std::optional<date> d = parse_date(text, &why, &why_zh)) {
+    date_parse_result d = parse_date(text);
+    std::string why = std::move(d.why), why_zh = std::move(d.why_zh);
+    if (d) {
       if (d->year() >= std::chrono::year{1}) return *d;
       why = "out of range: years 1-9999";
       why_zh = "超出范围：应在 1–9999 年之内";

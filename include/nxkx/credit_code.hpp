@@ -3,6 +3,8 @@
 
 #include <string_view>
 
+#include "nxkx/codes.hpp"  // to_code(credit_code_status)
+
 namespace nxkx {
 
 /// What is wrong with a credit code, if anything.
@@ -21,13 +23,11 @@ struct credit_code_check {
   char expected_check = '\0';  ///< the right check character, when a check failed
 
   bool ok() const noexcept { return status == credit_code_status::valid; }
+  bool operator==(const credit_code_check&) const = default;
 };
 
 /// Validates both check characters; the code must be upper case, without spaces.
 credit_code_check check_credit_code(std::string_view code) noexcept;
-
-/// The stable code of a status, e.g. "bad_check_character".
-std::string_view to_code(credit_code_status s) noexcept;
 
 /// Characters 1-2: registration authority and organisation type, e.g. "51" (社会团体).
 inline std::string_view credit_code_org_type(std::string_view code) noexcept {

@@ -39,6 +39,8 @@ struct pack_change {
   localized field_label;  ///< the field as people name it: 完成时限, 参数 min; empty for "" fields
   localized old_text;  ///< the old value as people read it (labels, not codes), or empty
   localized new_text;  ///< the new value as people read it, or empty
+
+  bool operator==(const pack_change&) const = default;
 };
 
 /// The changes from one pack to another, in the order of the sections above and of the packs.
@@ -48,6 +50,7 @@ struct pack_diff {
   std::vector<pack_change> changes;
   /// No change for applicants (the packs' versions and messages may still differ).
   bool empty() const noexcept { return changes.empty(); }
+  bool operator==(const pack_diff&) const = default;
 };
 
 /// What changed for applicants from `old_pack` to `new_pack`. Not compared: the pack's format

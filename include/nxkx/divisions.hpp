@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "nxkx/codes.hpp"  // to_code / from_code<division_level>
+
 namespace nxkx {
 
 /// The level of a division within the region.
@@ -17,6 +19,8 @@ struct division {
   std::string name;  ///< e.g. "贺兰县"
   division_level level = division_level::county;
   std::string city;  ///< the code of its prefecture-level city ("" for the region itself)
+
+  bool operator==(const division&) const = default;
 };
 
 /// All divisions of one region, looked up by code.

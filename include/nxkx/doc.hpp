@@ -17,8 +17,7 @@ enum class doc_format {
   html,      ///< one self-contained, printable page: inline CSS, no external resource
 };
 
-/// The format of a code ("md", "markdown", "html"), or nullopt.
-std::optional<doc_format> doc_format_of(std::string_view code) noexcept;
+// Its codes ("md", "html"): to_code / from_code<doc_format> (codes.hpp).
 
 /// The rules reference of `n` in `l`: the notice (number, title, issuer, dates, where and how to
 /// deliver), the applicant kinds, then each project type in the pack's order with who may apply,

@@ -16,6 +16,8 @@ struct lint_issue {
   std::string code;    ///< stable, e.g. "lint.weekday", "lint.quote", "lint.unused"
   std::string path;    ///< JSON pointer into the pack
   localized message;
+
+  bool operator==(const lint_issue&) const = default;
 };
 
 /// Lints a loaded pack. `notice_text` is the notice's own text (the file /notice/text names),

@@ -36,6 +36,8 @@ struct contact {
   std::string name;
   std::string phone;
   std::string clause;
+
+  bool operator==(const contact&) const = default;
 };
 
 /// A clause of the notice in its own numbering, with its text.
@@ -46,6 +48,8 @@ struct clause_ref {
   /// e.g. 一(一)1 for park_sta_capacity only); empty: every type the rule applies to. Findings
   /// carry only the clauses cited for their application's type.
   std::vector<std::string> project_types = {};
+
+  bool operator==(const clause_ref&) const = default;
 };
 
 /// A project category, e.g. (一) 创新平台能力提升项目.

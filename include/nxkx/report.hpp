@@ -59,9 +59,9 @@ enum class rule_status { passed, failed, not_applicable };
 struct rule_trace {
   std::string rule_id;
   rule_status status = rule_status::passed;
-};
 
-std::string_view to_code(rule_status s) noexcept;
+  bool operator==(const rule_trace&) const = default;
+};
 
 /// The result for one application.
 struct report {
@@ -83,6 +83,8 @@ struct report {
   bool accepted() const noexcept {
     return decision == decision::accepted || decision == decision::complete;
   }
+  /// Equal when every member is (findings by their contents, finding::operator==).
+  bool operator==(const report&) const = default;
 };
 
 /// A correction to a report given earlier in a batch or a stream: a later application changed
@@ -99,6 +101,8 @@ struct amendment {
   finding added;                                 ///< the finding it now has
   nxkx::decision previous = decision::accepted;  ///< its decision before
   nxkx::decision decision = decision::accepted;  ///< its decision now
+
+  bool operator==(const amendment&) const = default;
 };
 
 /// Applies `m` to the report it amends (the one at m.position): the finding, the decision, and

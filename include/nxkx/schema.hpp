@@ -21,11 +21,8 @@ enum class schema_document {
   batch,         ///< a batch result {notice, stage, as_of, reports, summary}
 };
 
-/// The code of a document ("application", "applications", "report", "batch").
-std::string_view to_code(schema_document d) noexcept;
-
-/// The document of a code, or nullopt.
-std::optional<schema_document> parse_schema_document(std::string_view code) noexcept;
+// Its codes ("application", "applications", "report", "batch"): to_code /
+// from_code<schema_document> (codes.hpp).
 
 /// The JSON Schema (draft 2020-12) of a document for notice `n`: titles in Chinese (`title`) and
 /// English (`description`), code lists from the notice. `indent` < 0 gives one line.

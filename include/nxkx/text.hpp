@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "nxkx/codes.hpp"  // to_code / from_code<count_method>
 #include "nxkx/error.hpp"  // count_zi throws input_error
 
 namespace nxkx {
@@ -17,17 +18,13 @@ enum class count_method {
   non_space,       ///< 字符数(不计空格): every code point that is not white space
 };
 
-/// The code of a method, e.g. "word_processor".
-std::string_view to_code(count_method m) noexcept;
-
-/// The method of a code, or nullopt.
-std::optional<count_method> parse_count_method(std::string_view code) noexcept;
-
 /// A text's length under every method, and its number of code points.
 struct zi_count {
   std::size_t word_processor = 0;
   std::size_t non_space = 0;
   std::size_t code_points = 0;
+
+  bool operator==(const zi_count&) const = default;
 };
 
 /// Counts 字 both ways in one pass. Throws input_error{"input.utf8", "", "invalid UTF-8 at byte N"}

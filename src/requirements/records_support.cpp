@@ -48,19 +48,17 @@ period_spec period_spec::from_json(const json* v, const std::string& pp) {
   } else if (start == "issued") {
     s.start_ = start_kind::issued;
   } else {
-    std::string why;
-    auto d = parse_date(start, &why);
+    const auto d = parse_date(start);
     if (!d)
       pack_fail(child(pp, "start"),
-                "expected \"approval_date_or_issued\", \"issued\" or a date: " + why);
+                "expected \"approval_date_or_issued\", \"issued\" or a date: " + d.why);
     s.start_ = start_kind::fixed;
     s.fixed_start_ = *d;
   }
   const std::string& end = p.end;
   if (end != "completion_deadline") {
-    std::string why;
-    auto d = parse_date(end, &why);
-    if (!d) pack_fail(child(pp, "end"), "expected \"completion_deadline\" or a date: " + why);
+    const auto d = parse_date(end);
+    if (!d) pack_fail(child(pp, "end"), "expected \"completion_deadline\" or a date: " + d.why);
     s.end_ = end_kind::fixed;
     s.fixed_end_ = *d;
   }

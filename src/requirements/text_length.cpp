@@ -40,10 +40,10 @@ class text_length final : public requirement {
     min_ = p.min_zi;
     max_ = p.max_zi;
     const std::string& m = p.method;
-    auto method = parse_count_method(m);
+    auto method = from_code<count_method>(m);
     if (!method)
       pack_fail(child(path, "method"),
-                "unknown count method \"" + m + "\"; expected word_processor or non_space",
+                "unknown count method \"" + m + "\"; expected " + code_list<count_method>(),
                 "pack.unknown_code");
     method_ = *method;
     other_ = method_ == count_method::word_processor ? count_method::non_space

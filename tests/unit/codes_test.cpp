@@ -11,7 +11,14 @@
 #include <vector>
 
 #include "notice_data.hpp"
+#include "nxkx/credit_code.hpp"
+#include "nxkx/diff.hpp"
+#include "nxkx/divisions.hpp"
+#include "nxkx/doc.hpp"
 #include "nxkx/notice.hpp"
+#include "nxkx/report.hpp"
+#include "nxkx/schema.hpp"
+#include "nxkx/text.hpp"
 
 namespace nxkx {
 namespace {
@@ -20,8 +27,10 @@ template <class E>
 class CodeTable : public ::testing::Test {};
 
 // Only what every notice shares is a C++ enumeration; a notice's own codes are its pack's
-// (pack_codes below).
-using all_enums = ::testing::Types<stage, severity, decision>;
+// (pack_codes below). Every public enumeration with a code is here: one way in and out.
+using all_enums = ::testing::Types<stage, severity, decision, lang, declaration_scope,
+                                   declaration_type, rule_status, credit_code_status, change_kind,
+                                   division_level, doc_format, schema_document, count_method>;
 TYPED_TEST_SUITE(CodeTable, all_enums);
 
 TYPED_TEST(CodeTable, EveryCodeRoundTrips) {
@@ -90,6 +99,25 @@ TEST(Codes, ExactSpellings) {
   EXPECT_EQ(codes_of<severity>(), (codes{"needs_review", "incomplete", "rejected"}));
   EXPECT_EQ(codes_of<decision>(),
             (codes{"accepted", "needs_review", "incomplete", "rejected", "complete"}));
+  EXPECT_EQ(codes_of<lang>(), (codes{"zh", "en"}));
+  EXPECT_EQ(codes_of<declaration_scope>(),
+            (codes{"organisation", "joint_applicant", "history", "submission", "application"}));
+  EXPECT_EQ(codes_of<declaration_type>(), (codes{"yes_no", "code", "date", "count", "text"}));
+  EXPECT_EQ(codes_of<rule_status>(), (codes{"passed", "failed", "not_applicable"}));
+  EXPECT_EQ(codes_of<credit_code_status>(),
+            (codes{"valid", "wrong_length", "invalid_character", "bad_organisation_check",
+                   "bad_check_character"}));
+  EXPECT_EQ(codes_of<change_kind>(), (codes{"added", "removed", "changed"}));
+  EXPECT_EQ(codes_of<division_level>(), (codes{"region", "city", "county"}));
+  EXPECT_EQ(codes_of<doc_format>(), (codes{"md", "html"}));
+  EXPECT_EQ(codes_of<schema_document>(), (codes{"application", "applications", "report", "batch"}));
+  EXPECT_EQ(codes_of<count_method>(), (codes{"word_processor", "non_space"}));
+}
+
+TEST(Codes, ListsForMessages) {
+  EXPECT_EQ(code_list<schema_document>(), "application, applications, report or batch");
+  EXPECT_EQ(code_list<count_method>(), "word_processor or non_space");
+  EXPECT_EQ(code_list<stage>(", "), "application, completion");
 }
 
 /// The codes of the built-in pack's vocabulary namespace `ns`, sorted.

@@ -18,18 +18,18 @@ constexpr date ymd(int y, unsigned m, unsigned d) {
 
 // The reason, or "" when the text parsed.
 std::string why_not(std::string_view text) {
-  std::string why;
-  return parse_date(text, &why) ? std::string{} : why;
+  const date_parse_result d = parse_date(text);
+  return d ? std::string{} : d.why;
 }
 
 TEST(Date, PlainDates) {
-  EXPECT_EQ(parse_date("2025-05-16"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-01-01"), ymd(2025, 1, 1));
-  EXPECT_EQ(parse_date("2025-12-31"), ymd(2025, 12, 31));
-  EXPECT_EQ(parse_date("2024-02-29"), ymd(2024, 2, 29));
-  EXPECT_EQ(parse_date("2000-02-29"), ymd(2000, 2, 29));
-  EXPECT_EQ(parse_date("0000-01-01"), ymd(0, 1, 1));
-  EXPECT_EQ(parse_date("9999-12-31"), ymd(9999, 12, 31));
+  EXPECT_EQ(parse_date("2025-05-16").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-01-01").parsed, ymd(2025, 1, 1));
+  EXPECT_EQ(parse_date("2025-12-31").parsed, ymd(2025, 12, 31));
+  EXPECT_EQ(parse_date("2024-02-29").parsed, ymd(2024, 2, 29));
+  EXPECT_EQ(parse_date("2000-02-29").parsed, ymd(2000, 2, 29));
+  EXPECT_EQ(parse_date("0000-01-01").parsed, ymd(0, 1, 1));
+  EXPECT_EQ(parse_date("9999-12-31").parsed, ymd(9999, 12, 31));
 }
 
 TEST(Date, ImpossibleDays) {
@@ -63,37 +63,37 @@ TEST(Date, TrailingJunk) {
 
 TEST(Date, TimestampsBecomeChinaDates) {
   // The notice's deadline day ends at 16:00 UTC.
-  EXPECT_EQ(parse_date("2025-05-16T16:30:00Z"), ymd(2025, 5, 17));
-  EXPECT_EQ(parse_date("2025-05-16T16:00:00Z"), ymd(2025, 5, 17));
-  EXPECT_EQ(parse_date("2025-05-16T15:59:59Z"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T15:59:59.999999999Z"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-17T01:00:00+09:00"), ymd(2025, 5, 17));  // 00:00 in China
-  EXPECT_EQ(parse_date("2025-05-17T00:59:59+09:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T08:00:00+02:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T12:00:00-04:00"), ymd(2025, 5, 17));  // 16:00 UTC
-  EXPECT_EQ(parse_date("2025-05-16T11:59:59-04:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T23:59:59+08:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-17T00:00:00+08:00"), ymd(2025, 5, 17));
-  EXPECT_EQ(parse_date("2025-05-16T00:00:00+08:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T02:00:00+10:30"), ymd(2025, 5, 15));  // 23:30 in China
+  EXPECT_EQ(parse_date("2025-05-16T16:30:00Z").parsed, ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-16T16:00:00Z").parsed, ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-16T15:59:59Z").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T15:59:59.999999999Z").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-17T01:00:00+09:00").parsed, ymd(2025, 5, 17));  // 00:00 in China
+  EXPECT_EQ(parse_date("2025-05-17T00:59:59+09:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T08:00:00+02:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T12:00:00-04:00").parsed, ymd(2025, 5, 17));  // 16:00 UTC
+  EXPECT_EQ(parse_date("2025-05-16T11:59:59-04:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T23:59:59+08:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-17T00:00:00+08:00").parsed, ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-16T00:00:00+08:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T02:00:00+10:30").parsed, ymd(2025, 5, 15));  // 23:30 in China
 }
 
 TEST(Date, TimestampsAcrossMonthsYearsAndLeapDays) {
-  EXPECT_EQ(parse_date("2024-12-31T16:00:00Z"), ymd(2025, 1, 1));
-  EXPECT_EQ(parse_date("2025-01-01T07:59:59+08:00"), ymd(2025, 1, 1));
-  EXPECT_EQ(parse_date("2025-01-01T00:00:00+14:00"), ymd(2024, 12, 31));  // 18:00 in China
-  EXPECT_EQ(parse_date("2024-02-28T16:00:00Z"), ymd(2024, 2, 29));
-  EXPECT_EQ(parse_date("2025-02-28T16:00:00Z"), ymd(2025, 3, 1));
-  EXPECT_EQ(parse_date("2025-11-30T23:59:59-14:00"), ymd(2025, 12, 1));
+  EXPECT_EQ(parse_date("2024-12-31T16:00:00Z").parsed, ymd(2025, 1, 1));
+  EXPECT_EQ(parse_date("2025-01-01T07:59:59+08:00").parsed, ymd(2025, 1, 1));
+  EXPECT_EQ(parse_date("2025-01-01T00:00:00+14:00").parsed, ymd(2024, 12, 31));  // 18:00 in China
+  EXPECT_EQ(parse_date("2024-02-28T16:00:00Z").parsed, ymd(2024, 2, 29));
+  EXPECT_EQ(parse_date("2025-02-28T16:00:00Z").parsed, ymd(2025, 3, 1));
+  EXPECT_EQ(parse_date("2025-11-30T23:59:59-14:00").parsed, ymd(2025, 12, 1));
 }
 
 TEST(Date, OffsetLimits) {
-  EXPECT_EQ(parse_date("2025-05-17T06:00:00+14:00"), ymd(2025, 5, 17));  // 16:00 UTC
-  EXPECT_EQ(parse_date("2025-05-17T05:59:59+14:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T02:00:00-14:00"), ymd(2025, 5, 17));  // 16:00 UTC
-  EXPECT_EQ(parse_date("2025-05-16T01:59:59-14:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T16:00:00-00:00"), ymd(2025, 5, 17));
-  EXPECT_EQ(parse_date("2025-05-16T16:00:00+00:00"), ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-17T06:00:00+14:00").parsed, ymd(2025, 5, 17));  // 16:00 UTC
+  EXPECT_EQ(parse_date("2025-05-17T05:59:59+14:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T02:00:00-14:00").parsed, ymd(2025, 5, 17));  // 16:00 UTC
+  EXPECT_EQ(parse_date("2025-05-16T01:59:59-14:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T16:00:00-00:00").parsed, ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-16T16:00:00+00:00").parsed, ymd(2025, 5, 17));
   EXPECT_EQ(why_not("2025-05-16T12:00:00+14:01"), "no such time zone offset: +14:01");
   EXPECT_EQ(why_not("2025-05-16T12:00:00-14:01"), "no such time zone offset: -14:01");
   EXPECT_EQ(why_not("2025-05-16T12:00:00+15:00"), "no such time zone offset: +15:00");
@@ -102,26 +102,26 @@ TEST(Date, OffsetLimits) {
 }
 
 TEST(Date, WithoutOffsetIsChinaTime) {
-  EXPECT_EQ(parse_date("2025-05-16T23:59:59"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T00:00:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T23:59"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16 23:59:59.5"), ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T23:59:59").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T00:00:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T23:59").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16 23:59:59.5").parsed, ymd(2025, 5, 16));
 }
 
 TEST(Date, LenientSpellingsOfRfc3339) {
-  EXPECT_EQ(parse_date("2025-05-16t16:30:00z"), ymd(2025, 5, 17));
-  EXPECT_EQ(parse_date("2025-05-16 16:30:00Z"), ymd(2025, 5, 17));
-  EXPECT_EQ(parse_date("2025-05-16T16:30Z"), ymd(2025, 5, 17));
-  EXPECT_EQ(parse_date("2025-05-16T16:30+08:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T16:30:00.1Z"), ymd(2025, 5, 17));
-  EXPECT_EQ(parse_date("2025-05-16T16:30:00,1Z"), std::nullopt);  // no comma decimals
+  EXPECT_EQ(parse_date("2025-05-16t16:30:00z").parsed, ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-16 16:30:00Z").parsed, ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-16T16:30Z").parsed, ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-16T16:30+08:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T16:30:00.1Z").parsed, ymd(2025, 5, 17));
+  EXPECT_EQ(parse_date("2025-05-16T16:30:00,1Z").parsed, std::nullopt);  // no comma decimals
 }
 
 TEST(Date, LeapSecondStaysInItsDay) {
-  EXPECT_EQ(parse_date("2016-12-31T23:59:60Z"), ymd(2017, 1, 1));  // 07:59:60 in China
-  EXPECT_EQ(parse_date("2016-12-31T15:59:60Z"), ymd(2016, 12, 31));
-  EXPECT_EQ(parse_date("2025-05-16T23:59:60+08:00"), ymd(2025, 5, 16));
-  EXPECT_EQ(parse_date("2025-05-16T23:59:60.999"), ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2016-12-31T23:59:60Z").parsed, ymd(2017, 1, 1));  // 07:59:60 in China
+  EXPECT_EQ(parse_date("2016-12-31T15:59:60Z").parsed, ymd(2016, 12, 31));
+  EXPECT_EQ(parse_date("2025-05-16T23:59:60+08:00").parsed, ymd(2025, 5, 16));
+  EXPECT_EQ(parse_date("2025-05-16T23:59:60.999").parsed, ymd(2025, 5, 16));
 }
 
 TEST(Date, BadTimes) {
@@ -159,17 +159,25 @@ TEST(Date, BadTimes) {
 
 TEST(Date, OutOfRangeAfterConversion) {
   EXPECT_NE(why_not("9999-12-31T23:00:00-05:00"), "");
-  EXPECT_EQ(parse_date("9999-12-31T15:59:59Z"), ymd(9999, 12, 31));
+  EXPECT_EQ(parse_date("9999-12-31T15:59:59Z").parsed, ymd(9999, 12, 31));
   EXPECT_NE(why_not("0000-01-01T00:00:00+09:00"), "");
-  EXPECT_EQ(parse_date("0000-01-01T00:00:00+08:00"), ymd(0, 1, 1));
+  EXPECT_EQ(parse_date("0000-01-01T00:00:00+08:00").parsed, ymd(0, 1, 1));
 }
 
-TEST(Date, WhyIsOptionalAndUntouchedOnSuccess) {
-  EXPECT_FALSE(parse_date("2025-02-30").has_value());
-  EXPECT_FALSE(parse_date("2025-05-16T25:00").has_value());
-  std::string why = "unchanged";
-  EXPECT_TRUE(parse_date("2025-05-16", &why).has_value());
-  EXPECT_EQ(why, "unchanged");
+TEST(Date, TheResultCarriesTheReasonInBothLanguages) {
+  const date_parse_result bad = parse_date("2025-02-30");
+  EXPECT_FALSE(bad);
+  EXPECT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.why, "no such day: 2025-02-30");
+  EXPECT_EQ(bad.why_zh, "没有这一天：2025-02-30");
+  EXPECT_THROW((void)bad.value(), std::bad_optional_access);
+  const date_parse_result good = parse_date("2025-05-16");
+  ASSERT_TRUE(good);
+  EXPECT_EQ(*good, ymd(2025, 5, 16));
+  EXPECT_EQ(good.value(), ymd(2025, 5, 16));
+  EXPECT_EQ(good->day(), std::chrono::day{16});
+  EXPECT_TRUE(good.why.empty());
+  EXPECT_TRUE(good.why_zh.empty());
 }
 
 TEST(Date, Format) {
@@ -188,10 +196,10 @@ TEST(Date, EveryDayRoundTrips) {
       const date d{day};
       const std::string text = format_date(d);
       ASSERT_EQ(text.size(), 10u);
-      EXPECT_EQ(parse_date(text), d) << text;
+      EXPECT_EQ(parse_date(text).parsed, d) << text;
       // The same day as a timestamp at either end of it, written in UTC.
-      EXPECT_EQ(parse_date(format_date(date{day - std::chrono::days{1}}) + "T16:00:00Z"), d);
-      EXPECT_EQ(parse_date(text + "T15:59:59Z"), d) << text;
+      EXPECT_EQ(parse_date(format_date(date{day - std::chrono::days{1}}) + "T16:00:00Z").parsed, d);
+      EXPECT_EQ(parse_date(text + "T15:59:59Z").parsed, d) << text;
     }
   }
 }

@@ -198,10 +198,11 @@ TEST(Doc, EachTypeListsOnlyItsRules) {
 }
 
 TEST(Doc, FormatCodes) {
-  EXPECT_EQ(doc_format_of("md"), doc_format::markdown);
-  EXPECT_EQ(doc_format_of("markdown"), doc_format::markdown);
-  EXPECT_EQ(doc_format_of("html"), doc_format::html);
-  EXPECT_FALSE(doc_format_of("pdf"));
+  EXPECT_EQ(from_code<doc_format>("md"), doc_format::markdown);
+  EXPECT_EQ(from_code<doc_format>("html"), doc_format::html);
+  EXPECT_EQ(to_code(doc_format::markdown), "md");
+  EXPECT_FALSE(from_code<doc_format>("markdown"));  // `nxkx pack doc --format` takes md or html
+  EXPECT_FALSE(from_code<doc_format>("pdf"));
 }
 
 }  // namespace

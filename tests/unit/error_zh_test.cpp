@@ -191,10 +191,10 @@ TEST(ErrorsInChinese, EveryDateReason) {
        {"2025-13-01", "2025-02-30", "2025-05-16X", "2025-05-16T9", "2025-05-16T25:00",
         "2025-05-16T10:61", "2025-05-16T10:00:7", "2025-05-16T10:00:61", "2025-05-16T10:00:00.",
         "2025-05-16T10:00+99:00", "2025-05-16T10:00+0800", "2025-05-16T10:00Zx", "sometime"}) {
-    std::string en, zh;
-    EXPECT_FALSE(nxkx::parse_date(text, &en, &zh)) << text;
-    EXPECT_TRUE(has_han(zh)) << text << ": " << zh;
-    EXPECT_FALSE(en.empty());
+    const nxkx::date_parse_result d = nxkx::parse_date(text);
+    EXPECT_FALSE(d) << text;
+    EXPECT_TRUE(has_han(d.why_zh)) << text << ": " << d.why_zh;
+    EXPECT_FALSE(d.why.empty());
   }
 }
 

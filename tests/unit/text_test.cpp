@@ -173,9 +173,9 @@ TEST(CountZi, Methods) {
   EXPECT_EQ(to_code(count_method::non_space), "non_space");
   EXPECT_EQ(to_code(static_cast<count_method>(7)), "");
   for (count_method m : {count_method::word_processor, count_method::non_space})
-    EXPECT_EQ(parse_count_method(to_code(m)), m);
+    EXPECT_EQ(from_code<count_method>(to_code(m)), m);
   for (std::string_view bad : {"", "word", "Word_Processor", "non-space", "non_space "})
-    EXPECT_EQ(parse_count_method(bad), std::nullopt) << bad;
+    EXPECT_EQ(from_code<count_method>(bad), std::nullopt) << bad;
   EXPECT_EQ(count_zi("Hello、World。", count_method::word_processor), 4u);
   EXPECT_EQ(count_zi("Hello、World。", count_method::non_space), 12u);
   EXPECT_THROW((void)count_zi("\xFF", count_method::non_space), input_error);

@@ -205,9 +205,10 @@ void emit_xlsx(const std::string& output, const desk_batch& b, const notice& n, 
 
 int run_check(check_args& a) {
   check_options opt;
-  std::string why, why_zh;
-  const auto as_of = parse_date(a.as_of, &why, &why_zh);
+  const date_parse_result as_of = parse_date(a.as_of);
   if (!as_of) {
+    const std::string& why = as_of.why;
+    const std::string& why_zh = as_of.why_zh;
     // parse_date's reason may quote the text and the expected form already: say each once.
     std::string msg = "--as-of: ", msg_zh = "--as-of：";
     if (why.find(a.as_of) == std::string::npos) {

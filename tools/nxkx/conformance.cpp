@@ -65,9 +65,8 @@ conformance_case read_case(const ojson& doc, const std::string& file_stem) {
     } else if (key == "description") {
       (void)string_at(value, path);
     } else if (key == "as_of") {
-      std::string why;
-      const auto d = nxkx::parse_date(string_at(value, path), &why);
-      if (!d) invalid(path, why.empty() ? "not a date (YYYY-MM-DD)" : why);
+      const auto d = nxkx::parse_date(string_at(value, path));
+      if (!d) invalid(path, d.why.empty() ? "not a date (YYYY-MM-DD)" : d.why);
       c.options.as_of = *d;
       has_as_of = true;
     } else if (key == "stage") {

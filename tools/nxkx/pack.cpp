@@ -125,7 +125,7 @@ runner add_pack(CLI::App& app) {
       set_error_language(g->common.language());
       const auto n = load_pack(g->file);
       if (!n) return int{exit_bad_input};
-      const std::string text = doc(*n, *doc_format_of(g->format), g->common.language());
+      const std::string text = doc(*n, *from_code<doc_format>(g->format), g->common.language());
       if (g->output.empty()) {
         write_out(text);
         return int{exit_ok};

@@ -47,7 +47,8 @@ runner add_schema(CLI::App& app) {
     }
     const auto n = load_notice(a->common);
     if (!n) return int{exit_bad_input};
-    const auto document = a->report ? schema_document::report : *parse_schema_document(a->document);
+    const auto document =
+        a->report ? schema_document::report : *from_code<schema_document>(a->document);
     write_out(json_schema(*n, document) + "\n");
     return int{exit_ok};
   };
