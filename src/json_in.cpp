@@ -423,7 +423,9 @@ class tokenizer {
   }
 
   void run() {
-    if (t_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // a UTF-8 byte order mark is skipped
+    // A UTF-8 byte order mark is skipped at the start of the document only: an element of a
+    // batch (base_ > 0) that begins with one is malformed, as in the whole document's text.
+    if (base_ == 0 && t_.starts_with("\xEF\xBB\xBF")) pos_ = 3;
     // White space before the top-level value counts against max_bytes: skip no more than that.
     while (pos_ < t_.size() && pos_ <= lim_.max_bytes && is_space(t_[pos_])) ++pos_;
     batch_ = batch_allowed_ && pos_ < t_.size() && t_[pos_] == '[';

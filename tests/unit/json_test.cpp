@@ -490,6 +490,20 @@ TEST(JsonRead, EconomicBenefitTakesIntegersAndDecimals) {
 
 TEST(JsonRead, ByteOrderMarkIsSkipped) {
   EXPECT_NO_THROW(nxkx::parse_application("\xEF\xBB\xBF" + minimal().dump(), pack()));
+  EXPECT_EQ(nxkx::parse_applications("\xEF\xBB\xBF[" + minimal().dump() + "]", pack()).size(), 1u);
+}
+
+TEST(JsonRead, ByteOrderMarkOnlyAtTheStartOfTheDocument) {
+  // Found by the application fuzz target: an element of a batch that began with a byte order
+  // mark was read as if it were a document of its own, although the text is not JSON.
+  const std::string one = minimal().dump();
+  for (const std::string& text : {"[\xEF\xBB\xBF" + one + "]",
+                                  "[" + one + ",\xEF\xBB\xBF" + one + "]", " \xEF\xBB\xBF" + one}) {
+    const auto e = error_of(text);
+    ASSERT_TRUE(e) << text.substr(0, 40);
+    EXPECT_EQ(e->code(), "input.syntax") << e->reason();
+    EXPECT_FALSE(json::accept(text));
+  }
 }
 
 // ---- batches ----
