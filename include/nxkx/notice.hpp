@@ -185,7 +185,8 @@ struct rule_info {
 
 namespace detail {
 struct notice_data;
-}
+struct notice_access;  // the library's own way in (src/notice_data.hpp)
+}  // namespace detail
 
 /// A loaded notice pack. Immutable; copies share the same data; safe to use from many threads.
 class notice {
@@ -230,11 +231,14 @@ class notice {
   /// The pack's JSON text, as loaded.
   const std::string& source() const noexcept;
 
-  const detail::notice_data& data() const noexcept { return *data_; }
+  /// Whether `other` is this very load (a copy of this notice, or this one), which says more
+  /// than equal contents: two loads of one text are two notices.
+  bool same_load(const notice& other) const noexcept { return data_ == other.data_; }
 
  private:
+  friend struct detail::notice_access;
   explicit notice(std::shared_ptr<const detail::notice_data> d) : data_(std::move(d)) {}
-  std::shared_ptr<const detail::notice_data> data_;
+  std::shared_ptr<const detail::notice_data> data_;  // opaque: what a load holds
 };
 
 }  // namespace nxkx
