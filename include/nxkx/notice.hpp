@@ -15,6 +15,7 @@
 #include "nxkx/codes.hpp"
 #include "nxkx/date.hpp"
 #include "nxkx/divisions.hpp"
+#include "nxkx/export.hpp"
 
 namespace nxkx {
 
@@ -164,7 +165,7 @@ struct notice_info {
 };
 
 /// One rule of the pack, as people read it (`nxkx rules`).
-struct rule_info {
+struct NXKX_EXPORT rule_info {
   std::string id;    ///< stable, e.g. "eligibility.evaluation_grade"
   std::string kind;  ///< the requirement kind that implements it, e.g. "facts"
   nxkx::stage stage = stage::application;
@@ -189,7 +190,7 @@ struct notice_access;  // the library's own way in (src/notice_data.hpp)
 }  // namespace detail
 
 /// A loaded notice pack. Immutable; copies share the same data; safe to use from many threads.
-class notice {
+class NXKX_EXPORT notice {
  public:
   /// The 2025 notice, compiled into the library (no file is read).
   static const notice& builtin();
