@@ -99,7 +99,7 @@ const project_type_info& type_of(const notice& n, const application& a) {
 }  // namespace detail
 
 report check(const notice& n, const application& a, const check_options& opt) {
-  const detail::notice_data& d = n.data();
+  const detail::notice_data& d = detail::data_of(n);
   const project_type_info& type = detail::type_of(n, a);
   report r;
   r.notice_id = d.info.id;
@@ -319,7 +319,7 @@ struct batch_checker::state {
   std::unordered_map<std::string, std::uint32_t> file_index;
 
   state(const notice& notice_in, check_options o) : n(notice_in), opt(o) {
-    for (const auto& c : n.data().compiled)
+    for (const auto& c : detail::data_of(n).compiled)
       if (c.info->stage == opt.stage)
         if (const auto* b = c.impl->as_batch()) rules.push_back({&c, b, {}, {}, {}, {}, {}});
   }
@@ -328,11 +328,11 @@ struct batch_checker::state {
   /// are traced as passed (judge() marks the ones that fail).
   prepared prepare(const application& a) const {
     prepared p{check(n, a, opt), {}};  // throws for an unknown project type
-    const std::size_t type_index = static_cast<std::size_t>(n.find_project_type(a.project_type) -
-                                                            n.data().project_types.data());
+    const std::size_t type_index = static_cast<std::size_t>(
+        n.find_project_type(a.project_type) - detail::data_of(n).project_types.data());
     for (std::size_t i = 0; i < rules.size(); ++i) {
       const per_rule& pr = rules[i];
-      if (!pr.rule->applies(type_index, n.data().kind_index(a.applicant.kind)) ||
+      if (!pr.rule->applies(type_index, detail::data_of(n).kind_index(a.applicant.kind)) ||
           (pr.rule->info->with_joint_applicants && a.joint_applicants.empty()))
         continue;
       const std::optional<std::string> key = pr.impl->key(a);
@@ -446,7 +446,7 @@ struct batch_checker::state {
                       const detail::batch_requirement::party& other, const application& a) const {
     const project_type_info* t = n.find_project_type(a.project_type);
     const std::size_t type_index =
-        t ? static_cast<std::size_t>(t - n.data().project_types.data()) : std::size_t(-1);
+        t ? static_cast<std::size_t>(t - detail::data_of(n).project_types.data()) : std::size_t(-1);
     return detail::make_finding(*pr.rule, pr.impl->describe(subject, other, a), type_index);
   }
 

@@ -1228,7 +1228,7 @@ std::string date_in_other_form(std::string_view s) {
 
 class reader {
  public:
-  explicit reader(const notice& n) : n_(n), fmt_(n.data().format) {}
+  explicit reader(const notice& n) : n_(n), fmt_(detail::data_of(n).format) {}
 
   application read_application(const node& v, const jpath& p) {
     application a;
@@ -1424,7 +1424,7 @@ class reader {
   /// message.
   std::vector<candidate> vocabulary(std::string_view ns) const {
     std::vector<candidate> out;
-    for (std::string_view code : n_.data().codes(ns)) {
+    for (std::string_view code : detail::data_of(n_).codes(ns)) {
       const localized* l = n_.label(std::string(ns) + "." + std::string(code));
       out.push_back({std::string(code), l != nullptr ? l->zh : std::string(),
                      l != nullptr ? l->en : std::string()});

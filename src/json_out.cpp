@@ -188,7 +188,7 @@ ojson records_json(const records& r) {
 }  // namespace
 
 std::string to_json(const application& a, const notice& n, int indent) {
-  const format::notice_format& fmt = n.data().format;
+  const format::notice_format& fmt = detail::data_of(n).format;
   ojson o = ojson::object();
   put(o, "id", a.id);
   put(o, "project_type", a.project_type);

@@ -133,4 +133,13 @@ struct notice_data {
   }
 };
 
+/// The library's way into a notice's data, which the public header keeps opaque.
+struct notice_access {
+  static const notice_data& data(const notice& n) noexcept { return *n.data_; }
+  static notice make(std::shared_ptr<const notice_data> d) { return notice(std::move(d)); }
+};
+
+/// What a loaded notice holds.
+inline const notice_data& data_of(const notice& n) noexcept { return notice_access::data(n); }
+
 }  // namespace nxkx::detail

@@ -50,7 +50,7 @@ ojson localized_json(const localized& t) { return ojson{{"zh", t.zh}, {"en", t.e
 /// The codes of the pack's vocabulary namespace `ns`, in the pack's order.
 std::vector<code_label> vocabulary_codes(const notice& n, std::string_view ns) {
   std::vector<code_label> out;
-  for (std::string_view code : n.data().codes(ns))
+  for (std::string_view code : detail::data_of(n).codes(ns))
     if (const localized* l = n.label(std::string(ns) + "." + std::string(code)))
       out.push_back({std::string(code), *l});
   return out;
@@ -88,7 +88,7 @@ class generator {
   /// The $defs entry of every object of the format.
   ojson application_defs() const {
     ojson defs = ojson::object();
-    for (const object_info& o : n_.data().format.all) defs[std::string(o.id)] = object(o);
+    for (const object_info& o : detail::data_of(n_).format.all) defs[std::string(o.id)] = object(o);
     return defs;
   }
 
@@ -438,7 +438,7 @@ std::string json_schema(const notice& n, schema_document d, int indent) {
   switch (d) {
     case schema_document::application: {
       const generator g(n);
-      append(s, g.object(*n.data().format.application));
+      append(s, g.object(*detail::data_of(n).format.application));
       s["title"] = "申报 — " + notice_title;
       ojson defs = g.application_defs();
       defs.erase("application");  // the root is the application; nothing refers to it

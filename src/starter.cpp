@@ -142,7 +142,7 @@ class prober {
           }
           break;
         case value_type::targets:
-          for (const auto& [code, label] : n_.data().vocabulary)
+          for (const auto& [code, label] : detail::data_of(n_).vocabulary)
             if (code.starts_with(std::string(f.codes) + "."))
               out.push_back({p + "/" + code.substr(f.codes.size() + 1), &f});
           break;
@@ -198,7 +198,7 @@ class prober {
 
   std::vector<std::string> vocabulary(std::string_view ns) const {
     std::vector<std::string> out;
-    for (std::string_view code : n_.data().codes(ns)) out.emplace_back(code);
+    for (std::string_view code : detail::data_of(n_).codes(ns)) out.emplace_back(code);
     return out;
   }
 
@@ -213,7 +213,7 @@ class prober {
   /// `doc` with the containers above `pointer` made (objects, and lists of one element).
   ojson with_parents(ojson doc, const std::string& pointer) const {
     std::size_t at = 0;
-    const object_info* info = n_.data().format.application;
+    const object_info* info = detail::data_of(n_).format.application;
     while ((at = pointer.find('/', at + 1)) != std::string::npos) {
       const std::string parent = pointer.substr(0, at);
       const std::string name = parent.substr(parent.rfind('/') + 1);
@@ -253,7 +253,7 @@ class prober {
   void discover() {
     learn_years(outcome(base_));
     std::vector<slot> all;
-    places(*n_.data().format.application, "", all);
+    places(*detail::data_of(n_).format.application, "", all);
     for (const slot& s : all) {
       if (read_.count(s.pointer) != 0 || !in_a_read_list(s.pointer)) continue;
       const ojson context = with_parents(erase(base_, s.pointer), s.pointer);
@@ -330,7 +330,7 @@ class prober {
   /// facts that matter only once others are known come to light in the next round.
   void settle() {
     std::vector<slot> all;
-    places(*n_.data().format.application, "", all);
+    places(*detail::data_of(n_).format.application, "", all);
     for (const slot& s : all) {
       if (read_.count(s.pointer) == 0) continue;
       const ojson context = with_parents(base_, s.pointer);
@@ -483,7 +483,7 @@ std::string starter_application(const notice& n, std::string_view project_type, 
     for (const std::string& q : read)
       if (q.starts_with("/records/") && q.find('/', 9) == std::string::npos) lists.push_back(q);
     for (const std::string& list : lists) {
-      const field* f = format::find_field(*n.data().format.records, list.substr(9));
+      const field* f = format::find_field(*detail::data_of(n).format.records, list.substr(9));
       if (f == nullptr || f->type != value_type::objects) continue;
       read.insert(list + "/0");
       for (const field& g : f->object->fields)
@@ -534,9 +534,10 @@ std::string starter_application(const notice& n, std::string_view project_type, 
   ojson out = ojson::object();
   out["id"] = nullptr;
   out["project_type"] = type->code;
-  ojson body = render(*n.data().format.application, "", read, p.joint_kind());
+  ojson body = render(*detail::data_of(n).format.application, "", read, p.joint_kind());
   body.erase("id");
-  ojson applicant = render(*n.data().format.applicant, "/applicant", read, p.joint_kind());
+  ojson applicant =
+      render(*detail::data_of(n).format.applicant, "/applicant", read, p.joint_kind());
   applicant["kind"] = lead;
   // Keep the table's order: title, dates, then the applicant, then the rest.
   for (auto& [key, value] : body.items()) {

@@ -411,7 +411,7 @@ notice load_notice(py::handle path) {
   }
 }
 
-bool is_builtin(const notice& n) { return &n.data() == &notice::builtin().data(); }
+bool is_builtin(const notice& n) { return n.same_load(notice::builtin()); }
 
 // ---- batches ----------------------------------------------------------------------------------
 
@@ -1081,7 +1081,7 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "__eq__",
           [](const notice& a, const notice& b) {
-            return &a.data() == &b.data() || a.source() == b.source();
+            return a.same_load(b) || a.source() == b.source();
           },
           py::is_operator())
       .def("__hash__", [](const notice& n) { return std::hash<std::string>{}(n.source()); })

@@ -14,6 +14,7 @@
 
 #include "nxkx/engine.hpp"
 #include "nxkx/error.hpp"
+#include "nxkx/export.hpp"
 #include "nxkx/limits.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
@@ -37,10 +38,10 @@ struct document_check {
 /// called with each application read and its index (nullopt for a document that is one
 /// application) before it is checked; an input_error it throws becomes that element's error.
 /// Throws only what for_each_application throws for the document as a whole.
-document_check check_document(
-    std::string_view json_text, const notice& n, const check_options& opt,
-    const input_limits& limits = {},
-    const std::function<void(application&, std::optional<std::size_t>)>& on_read = {});
+NXKX_EXPORT document_check
+check_document(std::string_view json_text, const notice& n, const check_options& opt,
+               const input_limits& limits = {},
+               const std::function<void(application&, std::optional<std::size_t>)>& on_read = {});
 
 /// What check_document_each hands on as the document is read and checked, instead of keeping it.
 struct document_events {
@@ -90,7 +91,7 @@ struct stream_hooks {
 /// project type is an input_error of the check) is rethrown by add() or finish() at that
 /// element's turn, after the events of the elements before it: the stream is then stopped and
 /// may only be destroyed.
-class batch_stream {
+class NXKX_EXPORT batch_stream {
  public:
   batch_stream(const notice& n, const check_options& opt, stream_hooks hooks);
   ~batch_stream();
@@ -118,7 +119,7 @@ class batch_stream {
 /// check_document, handing each error, report and amendment on as it comes (`events`) rather
 /// than keeping them: memory holds the text and one chunk of applications, and the caller keeps
 /// what it needs of each report (the C ABI its JSON). Returns the number of elements read.
-std::size_t check_document_each(
+NXKX_EXPORT std::size_t check_document_each(
     std::string_view json_text, const notice& n, const check_options& opt,
     const input_limits& limits,
     const std::function<void(application&, std::optional<std::size_t>)>& on_read,
@@ -128,8 +129,8 @@ std::size_t check_document_each(
 /// text (input.syntax, input.utf8, input.limit) in document order, else the first of the
 /// model, else the first `on_read` gave (input.file) — what parse_applications and then a
 /// check of each application's texts raise.
-const input_error* strict_error(const document_check& d);
+NXKX_EXPORT const input_error* strict_error(const document_check& d);
 /// The same for a document's errors, in document order.
-const input_error* strict_error(std::span<const input_error> errors);
+NXKX_EXPORT const input_error* strict_error(std::span<const input_error> errors);
 
 }  // namespace nxkx

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <utility>
 
+#include "nxkx/export.hpp"
+
 namespace nxkx {
 
 /// Which check is made: at submission, or when the project closes.
@@ -80,10 +82,10 @@ std::string code_list(std::string_view last = " or ") {
   return out;
 }
 
-#define NXKX_DETAIL_CODE_TABLE(E, N)                                  \
-  template <>                                                         \
-  struct code_table<E> {                                              \
-    static const std::array<std::pair<E, std::string_view>, N> items; \
+#define NXKX_DETAIL_CODE_TABLE(E, N)                                              \
+  template <>                                                                     \
+  struct code_table<E> {                                                          \
+    NXKX_EXPORT static const std::array<std::pair<E, std::string_view>, N> items; \
   }
 NXKX_DETAIL_CODE_TABLE(stage, 2);
 NXKX_DETAIL_CODE_TABLE(severity, 3);

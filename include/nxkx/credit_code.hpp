@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "nxkx/codes.hpp"  // to_code(credit_code_status)
+#include "nxkx/export.hpp"
 
 namespace nxkx {
 
@@ -27,7 +28,7 @@ struct credit_code_check {
 };
 
 /// Validates both check characters; the code must be upper case, without spaces.
-credit_code_check check_credit_code(std::string_view code) noexcept;
+NXKX_EXPORT credit_code_check check_credit_code(std::string_view code) noexcept;
 
 /// Characters 1-2: registration authority and organisation type, e.g. "51" (社会团体).
 inline std::string_view credit_code_org_type(std::string_view code) noexcept {

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "nxkx/export.hpp"
+
 namespace nxkx {
 
 /// A civil date (no time, no zone).
@@ -34,9 +36,9 @@ struct date_parse_result {
 /// `2025-05-16T08:00:00+02:00`), which is converted to the China Standard Time date;
 /// a timestamp without an offset is taken as China time. Anything else, impossible dates such
 /// as 2025-02-30 included, gives no date and the reason (`why`, `why_zh`).
-date_parse_result parse_date(std::string_view text);
+NXKX_EXPORT date_parse_result parse_date(std::string_view text);
 
 /// `YYYY-MM-DD`.
-std::string format_date(date d);
+NXKX_EXPORT std::string format_date(date d);
 
 }  // namespace nxkx

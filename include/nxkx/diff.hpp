@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "nxkx/export.hpp"
 #include "nxkx/notice.hpp"
 
 namespace nxkx {
@@ -56,16 +57,16 @@ struct pack_diff {
 /// What changed for applicants from `old_pack` to `new_pack`. Not compared: the pack's format
 /// and version, message templates and rule titles (titles are shown as the rules' names), the
 /// field-to-clause table and the notice's text file.
-pack_diff diff(const notice& old_pack, const notice& new_pack);
+NXKX_EXPORT pack_diff diff(const notice& old_pack, const notice& new_pack);
 
 /// The diff as JSON: {"old": {id, version, sha256}, "new": {…}, "changes": N, "items": [{"change":
 /// "added"|"removed"|"changed", "section", "key", "field", "old_path", "new_path", "old", "new",
 /// "subject": {zh, en}, "field_label": {zh, en}, "old_text": {zh, en}, "new_text": {zh, en}}]},
 /// "old"/"new" of an item being the JSON value (null where absent).
-std::string diff_json(const pack_diff& d, int indent = 2);
+NXKX_EXPORT std::string diff_json(const pack_diff& d, int indent = 2);
 
 /// The diff as text in `l`: a heading per section, one change a line with its pointers in both
 /// packs, and a last line counting the changes.
-std::string diff_text(const pack_diff& d, lang l);
+NXKX_EXPORT std::string diff_text(const pack_diff& d, lang l);
 
 }  // namespace nxkx

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "nxkx/codes.hpp"  // to_code / from_code<division_level>
+#include "nxkx/export.hpp"
 
 namespace nxkx {
 
@@ -24,7 +25,7 @@ struct division {
 };
 
 /// All divisions of one region, looked up by code.
-class division_table {
+class NXKX_EXPORT division_table {
  public:
   division_table() = default;
   explicit division_table(std::vector<division> all);

@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 
+#include "nxkx/export.hpp"
 #include "nxkx/notice.hpp"
 
 namespace nxkx {
@@ -24,6 +25,6 @@ enum class doc_format {
 /// what they declare and every rule that applies to it (application stage, then completion), in
 /// the pack's order, each with its title, id, clauses and quotes, reading and outcome; last the
 /// clause table. Labels, not codes; every text escaped; no control character but new lines.
-std::string doc(const notice& n, doc_format f, lang l);
+NXKX_EXPORT std::string doc(const notice& n, doc_format f, lang l);
 
 }  // namespace nxkx

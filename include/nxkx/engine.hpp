@@ -9,6 +9,7 @@
 
 #include "nxkx/codes.hpp"
 #include "nxkx/date.hpp"
+#include "nxkx/export.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
 #include "nxkx/report.hpp"
@@ -27,7 +28,7 @@ struct check_options {
 };
 
 /// Checks one application on its own (no duplicate detection across a batch).
-report check(const notice& n, const application& a, const check_options& opt);
+NXKX_EXPORT report check(const notice& n, const application& a, const check_options& opt);
 
 /// Checks a batch: every application on its own, then 三(一) across the batch. Applications are
 /// ordered by their submission date (courier dispatch or hand-in date; one without a date comes
@@ -38,8 +39,8 @@ report check(const notice& n, const application& a, const check_options& opt);
 /// application by its id and origin. Reports keep input order; they are what a batch_checker
 /// gives with its amendments applied. The batch is checked by batch_stream (batch.hpp), on
 /// opt.threads threads.
-std::vector<report> check_batch(const notice& n, std::span<const application> apps,
-                                const check_options& opt);
+NXKX_EXPORT std::vector<report> check_batch(const notice& n, std::span<const application> apps,
+                                            const check_options& opt);
 
 /// A stream of applications checked one at a time with duplicate detection across all of
 /// them. Memory grows only with what duplicate detection keeps per key: hashes, and for each
@@ -47,7 +48,7 @@ std::vector<report> check_batch(const notice& n, std::span<const application> ap
 /// Where a later application changes a report given earlier (it supersedes it), the checker
 /// says so with an amendment naming the earlier one; applying every amendment to the reports
 /// gives what check_batch gives.
-class batch_checker {
+class NXKX_EXPORT batch_checker {
  public:
   batch_checker(const notice& n, check_options opt);
   ~batch_checker();

@@ -6,12 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "nxkx/export.hpp"
+
 namespace nxkx {
 
 enum class lang;  // notice.hpp: zh, en
 
 /// Base of every exception nxkx throws.
-class error : public std::runtime_error {
+class NXKX_EXPORT error : public std::runtime_error {
  public:
   /// `code` is stable and machine-readable (e.g. "input.type"); `path` is a JSON pointer
   /// into the document that was read ("" for the whole document); `reason` is the English text,
@@ -34,19 +36,19 @@ class error : public std::runtime_error {
 
 /// An application (or any input document) could not be read: malformed JSON, a wrong type,
 /// an impossible date, an unknown code, an unknown field, invalid UTF-8, a limit crossed.
-class input_error : public error {
+class NXKX_EXPORT input_error : public error {
  public:
   using error::error;
 };
 
 /// A notice pack could not be loaded: the path names the place in the pack.
-class pack_error : public error {
+class NXKX_EXPORT pack_error : public error {
  public:
   using error::error;
 };
 
 /// Appends '/' and `key` as an RFC 6901 reference token ('~' as "~0", '/' as "~1") to the JSON
 /// pointer `path`: how every error path of nxkx names a member.
-void append_pointer_token(std::string& path, std::string_view key);
+NXKX_EXPORT void append_pointer_token(std::string& path, std::string_view key);
 
 }  // namespace nxkx

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "nxkx/error.hpp"
+#include "nxkx/export.hpp"
 #include "nxkx/limits.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
@@ -20,8 +21,8 @@ namespace nxkx {
 /// apply as it reads (as check_input_limits words them): crossing one is "input.limit". The
 /// whole text is one document of at most limits.max_bytes, refused before a byte of it is read
 /// when longer, an array too (it is not an application).
-application parse_application(std::string_view json_text, const notice& n,
-                              const input_limits& limits = {});
+NXKX_EXPORT application parse_application(std::string_view json_text, const notice& n,
+                                          const input_limits& limits = {});
 
 /// Parses a document holding one application object or an array of them (at most
 /// limits.max_batch of them, each at most limits.max_bytes long, the whole at most
@@ -29,8 +30,8 @@ application parse_application(std::string_view json_text, const notice& n,
 /// and the tree of one element, never the whole document's. Throws the first error in document
 /// order (its path starting with the element's index); a batch of more than max_batch elements
 /// is refused as element max_batch + 1 begins, before any element is read.
-std::vector<application> parse_applications(std::string_view json_text, const notice& n,
-                                            const input_limits& limits = {});
+NXKX_EXPORT std::vector<application> parse_applications(std::string_view json_text, const notice& n,
+                                                        const input_limits& limits = {});
 
 /// One element of a batch read on its own: the application, or the error that kept it from being
 /// read (for an element of an array, its path starts with the element's index: "/3/submission").
@@ -49,22 +50,23 @@ struct batch_element {
 /// holds an empty element ("[{…},]"), is followed by other text, or has more than
 /// limits.max_batch elements (or more than limits.max_batch_bytes of text): each before any
 /// element is read.
-std::vector<batch_element> parse_each_application(std::string_view json_text, const notice& n,
-                                                  const input_limits& limits = {});
+NXKX_EXPORT std::vector<batch_element> parse_each_application(std::string_view json_text,
+                                                              const notice& n,
+                                                              const input_limits& limits = {});
 
 /// parse_each_application without the vector: each element is handed to `on_element`, in
 /// order, as soon as it is read, and nothing of it is kept, so that a caller that checks each
 /// one at once (a batch_checker) holds the text and its reports, not every application. What
 /// `on_element` throws ends the reading and goes to the caller.
-void for_each_application(std::string_view json_text, const notice& n,
-                          const std::function<void(batch_element&&)>& on_element,
-                          const input_limits& limits = {});
+NXKX_EXPORT void for_each_application(std::string_view json_text, const notice& n,
+                                      const std::function<void(batch_element&&)>& on_element,
+                                      const input_limits& limits = {});
 
 /// Throws input_error{"input.file", "/records/texts/N/file", …} for the first text that names a
 /// file (text_document::file) whose content is not loaded: what a caller that reads no files
 /// (the C ABI, WebAssembly, Python) says rather than count an empty text. nxkx::load_text_files
 /// (office.hpp) loads them.
-void check_texts_loaded(const application& a);
+NXKX_EXPORT void check_texts_loaded(const application& a);
 
 /// A starter application for `project_type` at `stage` (what `nxkx new` prints): the type, the
 /// lead's kind (`kind`, or the first kind the type admits), every field the type's rules read at
@@ -75,12 +77,12 @@ void check_texts_loaded(const application& a);
 /// of the engine with the notice `n` (a field is read when a finding points at it while it is
 /// unknown, or when a value in it changes the findings). JSON text, indented by 2. Throws
 /// input_error "input.unknown_code" for a project type the notice does not have.
-std::string starter_application(const notice& n, std::string_view project_type,
-                                stage st = stage::application,
-                                std::optional<std::string> kind = std::nullopt);
+NXKX_EXPORT std::string starter_application(const notice& n, std::string_view project_type,
+                                            stage st = stage::application,
+                                            std::optional<std::string> kind = std::nullopt);
 
 /// The application as JSON text (the same format parse_application reads), its declarations
 /// named as the notice `n` names them.
-std::string to_json(const application& a, const notice& n, int indent = 2);
+NXKX_EXPORT std::string to_json(const application& a, const notice& n, int indent = 2);
 
 }  // namespace nxkx

@@ -6,6 +6,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "nxkx/export.hpp"
+
 namespace nxkx {
 
 /// Limits on one input document. Crossing one is an input_error with code "input.limit", the
@@ -37,10 +39,10 @@ struct input_limits {
 /// JSON is left to the parser: this reports limits only, and returns where the structure breaks.
 /// parse_application(s) throw the same error for the same text, unless they meet malformed JSON
 /// first (this scan skips over scalars without judging them).
-void check_input_limits(std::string_view json_text, const input_limits& limits = {});
+NXKX_EXPORT void check_input_limits(std::string_view json_text, const input_limits& limits = {});
 
 /// Throws input_error{"input.limit", "", reason} when `count` applications exceed
 /// limits.max_batch (for callers that hold decoded applications, such as the bindings).
-void check_batch_limit(std::size_t count, const input_limits& limits = {});
+NXKX_EXPORT void check_batch_limit(std::size_t count, const input_limits& limits = {});
 
 }  // namespace nxkx

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "nxkx/export.hpp"
 #include "nxkx/notice.hpp"
 
 namespace nxkx {
@@ -27,13 +28,14 @@ struct lint_issue {
 /// no rule is unreachable (it applies to no project type's eligible applicants); a title states
 /// no number that is not the rule's own (a value of its params, or a year of the notice);
 /// promised targets and completion thresholds agree for each project type.
-std::vector<lint_issue> lint(const notice& n, std::string_view notice_text = {});
+NXKX_EXPORT std::vector<lint_issue> lint(const notice& n, std::string_view notice_text = {});
 
 /// The issues as JSON: {"pack": {id, version, sha256}, "errors": N, "warnings": N,
 /// "issues": [{"level", "code", "path", "message": {"zh", "en"}}]}.
-std::string lint_json(const notice& n, const std::vector<lint_issue>& issues, int indent = 2);
+NXKX_EXPORT std::string lint_json(const notice& n, const std::vector<lint_issue>& issues,
+                                  int indent = 2);
 
 /// The issues as text, one a line ("error /notice/stated_weekdays/2026-05-06: …"), in `l`.
-std::string lint_text(const notice& n, const std::vector<lint_issue>& issues, lang l);
+NXKX_EXPORT std::string lint_text(const notice& n, const std::vector<lint_issue>& issues, lang l);
 
 }  // namespace nxkx

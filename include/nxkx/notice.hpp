@@ -15,6 +15,7 @@
 #include "nxkx/codes.hpp"
 #include "nxkx/date.hpp"
 #include "nxkx/divisions.hpp"
+#include "nxkx/export.hpp"
 
 namespace nxkx {
 
@@ -164,7 +165,7 @@ struct notice_info {
 };
 
 /// One rule of the pack, as people read it (`nxkx rules`).
-struct rule_info {
+struct NXKX_EXPORT rule_info {
   std::string id;    ///< stable, e.g. "eligibility.evaluation_grade"
   std::string kind;  ///< the requirement kind that implements it, e.g. "facts"
   nxkx::stage stage = stage::application;
@@ -185,10 +186,11 @@ struct rule_info {
 
 namespace detail {
 struct notice_data;
-}
+struct notice_access;  // the library's own way in (src/notice_data.hpp)
+}  // namespace detail
 
 /// A loaded notice pack. Immutable; copies share the same data; safe to use from many threads.
-class notice {
+class NXKX_EXPORT notice {
  public:
   /// The 2025 notice, compiled into the library (no file is read).
   static const notice& builtin();
@@ -230,11 +232,14 @@ class notice {
   /// The pack's JSON text, as loaded.
   const std::string& source() const noexcept;
 
-  const detail::notice_data& data() const noexcept { return *data_; }
+  /// Whether `other` is this very load (a copy of this notice, or this one), which says more
+  /// than equal contents: two loads of one text are two notices.
+  bool same_load(const notice& other) const noexcept { return data_ == other.data_; }
 
  private:
+  friend struct detail::notice_access;
   explicit notice(std::shared_ptr<const detail::notice_data> d) : data_(std::move(d)) {}
-  std::shared_ptr<const detail::notice_data> data_;
+  std::shared_ptr<const detail::notice_data> data_;  // opaque: what a load holds
 };
 
 }  // namespace nxkx

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "nxkx/export.hpp"
 #include "nxkx/limits.hpp"
 
 namespace nxkx {
@@ -35,25 +36,26 @@ inline constexpr byte_limit max_pack_bytes{std::size_t{16} << 20, "max_pack_byte
 ///   input.directory    a directory
 ///   input.not_regular  neither a regular file nor a stream: a socket, a block device
 ///   input.limit        more bytes than limit.max_bytes (the reason names limit.name)
-std::string read_file(const std::filesystem::path& file, byte_limit limit = {});
+NXKX_EXPORT std::string read_file(const std::filesystem::path& file, byte_limit limit = {});
 
 /// `file` opened for reading ("rb"), after the checks of read_file (the same errors, but
 /// input.limit), for a caller that reads it its own way; the caller closes it (std::fclose).
-std::FILE* open_file(const std::filesystem::path& file);
+NXKX_EXPORT std::FILE* open_file(const std::filesystem::path& file);
 
 /// The same from an open stream (standard input), from where it stands to its end or the limit.
 /// Throws input_error: input.unreadable on a read error, input.limit past the limit.
-std::string read_stream(std::FILE* stream, byte_limit limit = {});
+NXKX_EXPORT std::string read_stream(std::FILE* stream, byte_limit limit = {});
 
 /// A document of applications (one application, or a batch: an array of them) from `file`, with
 /// the caps of `limits`: a document whose first character (after a byte order mark and white
 /// space) is '[' may hold limits.max_batch_bytes, any other limits.max_bytes, white space before
 /// it included; past that it is refused with input.limit naming the limit, without reading
 /// further. Throws the errors of read_file.
-std::string read_applications_file(const std::filesystem::path& file,
-                                   const input_limits& limits = {});
+NXKX_EXPORT std::string read_applications_file(const std::filesystem::path& file,
+                                               const input_limits& limits = {});
 
 /// read_applications_file from an open stream (standard input).
-std::string read_applications_stream(std::FILE* stream, const input_limits& limits = {});
+NXKX_EXPORT std::string read_applications_stream(std::FILE* stream,
+                                                 const input_limits& limits = {});
 
 }  // namespace nxkx

@@ -8,6 +8,7 @@
 
 #include "nxkx/codes.hpp"
 #include "nxkx/date.hpp"
+#include "nxkx/export.hpp"
 #include "nxkx/model.hpp"
 #include "nxkx/notice.hpp"
 
@@ -17,7 +18,7 @@ namespace nxkx {
 /// their quotes), the pack's reading and whom to call. The notice holds one for each rule and
 /// project type, and its findings point to it instead of copying the texts (a reading is often
 /// over a kilobyte in both languages).
-struct finding_context {
+struct NXKX_EXPORT finding_context {
   std::vector<clause_ref> clauses;
   localized interpretation;  ///< the pack's reading, if the rule has one (else empty)
   contact whom_to_call;      ///< 四、联系方式 of the project type
@@ -26,7 +27,7 @@ struct finding_context {
 };
 
 /// One broken (or unverifiable) rule.
-struct finding {
+struct NXKX_EXPORT finding {
   std::string rule_id;  ///< e.g. "eligibility.evaluation_grade"
   std::string kind;     ///< the requirement kind
   severity level = severity::rejected;
@@ -107,31 +108,31 @@ struct amendment {
 
 /// Applies `m` to the report it amends (the one at m.position): the finding, the decision, and
 /// the rule's trace status where the report has a trace.
-void apply(report& r, const amendment& m);
+NXKX_EXPORT void apply(report& r, const amendment& m);
 
 /// The amendment record as JSON: {"amends": {"position", "id", "file", "index", "line"},
 /// "decision": {code, zh, en}, "previous_decision": {…}, "finding": {… as in a report}}.
-std::string to_json(const amendment& m, int indent = 2);
+NXKX_EXPORT std::string to_json(const amendment& m, int indent = 2);
 /// The same appended to `out`.
-void append_json(std::string& out, const amendment& m, int indent = -1);
+NXKX_EXPORT void append_json(std::string& out, const amendment& m, int indent = -1);
 /// The amendment for people: which report, its decision now, and the finding.
-std::string to_text(const amendment& m, lang l);
+NXKX_EXPORT std::string to_text(const amendment& m, lang l);
 
 /// The label of a decision in a language, e.g. 不予受理 / rejected.
-std::string_view decision_label(decision d, lang l) noexcept;
+NXKX_EXPORT std::string_view decision_label(decision d, lang l) noexcept;
 /// The label of a severity in a language, e.g. 材料不全 / incomplete.
-std::string_view severity_label(severity s, nxkx::stage st, lang l) noexcept;
+NXKX_EXPORT std::string_view severity_label(severity s, nxkx::stage st, lang l) noexcept;
 
 /// The pack as one line of text: "nxkx-2025-61 2025.2 sha256:<64 hex>" (the parts it has).
-std::string pack_text(const pack_identity& p);
+NXKX_EXPORT std::string pack_text(const pack_identity& p);
 
 /// The report as JSON text (both languages); `indent` < 0 gives compact output.
-std::string to_json(const report& r, int indent = 2);
+NXKX_EXPORT std::string to_json(const report& r, int indent = 2);
 /// The same text appended to `out` (to write many reports through one buffer).
-void append_json(std::string& out, const report& r, int indent = -1);
+NXKX_EXPORT void append_json(std::string& out, const report& r, int indent = -1);
 /// The report as a block of text for people, in one language.
-std::string to_text(const report& r, lang l);
+NXKX_EXPORT std::string to_text(const report& r, lang l);
 /// The same, naming the project type as the notice `n` does (e.g. 全区学会能力提升项目).
-std::string to_text(const report& r, lang l, const notice& n);
+NXKX_EXPORT std::string to_text(const report& r, lang l, const notice& n);
 
 }  // namespace nxkx

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "nxkx/export.hpp"
 #include "nxkx/notice.hpp"
 
 namespace nxkx {
@@ -26,21 +27,21 @@ enum class schema_document {
 
 /// The JSON Schema (draft 2020-12) of a document for notice `n`: titles in Chinese (`title`) and
 /// English (`description`), code lists from the notice. `indent` < 0 gives one line.
-std::string json_schema(const notice& n, schema_document d, int indent = 2);
+NXKX_EXPORT std::string json_schema(const notice& n, schema_document d, int indent = 2);
 
 /// json_schema(n, schema_document::application, indent).
-std::string application_schema(const notice& n, int indent = 2);
+NXKX_EXPORT std::string application_schema(const notice& n, int indent = 2);
 
 /// json_schema(n, schema_document::report, indent).
-std::string report_schema(const notice& n, int indent = 2);
+NXKX_EXPORT std::string report_schema(const notice& n, int indent = 2);
 
 /// The notice's catalogue as JSON: the notice, its categories, and each project type with who may
 /// apply, extra papers, completion deadline and contact (as `nxkx catalog --format json`).
-std::string catalog_json(const notice& n, int indent = 2);
+NXKX_EXPORT std::string catalog_json(const notice& n, int indent = 2);
 
 /// The JSON Schema (draft 2020-12) of a notice pack, format nxkx-notice-pack/2
 /// (docs/pack-format.md; data/pack.schema.json). Every shipped pack is valid by it; the loader
 /// checks more (codes that must exist, references that must resolve).
-std::string_view pack_schema() noexcept;
+NXKX_EXPORT std::string_view pack_schema() noexcept;
 
 }  // namespace nxkx

@@ -8,6 +8,7 @@
 
 #include "nxkx/codes.hpp"  // to_code / from_code<count_method>
 #include "nxkx/error.hpp"  // count_zi throws input_error
+#include "nxkx/export.hpp"
 
 namespace nxkx {
 
@@ -31,23 +32,23 @@ struct zi_count {
 /// on invalid UTF-8, N being the 0-based offset of the first byte of the first ill-formed sequence
 /// (the reason names the likely encoding when the text looks like GB18030 or UTF-16). A UTF-8
 /// byte-order mark at the start counts nothing (it marks the encoding; it is not a character).
-zi_count count_zi(std::string_view utf8);
+NXKX_EXPORT zi_count count_zi(std::string_view utf8);
 
 /// One method's number; throws like count_zi(utf8).
-std::size_t count_zi(std::string_view utf8, count_method m);
+NXKX_EXPORT std::size_t count_zi(std::string_view utf8, count_method m);
 
 /// The encoding bytes that are not UTF-8 are most likely in, as iconv names it: "UTF-16LE" or
 /// "UTF-16BE" (a byte-order mark, or NUL bytes every other byte), "GB18030" (well-formed
 /// GB18030 with at least one multi-byte character: what Chinese Windows saves as "ANSI"), or ""
 /// when the bytes are UTF-8 or none of these. A guess, for error messages.
-std::string_view guess_encoding(std::string_view bytes) noexcept;
+NXKX_EXPORT std::string_view guess_encoding(std::string_view bytes) noexcept;
 
 /// The sentence an error adds when `bytes` look like `encoding` (guess_encoding), in English
 /// and Chinese: "it looks like GB18030 (GBK, Windows' ANSI); save it as UTF-8". Empty for "".
 struct encoding_hint {
   std::string en, zh;
 };
-encoding_hint hint_for_encoding(std::string_view encoding);
+NXKX_EXPORT encoding_hint hint_for_encoding(std::string_view encoding);
 
 /// `text` with every character that would act on a terminal, a spreadsheet or a page rather than
 /// be seen written out visibly: C0 controls (U+0000-U+001F, tab and line breaks included), DEL
@@ -56,9 +57,9 @@ encoding_hint hint_for_encoding(std::string_view encoding);
 /// bytes that are not well-formed UTF-8 become U+FFFD. Everything else is kept as it is
 /// (backslashes too: the form is for people to read, not to be decoded). For untrusted text
 /// (ids, titles, names, paths) shown in reports, spreadsheets and pages.
-std::string visible_text(std::string_view text);
+NXKX_EXPORT std::string visible_text(std::string_view text);
 
 /// Appends visible_text(text) to `out`.
-void append_visible(std::string& out, std::string_view text);
+NXKX_EXPORT void append_visible(std::string& out, std::string_view text);
 
 }  // namespace nxkx

@@ -123,7 +123,7 @@ TEST(Codes, ListsForMessages) {
 /// The codes of the built-in pack's vocabulary namespace `ns`, sorted.
 std::vector<std::string> pack_codes(std::string_view ns) {
   std::vector<std::string> out;
-  for (const auto& [code, label] : notice::builtin().data().vocabulary)
+  for (const auto& [code, label] : detail::data_of(notice::builtin()).vocabulary)
     if (code.size() > ns.size() && code.compare(0, ns.size(), ns) == 0 && code[ns.size()] == '.')
       out.push_back(code.substr(ns.size() + 1));
   std::sort(out.begin(), out.end());

@@ -25,6 +25,18 @@ TEST(Notice, BuiltinPackDescribesThe2025Notice) {
   EXPECT_EQ(n.find_contact(n.find_project_type("society_capacity")->contact)->name, "周莉");
 }
 
+TEST(Notice, SameLoadIsACopyOfOneLoadNotEqualText) {
+  const notice& builtin = notice::builtin();
+  const notice copy = builtin;  // NOLINT(performance-unnecessary-copy-initialization)
+  EXPECT_TRUE(copy.same_load(builtin));
+  EXPECT_TRUE(builtin.same_load(builtin));
+  const notice first = notice::from_json(builtin.source());
+  const notice second = notice::from_json(builtin.source());
+  EXPECT_FALSE(first.same_load(second));
+  EXPECT_FALSE(first.same_load(builtin));
+  EXPECT_EQ(first.source(), second.source());
+}
+
 TEST(Notice, EveryRuleCitesAndQuotesItsClause) {
   for (const auto& r : notice::builtin().rules()) {
     ASSERT_FALSE(r.clauses.empty()) << r.id;

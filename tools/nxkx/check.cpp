@@ -225,7 +225,7 @@ int run_check(check_args& a) {
     return exit_bad_input;
   }
   opt.as_of = *as_of;
-  opt.stage = a.common.stage == "completion" ? stage::completion : stage::application;
+  opt.stage = a.common.stage_given();
   opt.trace = a.trace;
   opt.threads = a.threads;
   opt.bad_credit_code =

@@ -43,6 +43,10 @@ struct common_options {
 
   nxkx::lang language() const noexcept { return lang == "en" ? lang::en : lang::zh; }
   bool json() const noexcept { return format == "json"; }
+  /// The stage given (add_stage_option admits only its codes), the application where none is.
+  nxkx::stage stage_given() const noexcept {
+    return nxkx::from_code<nxkx::stage>(stage).value_or(nxkx::stage::application);
+  }
 };
 
 void add_lang_option(CLI::App& app, common_options& o);

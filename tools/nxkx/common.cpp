@@ -34,8 +34,9 @@ void add_notice_option(CLI::App& app, common_options& o) {
 }
 
 void add_stage_option(CLI::App& app, common_options& o, std::string_view help) {
-  app.add_option("--stage", o.stage, std::string(help))
-      ->check(CLI::IsMember({"application", "completion"}));
+  std::vector<std::string> codes;
+  for (const auto& [value, code] : nxkx::code_table<nxkx::stage>::items) codes.emplace_back(code);
+  app.add_option("--stage", o.stage, std::string(help))->check(CLI::IsMember(codes));
 }
 
 std::optional<nxkx::notice> load_notice(const common_options& o) {

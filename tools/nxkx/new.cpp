@@ -43,7 +43,7 @@ runner add_new(CLI::App& app) {
   return [a] {
     const auto n = load_notice(a->common);
     if (!n) return int{exit_bad_input};
-    const stage st = a->common.stage == "completion" ? stage::completion : stage::application;
+    const stage st = a->common.stage_given();
     std::optional<std::string> kind;
     if (!a->kind.empty()) kind = a->kind;
     try {
