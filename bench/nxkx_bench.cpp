@@ -24,6 +24,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 #include "nxkx/limits.hpp"
@@ -282,22 +283,22 @@ std::vector<nxkx::application> parse_all(const nxkx::notice& n, const mix& m) {
 
 /// JSON text to report JSON, one thread: parse_application of each text, one check_batch (so
 /// that 三(一) is judged across the mix), and each report written as a line of compact JSON
-/// (append_json into one buffer, as the command writes them).
-void mix_text_to_report_json(benchmark::State& state) {
+/// (append_json into one buffer, as the command writes them), full or compact (--compact).
+void mix_text_to_report_json(benchmark::State& state, nxkx::report_detail detail) {
   const nxkx::notice& n = nxkx::notice::builtin();
   const mix& m = the_mix();
   std::string out;
   {
     const auto reports = nxkx::check_batch(n, parse_all(n, m), mix_options());
     if (!mix_answer_ok(state, reports)) return;
-    for (const auto& r : reports) nxkx::append_json(out, r), out += '\n';
+    for (const auto& r : reports) nxkx::append_json(out, r, -1, detail), out += '\n';
     if (!mix_json_ok(state, out)) return;
   }
   for (auto _ : state) {
     const std::vector<nxkx::report> reports = nxkx::check_batch(n, parse_all(n, m), mix_options());
     out.clear();
     for (const auto& r : reports) {
-      nxkx::append_json(out, r);
+      nxkx::append_json(out, r, -1, detail);
       out += '\n';
     }
     benchmark::DoNotOptimize(out.data());
@@ -344,8 +345,8 @@ void mix_rules(benchmark::State& state) {
   mix_counters(state);
 }
 
-/// append_json of every report alone: the writer's share.
-void mix_report_json(benchmark::State& state) {
+/// append_json of every report alone: the writer's share, full or compact.
+void mix_report_json(benchmark::State& state, nxkx::report_detail detail) {
   const nxkx::notice& n = nxkx::notice::builtin();
   const mix& m = the_mix();
   const std::vector<nxkx::report> reports = nxkx::check_batch(n, parse_all(n, m), mix_options());
@@ -354,13 +355,15 @@ void mix_report_json(benchmark::State& state) {
   for (auto _ : state) {
     out.clear();
     for (const auto& r : reports) {
-      nxkx::append_json(out, r);
+      nxkx::append_json(out, r, -1, detail);
       out += '\n';
     }
     benchmark::DoNotOptimize(out.data());
   }
   if (!mix_json_ok(state, out)) return;
   mix_counters(state);
+  state.counters["report_bytes"] =
+      static_cast<double>(out.size()) / static_cast<double>(m.texts.size());
 }
 
 void register_mix() {
@@ -372,10 +375,16 @@ void register_mix() {
                  mix_file.c_str());
     return;
   }
-  for (auto [name, fn] :
-       {std::pair{"mix/text_to_report_json", &mix_text_to_report_json},
-        std::pair{"mix/text_to_report", &mix_text_to_report}, std::pair{"mix/parse", &mix_parse},
-        std::pair{"mix/rules", &mix_rules}, std::pair{"mix/report_json", &mix_report_json}})
+  using nxkx::report_detail;
+  for (auto [name, fn, detail] :
+       {std::tuple{"mix/text_to_report_json", &mix_text_to_report_json, report_detail::full},
+        std::tuple{"mix/text_to_report_json_compact", &mix_text_to_report_json,
+                   report_detail::compact},
+        std::tuple{"mix/report_json", &mix_report_json, report_detail::full},
+        std::tuple{"mix/report_json_compact", &mix_report_json, report_detail::compact}})
+    benchmark::RegisterBenchmark(name, fn, detail)->Unit(benchmark::kMillisecond);
+  for (auto [name, fn] : {std::pair{"mix/text_to_report", &mix_text_to_report},
+                          std::pair{"mix/parse", &mix_parse}, std::pair{"mix/rules", &mix_rules}})
     benchmark::RegisterBenchmark(name, fn)->Unit(benchmark::kMillisecond);
 }
 

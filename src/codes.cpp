@@ -67,6 +67,11 @@ const std::array<std::pair<rule_status, std::string_view>, 3> code_table<rule_st
     {rule_status::not_applicable, "not_applicable"},
 }};
 
+const std::array<std::pair<report_detail, std::string_view>, 2> code_table<report_detail>::items{{
+    {report_detail::full, "full"},
+    {report_detail::compact, "compact"},
+}};
+
 const std::array<std::pair<credit_code_status, std::string_view>, 5>
     code_table<credit_code_status>::items{{
         {credit_code_status::valid, "valid"},

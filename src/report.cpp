@@ -184,7 +184,8 @@ class json_writer {
   bool after_key_ = false;
 };
 
-void write_finding(json_writer& w, const finding& f, stage st) {
+void write_finding(json_writer& w, const finding& f, stage st, report_detail detail) {
+  const bool full = detail == report_detail::full;
   w.begin('{');
   w.member("rule_id", f.rule_id);
   w.member("kind", f.kind);
@@ -203,21 +204,23 @@ void write_finding(json_writer& w, const finding& f, stage st) {
   for (const auto& c : f.clauses()) {
     w.begin('{');
     w.member("ref", c.ref);
-    w.member("quote", c.quote);
+    if (full) w.member("quote", c.quote);
     w.end('}');
   }
   w.end(']');
-  if (!f.interpretation().empty())
+  if (full && !f.interpretation().empty())
     w.localized_member("interpretation", f.interpretation().zh, f.interpretation().en);
   w.member("path", f.path);
   w.localized_member("message", f.message.zh, f.message.en);
   w.localized_member("expected", f.expected.zh, f.expected.en);
   w.localized_member("found", f.found.zh, f.found.en);
-  w.key("contact");
-  w.begin('{');
-  w.member("name", f.whom_to_call().name);
-  w.member("phone", f.whom_to_call().phone);
-  w.end('}');
+  if (full) {
+    w.key("contact");
+    w.begin('{');
+    w.member("name", f.whom_to_call().name);
+    w.member("phone", f.whom_to_call().phone);
+    w.end('}');
+  }
   w.end('}');
 }
 
@@ -239,7 +242,8 @@ constexpr words en_words{
 const words& words_in(lang l) noexcept { return l == lang::zh ? zh_words : en_words; }
 
 /// One finding as the text report shows it, indented under its application.
-void append_finding_text(std::string& out, const finding& f, stage st, lang l) {
+void append_finding_text(std::string& out, const finding& f, stage st, lang l,
+                         report_detail detail) {
   const words& w = words_in(l);
   auto line = [&out](std::string_view indent, std::string_view text) {
     out += indent;
@@ -269,6 +273,7 @@ void append_finding_text(std::string& out, const finding& f, stage st, lang l) {
     }
     line("      ", ef);
   }
+  if (detail == report_detail::compact) return;  // quotes, reading, contact: `nxkx rules`
   for (const auto& c : f.clauses()) {
     if (c.quote.empty()) continue;
     std::string q{w.clause};
@@ -287,7 +292,8 @@ void append_finding_text(std::string& out, const finding& f, stage st, lang l) {
 }
 
 // One ASCII colon in both languages (not "："), so scripts can grep either alike.
-std::string render_text(const report& r, lang l, std::string_view project_name) {
+std::string render_text(const report& r, lang l, std::string_view project_name,
+                        report_detail detail) {
   const words& w = words_in(l);
   std::string out;
   auto line = [&out](std::string_view indent, std::string_view text) {
@@ -326,7 +332,7 @@ std::string render_text(const report& r, lang l, std::string_view project_name) 
   line("  ",
        std::string(w.decision) + ": " + std::string(decision_labels(r.decision, r.stage).in(l)));
 
-  for (const auto& f : r.findings) append_finding_text(out, f, r.stage, l);
+  for (const auto& f : r.findings) append_finding_text(out, f, r.stage, l, detail);
 
   if (!r.trace.empty()) {
     line("  ", std::string(w.trace) + ":");
@@ -355,7 +361,7 @@ std::string_view severity_label(severity s, nxkx::stage st, lang l) noexcept {
   return severity_labels(s, st).in(l);
 }
 
-void append_json(std::string& out, const report& r, int indent) {
+void append_json(std::string& out, const report& r, int indent, report_detail detail) {
   json_writer w(out, indent);
   w.begin('{');
   w.member("notice_id", r.notice_id);
@@ -365,6 +371,8 @@ void append_json(std::string& out, const report& r, int indent) {
   w.member("version", r.pack.version);
   w.member("sha256", r.pack.sha256);
   w.end('}');
+  // Only a compact report says so: a full one is the format as it was before the option.
+  if (detail == report_detail::compact) w.member("detail", to_code(detail));
   w.member("stage", to_code(r.stage));
   w.member("as_of", format_date(r.as_of));
   w.key("application");
@@ -392,7 +400,7 @@ void append_json(std::string& out, const report& r, int indent) {
   w.end('}');
   w.key("findings");
   w.begin('[');
-  for (const auto& f : r.findings) write_finding(w, f, r.stage);
+  for (const auto& f : r.findings) write_finding(w, f, r.stage, detail);
   w.end(']');
   if (!r.trace.empty()) {
     w.key("trace");
@@ -408,14 +416,16 @@ void append_json(std::string& out, const report& r, int indent) {
   w.end('}');
 }
 
-std::string to_json(const report& r, int indent) {
+std::string to_json(const report& r, int indent, report_detail detail) {
   std::string out;
   out.reserve(2048);
-  append_json(out, r, indent);
+  append_json(out, r, indent, detail);
   return out;
 }
 
-std::string to_text(const report& r, lang l) { return render_text(r, l, {}); }
+std::string to_text(const report& r, lang l, report_detail detail) {
+  return render_text(r, l, {}, detail);
+}
 
 void apply(report& r, const amendment& m) {
   auto same = std::find_if(r.findings.begin(), r.findings.end(),
@@ -431,9 +441,10 @@ void apply(report& r, const amendment& m) {
     if (t.rule_id == m.added.rule_id) t.status = rule_status::failed;
 }
 
-void append_json(std::string& out, const amendment& m, int indent) {
+void append_json(std::string& out, const amendment& m, int indent, report_detail detail) {
   json_writer w(out, indent);
   w.begin('{');
+  if (detail == report_detail::compact) w.member("detail", to_code(detail));
   w.key("amends");
   w.begin('{');
   w.member_number("position", m.position);
@@ -453,17 +464,17 @@ void append_json(std::string& out, const amendment& m, int indent) {
     w.end('}');
   }
   w.key("finding");
-  write_finding(w, m.added, m.stage);
+  write_finding(w, m.added, m.stage, detail);
   w.end('}');
 }
 
-std::string to_json(const amendment& m, int indent) {
+std::string to_json(const amendment& m, int indent, report_detail detail) {
   std::string out;
-  append_json(out, m, indent);
+  append_json(out, m, indent, detail);
   return out;
 }
 
-std::string to_text(const amendment& m, lang l) {
+std::string to_text(const amendment& m, lang l, report_detail detail) {
   // "更正 a.jsonl 第 3 行（申报 2025-0001）：结论改为 需人工审核（原为 受理）"
   const bool zh = l == lang::zh;
   std::string where;
@@ -490,13 +501,14 @@ std::string to_text(const amendment& m, lang l) {
     out += zh ? "）" : ")";
   }
   out += '\n';
-  append_finding_text(out, m.added, m.stage, l);
+  append_finding_text(out, m.added, m.stage, l, detail);
   return out;
 }
 
-std::string to_text(const report& r, lang l, const notice& n) {
+std::string to_text(const report& r, lang l, const notice& n, report_detail detail) {
   const project_type_info* p = n.find_project_type(r.project_type);
-  return render_text(r, l, p != nullptr ? std::string_view(p->name.in(l)) : std::string_view{});
+  return render_text(r, l, p != nullptr ? std::string_view(p->name.in(l)) : std::string_view{},
+                     detail);
 }
 
 }  // namespace nxkx

@@ -261,7 +261,8 @@ ojson report_defs(const notice& n) {
   ojson defs = ojson::object();
   ojson clause = object_schema("条款", "a clause of the notice",
                                ojson{{"ref", text_schema("条款编号", "e.g. 二(三)4")},
-                                     {"quote", text_schema("条款原文", "the clause's text")}});
+                                     {"quote", text_schema("条款原文", "the clause's text")}},
+                               {"quote"});  // required in a full report (report_detail)
   ojson finding_properties{
       {"rule_id", rule_id_schema(n)},
       {"kind", text_schema("规则类型", "the requirement kind that implements the rule")},
@@ -285,9 +286,10 @@ ojson report_defs(const notice& n) {
       {"contact", object_schema("联系人", "whom to call about the project type",
                                 ojson{{"name", text_schema("姓名", "name")},
                                       {"phone", text_schema("电话", "phone")}})}};
-  // interpretation appears only when the pack has a reading for the rule
+  // interpretation appears only when the pack has a reading for the rule; contact and each
+  // clause's quote are required in a full report, left out of a compact one (below)
   ojson finding = object_schema("问题", "one broken or unverifiable rule", finding_properties,
-                                {"interpretation"});
+                                {"interpretation", "contact"});
 
   ojson trace_item = object_schema(
       "核验规则", "one rule evaluated",
@@ -322,27 +324,48 @@ ojson report_defs(const notice& n) {
 
   ojson report = object_schema(
       "核验结果", "the result for one application",
-      ojson{{"notice_id", ojson{{"const", n.info().id},
-                                {"title", "通知"},
-                                {"description", "the id of the notice pack"}}},
-            {"pack", pack_identity_schema(n)},
-            {"stage", enum_schema<stage>("阶段", "application or completion")},
-            {"as_of", ojson{{"type", "string"},
-                            {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
-                            {"title", "核验日期"},
-                            {"description", "the date the check was made as of"}}},
-            {"application", std::move(application)},
-            {"origin", std::move(origin)},
-            {"decision", labelled_code_schema<decision>("结论", "the decision")},
-            {"findings", ojson{{"type", "array"},
-                               {"items", ref("finding")},
-                               {"title", "问题"},
-                               {"description", "worst first, then in the pack's order"}}},
-            {"trace", ojson{{"type", "array"},
-                            {"items", ref("trace")},
-                            {"title", "核验规则"},
-                            {"description", "every rule evaluated, when asked for"}}}},
-      {"origin", "trace"});
+      ojson{
+          {"notice_id", ojson{{"const", n.info().id},
+                              {"title", "通知"},
+                              {"description", "the id of the notice pack"}}},
+          {"pack", pack_identity_schema(n)},
+          {"detail", ojson{{"const", std::string(to_code(report_detail::compact))},
+                           {"title", "简要报告"},
+                           {"description",
+                            "present in a compact report only: clauses cited by ref, without "
+                            "their quotes, the readings and the contacts (nxkx rules has them)"}}},
+          {"stage", enum_schema<stage>("阶段", "application or completion")},
+          {"as_of", ojson{{"type", "string"},
+                          {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+                          {"title", "核验日期"},
+                          {"description", "the date the check was made as of"}}},
+          {"application", std::move(application)},
+          {"origin", std::move(origin)},
+          {"decision", labelled_code_schema<decision>("结论", "the decision")},
+          {"findings", ojson{{"type", "array"},
+                             {"items", ref("finding")},
+                             {"title", "问题"},
+                             {"description", "worst first, then in the pack's order"}}},
+          {"trace", ojson{{"type", "array"},
+                          {"items", ref("trace")},
+                          {"title", "核验规则"},
+                          {"description", "every rule evaluated, when asked for"}}}},
+      {"detail", "origin", "trace"});
+  // A full report (no "detail") quotes every clause and names the contact; a compact one has
+  // neither, nor the reading.
+  const auto items_of = [](ojson finding_part) {
+    return ojson{{"properties", {{"findings", {{"items", std::move(finding_part)}}}}}};
+  };
+  report["if"] = ojson{{"required", ojson::array({"detail"})}};
+  report["then"] = items_of(
+      ojson{{"not",
+             {{"anyOf", ojson::array({ojson{{"required", ojson::array({"contact"})}},
+                                      ojson{{"required", ojson::array({"interpretation"})}}})}}},
+            {"properties",
+             {{"clauses", {{"items", {{"not", {{"required", ojson::array({"quote"})}}}}}}}}}});
+  report["else"] = items_of(
+      ojson{{"required", ojson::array({"contact"})},
+            {"properties", {{"clauses", {{"items", {{"required", ojson::array({"quote"})}}}}}}}});
 
   defs["report"] = std::move(report);
   defs["finding"] = std::move(finding);

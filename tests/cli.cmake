@@ -80,6 +80,29 @@ nxkx_cli_test(check.json_finding --exit 1 --json
               --no-stdout "\"trace\""
               -- ${nxkx} check --format json --as-of ${_as_of}
                  ${_examples}/society_capacity-grade-c.json)
+# --compact: clauses by ref, no quotes, readings or contacts (README, "Compact reports"), in
+# JSON, JSON lines and text; refused with the staff's formats.
+nxkx_cli_test(check.compact_json --exit 1 --json --stdout "\"detail\": \"compact\""
+              --stdout "\"ref\": \"二\\(三\\)4\""
+              --stdout "\"path\": \"/applicant/history/2024/evaluation_grade\""
+              --no-stdout "\"quote\"" --no-stdout "\"contact\"" --no-stdout "\"interpretation\""
+              --no-stdout "0951-5085156"
+              -- ${nxkx} check --format json --compact --as-of ${_as_of}
+                 ${_examples}/society_capacity-grade-c.json
+                 ${_examples}/park_sta_capacity-late-courier.json)
+nxkx_cli_test(check.compact_text --exit 1 --stdout "disqualification.evaluation_grade"
+              --stdout "应为: "
+              --no-stdout "条款 二\\(三\\)4: " --no-stdout "联系人: " --no-stdout "解读: "
+              -- ${nxkx} check --compact --as-of ${_as_of}
+                 ${_examples}/society_capacity-grade-c.json
+                 ${_examples}/park_sta_capacity-late-courier.json)
+nxkx_cli_test(check.compact_jsonl --exit 1 --stdout "^\\{\"notice_id\".*\"detail\":\"compact\""
+              --no-stdout "\"quote\"" --no-stdout "\"contact\""
+              --stdin ${PROJECT_SOURCE_DIR}/tests/cli/compact.jsonl
+              -- ${nxkx} check --jsonl --compact --quiet --as-of ${_as_of} -)
+nxkx_cli_test(check.compact_not_for_desk_formats --exit 2 --stderr "--compact"
+              -- ${nxkx} check --compact --format csv --as-of ${_as_of}
+                 ${_examples}/society_capacity.json)
 # A reading is given in both languages, as {zh, en}; the text report shows it in its own.
 nxkx_cli_test(check.json_interpretation --exit 1 --json --stdout "\"interpretation\": \\{"
               --stdout "\"clause\": \"三\\(二\\)、三\\(四\\)\""

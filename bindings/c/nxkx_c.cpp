@@ -145,12 +145,21 @@ struct call_options {
   bool text = false;
   nxkx::lang language = nxkx::lang::zh;
   bool strict = false;  ///< nxkx_check_batch: an unreadable element fails the whole call
+  /// "compact": clauses cited by ref, without quotes, readings and contacts (report_detail)
+  nxkx::report_detail detail = nxkx::report_detail::full;
 };
 
 std::string option_string(const nlohmann::json& v, const std::string& path) {
   if (!v.is_string())
     bad_argument("options.type", path, std::string("expected a string, found ") + v.type_name());
   return v.get<std::string>();
+}
+
+bool option_bool(const nlohmann::json& v, const std::string& path) {
+  if (!v.is_boolean())
+    bad_argument("options.type", path,
+                 std::string("expected true or false, found ") + v.type_name());
+  return v.get<bool>();
 }
 
 template <class T>
@@ -226,15 +235,12 @@ call_options read_options(const char* options_json) {
     } else if (key == "lang") {
       o.language = option_code<nxkx::lang>(value, path);
     } else if (key == "trace") {
-      if (!value.is_boolean())
-        bad_argument("options.type", path,
-                     std::string("expected true or false, found ") + value.type_name());
-      o.check.trace = value.get<bool>();
+      o.check.trace = option_bool(value, path);
     } else if (key == "strict") {
-      if (!value.is_boolean())
-        bad_argument("options.type", path,
-                     std::string("expected true or false, found ") + value.type_name());
-      o.strict = value.get<bool>();
+      o.strict = option_bool(value, path);
+    } else if (key == "compact") {
+      o.detail =
+          option_bool(value, path) ? nxkx::report_detail::compact : nxkx::report_detail::full;
     } else if (key == "bad_credit_code") {
       o.check.bad_credit_code =
           option_choice<nxkx::severity>(value, path,
@@ -255,7 +261,7 @@ call_options read_options(const char* options_json) {
       bad_argument("options.unknown_field", path,
                    "unknown option \"" + key +
                        "\"; expected as_of, stage, format, lang, trace, bad_credit_code, "
-                       "threads or strict");
+                       "threads, strict or compact");
     }
   }
   if (!has_as_of)
@@ -342,6 +348,8 @@ class report_store {
     text_notice_ = &n;
     language_ = l;
   }
+  /// Keeps reports full or compact (nxkx::report_detail); before the first add().
+  void use_detail(nxkx::report_detail d) noexcept { detail_ = d; }
 
   /// Keeps `r`, the next report of the batch.
   void add(nxkx::report&& r) {
@@ -355,11 +363,11 @@ class report_store {
     r.trace.clear();
     if (text_notice_ != nullptr) {
       // The report's text without findings or trace ends with the decision's line.
-      scratch_ = nxkx::to_text(r, language_, *text_notice_);
+      scratch_ = nxkx::to_text(r, language_, *text_notice_, detail_);
       k.head = store(std::string_view(scratch_).substr(0, last_line(scratch_)));
     } else {
       scratch_.clear();
-      nxkx::append_json(scratch_, r, -1);
+      nxkx::append_json(scratch_, r, -1, detail_);
       k.head = store(std::string_view(scratch_).substr(0, scratch_.find(decision_key)));
     }
     reports_.push_back(std::move(k));
@@ -402,12 +410,12 @@ class report_store {
     std::size_t from = 0, to = 0;
     if (text_notice_ != nullptr) {
       // After the lines of an empty report's head: the decision's line, then the trace's.
-      scratch_ = nxkx::to_text(tail, language_);
+      scratch_ = nxkx::to_text(tail, language_, detail_);
       from = empty_text(k.stage).head;
       to = scratch_.find('\n', from) + 1;
     } else {
       scratch_.clear();
-      nxkx::append_json(scratch_, tail, -1);
+      nxkx::append_json(scratch_, tail, -1, detail_);
       from = scratch_.find(decision_key);
       to = scratch_.find(findings_key) + findings_key.size();
     }
@@ -476,7 +484,7 @@ class report_store {
   const empty_report_text& empty_text(nxkx::stage st) {
     empty_report_text& e = empty_[static_cast<std::size_t>(st)];
     if (e.text.empty()) {
-      e.text = nxkx::to_text(bare(st), language_);
+      e.text = nxkx::to_text(bare(st), language_, detail_);
       e.head = last_line(e.text);
     }
     return e;
@@ -493,14 +501,14 @@ class report_store {
     if (text_notice_ != nullptr) {
       // The finding's lines follow those of the report without it.
       const std::string& none = empty_text(st).text;
-      scratch_ = nxkx::to_text(one, language_);
+      scratch_ = nxkx::to_text(one, language_, detail_);
       if (scratch_.compare(0, none.size(), none) != 0)
         throw std::logic_error("a finding's text does not follow its report's decision");
       k.json = store(std::string_view(scratch_).substr(none.size()));
       return k;
     }
     scratch_.clear();
-    nxkx::append_json(scratch_, one, -1);
+    nxkx::append_json(scratch_, one, -1, detail_);
     const std::size_t from = scratch_.find(findings_key) + findings_key.size();
     k.json = store(std::string_view(scratch_).substr(from, scratch_.size() - 2 - from));  // "]}"
     return k;
@@ -558,6 +566,7 @@ class report_store {
   bool sealed_ = false;
   const nxkx::notice* text_notice_ = nullptr;  ///< the text format's, or the JSON format
   nxkx::lang language_ = nxkx::lang::zh;
+  nxkx::report_detail detail_ = nxkx::report_detail::full;
   empty_report_text empty_[2];  ///< of each stage, once needed
 };
 
@@ -625,6 +634,7 @@ class batch_writer {
     // JSON or text (report_store): memory holds the text, one chunk of applications and the
     // reports as they will be written.
     if (options_.text) result_.reports.use_text(notice_, options_.language);
+    result_.reports.use_detail(options_.detail);
     nxkx::document_events events;
     events.error = [&](std::size_t index, nxkx::input_error&& e) {
       result_.error_at.push_back(index);
@@ -844,7 +854,7 @@ nxkx_status nxkx_check(const nxkx_notice* notice, const char* application_json, 
         nxkx::parse_application(std::string_view(application_json, len), n);
     nxkx::check_texts_loaded(app);  // this interface reads no files: a text must be content
     const nxkx::report r = nxkx::check(n, app, o.check);
-    return o.text ? nxkx::to_text(r, o.language, n) : nxkx::to_json(r, -1);
+    return o.text ? nxkx::to_text(r, o.language, n, o.detail) : nxkx::to_json(r, -1, o.detail);
   });
 }
 

@@ -135,6 +135,10 @@ lang lang_argument(std::string_view l) {
   throw py::value_error("lang must be 'zh' or 'en', not '" + std::string(l) + "'");
 }
 
+report_detail detail_of(bool compact) noexcept {
+  return compact ? report_detail::compact : report_detail::full;
+}
+
 /// A document given as text: str (its UTF-8), bytes or bytearray (as is). Lone surrogates in a
 /// str are kept (surrogatepass) so that the reader reports them as bad UTF-8 like any other.
 /// An ASCII str is read in place; any other str is encoded into a bytes object this text_arg
@@ -1237,18 +1241,29 @@ PYBIND11_MODULE(_core, m) {
           },
           "lang"_a = "zh", "The decision as the report words it at its stage, e.g. 不予受理.")
       .def(
-          "to_json", [](const report& r, int indent) { return to_json(r, indent); }, "indent"_a = 2,
-          "The report's JSON, as nxkx::to_json writes it (indent < 0: one line).")
+          "to_json",
+          [](const report& r, int indent, bool compact) {
+            return to_json(r, indent, detail_of(compact));
+          },
+          "indent"_a = 2, py::kw_only(), "compact"_a = false,
+          "The report's JSON, as nxkx::to_json writes it (indent < 0: one line). compact: "
+          "clauses cited by ref, without their quotes, the readings and the contacts "
+          "(\"detail\": \"compact\"; Notice.rules() has them).")
       .def(
-          "to_dict", [](const report& r) { return json_loads(to_json(r, -1)); },
-          "The report's JSON as Python objects.")
+          "to_dict",
+          [](const report& r, bool compact) {
+            return json_loads(to_json(r, -1, detail_of(compact)));
+          },
+          py::kw_only(), "compact"_a = false, "The report's JSON as Python objects.")
       .def(
           "to_text",
-          [](const report& r, std::string_view l, const notice* n) {
-            return n ? to_text(r, lang_argument(l), *n) : to_text(r, lang_argument(l));
+          [](const report& r, std::string_view l, const notice* n, bool compact) {
+            const report_detail d = detail_of(compact);
+            return n ? to_text(r, lang_argument(l), *n, d) : to_text(r, lang_argument(l), d);
           },
-          "lang"_a = "zh", "notice"_a = nullptr,
-          "The report for people, naming the project type as `notice` does.")
+          "lang"_a = "zh", "notice"_a = nullptr, py::kw_only(), "compact"_a = false,
+          "The report for people, naming the project type as `notice` does (compact: without "
+          "the lines of quotes, readings and contacts).")
       .def(
           "to_brief",
           [](const report& r, std::string_view l, const notice* n) {

@@ -44,6 +44,7 @@ enum class lang;                              // notice.hpp: "zh", "en"
 enum class declaration_scope : std::uint8_t;  // notice.hpp: the pack's /declarations/N/scope
 enum class declaration_type : std::uint8_t;   // notice.hpp: the pack's /declarations/N/type
 enum class rule_status;                       // report.hpp
+enum class report_detail;                     // report.hpp: "full", "compact"
 enum class credit_code_status;                // credit_code.hpp
 enum class change_kind;                       // diff.hpp
 enum class division_level;                    // divisions.hpp
@@ -94,6 +95,7 @@ NXKX_DETAIL_CODE_TABLE(lang, 2);
 NXKX_DETAIL_CODE_TABLE(declaration_scope, 5);
 NXKX_DETAIL_CODE_TABLE(declaration_type, 5);
 NXKX_DETAIL_CODE_TABLE(rule_status, 3);
+NXKX_DETAIL_CODE_TABLE(report_detail, 2);
 NXKX_DETAIL_CODE_TABLE(credit_code_status, 5);
 NXKX_DETAIL_CODE_TABLE(change_kind, 3);
 NXKX_DETAIL_CODE_TABLE(division_level, 3);

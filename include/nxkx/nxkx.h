@@ -98,8 +98,10 @@ NXKX_C_API void nxkx_notice_free(nxkx_notice* notice) NXKX_C_NOEXCEPT;
  *     "trace": false,                        list every rule evaluated
  *     "bad_credit_code": "incomplete"|"needs_review",
  *     "threads": 1,                          for nxkx_check_batch; 1 in WebAssembly
- *     "strict": false}                       nxkx_check_batch: true = the first unreadable
+ *     "strict": false,                       nxkx_check_batch: true = the first unreadable
  *                                            element fails the whole call
+ *     "compact": false}                      true = clauses cited by ref, without quotes,
+ *                                            readings and contacts (nxkx_catalog has them)
  *  On NXKX_OK *out is the report. NXKX_INPUT_ERROR: the application cannot be read (code
  *  "input.*", path a JSON pointer into it). NXKX_INVALID_ARGUMENT: a NULL pointer (code
  *  "argument.null") or bad options (code "options.*", path a JSON pointer into the options). */

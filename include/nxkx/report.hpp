@@ -54,6 +54,15 @@ struct NXKX_EXPORT finding {
   const finding_context& of_context() const noexcept;
 };
 
+/// How much of what a rule's findings share (finding_context) a report's JSON and text carry.
+/// A compact report cites its clauses by ref and leaves their quotes, the pack's reading and
+/// the contact to the rules reference (`nxkx rules`, the notice's catalogue), where each is
+/// written once: on the realistic mix a compact report is 56 % of a full one (bench/README.md).
+enum class report_detail {
+  full,     ///< every finding with its clauses' quotes, the reading and the contact
+  compact,  ///< clauses by ref only; the JSON says "detail": "compact"
+};
+
 /// What happened to one rule, for people who ask "why" (check_options::trace).
 enum class rule_status { passed, failed, not_applicable };
 
@@ -111,12 +120,16 @@ struct amendment {
 NXKX_EXPORT void apply(report& r, const amendment& m);
 
 /// The amendment record as JSON: {"amends": {"position", "id", "file", "index", "line"},
-/// "decision": {code, zh, en}, "previous_decision": {…}, "finding": {… as in a report}}.
-NXKX_EXPORT std::string to_json(const amendment& m, int indent = 2);
+/// "decision": {code, zh, en}, "previous_decision": {…}, "finding": {… as in a report}}
+/// (`detail` as for a report, with "detail": "compact" in the record when compact).
+NXKX_EXPORT std::string to_json(const amendment& m, int indent = 2,
+                                report_detail detail = report_detail::full);
 /// The same appended to `out`.
-NXKX_EXPORT void append_json(std::string& out, const amendment& m, int indent = -1);
+NXKX_EXPORT void append_json(std::string& out, const amendment& m, int indent = -1,
+                             report_detail detail = report_detail::full);
 /// The amendment for people: which report, its decision now, and the finding.
-NXKX_EXPORT std::string to_text(const amendment& m, lang l);
+NXKX_EXPORT std::string to_text(const amendment& m, lang l,
+                                report_detail detail = report_detail::full);
 
 /// The label of a decision in a language, e.g. 不予受理 / rejected.
 NXKX_EXPORT std::string_view decision_label(decision d, lang l) noexcept;
@@ -126,13 +139,19 @@ NXKX_EXPORT std::string_view severity_label(severity s, nxkx::stage st, lang l) 
 /// The pack as one line of text: "nxkx-2025-61 2025.2 sha256:<64 hex>" (the parts it has).
 NXKX_EXPORT std::string pack_text(const pack_identity& p);
 
-/// The report as JSON text (both languages); `indent` < 0 gives compact output.
-NXKX_EXPORT std::string to_json(const report& r, int indent = 2);
+/// The report as JSON text (both languages); `indent` < 0 gives one line. `detail` compact
+/// cites clauses by ref only and leaves out quotes, readings and contacts (report_detail).
+NXKX_EXPORT std::string to_json(const report& r, int indent = 2,
+                                report_detail detail = report_detail::full);
 /// The same text appended to `out` (to write many reports through one buffer).
-NXKX_EXPORT void append_json(std::string& out, const report& r, int indent = -1);
-/// The report as a block of text for people, in one language.
-NXKX_EXPORT std::string to_text(const report& r, lang l);
+NXKX_EXPORT void append_json(std::string& out, const report& r, int indent = -1,
+                             report_detail detail = report_detail::full);
+/// The report as a block of text for people, in one language (compact: without the lines of
+/// quotes, readings and contacts).
+NXKX_EXPORT std::string to_text(const report& r, lang l,
+                                report_detail detail = report_detail::full);
 /// The same, naming the project type as the notice `n` does (e.g. 全区学会能力提升项目).
-NXKX_EXPORT std::string to_text(const report& r, lang l, const notice& n);
+NXKX_EXPORT std::string to_text(const report& r, lang l, const notice& n,
+                                report_detail detail = report_detail::full);
 
 }  // namespace nxkx

@@ -1012,6 +1012,67 @@ static void test_keep_going(const nxkx_notice* n, const char* example, size_t ex
   free(batch);
 }
 
+/* "compact": true: clauses by ref, without quotes, readings and contacts, in every call that
+ * writes reports (README, "Compact reports"). */
+static void test_compact(const nxkx_notice* n, const char* source_dir) {
+  char path[4096];
+  size_t len = 0, batch_len;
+  char* app;
+  char* batch;
+  char* out = NULL;
+  char code[128];
+  const char* compact = "{\"as_of\": \"2025-05-20\", \"compact\": true}";
+  const char* compact_text = "{\"as_of\": \"2025-05-20\", \"compact\": true, \"format\": \"text\"}";
+  snprintf(path, sizeof path, "%s/examples/applications/society_capacity-grade-c.json", source_dir);
+  app = read_file(path, &len);
+  CHECK_MSG(app != NULL, "cannot read %s", path);
+  if (app == NULL) return;
+
+  CHECK(nxkx_check(n, app, len, as_of, &out, NULL) == NXKX_OK);
+  CHECK(out != NULL && strstr(out, "\"quote\"") != NULL && strstr(out, "\"contact\"") != NULL);
+  CHECK(out != NULL && strstr(out, "\"detail\"") == NULL);
+  nxkx_free(out);
+  out = NULL;
+  CHECK(nxkx_check(n, app, len, compact, &out, NULL) == NXKX_OK);
+  CHECK(out != NULL && strstr(out, "\"pack\":{") != NULL &&
+        strstr(out, "},\"detail\":\"compact\",\"stage\":") != NULL);
+  CHECK(out != NULL &&
+        strstr(out, "\"clauses\":[{\"ref\":\"二(三)\"},{\"ref\":\"二(三)4\"}]") != NULL);
+  CHECK(out != NULL && strstr(out, "\"quote\"") == NULL && strstr(out, "\"contact\"") == NULL);
+  nxkx_free(out);
+  out = NULL;
+  CHECK(nxkx_check(n, app, len, compact_text, &out, NULL) == NXKX_OK);
+  CHECK(out != NULL && strstr(out, "disqualification.evaluation_grade") != NULL &&
+        strstr(out, "联系人") == NULL && strstr(out, "条款 二(三)4:") == NULL);
+  nxkx_free(out);
+
+  /* A batch (its reports kept as their written form, report_store) says the same. */
+  batch_len = 2 * len + 3;
+  batch = (char*)malloc(batch_len + 1);
+  CHECK(batch != NULL);
+  if (batch != NULL) {
+    snprintf(batch, batch_len + 1, "[%s,%s]", app, app);
+    batch_len = strlen(batch);
+    for (int text = 0; text < 2; ++text) {
+      out = NULL;
+      CHECK(nxkx_check_batch(n, batch, batch_len, text ? compact_text : compact, &out, NULL) ==
+            NXKX_OK);
+      CHECK(out != NULL && strstr(out, "联系人") == NULL && strstr(out, "\"quote\"") == NULL);
+      CHECK(out != NULL && strstr(out, "disqualification.evaluation_grade") != NULL);
+      if (!text) {
+        const char* first = out ? strstr(out, "\"detail\":\"compact\"") : NULL;
+        CHECK(first != NULL && strstr(first + 1, "\"detail\":\"compact\"") != NULL);
+      }
+      nxkx_free(out);
+    }
+    free(batch);
+  }
+  CHECK(check_text(n, app, len, "{\"as_of\": \"2025-05-20\", \"compact\": 1}", code, sizeof code) ==
+        NXKX_INVALID_ARGUMENT);
+  CHECK(strcmp(code, "options.type") == 0);
+  free(app);
+}
+
 int main(int argc, char** argv) {
   nxkx_notice* n = NULL;
   char* error = NULL;
@@ -1041,6 +1102,7 @@ int main(int argc, char** argv) {
   test_other_calls(n, argv[1]);
   test_threads(n, example, example_len);
   test_keep_going(n, example, example_len);
+  test_compact(n, argv[1]);
 
   free(example);
   nxkx_notice_free(n);

@@ -141,6 +141,32 @@ test('check: trace lists every rule', () => {
   assert.ok(r.trace.length > 10);
 });
 
+test('check and checkBatch: compact reports cite clauses by ref only', () => {
+  const full = nxkx.check(example, { asOf: '2025-05-20' });
+  const compact = nxkx.check(example, { asOf: '2025-05-20', compact: true });
+  assert.equal(compact.detail, 'compact');
+  assert.equal(full.detail, undefined);
+  const stripped = JSON.parse(JSON.stringify(full));
+  for (const f of stripped.findings) {
+    delete f.contact;
+    delete f.interpretation;
+    for (const c of f.clauses) delete c.quote;
+  }
+  assert.deepEqual(compact, { ...stripped, detail: 'compact' });
+  assert.deepEqual(Object.keys(compact).slice(0, 3), ['notice_id', 'pack', 'detail']);
+  const batch = nxkx.checkBatch([JSON.parse(example), JSON.parse(example)],
+    { asOf: '2025-05-20', compact: true });
+  assert.equal(batch.reports.length, 2);
+  for (const r of batch.reports) {
+    assert.equal(r.detail, 'compact');
+    assert.ok(r.findings.length > 0 && r.findings.every((f) => !('contact' in f)));
+  }
+  const text = nxkx.check(example, { asOf: '2025-05-20', compact: true, format: 'text' });
+  assert.doesNotMatch(text, /联系人/);
+  assert.throws(() => nxkx.check(example, { asOf: '2025-05-20', compact: 'yes' }),
+    (e) => e.code === 'options.type' && e.path === '/compact');
+});
+
 test('bad input throws NxkxError with code and path', () => {
   const cases = [
     ['{', 'input.syntax', ''],

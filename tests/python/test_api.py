@@ -117,6 +117,31 @@ def test_a_report_and_its_finding() -> None:
     assert f.rule_id == "disqualification.evaluation_grade"
 
 
+def test_compact_report() -> None:
+    r = nxkx.check(load(EXAMPLES / "society_capacity-grade-c.json"), as_of=AS_OF)
+    full, compact = r.to_dict(), r.to_dict(compact=True)
+    assert compact == json.loads(r.to_json(compact=True)) == json.loads(r.to_json(-1, compact=True))
+    assert list(compact)[:3] == ["notice_id", "pack", "detail"] and compact["detail"] == "compact"
+    (f,) = compact["findings"]
+    assert f["clauses"] == [{"ref": "二(三)"}, {"ref": "二(三)4"}]
+    assert "contact" not in f and "interpretation" not in f
+    del full["findings"][0]["contact"]
+    full["findings"][0].pop("interpretation", None)
+    for c in full["findings"][0]["clauses"]:
+        del c["quote"]
+    assert {**full, "detail": "compact"} == compact
+    text = r.to_text("zh", compact=True)
+    assert "二(三)4" in text and "联系人" not in text and "4.2024年学会评价等级为C" not in text
+    assert "联系人" in r.to_text("zh")
+    # Read back, a compact report has the clauses' refs only; it writes the same text again.
+    back = nxkx.Report.from_json(r.to_json(compact=True))
+    assert [c.ref for c in back.findings[0].clauses] == ["二(三)", "二(三)4"]
+    assert back.findings[0].clauses[1].quote == "" and back != r
+    assert back.to_json(compact=True) == r.to_json(compact=True)
+    with pytest.raises(TypeError):
+        r.to_json(2, True)  # compact is keyword-only
+
+
 def test_trace() -> None:
     r = nxkx.check(load(EXAMPLES / "society_capacity.json"), as_of=AS_OF, trace=True)
     statuses = {t.status for t in r.trace}

@@ -186,6 +186,37 @@ class SchemaTest(unittest.TestCase):
         broken["decision"]["code"] = "maybe"
         self.assertTrue(list(report.iter_errors(broken)))
 
+    def test_compact_reports_validate_and_the_two_forms_stay_apart(self):
+        examples = sorted(glob.glob(os.path.join(SOURCE, "examples", "applications", "*.json")))
+        full = json.loads(nxkx("check", "--format", "json", "--as-of", "2025-05-20",
+                               *examples).stdout)
+        compact = json.loads(nxkx("check", "--format", "json", "--compact", "--as-of",
+                                  "2025-05-20", *examples).stdout)
+        self.assertEqual([e.message for e in Draft202012Validator(self.batch)
+                          .iter_errors(compact)], [])
+        report = Draft202012Validator(self.report)
+        with_findings = [r for r in compact["reports"] if r["findings"]]
+        self.assertTrue(with_findings)
+        for r in compact["reports"]:
+            self.assertEqual(r["detail"], "compact")
+            self.assertEqual([e.message for e in report.iter_errors(r)], [])
+        # A compact report is the full one without the shared texts, nothing else.
+        for f, c in zip(full["reports"], compact["reports"]):
+            stripped = copy.deepcopy(f)
+            for finding in stripped["findings"]:
+                finding.pop("contact")
+                finding.pop("interpretation", None)
+                for clause in finding["clauses"]:
+                    clause.pop("quote")
+            self.assertEqual({**stripped, "detail": "compact"}, c)
+        # A full report without its quote, or a compact one with a contact, is neither form.
+        no_quote = copy.deepcopy(next(r for r in full["reports"] if r["findings"]))
+        no_quote["findings"][0]["clauses"][0].pop("quote")
+        self.assertTrue(list(report.iter_errors(no_quote)))
+        with_contact = copy.deepcopy(with_findings[0])
+        with_contact["findings"][0]["contact"] = {"name": "x", "phone": "y"}
+        self.assertTrue(list(report.iter_errors(with_contact)))
+
     # ---- field by field ----
 
     def resolve(self, s):

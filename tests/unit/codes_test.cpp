@@ -28,9 +28,10 @@ class CodeTable : public ::testing::Test {};
 
 // Only what every notice shares is a C++ enumeration; a notice's own codes are its pack's
 // (pack_codes below). Every public enumeration with a code is here: one way in and out.
-using all_enums = ::testing::Types<stage, severity, decision, lang, declaration_scope,
-                                   declaration_type, rule_status, credit_code_status, change_kind,
-                                   division_level, doc_format, schema_document, count_method>;
+using all_enums =
+    ::testing::Types<stage, severity, decision, lang, declaration_scope, declaration_type,
+                     rule_status, report_detail, credit_code_status, change_kind, division_level,
+                     doc_format, schema_document, count_method>;
 TYPED_TEST_SUITE(CodeTable, all_enums);
 
 TYPED_TEST(CodeTable, EveryCodeRoundTrips) {
@@ -104,6 +105,7 @@ TEST(Codes, ExactSpellings) {
             (codes{"organisation", "joint_applicant", "history", "submission", "application"}));
   EXPECT_EQ(codes_of<declaration_type>(), (codes{"yes_no", "code", "date", "count", "text"}));
   EXPECT_EQ(codes_of<rule_status>(), (codes{"passed", "failed", "not_applicable"}));
+  EXPECT_EQ(codes_of<report_detail>(), (codes{"full", "compact"}));
   EXPECT_EQ(codes_of<credit_code_status>(),
             (codes{"valid", "wrong_length", "invalid_character", "bad_organisation_check",
                    "bad_check_character"}));

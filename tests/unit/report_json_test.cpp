@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -28,9 +29,12 @@ ojson localized_json(std::string_view zh, std::string_view en) {
 }
 ojson localized_json(const localized& t) { return localized_json(t.zh, t.en); }
 
-ojson reference_finding(const finding& f, stage st) {
+// A compact report (report_detail::compact) leaves out the quotes, the reading and the contact.
+ojson reference_finding(const finding& f, stage st, report_detail detail) {
+  const bool full = detail == report_detail::full;
   ojson clauses = ojson::array();
-  for (const auto& c : f.clauses()) clauses.push_back(ojson{{"ref", c.ref}, {"quote", c.quote}});
+  for (const auto& c : f.clauses())
+    clauses.push_back(full ? ojson{{"ref", c.ref}, {"quote", c.quote}} : ojson{{"ref", c.ref}});
   std::string joined;
   for (const auto& c : f.clauses()) {
     if (!joined.empty()) joined += "、";
@@ -45,12 +49,13 @@ ojson reference_finding(const finding& f, stage st) {
   j["unknown"] = f.unknown;
   j["clause"] = joined;
   j["clauses"] = std::move(clauses);
-  if (!f.interpretation().empty()) j["interpretation"] = localized_json(f.interpretation());
+  if (full && !f.interpretation().empty()) j["interpretation"] = localized_json(f.interpretation());
   j["path"] = f.path;
   j["message"] = localized_json(f.message);
   j["expected"] = localized_json(f.expected);
   j["found"] = localized_json(f.found);
-  j["contact"] = ojson{{"name", f.whom_to_call().name}, {"phone", f.whom_to_call().phone}};
+  if (full)
+    j["contact"] = ojson{{"name", f.whom_to_call().name}, {"phone", f.whom_to_call().phone}};
   return j;
 }
 
@@ -60,10 +65,12 @@ std::string_view decision_label_at(decision d, stage st, lang l) {
   return decision_label(d, l);
 }
 
-std::string reference_json(const report& r, int indent) {
+std::string reference_json(const report& r, int indent,
+                           report_detail detail = report_detail::full) {
   ojson j;
   j["notice_id"] = r.notice_id;
   j["pack"] = ojson{{"id", r.pack.id}, {"version", r.pack.version}, {"sha256", r.pack.sha256}};
+  if (detail == report_detail::compact) j["detail"] = "compact";
   j["stage"] = std::string(to_code(r.stage));
   j["as_of"] = format_date(r.as_of);
   j["application"] = ojson{{"id", r.application_id},
@@ -75,7 +82,7 @@ std::string reference_json(const report& r, int indent) {
                         {"zh", std::string(decision_label_at(r.decision, r.stage, lang::zh))},
                         {"en", std::string(decision_label_at(r.decision, r.stage, lang::en))}};
   ojson findings = ojson::array();
-  for (const auto& f : r.findings) findings.push_back(reference_finding(f, r.stage));
+  for (const auto& f : r.findings) findings.push_back(reference_finding(f, r.stage, detail));
   j["findings"] = std::move(findings);
   if (!r.trace.empty()) {
     ojson trace = ojson::array();
@@ -145,6 +152,13 @@ void expect_same_text(const report& r) {
     expected += want;
     EXPECT_EQ(appended, expected) << "indent " << indent;
   }
+  for (int indent : {-1, 2}) {
+    const std::string want = reference_json(r, indent, report_detail::compact);
+    EXPECT_EQ(to_json(r, indent, report_detail::compact), want) << "compact, indent " << indent;
+    std::string appended = "x";
+    append_json(appended, r, indent, report_detail::compact);
+    EXPECT_EQ(appended, "x" + want) << "compact, indent " << indent;
+  }
 }
 
 TEST(ReportJson, EveryReportOfTheCorpusAndExamplesAsNlohmannWritesIt) {
@@ -177,6 +191,61 @@ TEST(ReportJson, NamesThePack) {
   EXPECT_EQ(pack_text(r.pack), line);
   EXPECT_NE(to_text(r, lang::zh).find("\n  依据: " + line + "\n"), std::string::npos);
   EXPECT_NE(to_text(r, lang::en).find("\n  Pack: " + line + "\n"), std::string::npos);
+}
+
+// A compact report is the full one without what the rule's findings share: the same text
+// without the lines of quotes, readings and contacts, and much smaller JSON.
+TEST(ReportJson, CompactLeavesOutQuotesReadingsAndContacts) {
+  const std::vector<report> reports = every_report();
+  std::size_t full_bytes = 0, compact_bytes = 0, quoted = 0;
+  for (const auto& r : reports) {
+    SCOPED_TRACE(r.application_id);
+    const std::string compact = to_json(r, -1, report_detail::compact);
+    if (!r.findings.empty()) {
+      full_bytes += to_json(r, -1).size();
+      compact_bytes += compact.size();
+    }
+    EXPECT_EQ(compact.find("\"quote\""), std::string::npos);
+    EXPECT_EQ(compact.find("\"contact\""), std::string::npos);
+    EXPECT_EQ(compact.find("\"interpretation\""), std::string::npos);
+    EXPECT_NE(compact.find(",\"detail\":\"compact\",\"stage\":"), std::string::npos);
+    for (lang l : {lang::zh, lang::en}) {
+      const std::string full_text = to_text(r, l);
+      std::string kept;  // the full text without its quote, reading and contact lines
+      std::istringstream lines(full_text);
+      for (std::string line; std::getline(lines, line);) {
+        const bool shared = line.starts_with(l == lang::zh ? "      条款" : "      Clause") ||
+                            line.starts_with(l == lang::zh ? "      解读: " : "      Reading: ") ||
+                            line.starts_with(l == lang::zh ? "      联系人: " : "      Contact: ");
+        quoted += shared;
+        if (!shared) kept += line + "\n";
+      }
+      EXPECT_EQ(to_text(r, l, report_detail::compact), kept);
+    }
+  }
+  EXPECT_GT(quoted, 100u);
+  // Of the reports with findings, a compact one is under 75 % of the full one (69 % here).
+  EXPECT_LT(compact_bytes * 4, full_bytes * 3) << compact_bytes << " of " << full_bytes;
+  std::printf("compact reports with findings: %zu of %zu bytes\n", compact_bytes, full_bytes);
+}
+
+// An amendment record follows its report: compact, it says so and leaves the same out.
+TEST(ReportJson, CompactAmendment) {
+  amendment m;
+  m.application_id = "a-1";
+  m.added.rule_id = "r";
+  m.added.context = std::make_shared<const finding_context>(finding_context{
+      {{"三(一)", "每个单位限报1项"}}, {"解读", "reading"}, {"c", "张三", "0951", "四"}});
+  const std::string full = to_json(m, -1), compact = to_json(m, -1, report_detail::compact);
+  EXPECT_NE(full.find("每个单位限报1项"), std::string::npos);
+  EXPECT_EQ(full.find("\"detail\""), std::string::npos);
+  EXPECT_TRUE(compact.starts_with("{\"detail\":\"compact\",\"amends\":")) << compact;
+  for (std::string_view gone : {"每个单位限报1项", "reading", "张三", "\"contact\""})
+    EXPECT_EQ(compact.find(gone), std::string::npos) << gone;
+  EXPECT_NE(compact.find("\"clauses\":[{\"ref\":\"三(一)\"}]"), std::string::npos) << compact;
+  EXPECT_NE(to_text(m, lang::zh).find("每个单位限报1项"), std::string::npos);
+  EXPECT_EQ(to_text(m, lang::zh, report_detail::compact).find("每个单位限报1项"),
+            std::string::npos);
 }
 
 TEST(ReportJson, DefaultIndentIsTwo) {

@@ -27,6 +27,7 @@ struct check_args {
   std::string as_of;
   bool trace = false;
   bool brief = false;
+  bool compact = false;  ///< --compact: clauses by ref, no quotes, readings or contacts
   std::string bad_credit_code = "incomplete";
   std::string output;  ///< -o FILE; "" = standard output
   std::string encoding = "utf-8";
@@ -107,7 +108,7 @@ class sink {
 /// The JSON document of the batch, written a report at a time (never the whole document's tree
 /// in memory), as nlohmann's dump(2) writes it: each report is dumped on its own and indented to
 /// its place in "reports".
-void write_json_document(sink& out, const notice& n, const check_options& opt,
+void write_json_document(sink& out, const notice& n, const check_options& opt, report_detail detail,
                          const std::vector<report>& reports,
                          const std::vector<unreadable>& errors) {
   using ojson = nlohmann::ordered_json;
@@ -128,7 +129,7 @@ void write_json_document(sink& out, const notice& n, const check_options& opt,
   } else {
     out.write(",\n  \"reports\": [\n");
     for (std::size_t i = 0; i < reports.size(); ++i) {
-      const std::string one = dump(ojson::parse(to_json(reports[i], -1)));
+      const std::string one = dump(ojson::parse(to_json(reports[i], -1, detail)));
       std::string indented = "    ";
       indented.reserve(one.size() + one.size() / 8);
       for (char c : one) {
@@ -238,6 +239,12 @@ int run_check(check_args& a) {
     print_error("'-' (standard input) may be given only once", "'-'（标准输入）只能出现一次");
     return exit_bad_input;
   }
+  if (a.compact && format != "json" && format != "text") {
+    print_error("--compact applies to reports as JSON or text, not to --format " + format,
+                "--compact 只用于 JSON 或文本格式的报告，不能与 --format " + format + " 同用");
+    return exit_bad_input;
+  }
+  const report_detail detail = a.compact ? report_detail::compact : report_detail::full;
   if (format == "xlsx" && a.output.empty() && isatty(STDOUT_FILENO)) {
     print_error("--format xlsx writes a workbook: give -o FILE.xlsx",
                 "--format xlsx 生成 Excel 工作簿：请用 -o 指定文件，如 -o 审核结果.xlsx");
@@ -275,8 +282,14 @@ int run_check(check_args& a) {
       print_error(display_name(f) + ": no .jsonl file in this folder",
                   display_name(f) + "：文件夹中没有 .jsonl 文件");
     // JSON lines out unless --format text is asked for.
-    const jsonl_options o{
-        !a.format_given || a.common.json(), l, a.quiet, a.progress, a.brief, a.output, a.threads};
+    const jsonl_options o{!a.format_given || a.common.json(),
+                          l,
+                          a.quiet,
+                          a.progress,
+                          a.brief,
+                          detail,
+                          a.output,
+                          a.threads};
     const int status = check_jsonl(files, *n, opt, o);
     return empty_folders.empty() ? status : exit_bad_input;
   }
@@ -345,7 +358,7 @@ int run_check(check_args& a) {
   const desk_batch batch{reports, errors};
   if (format == "json") {
     sink out(a.output);
-    write_json_document(out, *n, opt, reports, errors);
+    write_json_document(out, *n, opt, detail, reports, errors);
     out.close();
   } else if (format == "csv") {
     emit(a.output, to_csv(batch, *n, l));
@@ -359,7 +372,7 @@ int run_check(check_args& a) {
       if (a.brief) {
         out.write(to_brief(r, *n, l));
       } else {
-        out.write(to_text(r, l, *n));
+        out.write(to_text(r, l, *n, detail));
         out.write("\n");
       }
     }
@@ -419,6 +432,10 @@ runner add_check(CLI::App& app) {
   sub->add_flag("--brief", a->brief,
                 "Text in brief: a line per application, a line per finding, clauses cited "
                 "without their text");
+  sub->add_flag("--compact", a->compact,
+                "Compact reports (JSON or text): clauses cited by ref, without their quotes, the "
+                "readings and the contacts, which `nxkx rules` lists once; the JSON says "
+                "\"detail\": \"compact\"");
   add_encoding_option(*sub, a->encoding);
   add_notice_option(*sub, a->common);
   sub->add_flag("--trace", a->trace, "List every rule evaluated: passed, failed, not applicable");

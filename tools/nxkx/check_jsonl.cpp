@@ -347,9 +347,9 @@ class run {
       --counts_[static_cast<std::size_t>(m.previous)];
       ++counts_[static_cast<std::size_t>(m.decision)];
       if (o_.json)
-        append_json(out_, m, -1);
+        append_json(out_, m, -1, o_.detail);
       else
-        out_ += to_text(m, o_.language);
+        out_ += to_text(m, o_.language, o_.detail);
       out_ += '\n';
     };
     return h;
@@ -357,12 +357,12 @@ class run {
 
   void render(const report& r, std::string& out) const {
     if (o_.json) {
-      append_json(out, r, -1);
+      append_json(out, r, -1, o_.detail);
       out += '\n';
     } else if (o_.brief) {
       out += to_brief(r, n_, o_.language);
     } else {
-      out += to_text(r, o_.language, n_);
+      out += to_text(r, o_.language, n_, o_.detail);
       out += '\n';
     }
   }

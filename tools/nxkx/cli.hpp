@@ -61,8 +61,9 @@ struct jsonl_options {
   bool quiet = false;     ///< never show progress
   bool progress = false;  ///< show progress even when standard error is not a terminal
   bool brief = false;     ///< text in brief (nxkx::to_brief)
-  std::string output;     ///< -o FILE; "" = standard output
-  unsigned threads = 1;   ///< workers checking the lines (--threads)
+  nxkx::report_detail detail = nxkx::report_detail::full;  ///< --compact
+  std::string output;                                      ///< -o FILE; "" = standard output
+  unsigned threads = 1;  ///< workers checking the lines (--threads)
 };
 
 /// The CPUs this process may run on (sched_getaffinity: `taskset`, a container's cpuset), at
