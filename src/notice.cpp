@@ -33,6 +33,13 @@ localized notice_data::label_or_code(std::string_view ns, std::string_view code)
 
 namespace {
 
+/// The contact of `code` in `contacts` (their codes are unique), or null.
+const contact* contact_of(const std::vector<contact>& contacts, std::string_view code) noexcept {
+  for (const auto& c : contacts)
+    if (c.code == code) return &c;
+  return nullptr;
+}
+
 void expect_keys(const json& obj, std::initializer_list<std::string_view> allowed,
                  const std::string& path) {
   if (!obj.is_object())
@@ -495,8 +502,8 @@ void read_rules(const json& root, notice_data& d) {
         pack_fail(child(child("/rules", i), "clauses"),
                   "no clause is cited for project type \"" + d.project_types[t].code + "\"");
       fc.interpretation = info.interpretation;
-      for (const contact& whom : d.contacts)
-        if (whom.code == d.project_types[t].contact) fc.whom_to_call = whom;
+      if (const contact* whom = contact_of(d.contacts, d.project_types[t].contact))
+        fc.whom_to_call = *whom;
       c.context_for_type.push_back(std::make_shared<const finding_context>(std::move(fc)));
     }
     c.context_any = std::make_shared<const finding_context>(
@@ -586,8 +593,12 @@ void read_catalogue(const json& root, notice_data& d) {
     std::string p = child("/contacts", i);
     expect_keys(contacts[i], {"code", "name", "phone", "clause"}, p);
     // A phone the notice does not state: null or left out (shown as not stated).
-    d.contacts.push_back({text_at(contacts[i], "code", p), text_at(contacts[i], "name", p),
-                          text_or(contacts[i], "phone", p), text_or(contacts[i], "clause", p)});
+    contact c{text_at(contacts[i], "code", p), text_at(contacts[i], "name", p),
+              text_or(contacts[i], "phone", p), text_or(contacts[i], "clause", p)};
+    // Project types name their contact by code: two of one code would make it ambiguous.
+    if (contact_of(d.contacts, c.code) != nullptr)
+      pack_fail(child(p, "code"), "duplicate contact \"" + c.code + "\"", "pack.duplicate");
+    d.contacts.push_back(std::move(c));
   }
   const json& types = array_at(root, "project_types", "");
   if (types.empty()) pack_fail("/project_types", "a notice needs at least one project type");
@@ -625,9 +636,7 @@ void read_catalogue(const json& root, notice_data& d) {
     info.completion_deadline = date_at(t, "completion_deadline", p);
     // Whom to call: a code of /contacts, or null / left out when the notice names no one.
     info.contact = text_or(t, "contact", p);
-    if (!info.contact.empty() &&
-        std::none_of(d.contacts.begin(), d.contacts.end(),
-                     [&](const contact& c) { return c.code == info.contact; }))
+    if (!info.contact.empty() && contact_of(d.contacts, info.contact) == nullptr)
       pack_fail(child(p, "contact"), "unknown contact \"" + info.contact + "\"",
                 "pack.unknown_code");
     info.applicants_text = reading_at(t, "applicants_text", p);  // optional: else the kinds
@@ -822,9 +831,7 @@ const delivery_method_info* notice::find_delivery_method(std::string_view code) 
   return nullptr;
 }
 const contact* notice::find_contact(std::string_view code) const noexcept {
-  for (const auto& c : data_->contacts)
-    if (c.code == code) return &c;
-  return nullptr;
+  return detail::contact_of(data_->contacts, code);
 }
 
 }  // namespace nxkx

@@ -109,6 +109,11 @@ TEST(NoticePack, MalformedPacksNameThePlace) {
   p = builtin_json();
   p["format"] = "nxkx-notice-pack/9";
   expect_pack_error(p, "/format", "unsupported");
+  // Two contacts of one code: the reports and the rules reference could name different ones.
+  p = builtin_json();
+  ASSERT_GE(p["contacts"].size(), 2u);
+  p["contacts"][1]["code"] = p["contacts"][0]["code"];
+  expect_pack_error(p, "/contacts/1/code", "duplicate contact");
 }
 
 // B9 of the trial: a pack says the text it ships is a summary of the notice, not its words.
