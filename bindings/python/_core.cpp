@@ -9,6 +9,7 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <filesystem>
@@ -455,6 +456,207 @@ struct batch_results {
   }
 };
 
+/// check_many of one JSON document's text (an array, or one application), read whole: an element
+/// at a time, checked in chunks on opt.threads threads (batch.hpp), so that memory holds the text,
+/// the reports and one chunk of applications, never all of them.
+py::list check_document_text(std::string_view text, const notice& n, const check_options& opt,
+                             const input_limits& limits, bool strict) {
+  batch_results got;
+  {
+    py::gil_scoped_release nogil;
+    document_events events;
+    events.error = [&got](std::size_t at, input_error&& e) { got.add_error(at, std::move(e)); };
+    events.report = [&got](report&& r) { got.add(std::move(r)); };
+    events.amended = [&got](const amendment& m) { got.amended(m); };
+    got.elements = check_document_each(
+        text, n, opt, limits,
+        [strict](application& a, std::optional<std::size_t> index) {
+          // Strict, a document of one application is element 0 (as before).
+          texts_loaded(a, index.value_or(0), strict || index.has_value());
+        },
+        events);
+    if (strict)
+      if (const input_error* e = strict_error(got.errors)) throw *e;
+  }
+  return got.list(!strict);
+}
+
+/// Where an element of a str's top-level array lies, in code units.
+struct str_element {
+  std::size_t begin = 0, size = 0;
+};
+
+/// The UTF-8 length of a code point that is not a surrogate.
+constexpr std::size_t utf8_size(char32_t c) noexcept {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+constexpr bool json_space(char32_t c) noexcept {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/// The elements of the top-level array of a str's code units `t` (Py_UCS1, 2 or 4), found as
+/// split_elements (src/json_in.cpp) finds them in the UTF-8 text, by matching brackets outside
+/// strings: the same elements, since every character that ends a string or an element is ASCII.
+/// nullopt for whatever check_document_text should read instead, for an error or a reading of
+/// the text as a whole that an element read on its own would not give: a byte order mark, more
+/// leading white space than max_bytes, a top level that is not an array, an array that does not
+/// close or is followed by other text, an empty element, one that does not begin with '{', more
+/// than max_batch elements, one of more than max_bytes of UTF-8, more than max_batch_bytes in
+/// all, a surrogate anywhere (encoded with surrogatepass, it is invalid UTF-8: the reader says
+/// where).
+template <class Unit>
+std::optional<std::vector<str_element>> scan_str_batch(const Unit* t, std::size_t n,
+                                                       const input_limits& limits) {
+  std::vector<str_element> out;
+  std::size_t pos = 0;
+  std::size_t bytes = 0;  // of t[0, pos) in UTF-8
+  const auto skip = [&] {
+    for (; pos < n && json_space(t[pos]); ++pos) ++bytes;
+  };
+  skip();
+  if (pos > limits.max_bytes || pos >= n || t[pos] != '[') return std::nullopt;
+  ++pos, ++bytes;
+  skip();
+  if (pos < n && t[pos] == ']') {
+    ++pos, ++bytes;
+  } else {
+    for (;;) {
+      skip();
+      if (pos >= n || t[pos] != '{') return std::nullopt;
+      if (out.size() >= limits.max_batch) return std::nullopt;
+      const std::size_t start = pos, start_bytes = bytes;
+      std::size_t depth = 0;
+      bool in_string = false, escaped = false;
+      for (; pos < n; ++pos) {
+        const char32_t c = t[pos];
+        if (c >= 0xD800 && c <= 0xDFFF) return std::nullopt;
+        if (in_string) {
+          if (escaped)
+            escaped = false;
+          else if (c == '\\')
+            escaped = true;
+          else if (c == '"')
+            in_string = false;
+        } else if (c == '"') {
+          in_string = true;
+        } else if (c == '{' || c == '[') {
+          ++depth;
+        } else if (c == '}' || c == ']') {
+          if (depth == 0) {
+            if (c == '}') return std::nullopt;
+            break;
+          }
+          --depth;
+        } else if (c == ',' && depth == 0) {
+          break;
+        }
+        bytes += utf8_size(c);
+      }
+      if (pos >= n) return std::nullopt;
+      std::size_t end = pos, end_bytes = bytes;
+      for (; end > start && json_space(t[end - 1]); --end) --end_bytes;
+      if (end_bytes - start_bytes > limits.max_bytes) return std::nullopt;
+      out.push_back({start, end - start});
+      const bool closed = t[pos] == ']';
+      ++pos, ++bytes;  // past ',' or ']'
+      if (closed) break;
+    }
+  }
+  skip();
+  if (pos != n || bytes > limits.max_batch_bytes) return std::nullopt;
+  return out;
+}
+
+/// Appends the UTF-8 of code units that hold no surrogate.
+template <class Unit>
+void append_utf8(const Unit* t, std::size_t n, std::string& out) {
+  for (std::size_t i = 0; i < n; ++i) {
+    const char32_t c = t[i];
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | (c >> 6));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | (c >> 12));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | (c >> 18));
+      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+}
+
+/// Non-ASCII str batches that check_str_batch answered (the others were read whole), for the
+/// tests (_core._streamed_str_batches).
+std::atomic<std::size_t> g_streamed_str_batches{0};
+
+/// check_many of a non-ASCII str holding a batch, without its UTF-8 copy: the elements found in
+/// its code units (scan_str_batch), each encoded to UTF-8 as it is added to one batch_stream
+/// (batch.hpp) and read on its own there, so that memory holds the str, the reports and a few
+/// chunks' texts and applications. An element read on its own says what it says inside the
+/// whole text, but for the errors of its text (input.syntax, input.utf8, input.limit), whose
+/// reasons give positions in the whole document: at the first of them, and for whatever the
+/// scan leaves to it, nullopt, and the caller reads the text whole (check_document_text).
+template <class Unit>
+std::optional<py::list> check_str_batch(const Unit* t, std::size_t size, const notice& n,
+                                        const check_options& opt, const input_limits& limits,
+                                        bool strict) {
+  // Inside the batch's array, which counts as one level of max_depth.
+  if (limits.max_depth == 0) return std::nullopt;
+  input_limits one = limits;
+  one.max_depth = limits.max_depth - 1;
+  batch_results got;
+  std::atomic<bool> read_whole{false};
+  {
+    py::gil_scoped_release nogil;  // the str is immutable, and the caller holds it
+    const std::optional<std::vector<str_element>> elements = scan_str_batch(t, size, limits);
+    if (!elements) return std::nullopt;
+    stream_hooks hooks;
+    hooks.read = [&n, &one, &read_whole](std::string_view text, const origin&, std::size_t at) {
+      application a;
+      try {
+        a = parse_application(text, n, one);
+      } catch (const input_error& e) {
+        const std::string& c = e.code();
+        if (c == "input.syntax" || c == "input.utf8" || c == "input.limit") read_whole = true;
+        throw at_index(e, at);
+      }
+      texts_loaded(a, at);
+      return a;
+    };
+    hooks.error = [&got](input_error&& e, const origin&, std::size_t at) {
+      got.add_error(at, std::move(e));
+    };
+    hooks.report = [&got](report&& r, std::string_view, std::size_t) { got.add(std::move(r)); };
+    hooks.amended = [&got](const amendment& m) { got.amended(m); };
+    try {
+      batch_stream stream(n, opt, std::move(hooks));
+      std::string utf8;
+      for (std::size_t i = 0; i < elements->size() && !read_whole; ++i) {
+        const str_element& e = (*elements)[i];
+        utf8.clear();
+        append_utf8(t + e.begin, e.size, utf8);
+        stream.add_text(utf8, {}, i);
+      }
+      stream.finish();
+    } catch (...) {
+      if (read_whole) return std::nullopt;
+      throw;
+    }
+    if (read_whole) return std::nullopt;
+    got.elements = elements->size();
+    ++g_streamed_str_batches;
+    if (strict)
+      if (const input_error* e = strict_error(got.errors)) throw *e;
+  }
+  return got.list(!strict);
+}
+
 py::list check_many(const notice* np, py::handle applications, py::handle as_of,
                     py::handle stage_code, bool trace, py::handle bad_credit_code, int threads,
                     py::handle limits_obj, bool strict) {
@@ -465,28 +667,28 @@ py::list check_many(const notice* np, py::handle applications, py::handle as_of,
   const input_limits limits = limits_argument(limits_obj);
   opt.threads = static_cast<unsigned>(std::min(threads, 256));
 
-  if (text_arg doc = text_of(applications); doc.is_text) {  // one JSON document: an array
-    // Read an element at a time and checked in chunks on opt.threads threads (batch.hpp):
-    // memory holds the text, the reports and one chunk of applications, never all of them.
-    batch_results got;
-    {
-      py::gil_scoped_release nogil;
-      document_events events;
-      events.error = [&got](std::size_t at, input_error&& e) { got.add_error(at, std::move(e)); };
-      events.report = [&got](report&& r) { got.add(std::move(r)); };
-      events.amended = [&got](const amendment& m) { got.amended(m); };
-      got.elements = check_document_each(
-          doc.view, n, opt, limits,
-          [strict](application& a, std::optional<std::size_t> index) {
-            // Strict, a document of one application is element 0 (as before).
-            texts_loaded(a, index.value_or(0), strict || index.has_value());
-          },
-          events);
-      if (strict)
-        if (const input_error* e = strict_error(got.errors)) throw *e;
+  PyObject* p = applications.ptr();
+#if PY_VERSION_HEX < 0x030C0000
+  if (PyUnicode_Check(p) && PyUnicode_READY(p) != 0) throw py::error_already_set();
+#endif
+  if (PyUnicode_Check(p) && !PyUnicode_IS_ASCII(p)) {  // its UTF-8 would be a copy of it
+    std::optional<py::list> got;
+    const auto size = static_cast<std::size_t>(PyUnicode_GET_LENGTH(p));
+    switch (PyUnicode_KIND(p)) {
+      case PyUnicode_1BYTE_KIND:
+        got = check_str_batch(PyUnicode_1BYTE_DATA(p), size, n, opt, limits, strict);
+        break;
+      case PyUnicode_2BYTE_KIND:
+        got = check_str_batch(PyUnicode_2BYTE_DATA(p), size, n, opt, limits, strict);
+        break;
+      default:
+        got = check_str_batch(PyUnicode_4BYTE_DATA(p), size, n, opt, limits, strict);
+        break;
     }
-    return got.list(!strict);
+    if (got) return std::move(*got);
   }
+  if (text_arg doc = text_of(applications); doc.is_text)  // one JSON document: an array
+    return check_document_text(doc.view, n, opt, limits, strict);
   if (PyDict_Check(applications.ptr()))
     throw py::type_error("check_many takes a list of applications; use check() for one");
   // Own the items (the caller may change the list) while the GIL is released.
@@ -1429,6 +1631,10 @@ PYBIND11_MODULE(_core, m) {
         return out;
       },
       "The defaults of nxkx::input_limits, field by field in declaration order.");
+  m.def(
+      "_streamed_str_batches", [] { return g_streamed_str_batches.load(); },
+      "How many non-ASCII str batches check_many has answered element by element, without a "
+      "UTF-8 copy of the whole text (the others were read whole).");
   m.def("_bench_cpp_batch", &bench_cpp_batch, "notice"_a.none(true), "texts"_a, "as_of"_a,
         "threads"_a = 1,
         "Seconds taken by parse_application on each text and one check_batch, and the decisions.");

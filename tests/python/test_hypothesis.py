@@ -24,7 +24,7 @@ import os
 import tempfile
 from typing import Any, Callable, Dict, List, Optional, Tuple
 
-from hypothesis import HealthCheck, assume, given, settings, strategies as st
+from hypothesis import HealthCheck, assume, event, given, settings, strategies as st
 from hypothesis.configuration import set_hypothesis_home_dir
 
 import nxkx
@@ -329,3 +329,109 @@ def test_limits_of_ones_own_are_a_report_or_an_input_error(app: Dict[str, Any], 
     text = as_json_text(app)
     if text is not None and name != "max_bytes":  # json.dumps escapes \b and \f in fewer bytes
         same_answer((kind, result), outcome(lambda: nxkx.check(text, as_of=AS_OF, limits=limits)))
+
+
+# ---- a non-ASCII str batch ----------------------------------------------------------------------
+
+# Strings that the scan of a str batch must see through: what ends a string or an element inside
+# one, escapes (of a quote, a backslash, non-ASCII), every width of character.
+tricky_strings = st.lists(
+    st.sampled_from(['\\"', "\\\\", "\\u4e2d", "\\ud83d\\ude00", "\\n", '"', "\\", "]", "}", "[", "{", ",", " ",
+                     "宁夏", "é", "😀", "\u2028"]) | unicode_text,
+    max_size=6,
+).map("".join)
+
+
+@st.composite
+def str_batch_element(draw: Callable[..., Any]) -> Tuple[str, bool]:
+    """One element of a batch as text, and whether it is a well-formed JSON object: an example
+    (its title replaced), a mutated application or JSON value, nested arrays, a broken text, a
+    lone surrogate."""
+    kind = draw(st.sampled_from(["example"] * 5 + ["mutated"] * 2 + ["value", "nested", "broken", "malformed",
+                                                                     "surrogate"]))
+    if kind in ("example", "malformed", "surrogate"):
+        app = copy.deepcopy(draw(st.sampled_from(EXAMPLE_APPS)))
+        app["title"] = draw(tricky_strings)
+        text = json.dumps(app, ensure_ascii=draw(st.sampled_from([False, False, True])))
+        if kind == "example":
+            return text, True
+        if kind == "malformed":  # brackets still matched: the element itself is malformed
+            edit = draw(st.sampled_from([(-1, ",}"), ('": ', '" '), ('"title": "', '"title": "\n'),
+                                         ("true", "tru"), (", ", "，"), ('"id"', "'id'"), ("[", "[,")]))
+            if edit[0] == -1:
+                return text[:-1] + edit[1], False
+            return text.replace(edit[0], edit[1], 1), edit[0] not in text
+        i = draw(st.integers(0, len(text)))
+        return text[:i] + draw(st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)) + text[i:], False
+    if kind == "mutated":
+        text = as_json_text(draw(mutated_application(json_values)))
+        assume(text is not None)
+        return text, True
+    if kind == "value":
+        text = as_json_text(draw(json_values))
+        assume(text is not None)
+        return text, text.startswith("{")
+    if kind == "nested":
+        depth = draw(st.integers(1, 12))
+        return '{"records": ' + "[" * depth + '"中"' + "]" * depth + "}", True
+    return draw(mutated_text()).decode("utf-8", "surrogateescape"), False
+
+
+@st.composite
+def str_batch(draw: Callable[..., Any]) -> Tuple[str, bool]:
+    """A batch as a str, and whether it is an array of well-formed objects only."""
+    elements = draw(st.lists(str_batch_element(), min_size=1, max_size=5))
+    space = st.sampled_from(["", " ", "\n", " \t\r\n"])
+    inner = "".join((draw(space) + t + draw(space) + ("," if i + 1 < len(elements) else ""))
+                    for i, (t, _) in enumerate(elements))
+    text = draw(space) + "[" + inner + "]" + draw(space)
+    clean = all(ok for _, ok in elements)
+    frame = draw(st.sampled_from(["as is"] * 12 + ["unclosed", "trailing", "empty element", "bom"]))
+    if frame == "unclosed":
+        text, clean = text.rstrip()[:-1], False
+    elif frame == "trailing":
+        text, clean = text + draw(st.sampled_from(["x", "中", "]", ",", "{}"])), False
+    elif frame == "empty element":
+        text, clean = text.replace("[", "[,", 1), False
+    elif frame == "bom":
+        text, clean = "\ufeff" + text, False
+    return text, clean
+
+
+def full_answer(call: Callable[[], Any]) -> Any:
+    """Every report (and its JSON) and every error with its code, path and reasons, or the error
+    raised."""
+    def one(r: Any) -> Any:
+        if isinstance(r, nxkx.Report):
+            return ("report", r, r.to_json())
+        return (type(r).__name__, r.code, r.path, r.reason, r.reason_zh)
+    try:
+        return "returned", [one(r) for r in call()]
+    except nxkx.Error as e:
+        return "raised", one(e)
+
+
+@budget(100)
+@given(
+    str_batch(),
+    st.sampled_from([None, None, {"max_depth": 4}, {"max_depth": 6}, {"max_bytes": 3000}, {"max_batch": 2},
+                     {"max_string_bytes": 30}, {"max_batch_bytes": 6000}]),
+    st.sampled_from([1, 2]),
+    st.booleans(),
+)
+def test_a_str_batch_answers_as_its_utf8(batch: Tuple[str, bool], limit: Optional[Dict[str, int]], threads: int,
+                                         strict: bool) -> None:
+    text, clean = batch
+    assume(not text.isascii())
+    limits = nxkx.InputLimits(**limit) if limit else None
+    before = _core._streamed_str_batches()
+    got = full_answer(lambda: nxkx.check_many(text, as_of=AS_OF, threads=threads, limits=limits, strict=strict))
+    streamed = _core._streamed_str_batches() - before
+    event("read element by element" if streamed else "read whole")
+    utf8 = text.encode("utf-8", "surrogatepass")
+    assert got == full_answer(lambda: nxkx.check_many(utf8, as_of=AS_OF, threads=threads, limits=limits,
+                                                      strict=strict)), text
+    if clean and limits is None and "input.syntax" not in repr(got):
+        # An array of well-formed objects within the limits is read element by element. (A mutated
+        # application may still be malformed for this reader: a number out of range.)
+        assert streamed == 1, got
