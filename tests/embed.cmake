@@ -16,8 +16,14 @@ if(TARGET nxkx_c)
     NXKX_EXPECTED_VERSION="${PROJECT_VERSION}")
   target_link_libraries(nxkx_c_api_test PRIVATE nxkx_c Threads::Threads
                                                 $<BUILD_INTERFACE:nxkx_warnings>)
+  # With the command, nxkx_starter is compared with what `nxkx new` prints.
+  if(TARGET nxkx_cli)
+    set(_c_api_cli $<TARGET_FILE:nxkx_cli>)
+  else()
+    set(_c_api_cli "")
+  endif()
   add_test(NAME c_api.corpus_and_bad_input
-           COMMAND nxkx_c_api_test ${PROJECT_SOURCE_DIR})
+           COMMAND nxkx_c_api_test ${PROJECT_SOURCE_DIR} ${_c_api_cli})
   # The batch handed out a block at a time: the blocks join to nxkx_check_batch's result.
   add_executable(nxkx_c_batch_blocks_test ${CMAKE_CURRENT_SOURCE_DIR}/c/batch_blocks_test.c)
   set_target_properties(nxkx_c_batch_blocks_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON
