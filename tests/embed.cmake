@@ -73,8 +73,12 @@ elseif(NXKX_EMCMAKE AND NXKX_NODE)
                    bash ${PROJECT_SOURCE_DIR}/bindings/wasm/build.sh ${NXKX_WASM_DIR})
   set_tests_properties(wasm.build PROPERTIES FIXTURES_SETUP nxkx_wasm TIMEOUT 1800 LABELS wasm)
   add_test(NAME wasm.node_corpus COMMAND ${NXKX_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/node/)
+  set(_node_env "NXKX_JS=${NXKX_WASM_JS}")
+  if(TARGET nxkx_cli)
+    list(APPEND _node_env "NXKX_CLI=$<TARGET_FILE:nxkx_cli>")  # starter.test.js: `nxkx new`
+  endif()
   set_tests_properties(wasm.node_corpus PROPERTIES FIXTURES_REQUIRED nxkx_wasm LABELS "wasm;node"
-                                                   ENVIRONMENT "NXKX_JS=${NXKX_WASM_JS}")
+                                                   ENVIRONMENT "${_node_env}")
 
   # ---- the portal page in headless Chromium ----
   if(NXKX_NPM AND NXKX_CHROMIUM)
