@@ -16,8 +16,14 @@ if(TARGET nxkx_c)
     NXKX_EXPECTED_VERSION="${PROJECT_VERSION}")
   target_link_libraries(nxkx_c_api_test PRIVATE nxkx_c Threads::Threads
                                                 $<BUILD_INTERFACE:nxkx_warnings>)
+  # With the command, nxkx_starter is compared with what `nxkx new` prints.
+  if(TARGET nxkx_cli)
+    set(_c_api_cli $<TARGET_FILE:nxkx_cli>)
+  else()
+    set(_c_api_cli "")
+  endif()
   add_test(NAME c_api.corpus_and_bad_input
-           COMMAND nxkx_c_api_test ${PROJECT_SOURCE_DIR})
+           COMMAND nxkx_c_api_test ${PROJECT_SOURCE_DIR} ${_c_api_cli})
   # The batch handed out a block at a time: the blocks join to nxkx_check_batch's result.
   add_executable(nxkx_c_batch_blocks_test ${CMAKE_CURRENT_SOURCE_DIR}/c/batch_blocks_test.c)
   set_target_properties(nxkx_c_batch_blocks_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON
@@ -67,8 +73,12 @@ elseif(NXKX_EMCMAKE AND NXKX_NODE)
                    bash ${PROJECT_SOURCE_DIR}/bindings/wasm/build.sh ${NXKX_WASM_DIR})
   set_tests_properties(wasm.build PROPERTIES FIXTURES_SETUP nxkx_wasm TIMEOUT 1800 LABELS wasm)
   add_test(NAME wasm.node_corpus COMMAND ${NXKX_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/node/)
+  set(_node_env "NXKX_JS=${NXKX_WASM_JS}")
+  if(TARGET nxkx_cli)
+    list(APPEND _node_env "NXKX_CLI=$<TARGET_FILE:nxkx_cli>")  # starter.test.js: `nxkx new`
+  endif()
   set_tests_properties(wasm.node_corpus PROPERTIES FIXTURES_REQUIRED nxkx_wasm LABELS "wasm;node"
-                                                   ENVIRONMENT "NXKX_JS=${NXKX_WASM_JS}")
+                                                   ENVIRONMENT "${_node_env}")
 
   # ---- the portal page in headless Chromium ----
   if(NXKX_NPM AND NXKX_CHROMIUM)

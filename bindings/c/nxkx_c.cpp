@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "../../src/json_escape.hpp"
+#include "nxkx/json.hpp"
 #include "nxkx/nxkx.h"
 #include "nxkx/nxkx.hpp"
 #include "nxkx/schema.hpp"
@@ -920,6 +921,46 @@ nxkx_status nxkx_schema(const nxkx_notice* notice, const char* document, char** 
                    "unknown document \"" + std::string(code) + "\"; expected " +
                        nxkx::code_list<nxkx::schema_document>());
     return nxkx::json_schema(notice->notice, *d, -1);
+  });
+}
+
+nxkx_status nxkx_starter(const nxkx_notice* notice, const char* project_type, const char* stage,
+                         const char* kind, char** out, size_t* out_len) noexcept {
+  return guarded(out, out_len, [&] {
+    require_pointer(notice, "notice");
+    require_pointer(project_type, "project_type");
+    const nxkx::notice& n = notice->notice;
+    // An argument that is not one of the notice's codes is the caller's input, named by the
+    // argument (as if the three were the members of one object) with the codes it may be.
+    const auto unknown = [](const char* argument, const char* what, const char* what_zh,
+                            const std::string& value, const std::string& codes) {
+      const std::string name(argument);
+      throw nxkx::input_error(
+          "input.unknown_code", "/" + name,
+          name + ": unknown " + what + " \"" + value + "\"; expected one of " + codes,
+          name + ": 未知的" + what_zh + " \"" + value + "\"；应为以下之一：" + codes);
+    };
+    if (n.find_project_type(project_type) == nullptr) {
+      std::string codes;
+      for (const auto& t : n.project_types()) codes += (codes.empty() ? "" : ", ") + t.code;
+      unknown("project_type", "project type", "项目类型", project_type, codes);
+    }
+    nxkx::stage st = nxkx::stage::application;
+    if (stage != nullptr) {
+      const std::optional<nxkx::stage> s = nxkx::from_code<nxkx::stage>(stage);
+      if (!s) unknown("stage", "stage", "阶段", stage, nxkx::code_list<nxkx::stage>(", "));
+      st = *s;
+    }
+    std::optional<std::string> k;
+    if (kind != nullptr) {
+      std::string codes;
+      for (const auto& a : n.applicant_kinds()) {
+        if (a.code == kind) k = a.code;
+        codes += (codes.empty() ? "" : ", ") + a.code;
+      }
+      if (!k) unknown("kind", "applicant kind", "申报主体类别", kind, codes);
+    }
+    return nxkx::starter_application(n, project_type, st, k);
   });
 }
 

@@ -398,6 +398,43 @@ function nxkxSchemaWith(handle, document) {
   }, 'argument.document'));
 }
 
+/** `value` copied into the module's memory as a NUL-terminated string for f(pointer), or 0 for
+ *  f when it is undefined or null (the ABI's NULL: its default). */
+function nxkxWithOptionalText(value, f) {
+  if (value === undefined || value === null) return f(0);
+  return nxkxWithText(value, f, 'input.utf8');
+}
+
+/** The starter of `type` through nxkx_starter: options {stage, kind}, each a code or left out
+ *  (the ABI's defaults: application, the first kind the type admits). */
+function nxkxStarterWith(handle, type, options) {
+  if (typeof type !== 'string')
+    throw NxkxError('invalid_argument', {code: 'argument.type', path: '',
+        reason: 'the project type must be a code (a string), found ' +
+            (type === null ? 'null' : typeof type)});
+  if (options === undefined || options === null) options = {};
+  if (typeof options !== 'object' || Array.isArray(options))
+    throw NxkxError('invalid_argument', {code: 'options.type', path: '',
+        reason: 'expected an options object {stage, kind}, found ' +
+            (Array.isArray(options) ? 'an array' : typeof options)});
+  Object.keys(options).forEach(function(key) {
+    if (key !== 'stage' && key !== 'kind')
+      throw NxkxError('invalid_argument', {code: 'options.unknown_field',
+          path: nxkxPointerToken(key), reason: 'unknown option "' + key + '"; expected stage or kind'});
+    var v = options[key];
+    if (v !== undefined && v !== null && typeof v !== 'string')
+      throw NxkxError('invalid_argument', {code: 'options.type', path: nxkxPointerToken(key),
+          reason: 'expected a code (a string), found ' + typeof v});
+  });
+  return JSON.parse(nxkxWithText(type, function(t) {
+    return nxkxWithOptionalText(options.stage, function(st) {
+      return nxkxWithOptionalText(options.kind, function(k) {
+        return nxkxCall(_nxkx_starter, [handle, t, st, k]);
+      });
+    });
+  }, 'input.utf8'));
+}
+
 /** Checks one application (object or JSON text). Options: asOf (required, 'YYYY-MM-DD' or a
  *  Date), stage ('application' | 'completion'), trace, badCreditCode, format ('json' |
  *  'text'), lang ('zh' | 'en', for text). Returns the report (an object, or text). */
@@ -423,8 +460,13 @@ Module['schema'] = function(document) {
   return nxkxSchemaWith(nxkxBuiltin(), document);
 };
 
-/** A notice: the built-in one, or one loaded from a pack. check, checkBatch, catalog and
- *  schema work as the module's own functions do, with this notice's rules and codes. */
+/** The built-in notice's starter application for a project type (NxkxNotice.starter). */
+Module['starter'] = function(type, options) {
+  return nxkxStarterWith(nxkxBuiltin(), type, options);
+};
+
+/** A notice: the built-in one, or one loaded from a pack. check, checkBatch, catalog, schema
+ *  and starter work as the module's own functions do, with this notice's rules and codes. */
 function NxkxNotice(handle, owned) {
   this.handle = handle;
   this.owned = owned;
@@ -447,6 +489,16 @@ NxkxNotice.prototype.catalog = function() {
 };
 NxkxNotice.prototype.schema = function(document) {
   return nxkxSchemaWith(this.live(), document);
+};
+/** A starter application for a project type (what `nxkx new --type TYPE` prints), as an
+ *  object: the type, the applicant's kind, every field the type's rules read at the stage and
+ *  every declaration of the type, read by a rule or not, as null. Options: stage
+ *  ('application', the default, or 'completion'), kind (an applicant kind code; default the
+ *  first the type admits). A type, stage or kind the notice does not have throws an NxkxError
+ *  with status 'input_error', code 'input.unknown_code', path '/project_type', '/stage' or
+ *  '/kind' and the valid codes in its reason. */
+NxkxNotice.prototype.starter = function(type, options) {
+  return nxkxStarterWith(this.live(), type, options);
 };
 /** Releases a loaded pack's memory; the built-in notice stays. Further calls throw. */
 NxkxNotice.prototype.free = function() {

@@ -8,7 +8,10 @@
 //   - the engine itself: an empty application of each project type (and a few variants) is
 //     checked once, and the paths its findings name are the fields that type's rules read, with
 //     what the notice asks of each ("要求", the clause, the reading). So the history years, the
-//     targets of a type and the records it needs are the pack's, never the page's.
+//     targets of a type and the records it needs are the pack's, never the page's;
+//   - notice.starter(type, {stage, kind}): the starter application of a type (`nxkx new`),
+//     asked the first time the type is chosen, whose fields are shown too, so that a declaration
+//     no rule reads is asked for.
 // A pack passed by the embedding portal gives its own form with no change here.
 //
 //   NxkxPortal.mount(element, {pack, asOf, stage, application, storageKey, onChange})
@@ -244,11 +247,25 @@
 
   // ---------------------------------------------------------------- what the rules read
 
+  /** The JSON pointer of every member and element in `doc` (a starter application), not ''. */
+  function starterPointers(doc) {
+    const out = [];
+    (function walkValue(v, pointer) {
+      if (pointer !== '') out.push(pointer);
+      if (v === null || typeof v !== 'object') return;
+      if (Array.isArray(v)) v.forEach((x, i) => walkValue(x, `${pointer}/${i}`));
+      else for (const [k, x] of Object.entries(v)) walkValue(x, pointer + joinPointer([k]));
+    })(doc, '');
+    return out;
+  }
+
   /**
    * Checks an empty application of every project type (and, at the application stage, one with
    * each yes/no and code answered each way, and each optional object present), and keeps the
-   * paths the findings name: the fields each type's rules read, per stage. `help` keeps, per
-   * field, what the notice asks there (expected text, clause, reading), from the same findings.
+   * paths the findings name: the fields each type's rules read, per stage. `addStarter(type)`
+   * adds every field of the type's starter (notice.starter, per stage and admitted kind), which
+   * holds the declarations no rule reads too. `help` keeps, per field, what the notice asks there
+   * (expected text, clause, reading), from the same findings.
    */
   function probe(notice, catalog, tree, asOf) {
     const byType = {};
@@ -353,7 +370,37 @@
         }
       }
     }
-    return { byType, allIds, help };
+    // What a type's starter holds (nxkx new): every field its rules read and every declaration
+    // of the type, read by a rule or not, so that the page asks for a declaration no rule reads,
+    // which no finding names (docs/pack-format.md §4.2). Added to the type's fields the first
+    // time the type is shown, not here: a starter asks the engine some thousand times (0.4–2.5 s
+    // in nxkx.js for a type and stage of the 2025 pack, 14 calls for its six types), where the
+    // probes above take half a second for every type. Not added to allIds, so that what a field
+    // shows for one type never depends on which types were shown before: a field only a
+    // starter names is shown for the types whose starter names it, and where its section is for
+    // the others, as a field no rule reads is.
+    const withStarter = new Set();
+    function addStarter(code) {
+      if (withStarter.has(code) || !byType[code] || typeof notice.starter !== 'function') return;
+      withStarter.add(code);
+      const type = catalog.project_types.find((t) => t.code === code);
+      const kinds = type.eligible && type.eligible.length ? type.eligible : [firstKind];
+      for (const stage of ['application', 'completion']) {
+        for (const kind of kinds) {
+          let starter;
+          try {
+            starter = notice.starter(code, { stage, kind });
+          } catch (e) {
+            continue; // a kind the notice does not know tells nothing
+          }
+          for (const pointer of starterPointers(starter)) {
+            const at = locate(tree, pointer);
+            if (at) byType[code][stage].add(at.norm);
+          }
+        }
+      }
+    }
+    return { byType, allIds, help, addStarter };
   }
 
   // ---------------------------------------------------------------- Chinese for input mistakes
@@ -737,11 +784,19 @@
       if (t) t.setAttribute('aria-expanded', collapsed ? 'false' : 'true');
     }
 
+    /** The fields a project type needs, per stage (probe()), its starter's included; null for
+     *  no type or one the notice does not have. */
+    typeFields(type) {
+      if (!type || !this.probed.byType[type]) return null;
+      this.probed.addStarter(type);
+      return this.probed.byType[type];
+    }
+
     mapKeys(node, pointer) {
       const at = locate(this.tree, pointer);
       const keys = new Set();
       const type = this.state.project_type;
-      const ev = type && this.probed.byType[type];
+      const ev = this.typeFields(type);
       if (ev && at) {
         for (const set of [ev.application, ev.completion]) {
           for (const e of set) {
@@ -868,7 +923,7 @@
     /** Visibility of every wrapper, from the probes, the values and the findings. */
     applyVisibility() {
       const type = this.state.project_type;
-      const ev = type ? this.probed.byType[type] : null;
+      const ev = this.typeFields(type);
       const evAll = ev ? new Set([...ev.application, ...ev.completion]) : new Set();
       const evStage = ev ? ev[this.stage] : new Set();
       const has = (p) => !isEmpty(getAt(this.state, p)) || Object.keys(this.raw).some((r) => r === p || r.startsWith(p + '/'));

@@ -16,7 +16,7 @@
  *     nxkx_batch* likewise with nxkx_batch_free().
  *
  * Threads: a loaded notice is immutable. Any number of threads may call nxkx_check,
- * nxkx_check_batch, nxkx_catalog and nxkx_schema on one notice at the same time. Only
+ * nxkx_check_batch, nxkx_catalog, nxkx_schema and nxkx_starter on one notice at the same time. Only
  * nxkx_notice_free must not race with a call that uses the same notice. A batch is one
  * caller's: calls on one nxkx_batch must not race; different batches may run at the same time.
  */
@@ -161,6 +161,18 @@ NXKX_C_API nxkx_status nxkx_catalog(const nxkx_notice* notice, char** out,
  *  the same), "applications" (one object or an array) or "report" (docs/schema.md). */
 NXKX_C_API nxkx_status nxkx_schema(const nxkx_notice* notice, const char* document, char** out,
                                    size_t* out_len) NXKX_C_NOEXCEPT;
+
+/** A starter application for `project_type` (what `nxkx new --type TYPE` prints, indented by 2):
+ *  the type, the applicant's kind, every field the type's rules read at the stage and every
+ *  declaration of the type, read by a rule or not, as null (unknown). `stage` is "application"
+ *  (NULL means the same) or "completion"; `kind` is an applicant kind code of the notice (NULL:
+ *  the first kind the type admits). A type, stage or kind the notice does not have is
+ *  NXKX_INPUT_ERROR with code "input.unknown_code", path "/project_type", "/stage" or "/kind"
+ *  (the argument's name) and the valid codes in the reason. NULL notice, project_type or out:
+ *  NXKX_INVALID_ARGUMENT ("argument.null"). */
+NXKX_C_API nxkx_status nxkx_starter(const nxkx_notice* notice, const char* project_type,
+                                    const char* stage, const char* kind, char** out,
+                                    size_t* out_len) NXKX_C_NOEXCEPT;
 
 /** Counts the 字 of a UTF-8 text of `len` bytes as the notice's limits count them:
  *  {"word_processor": N, "non_space": N, "code_points": N}. Invalid UTF-8 is NXKX_INPUT_ERROR

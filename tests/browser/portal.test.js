@@ -3,7 +3,8 @@
 // six project types (受理), one broken field per type (its finding at that field), save, reload
 // and load back, input mistakes in Chinese, planned dates, the completion records of one type
 // (已完成, then 未完成 with the shortfall), print to PDF, phone width, keyboard and labels, the
-// embedding API, and packs other than the built-in one (the form follows the pack).
+// embedding API, and packs other than the built-in one (the form follows the pack; a declaration
+// no rule reads is asked for, from the type's starter).
 // The page is opened from file:// and from a static server on 127.0.0.1; any request that
 // leaves the machine fails the test.
 //   NXKX_JS=build/wasm/bindings/wasm/nxkx.js node --test tests/browser/
@@ -93,6 +94,30 @@ function changedPack() {
   return pack;
 }
 
+/** A copy of the 黄石 pack with declarations no rule reads (of the application, of the
+ *  organisation, and of the year before the notice, a history window the pack gains for it):
+ *  the page asks for them because the type's starter holds them (NxkxNotice.starter,
+ *  docs/pack-format.md §4.2), though no finding ever names them. */
+function huangshiWithUnread() {
+  const pack = JSON.parse(fs.readFileSync(path.join(root, 'examples', 'packs', 'notice-huangshi-2023.json'), 'utf8'));
+  pack.history = { years_before_notice: 1 };
+  pack.declarations.push(
+    { name: 'ethics_reviewed', scope: 'application', type: 'yes_no',
+      title: { zh: '已通过伦理审查', en: 'ethics review passed' } },
+    { name: 'contact_person', scope: 'organisation', type: 'text',
+      title: { zh: '联系人', en: 'contact person' } },
+    { name: 'audited', scope: 'history', type: 'yes_no',
+      title: { zh: '财务已审计', en: 'accounts audited' } });
+  return pack;
+}
+const UNREAD = [
+  { path: '/ethics_reviewed', kind: 'bool', title: '已通过伦理审查', value: true },
+  { path: '/applicant/contact_person', kind: 'text', title: '联系人', value: '张三' },
+  // The notice is of 2023: the history is of 2022. No rule reads a history, so only the
+  // starter gives the page its year.
+  { path: '/applicant/history/2022/audited', kind: 'bool', title: '财务已审计', value: false },
+];
+
 function packText(p) {
   if (p.file) return fs.readFileSync(path.join(root, p.file), 'utf8');
   if (p.build) return JSON.stringify(p.build());
@@ -121,6 +146,7 @@ before(async () => {
   }
   fs.copyFileSync(moduleFile, path.join(site, 'nxkx.js'));
   PACKS.forEach((p, i) => embedPage(`pack-${i}.html`, packText(p)));
+  embedPage('pack-unread.html', JSON.stringify(huangshiWithUnread()));
   fs.writeFileSync(path.join(site, 'host.html'), `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><link rel="stylesheet" href="portal.css"></head>
 <body><h1>某门户</h1><div id="embedded"></div>
@@ -803,6 +829,53 @@ for (const [i, pack] of PACKS.entries()) {
     if (text) notice.free();
   });
 }
+
+test('a declaration no rule reads is asked for: the type\'s starter is on the page', async () => {
+  const notice = nxkx.loadNotice(huangshiWithUnread());
+  try {
+    const catalog = notice.catalog();
+    const asOf = catalog.notice.application_deadline || catalog.notice.issued;
+    await open(fileUrl('pack-unread.html', `as_of=${asOf}`));
+    for (const t of catalog.project_types) {
+      for (const stage of ['application', 'completion']) {
+        // No finding names them, empty or answered: probing the engine alone never shows them.
+        for (const kind of t.eligible) {
+          const app = { project_type: t.code, applicant: { kind } };
+          const starter = notice.starter(t.code, { stage, kind });
+          for (const u of UNREAD) {
+            assert.ok(notice.check(app, { asOf, stage }).findings.every((f) => !f.path.startsWith(u.path)));
+            assert.ok(u.path.split('/').slice(1).reduce((o, k) => (o && k in o ? o[k] : undefined), starter) === null,
+              `${t.code} ${stage} ${kind}: the starter has ${u.path}`);
+          }
+        }
+      }
+      await control('/project_type').selectOption(t.code);
+      await settle();
+      for (const u of UNREAD) {
+        const w = wrapper(u.path);
+        assert.equal(await w.count(), 1, `${t.code}: a field for ${u.path}`);
+        assert.ok(await w.isVisible(), `${t.code}: ${u.path} is shown`);
+        assert.equal(await w.getAttribute('data-kind'), u.kind);
+        assert.match(await w.textContent(), new RegExp(u.title));
+      }
+    }
+    // Answered, they are in the application the page saves, and change no decision.
+    const type = catalog.project_types[0].code;
+    await control('/project_type').selectOption(type);
+    await settle();
+    const before = (await decision()).code;
+    for (const u of UNREAD) await enter({ path: u.path, value: u.value });
+    await settle();
+    const saved = JSON.parse((await saveFile()).text);
+    assert.equal(saved.ethics_reviewed, true);
+    assert.equal(saved.applicant.contact_person, '张三');
+    assert.equal(saved.applicant.history['2022'].audited, false);
+    assert.equal((await decision()).code, before);
+    assert.equal(notice.check(saved, { asOf }).decision.code, before);
+  } finally {
+    notice.free();
+  }
+});
 
 test('no page error, nothing fetched from outside', () => {
   assert.deepEqual(pageErrors, []);

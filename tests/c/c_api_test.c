@@ -3,7 +3,8 @@
  *
  * The corpora of the example packs (tests/conformance/packs/PACK/) run under their pack too.
  *
- * Usage: c_api_test SOURCE_DIR
+ * Usage: c_api_test SOURCE_DIR [NXKX_COMMAND]
+ * (with the command, nxkx_starter is compared with what `nxkx new` prints)
  * The expected answers are read from the corpus with a small JSON scanner below (enough to find
  * members and walk arrays); nxkx itself only checks. Exit status 0 when every check passed. */
 #define _POSIX_C_SOURCE 200809L
@@ -908,6 +909,180 @@ typedef struct {
   int mismatches;
 } thread_job;
 
+/* ---- the starter (nxkx_starter) ---- */
+
+/* The standard output of `command`, or NULL. */
+static char* run_output(const char* command) {
+  FILE* f = popen(command, "r");
+  char* text = NULL;
+  size_t size = 0, cap = 0, n = 0;
+  if (f == NULL) return NULL;
+  do {
+    if (size + 4096 + 1 > cap) {
+      char* bigger;
+      cap = (size + 4096 + 1) * 2;
+      bigger = (char*)realloc(text, cap);
+      if (bigger == NULL) {
+        free(text);
+        pclose(f);
+        return NULL;
+      }
+      text = bigger;
+    }
+    n = fread(text + size, 1, 4096, f);
+    size += n;
+  } while (n > 0);
+  if (pclose(f) != 0) {
+    free(text);
+    return NULL;
+  }
+  text[size] = '\0';
+  return text;
+}
+
+/* The starter of the C ABI is byte for byte what `nxkx new` prints with the same arguments (when
+ * the command was built: `cli` is its path, or NULL). `pack` is a file, or NULL for the built-in
+ * notice. */
+static void expect_starter_as_new(const nxkx_notice* n, const char* cli, const char* pack,
+                                  const char* type, const char* stage, const char* kind) {
+  char* out = NULL;
+  size_t out_len = 0;
+  char command[8192];
+  char* printed;
+  nxkx_status status = nxkx_starter(n, type, stage, kind, &out, &out_len);
+  CHECK_MSG(status == NXKX_OK, "%s %s %s: %s", type, stage ? stage : "-", kind ? kind : "-",
+            out ? out : "");
+  CHECK(out != NULL && out_len == strlen(out));
+  if (cli != NULL && status == NXKX_OK) {
+    snprintf(command, sizeof command, "'%s' new --type '%s'%s%s%s%s%s%s", cli, type,
+             stage ? " --stage " : "", stage ? stage : "", kind ? " --kind " : "", kind ? kind : "",
+             pack ? " --notice " : "", pack ? pack : "");
+    printed = run_output(command);
+    CHECK_MSG(printed != NULL, "%s", command);
+    CHECK_MSG(printed != NULL && out != NULL && strcmp(printed, out) == 0,
+              "%s printed\n%s\nnxkx_starter gave\n%s", command, printed ? printed : "",
+              out ? out : "");
+    free(printed);
+  }
+  nxkx_free(out);
+}
+
+/* `pack` with the declaration `declaration` (a JSON object) first in its "declarations". */
+static char* with_declaration(const char* pack, const char* declaration) {
+  const char* at = strstr(pack, "\"declarations\": [");
+  size_t head, size;
+  char* out;
+  if (at == NULL) return NULL;
+  head = (size_t)(at - pack) + strlen("\"declarations\": [");
+  size = strlen(pack) + strlen(declaration) + 2;
+  out = (char*)malloc(size);
+  if (out == NULL) return NULL;
+  memcpy(out, pack, head);
+  snprintf(out + head, size - head, "%s,%s", declaration, pack + head);
+  return out;
+}
+
+static void test_starter(const nxkx_notice* n, const char* source_dir, const char* cli) {
+  char* out = NULL;
+  size_t out_len = 7;
+  char path[4096];
+  char* pack;
+  char* extended;
+  nxkx_notice* other = NULL;
+  const char* head = "{\n  \"id\": null,\n  \"project_type\": \"society_capacity\",\n";
+
+  /* the same text as `nxkx new`: each stage, a kind given and not */
+  expect_starter_as_new(n, cli, NULL, "society_capacity", NULL, NULL);
+  expect_starter_as_new(n, cli, NULL, "society_capacity", "completion", NULL);
+  expect_starter_as_new(n, cli, NULL, "returnee_alliance_capacity", "application",
+                        "alliance_council_member");
+  CHECK(nxkx_starter(n, "society_capacity", NULL, NULL, &out, &out_len) == NXKX_OK);
+  CHECK(out != NULL && strncmp(out, head, strlen(head)) == 0);
+  CHECK(out != NULL && strstr(out, "\"kind\": \"society\"") != NULL); /* the first it admits */
+  nxkx_free(out);
+  CHECK(nxkx_starter(n, "returnee_alliance_capacity", NULL, "alliance_council_member", &out,
+                     NULL) == NXKX_OK);
+  CHECK(out != NULL && strstr(out, "\"kind\": \"alliance_council_member\"") != NULL);
+  nxkx_free(out);
+
+  /* a type, stage or kind the notice does not have: an input error naming the argument, with
+   * the codes it may be */
+  CHECK(nxkx_starter(n, "nope", NULL, NULL, &out, &out_len) == NXKX_INPUT_ERROR);
+  CHECK(out != NULL && out_len == strlen(out));
+  CHECK(out != NULL && strstr(out, "\"code\":\"input.unknown_code\"") != NULL);
+  CHECK(out != NULL && strstr(out, "\"path\":\"/project_type\"") != NULL);
+  CHECK(out != NULL && strstr(out, "project_type: unknown project type \\\"nope\\\"") != NULL);
+  CHECK(out != NULL && strstr(out, "park_sta_capacity, haizhi_base_capacity") != NULL);
+  nxkx_free(out);
+  CHECK(nxkx_starter(n, "society_capacity", "review", NULL, &out, NULL) == NXKX_INPUT_ERROR);
+  CHECK(out != NULL && strstr(out, "\"path\":\"/stage\"") != NULL);
+  CHECK(out != NULL && strstr(out, "stage: unknown stage \\\"review\\\"") != NULL);
+  CHECK(out != NULL && strstr(out, "application, completion") != NULL);
+  nxkx_free(out);
+  CHECK(nxkx_starter(n, "society_capacity", NULL, "university_sta", &out, NULL) ==
+        NXKX_INPUT_ERROR); /* the 黄石 pack's kind, not the 2025 notice's */
+  CHECK(out != NULL && strstr(out, "\"path\":\"/kind\"") != NULL);
+  CHECK(out != NULL && strstr(out, "kind: unknown applicant kind \\\"university_sta\\\"") != NULL);
+  CHECK(out != NULL && strstr(out, "society, park_sta, haizhi_base") != NULL);
+  nxkx_free(out);
+
+  /* NULL arguments */
+  CHECK(nxkx_starter(NULL, "society_capacity", NULL, NULL, &out, &out_len) ==
+        NXKX_INVALID_ARGUMENT);
+  CHECK(out != NULL && strstr(out, "\"code\":\"argument.null\"") != NULL &&
+        strstr(out, "notice is NULL") != NULL);
+  nxkx_free(out);
+  CHECK(nxkx_starter(n, NULL, NULL, NULL, &out, &out_len) == NXKX_INVALID_ARGUMENT);
+  CHECK(out != NULL && strstr(out, "project_type is NULL") != NULL);
+  nxkx_free(out);
+  out_len = 7;
+  CHECK(nxkx_starter(n, "society_capacity", NULL, NULL, NULL, &out_len) == NXKX_INVALID_ARGUMENT);
+  CHECK(out_len == 0);
+
+  /* a declaration no rule reads is asked for: a copy of the 黄石 pack with one */
+  snprintf(path, sizeof path, "%s/examples/packs/notice-huangshi-2023.json", source_dir);
+  pack = read_file(path, NULL);
+  CHECK(pack != NULL);
+  if (pack == NULL) return;
+  extended = with_declaration(
+      pack,
+      "{\"name\": \"ethics_reviewed\", \"scope\": \"application\", \"type\": \"yes_no\", "
+      "\"title\": {\"zh\": \"已通过伦理审查\", \"en\": \"ethics review passed\"}}");
+  free(pack);
+  CHECK(extended != NULL);
+  if (extended == NULL) return;
+  CHECK(nxkx_notice_from_json(extended, strlen(extended), &other, NULL, NULL) == NXKX_OK);
+  if (other != NULL) {
+    char file[] = "/tmp/nxkx_c_api_pack_XXXXXX";
+    const int fd = mkstemp(file);
+    FILE* f = fd >= 0 ? fdopen(fd, "wb") : NULL;
+    CHECK(f != NULL);
+    if (f != NULL) {
+      CHECK(fwrite(extended, 1, strlen(extended), f) == strlen(extended));
+      CHECK(fclose(f) == 0);
+    }
+    CHECK(nxkx_starter(other, "key_academic", NULL, NULL, &out, NULL) == NXKX_OK);
+    CHECK(out != NULL && strstr(out, "\"ethics_reviewed\": null") != NULL);
+    nxkx_free(out);
+    CHECK(nxkx_starter(other, "key_academic", "completion", "university_sta", &out, NULL) ==
+          NXKX_OK);
+    CHECK(out != NULL && strstr(out, "\"ethics_reviewed\": null") != NULL);
+    CHECK(out != NULL && strstr(out, "\"kind\": \"university_sta\"") != NULL);
+    nxkx_free(out);
+    if (f != NULL) {
+      expect_starter_as_new(other, cli, file, "key_academic", NULL, NULL);
+      expect_starter_as_new(other, cli, file, "key_academic", "completion", "university_sta");
+    }
+    remove(file);
+    nxkx_notice_free(other);
+  }
+  /* the built-in notice has no such declaration */
+  CHECK(nxkx_starter(n, "society_capacity", NULL, NULL, &out, NULL) == NXKX_OK);
+  CHECK(out != NULL && strstr(out, "ethics_reviewed") == NULL);
+  nxkx_free(out);
+  free(extended);
+}
+
 static void* thread_main(void* arg) {
   thread_job* job = (thread_job*)arg;
   int i;
@@ -1079,8 +1254,8 @@ int main(int argc, char** argv) {
   char path[4096];
   char* example;
   size_t example_len = 0;
-  if (argc != 2) {
-    fprintf(stderr, "usage: c_api_test SOURCE_DIR\n");
+  if (argc != 2 && argc != 3) {
+    fprintf(stderr, "usage: c_api_test SOURCE_DIR [NXKX_COMMAND]\n");
     return 2;
   }
   if (nxkx_notice_builtin(&n, &error, NULL) != NXKX_OK) {
@@ -1100,6 +1275,7 @@ int main(int argc, char** argv) {
   test_limits(n, example, example_len);
   test_packs(argv[1]);
   test_other_calls(n, argv[1]);
+  test_starter(n, argv[1], argc == 3 ? argv[2] : NULL);
   test_threads(n, example, example_len);
   test_keep_going(n, example, example_len);
   test_compact(n, argv[1]);
