@@ -42,8 +42,10 @@ static void check_that(int ok, const char* file, int line, const char* what, con
 
 /* ---- files ---- */
 
-static char* read_file(const char* path, size_t* len) {
-  FILE* f = fopen(path, "rb");
+/* All of `f` (NUL-terminated, its length in *len when len is not NULL), or NULL when memory
+ * runs out; `f` is closed with `closer`, and a close that fails (a command's exit status) gives
+ * NULL too. */
+static char* read_all(FILE* f, int (*closer)(FILE*), size_t* len) {
   char* text = NULL;
   size_t size = 0, cap = 0, n = 0;
   if (f == NULL) return NULL;
@@ -54,7 +56,7 @@ static char* read_file(const char* path, size_t* len) {
       bigger = (char*)realloc(text, cap);
       if (bigger == NULL) {
         free(text);
-        fclose(f);
+        closer(f);
         return NULL;
       }
       text = bigger;
@@ -62,10 +64,17 @@ static char* read_file(const char* path, size_t* len) {
     n = fread(text + size, 1, 4096, f);
     size += n;
   } while (n > 0);
-  fclose(f);
+  if (closer(f) != 0) {
+    free(text);
+    return NULL;
+  }
   text[size] = '\0';
   if (len != NULL) *len = size;
   return text;
+}
+
+static char* read_file(const char* path, size_t* len) {
+  return read_all(fopen(path, "rb"), fclose, len);
 }
 
 /* ---- a JSON scanner: spans of the text, no copies, no unescaping ---- */
@@ -912,33 +921,7 @@ typedef struct {
 /* ---- the starter (nxkx_starter) ---- */
 
 /* The standard output of `command`, or NULL. */
-static char* run_output(const char* command) {
-  FILE* f = popen(command, "r");
-  char* text = NULL;
-  size_t size = 0, cap = 0, n = 0;
-  if (f == NULL) return NULL;
-  do {
-    if (size + 4096 + 1 > cap) {
-      char* bigger;
-      cap = (size + 4096 + 1) * 2;
-      bigger = (char*)realloc(text, cap);
-      if (bigger == NULL) {
-        free(text);
-        pclose(f);
-        return NULL;
-      }
-      text = bigger;
-    }
-    n = fread(text + size, 1, 4096, f);
-    size += n;
-  } while (n > 0);
-  if (pclose(f) != 0) {
-    free(text);
-    return NULL;
-  }
-  text[size] = '\0';
-  return text;
-}
+static char* run_output(const char* command) { return read_all(popen(command, "r"), pclose, NULL); }
 
 /* The starter of the C ABI is byte for byte what `nxkx new` prints with the same arguments (when
  * the command was built: `cli` is its path, or NULL). `pack` is a file, or NULL for the built-in

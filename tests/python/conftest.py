@@ -10,7 +10,7 @@ import datetime
 import json
 import os
 import pathlib
-from typing import Any, Dict, List
+from typing import Any, Callable, Dict, List
 
 import pytest
 
@@ -36,6 +36,19 @@ def _the_package_under_test() -> None:
 
 def load(path: pathlib.Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def full_answer(call: Callable[[], Any]) -> Any:
+    """Every report (and its JSON) and every error with its code, path and reasons, or the error
+    raised: what two ways of reading one batch must agree on to the letter."""
+    def one(r: Any) -> Any:
+        if isinstance(r, nxkx.Report):
+            return ("report", r, r.to_json())
+        return (type(r).__name__, r.code, r.path, r.reason, r.reason_zh)
+    try:
+        return "returned", [one(r) for r in call()]
+    except nxkx.Error as e:
+        return "raised", one(e)
 
 
 def case_files() -> List[pathlib.Path]:

@@ -12,7 +12,7 @@ import pytest
 
 import nxkx
 from nxkx import _core
-from conftest import AS_OF, EXAMPLES, corpus_applications, load
+from conftest import AS_OF, EXAMPLES, corpus_applications, full_answer, load
 
 APPS = corpus_applications()
 
@@ -142,18 +142,6 @@ def test_a_str_is_read_without_a_utf8_copy_left_in_it() -> None:
 # element.
 
 
-def answer(call: Any) -> Any:
-    """Every report (its JSON too) and every error, code, path and reasons; or what was raised."""
-    def one(r: Any) -> Any:
-        if isinstance(r, nxkx.Report):
-            return ("report", r, r.to_json())
-        return (type(r).__name__, r.code, r.path, r.reason, r.reason_zh)
-    try:
-        return "returned", [one(r) for r in call()]
-    except nxkx.Error as e:
-        return "raised", one(e)
-
-
 def same_as_utf8(text: str, expect_streamed: bool, **kw: Any) -> Any:
     """check_many(text) answers as check_many of its UTF-8, keeping going and strict, each read
     element by element or whole as `expect_streamed` says."""
@@ -163,9 +151,9 @@ def same_as_utf8(text: str, expect_streamed: bool, **kw: Any) -> Any:
     out = None
     for strict in (False, True):
         before = _core._streamed_str_batches()
-        got = answer(lambda: nxkx.check_many(text, strict=strict, **kw))
+        got = full_answer(lambda: nxkx.check_many(text, strict=strict, **kw))
         streamed = _core._streamed_str_batches() - before
-        assert got == answer(lambda: nxkx.check_many(utf8, strict=strict, **kw)), (strict, got)
+        assert got == full_answer(lambda: nxkx.check_many(utf8, strict=strict, **kw)), (strict, got)
         assert streamed == (1 if expect_streamed else 0), (strict, got)
         out = out or got
     return out

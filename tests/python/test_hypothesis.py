@@ -29,7 +29,7 @@ from hypothesis.configuration import set_hypothesis_home_dir
 
 import nxkx
 from nxkx import _core
-from conftest import AS_OF, EXAMPLES, load
+from conftest import AS_OF, EXAMPLES, full_answer, load
 
 PROFILE = os.environ.get("NXKX_HYPOTHESIS_PROFILE", "ci")
 assert PROFILE in ("ci", "long"), f"NXKX_HYPOTHESIS_PROFILE must be 'ci' or 'long', not {PROFILE!r}"
@@ -396,19 +396,6 @@ def str_batch(draw: Callable[..., Any]) -> Tuple[str, bool]:
     elif frame == "bom":
         text, clean = "\ufeff" + text, False
     return text, clean
-
-
-def full_answer(call: Callable[[], Any]) -> Any:
-    """Every report (and its JSON) and every error with its code, path and reasons, or the error
-    raised."""
-    def one(r: Any) -> Any:
-        if isinstance(r, nxkx.Report):
-            return ("report", r, r.to_json())
-        return (type(r).__name__, r.code, r.path, r.reason, r.reason_zh)
-    try:
-        return "returned", [one(r) for r in call()]
-    except nxkx.Error as e:
-        return "raised", one(e)
 
 
 @budget(100)
