@@ -33,6 +33,10 @@ while [[ $# -gt 0 ]]; do
     *) echo "run_all.sh: unknown argument $1" >&2; exit 2 ;;
   esac
 done
+if ! [[ $reps =~ ^[0-9]+$ ]] || ((reps < 2)); then
+  echo "run_all.sh: --repetitions must be a whole number of at least 2 (the table gives medians), not '$reps'" >&2
+  exit 2
+fi
 py=/usr/bin/python3
 rel="$root/build/release"
 run="$rel/bench/run"
@@ -45,7 +49,17 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 if [[ $build == 1 ]]; then
   export CMAKE_CXX_COMPILER_LAUNCHER=ccache CMAKE_C_COMPILER_LAUNCHER=ccache CCACHE_BASEDIR=/work CCACHE_NOHASHDIR=1
   cmake --preset release -S "$root" >"$run/configure.log" 2>&1 || { cat "$run/configure.log" >&2; exit 1; }
-  cmake --build "$rel" -j2 --target nxkx_bench nxkx_json_probe nxkx_cli nxkx_python >"$run/build.log" 2>&1 ||
+  targets=(nxkx_bench nxkx_cli nxkx_python)
+  if [[ $probe == 1 ]]; then
+    # The probe is built only when Boost's CMake package is found (bench/CMakeLists.txt).
+    if ! grep -q '^Boost_DIR:PATH=.*cmake/Boost' "$rel/CMakeCache.txt"; then
+      echo "run_all.sh: nxkx_json_probe needs Boost.JSON (apt-get install libboost1.81-dev)," \
+           "or leave it out with --no-probe" >&2
+      exit 1
+    fi
+    targets+=(nxkx_json_probe)
+  fi
+  cmake --build "$rel" -j2 --target "${targets[@]}" >"$run/build.log" 2>&1 ||
     { tail -50 "$run/build.log" >&2; exit 1; }
 fi
 
