@@ -7,13 +7,16 @@
 // package's enum.Enum classes (nxkx._enums), errors as its exception classes (nxkx._errors).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
+#include <utf8.h>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <exception>
 #include <filesystem>
 #include <functional>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -568,27 +571,12 @@ std::optional<std::vector<str_element>> scan_str_batch(const Unit* t, std::size_
   return out;
 }
 
-/// Appends the UTF-8 of code units that hold no surrogate.
+/// Appends the UTF-8 of code units that hold no surrogate (utfcpp, the encoder json_in.cpp
+/// uses for \u escapes).
 template <class Unit>
 void append_utf8(const Unit* t, std::size_t n, std::string& out) {
-  for (std::size_t i = 0; i < n; ++i) {
-    const char32_t c = t[i];
-    if (c < 0x80) {
-      out += static_cast<char>(c);
-    } else if (c < 0x800) {
-      out += static_cast<char>(0xC0 | (c >> 6));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      out += static_cast<char>(0xE0 | (c >> 12));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-      out += static_cast<char>(0xF0 | (c >> 18));
-      out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-  }
+  for (std::size_t i = 0; i < n; ++i)
+    utf8::unchecked::append(static_cast<std::uint32_t>(t[i]), std::back_inserter(out));
 }
 
 /// Non-ASCII str batches that check_str_batch answered (the others were read whole), for the
