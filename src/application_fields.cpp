@@ -343,7 +343,11 @@ void build_format(notice_format& out, const std::vector<declaration_info>& decla
       throw pack_error("pack.invalid", "/declarations",
                        std::string(o.id) + " would hold more than 64 fields",
                        std::string(o.id) + " 的字段将超过 64 个");
-    out.all.push_back({o.id, o.what, {}, o.zh, o.en});
+    std::size_t declared = 0;
+    for (const field& f : fs)
+      if (f.declaration >= 0)
+        declared = std::max(declared, static_cast<std::size_t>(f.declaration) + 1);
+    out.all.push_back({o.id, o.what, {}, o.zh, o.en, declared});
   }
   // Point every object field at the format's own objects.
   for (auto& fs : out.storage)

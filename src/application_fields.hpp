@@ -65,6 +65,9 @@ struct object_info {
   std::span<const field> fields;
   std::string_view zh;
   std::string_view en;
+  /// The size its `declarations` need (the largest declaration index of its fields + 1), so that
+  /// the reader sizes them once.
+  std::size_t declared = 0;
 };
 
 /// The shared fields of each object, before a pack adds its declarations.

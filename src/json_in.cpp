@@ -1228,10 +1228,12 @@ std::string date_in_other_form(std::string_view s) {
 
 class reader {
  public:
-  explicit reader(const notice& n) : n_(n), fmt_(detail::data_of(n).format) {}
+  explicit reader(const notice& n)
+      : n_(n), vocab_(detail::data_of(n)), fmt_(detail::data_of(n).format) {}
 
   application read_application(const node& v, const jpath& p) {
     application a;
+    a.declared.reserve(fmt_.application->declared);
     for_each_field(v, p, *fmt_.application, [&](const field& f, const node& x, const jpath& q) {
       const std::string_view k = f.name;
       if (k == "id") {
@@ -1413,10 +1415,20 @@ class reader {
   }
 
   void check_vocabulary(std::string_view code, const jpath& p, const field& f) const {
-    std::string key;
-    key.reserve(f.codes.size() + 1 + code.size());
-    key.append(f.codes).append(1, '.').append(code);
-    if (n_.label(key) != nullptr) return;
+    // "ns.code" on the stack when it fits (the codes of a pack are short): no allocation.
+    char small[64];
+    std::string large;
+    std::string_view key;
+    if (f.codes.size() + 1 + code.size() <= sizeof small) {
+      f.codes.copy(small, f.codes.size());
+      small[f.codes.size()] = '.';
+      code.copy(small + f.codes.size() + 1, code.size());
+      key = {small, f.codes.size() + 1 + code.size()};
+    } else {
+      large.append(f.codes).append(1, '.').append(code);
+      key = large;
+    }
+    if (vocab_.label(key) != nullptr) return;
     fail("input.unknown_code", p, unknown_reason(noun_of(f), code, vocabulary(f.codes)));
   }
 
@@ -1479,6 +1491,7 @@ class reader {
     organisation a;
     const object_info& info =
         joint ? object_of(f, value_type::objects) : object_of(f, value_type::object);
+    a.declared.reserve(info.declared);
     for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       const std::string_view k = g.name;
       if (g.declaration >= 0)
@@ -1534,6 +1547,7 @@ class reader {
 
   declarations read_year(const object_info& info, const node& v, const jpath& p) const {
     declarations y;
+    y.reserve(info.declared);
     for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
       if (g.declaration >= 0)
         y.set(static_cast<std::size_t>(g.declaration), read_declared(g, x, q));
@@ -1562,22 +1576,23 @@ class reader {
 
   submission read_submission(const field& f, const node& v, const jpath& p) const {
     submission s;
-    for_each_field(
-        v, p, object_of(f, value_type::object), [&](const field& g, const node& x, const jpath& q) {
-          const std::string_view k = g.name;
-          if (k == "paper_copies")
-            s.paper_copies = read_count(g, x, q);
-          else if (k == "sealed")
-            s.sealed = read_bool(g, x, q);
-          else if (k == "delivery")
-            s.delivery = read_vocabulary(g, x, q);
-          else if (g.declaration >= 0)
-            s.declared.set(static_cast<std::size_t>(g.declaration), read_declared(g, x, q));
-          else if (k == "word_version")
-            s.word_version = read_word(g, x, q);
-          else
-            unread(g);
-        });
+    const object_info& info = object_of(f, value_type::object);
+    s.declared.reserve(info.declared);
+    for_each_field(v, p, info, [&](const field& g, const node& x, const jpath& q) {
+      const std::string_view k = g.name;
+      if (k == "paper_copies")
+        s.paper_copies = read_count(g, x, q);
+      else if (k == "sealed")
+        s.sealed = read_bool(g, x, q);
+      else if (k == "delivery")
+        s.delivery = read_vocabulary(g, x, q);
+      else if (g.declaration >= 0)
+        s.declared.set(static_cast<std::size_t>(g.declaration), read_declared(g, x, q));
+      else if (k == "word_version")
+        s.word_version = read_word(g, x, q);
+      else
+        unread(g);
+    });
     return s;
   }
 
@@ -1796,6 +1811,7 @@ class reader {
   }
 
   const notice& n_;
+  const detail::notice_data& vocab_;  // the vocabulary, looked up inline
   const detail::format::notice_format& fmt_;
 };
 

@@ -47,6 +47,8 @@ class declarations {
     if (index >= values_.size()) values_.resize(index + 1);
     values_[index] = std::move(v);
   }
+  /// Room for the values up to `index` < n, so that setting them allocates once.
+  void reserve(std::size_t n) { values_.reserve(n); }
   /// True when no value is known.
   bool empty() const noexcept {
     for (const auto& v : values_)

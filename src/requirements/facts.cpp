@@ -318,13 +318,13 @@ class facts_requirement final : public requirement {
 
   bool evaluate(const eval_context& ctx, std::vector<violation>& out) const override {
     if (application_level_) {
-      judge(fact_source{ctx.app}, "", entity_name(ctx.app.applicant, "/applicant"), out);
+      judge(fact_source{ctx.app}, "", "/applicant", out);
       return true;
     }
     bool any_entity = false;
     scope_.for_each(ctx.app, [&](const organisation& e, bool joint, const std::string& base) {
       any_entity = true;
-      judge(fact_source{ctx.app, &e, joint}, base, entity_name(e, base), out);
+      judge(fact_source{ctx.app, &e, joint}, base, base, out);
     });
     return any_entity;
   }
@@ -519,8 +519,10 @@ class facts_requirement final : public requirement {
     return {"未填写", "not given"};
   }
 
+  /// `base`: the pointer the fact's path is under ("" for an application fact); `named`: the
+  /// pointer of the organisation the message names (its name is made only for a violation).
   violation make(const condition& c, const fact_value& v, const fact_source& src,
-                 const std::string& base, const localized& name, verdict r) const {
+                 const std::string& base, std::string_view named, verdict r) const {
     violation out;
     std::string rel(c.fact->path);
     if (auto at = rel.find("{year}"); at != std::string::npos)
@@ -535,7 +537,7 @@ class facts_requirement final : public requirement {
     }
     out.vars.emplace_back("item", n_.label_or_code("fact", c.fact->name));
     out.vars.emplace_back("year", both(c.year ? std::to_string(c.year) : std::string()));
-    out.vars.emplace_back("name", name);
+    out.vars.emplace_back("name", entity_name(src.entity ? *src.entity : src.app.applicant, named));
     auto count = [&](std::int64_t x) {
       return c.unit.empty() ? both(std::to_string(x)) : quantity(n_, x, c.unit);
     };
@@ -545,7 +547,7 @@ class facts_requirement final : public requirement {
     return out;
   }
 
-  void judge(const fact_source& src, const std::string& base, const localized& name,
+  void judge(const fact_source& src, const std::string& base, std::string_view named,
              std::vector<violation>& out) const {
     if (any_) {
       const condition* first_unknown = nullptr;
@@ -562,13 +564,13 @@ class facts_requirement final : public requirement {
       const verdict r = first_review    ? verdict::review
                         : first_unknown ? verdict::unknown
                                         : verdict::fails;
-      out.push_back(make(c, c.fact->get(src, c.year), src, base, name, r));
+      out.push_back(make(c, c.fact->get(src, c.year), src, base, named, r));
       return;
     }
     for (const auto& c : conditions_) {
       fact_value v = c.fact->get(src, c.year);
       verdict r = test(c, v);
-      if (r != verdict::holds) out.push_back(make(c, v, src, base, name, r));
+      if (r != verdict::holds) out.push_back(make(c, v, src, base, named, r));
     }
   }
 
