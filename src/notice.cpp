@@ -17,8 +17,6 @@
 namespace nxkx {
 
 namespace detail {
-extern const std::string_view builtin_pack_2025;
-extern const std::string_view builtin_pack_2025_sha256;  // computed at build time (embed.cmake)
 
 notice_data::notice_data() = default;
 notice_data::~notice_data() = default;
@@ -699,9 +697,9 @@ void read_notice_info(const json& root, notice_info& info) {
   info.form_name = text_or(n, "form", p);
 }
 
-/// `sha256`: the text's digest when it is known (the built-in pack's, computed when the library
-/// was built), else empty and computed here.
-std::shared_ptr<const notice_data> load_pack(std::string_view text, std::string_view sha256 = {}) {
+}  // namespace
+
+std::shared_ptr<const notice_data> load_pack(std::string_view text, std::string_view sha256) {
   const json root = read_pack_json(text);
   if (!root.is_object())
     pack_fail("", std::string("expected an object, found ") + root.type_name());
@@ -743,7 +741,6 @@ std::shared_ptr<const notice_data> load_pack(std::string_view text, std::string_
   return d;
 }
 
-}  // namespace
 }  // namespace detail
 
 std::string rule_info::clause_text() const {

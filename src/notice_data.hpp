@@ -142,4 +142,13 @@ struct notice_access {
 /// What a loaded notice holds.
 inline const notice_data& data_of(const notice& n) noexcept { return notice_access::data(n); }
 
+/// Loads a pack (notice::from_json, notice::builtin). `sha256`: the text's digest when it is
+/// known (the built-in pack's, computed when the library was built), else empty and computed
+/// here.
+std::shared_ptr<const notice_data> load_pack(std::string_view text, std::string_view sha256 = {});
+
+/// The built-in pack's text and the sha256 of it, computed at build time (cmake/embed.cmake).
+extern const std::string_view builtin_pack_2025;
+extern const std::string_view builtin_pack_2025_sha256;
+
 }  // namespace nxkx::detail
