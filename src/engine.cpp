@@ -17,35 +17,6 @@ namespace nxkx {
 namespace detail {
 namespace {
 
-using vars_t = std::vector<std::pair<std::string, localized>>;
-
-/// Fills {placeholders}; the pack loader has checked that every one is known.
-std::string render(const std::string& tpl, const vars_t& vars, const localized& found, lang l) {
-  std::string out;
-  out.reserve(tpl.size() + 32);
-  std::size_t pos = 0;
-  while (pos < tpl.size()) {
-    std::size_t open = tpl.find('{', pos);
-    if (open == std::string::npos) break;
-    std::size_t close = tpl.find('}', open);
-    if (close == std::string::npos) break;
-    out.append(tpl, pos, open - pos);
-    std::string_view name(tpl.data() + open + 1, close - open - 1);
-    if (name == "found") {
-      out += found.in(l);
-    } else {
-      for (const auto& [k, v] : vars)
-        if (k == name) {
-          out += v.in(l);
-          break;
-        }
-    }
-    pos = close + 1;
-  }
-  out.append(tpl, pos, std::string::npos);
-  return out;
-}
-
 finding make_finding(const compiled_rule& c, violation&& v, std::size_t type_index) {
   const rule_info& r = *c.info;
   finding f;
@@ -55,12 +26,9 @@ finding make_finding(const compiled_rule& c, violation&& v, std::size_t type_ind
   f.level = v.level ? *v.level : (v.unknown ? r.when_unknown : r.outcome);
   f.context = c.context(type_index);
   f.path = std::move(v.path);
-  const localized* named = v.message.empty() ? nullptr : c.messages.find(v.message);
-  const localized& msg = named ? *named : v.unknown ? c.messages.unknown : c.messages.failed;
-  f.message = {render(msg.zh, v.vars, v.found, lang::zh),
-               render(msg.en, v.vars, v.found, lang::en)};
-  f.expected = {render(c.messages.expected.zh, v.vars, v.found, lang::zh),
-                render(c.messages.expected.en, v.vars, v.found, lang::en)};
+  // The texts are written from the rule's templates and these values when they are read.
+  f.message_index = c.messages.index_of(v.message, v.unknown);
+  f.values = std::move(v.vars);
   f.found = std::move(v.found);
   return f;
 }

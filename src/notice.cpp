@@ -206,11 +206,14 @@ void read_messages(const json& rule, const std::string& path, compiled_rule& c) 
                 "pack.unknown_field");
     }
   }
-  c.messages.failed = localized_at(m, "failed", mp);
-  c.messages.expected = localized_at(m, "expected", mp);
-  c.messages.unknown =
-      optional_member(m, "unknown") ? localized_at(m, "unknown", mp) : c.messages.failed;
-  for (const auto& n : named) c.messages.named.emplace_back(n, localized_at(m, n, mp));
+  message_templates t;
+  t.expected = localized_at(m, "expected", mp);
+  t.messages.push_back(localized_at(m, "failed", mp));
+  t.messages.push_back(optional_member(m, "unknown") ? localized_at(m, "unknown", mp)
+                                                     : t.messages.front());
+  for (const auto& n : named) t.messages.push_back(localized_at(m, n, mp));
+  c.messages.texts = std::make_shared<const message_templates>(std::move(t));
+  c.messages.named = named;
   std::vector<std::string_view> vars = c.impl->variables();
   vars.push_back("found");
   for (const auto& [key, value] : m.items()) {
@@ -500,12 +503,13 @@ void read_rules(const json& root, notice_data& d) {
         pack_fail(child(child("/rules", i), "clauses"),
                   "no clause is cited for project type \"" + d.project_types[t].code + "\"");
       fc.interpretation = info.interpretation;
+      fc.texts = c.messages.texts;
       if (const contact* whom = contact_of(d.contacts, d.project_types[t].contact))
         fc.whom_to_call = *whom;
       c.context_for_type.push_back(std::make_shared<const finding_context>(std::move(fc)));
     }
     c.context_any = std::make_shared<const finding_context>(
-        finding_context{info.clauses, info.interpretation, contact{}});
+        finding_context{info.clauses, info.interpretation, contact{}, c.messages.texts});
     if (!info.applicant_kinds.empty()) {
       c.for_kinds = 0;
       for (const std::string& k : info.applicant_kinds)

@@ -15,19 +15,21 @@ namespace nxkx::detail {
 
 class requirement;
 
-/// Message templates of a rule, with {placeholders}.
+/// Message templates of a rule, with {placeholders}: what its findings' contexts share
+/// (finding_context::texts), and the names of the kind's own templates.
 struct rule_messages {
-  localized failed;
-  localized expected;
-  localized unknown;  ///< when the input leaves the fact out; falls back to `failed`
-  /// Further templates a kind names for particular cases (violation::message), e.g. "late".
-  std::vector<std::pair<std::string, localized>> named;
+  /// expected; messages [0] failed, [1] unknown (the pack's, else failed), then `named`'s.
+  std::shared_ptr<const message_templates> texts;
+  /// The names of the templates a kind names for particular cases (violation::message), e.g.
+  /// "late", in the order of texts->messages from [2] on.
+  std::vector<std::string> named;
 
-  /// The template called `name`, or nullptr.
-  const localized* find(std::string_view name) const noexcept {
-    for (const auto& [k, v] : named)
-      if (k == name) return &v;
-    return nullptr;
+  /// The index in texts->messages of the template `name` (violation::message; "": failed, or
+  /// unknown when `unknown`).
+  std::uint32_t index_of(std::string_view name, bool unknown) const noexcept {
+    for (std::size_t i = 0; i < named.size(); ++i)
+      if (!name.empty() && named[i] == name) return static_cast<std::uint32_t>(i + 2);
+    return unknown ? 1 : 0;
   }
 };
 

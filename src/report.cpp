@@ -24,10 +24,91 @@ const finding_context& finding::of_context() const noexcept {
   return context ? *context : none;
 }
 
-bool finding::operator==(const finding& o) const noexcept {
+namespace {
+
+/// Appends `tpl` with its {placeholders} filled: {found} with `found`, a name of `values` with
+/// its value, any other name with nothing (the pack loader has checked that every placeholder
+/// is one the rule fills).
+void render_into(std::string& out, std::string_view tpl,
+                 const std::vector<std::pair<std::string, localized>>& values,
+                 const localized& found, lang l) {
+  std::size_t pos = 0;
+  while (pos < tpl.size()) {
+    const std::size_t open = tpl.find('{', pos);
+    if (open == std::string_view::npos) break;
+    const std::size_t close = tpl.find('}', open);
+    if (close == std::string_view::npos) break;
+    out.append(tpl, pos, open - pos);
+    const std::string_view name = tpl.substr(open + 1, close - open - 1);
+    if (name == "found") {
+      out += found.in(l);
+    } else {
+      for (const auto& [k, v] : values)
+        if (k == name) {
+          out += v.in(l);
+          break;
+        }
+    }
+    pos = close + 1;
+  }
+  out.append(tpl, pos, std::string_view::npos);
+}
+
+/// The template `t` of a finding filled for `l`, appended to `out`.
+void append_text(std::string& out, const finding& f, const message_templates& texts,
+                 const localized& t, lang l) {
+  if (texts.filled)
+    out += t.in(l);
+  else
+    render_into(out, t.in(l), f.values, f.found, l);
+}
+
+}  // namespace
+
+void finding::append_message(std::string& out, lang l) const {
+  const message_templates* texts = of_context().texts.get();
+  if (texts == nullptr || message_index >= texts->messages.size()) return;
+  append_text(out, *this, *texts, texts->messages[message_index], l);
+}
+
+void finding::append_expected(std::string& out, lang l) const {
+  if (const message_templates* texts = of_context().texts.get())
+    append_text(out, *this, *texts, texts->expected, l);
+}
+
+std::string finding::message(lang l) const {
+  std::string out;
+  append_message(out, l);
+  return out;
+}
+
+localized finding::message() const { return {message(lang::zh), message(lang::en)}; }
+
+std::string finding::expected(lang l) const {
+  std::string out;
+  append_expected(out, l);
+  return out;
+}
+
+localized finding::expected() const { return {expected(lang::zh), expected(lang::en)}; }
+
+void finding::set_texts(localized message, localized expected) {
+  finding_context fc = context ? *context : finding_context{};
+  message_templates t;
+  t.expected = std::move(expected);
+  t.messages.push_back(std::move(message));
+  t.filled = true;
+  fc.texts = std::make_shared<const message_templates>(std::move(t));
+  context = std::make_shared<const finding_context>(std::move(fc));
+  message_index = 0;
+}
+
+bool finding::operator==(const finding& o) const {
   return rule_id == o.rule_id && kind == o.kind && level == o.level && unknown == o.unknown &&
-         path == o.path && message == o.message && expected == o.expected && found == o.found &&
-         (context == o.context || of_context() == o.of_context());
+         path == o.path && found == o.found &&
+         (context == o.context || of_context() == o.of_context()) &&
+         ((context == o.context && message_index == o.message_index && values == o.values) ||
+          (message() == o.message() && expected() == o.expected()));
 }
 
 namespace {
@@ -158,6 +239,19 @@ class json_writer {
     member("en", en);
     end('}');
   }
+  /// {"zh": …, "en": …} of a finding's text, written by `text` (finding::append_message …)
+  /// into a buffer the writer keeps, so that no string is made per finding.
+  void text_member(std::string_view k, const finding& f,
+                   void (finding::*text)(std::string&, lang) const) {
+    key(k);
+    begin('{');
+    for (lang l : {lang::zh, lang::en}) {
+      scratch_.clear();
+      (f.*text)(scratch_, l);
+      member(l == lang::zh ? "zh" : "en", scratch_);
+    }
+    end('}');
+  }
 
  private:
   /// Before a key or a value: a comma after the one before, a new line and the indent.
@@ -182,6 +276,7 @@ class json_writer {
   int depth_ = 0;
   bool first_ = true;  ///< nothing written yet in the innermost object or array
   bool after_key_ = false;
+  std::string scratch_;  ///< a finding's text, filled before it is escaped into out_
 };
 
 void write_finding(json_writer& w, const finding& f, stage st, report_detail detail) {
@@ -211,8 +306,8 @@ void write_finding(json_writer& w, const finding& f, stage st, report_detail det
   if (full && !f.interpretation().empty())
     w.localized_member("interpretation", f.interpretation().zh, f.interpretation().en);
   w.member("path", f.path);
-  w.localized_member("message", f.message.zh, f.message.en);
-  w.localized_member("expected", f.expected.zh, f.expected.en);
+  w.text_member("message", f, &finding::append_message);
+  w.text_member("expected", f, &finding::append_expected);
   w.localized_member("found", f.found.zh, f.found.en);
   if (full) {
     w.key("contact");
@@ -260,8 +355,9 @@ void append_finding_text(std::string& out, const finding& f, stage st, lang l,
   if (!f.path.empty()) h += " — " + visible_text(f.path);
   line("  ", h);
 
-  if (!f.message.in(l).empty()) line("      ", visible_text(f.message.in(l)));
-  const std::string expected = visible_text(f.expected.in(l));
+  const std::string message = f.message(l);
+  if (!message.empty()) line("      ", visible_text(message));
+  const std::string expected = visible_text(f.expected(l));
   std::string found = visible_text(f.found.in(l));
   if (found.empty() && f.unknown) found = w.not_given;
   if (!expected.empty() || !found.empty()) {

@@ -86,7 +86,7 @@ class prober {
       for (const report& r : check_batch(n_, pair, opt_)) {
         res.key += to_code(r.decision);
         for (const finding& f : r.findings) {
-          res.key += '|' + f.rule_id + ' ' + f.path + ' ' + f.found.en + ' ' + f.message.en;
+          res.key += '|' + f.rule_id + ' ' + f.path + ' ' + f.found.en + ' ' + f.message(lang::en);
           ++res.findings;
           res.unknown += f.unknown ? 1 : 0;
         }

@@ -218,7 +218,7 @@ table summary_table(const desk_batch& b, const notice& n, lang l) {
               std::string(w.pack)};
   for (const report& r : b.reports) {
     std::string main;
-    if (!r.findings.empty()) main = r.findings.front().message.in(l);
+    if (!r.findings.empty()) main = r.findings.front().message(l);
     t.rows.push_back({origin_text(r.origin), v(r.application_id), v(r.applicant_name),
                       v(r.credit_code), v(project_name(n, r.project_type, l)),
                       decision_text(r.decision, r.stage, l), std::to_string(r.findings.size()),
@@ -241,8 +241,8 @@ table findings_table(const desk_batch& b, const notice& n, lang l) {
   for (const report& r : b.reports)
     for (const finding& f : r.findings)
       t.rows.push_back({origin_text(r.origin), v(r.application_id), clauses_of(f),
-                        severity_text(f, r.stage, l), f.rule_id, v(f.path), v(f.message.in(l)),
-                        v(f.expected.in(l)), v(found_of(f, l)), v(interpretation_text(f, l))});
+                        severity_text(f, r.stage, l), f.rule_id, v(f.path), v(f.message(l)),
+                        v(f.expected(l)), v(found_of(f, l)), v(interpretation_text(f, l))});
   for (const unreadable& e : b.errors)
     t.rows.push_back({origin_text(e.origin), "", "", std::string(w.unreadable), e.code, v(e.path),
                       v(e.reason.in(l).empty() ? e.reason.en : e.reason.in(l)), "", "", ""});
@@ -277,8 +277,8 @@ table csv_table(const desk_batch& b, const notice& n, lang l) {
     };
     if (r.findings.empty()) row({"", "", "", "", "", "", "", ""});
     for (const finding& f : r.findings)
-      row({clauses_of(f), severity_text(f, r.stage, l), f.rule_id, v(f.path), v(f.message.in(l)),
-           v(f.expected.in(l)), v(found_of(f, l)), v(interpretation_text(f, l))});
+      row({clauses_of(f), severity_text(f, r.stage, l), f.rule_id, v(f.path), v(f.message(l)),
+           v(f.expected(l)), v(found_of(f, l)), v(interpretation_text(f, l))});
   }
   for (const unreadable& e : b.errors)
     t.rows.push_back({origin_text(e.origin), "", "", "", "", std::string(w.unreadable), "", "",
@@ -368,15 +368,15 @@ std::string to_html(const desk_batch& b, const notice& n, lang l) {
   out += "</tr></thead>\n<tbody>\n";
   for (std::size_t i = 0; i < b.reports.size(); ++i) {
     const report& r = b.reports[i];
-    out +=
-        "<tr><td class=\"file\">" + h(origin_text(r.origin)) +
-        "</td><td class=\"nowrap\"><a href=\"#a" + std::to_string(i) + "\">" +
-        h(r.application_id.empty() ? std::string("—") : r.application_id) +
-        "</a></td><td class=\"applicant\">" + h(r.applicant_name) + "</td><td class=\"type\">" +
-        h(project_name(n, r.project_type, l)) + "</td><td><span class=\"badge " +
-        std::string(decision_class(r.decision)) + "\">" + h(decision_text(r.decision, r.stage, l)) +
-        "</span></td><td class=\"num\">" + std::to_string(r.findings.size()) + "</td><td>" +
-        (r.findings.empty() ? std::string() : h(r.findings.front().message.in(l))) + "</td></tr>\n";
+    out += "<tr><td class=\"file\">" + h(origin_text(r.origin)) +
+           "</td><td class=\"nowrap\"><a href=\"#a" + std::to_string(i) + "\">" +
+           h(r.application_id.empty() ? std::string("—") : r.application_id) +
+           "</a></td><td class=\"applicant\">" + h(r.applicant_name) + "</td><td class=\"type\">" +
+           h(project_name(n, r.project_type, l)) + "</td><td><span class=\"badge " +
+           std::string(decision_class(r.decision)) + "\">" +
+           h(decision_text(r.decision, r.stage, l)) + "</span></td><td class=\"num\">" +
+           std::to_string(r.findings.size()) + "</td><td>" +
+           (r.findings.empty() ? std::string() : h(r.findings.front().message(l))) + "</td></tr>\n";
   }
   for (const unreadable& e : b.errors)
     out += "<tr><td class=\"file\">" + h(origin_text(e.origin)) +
@@ -413,7 +413,7 @@ std::string to_html(const desk_batch& b, const notice& n, lang l) {
       for (const finding& f : r.findings) {
         out += "<tr><td><span class=\"badge " + std::string(severity_class(f.level)) + "\">" +
                h(severity_text(f, r.stage, l)) + "</span></td><td class=\"clause\">" +
-               h(clauses_of(f)) + "</td><td>" + h(f.message.in(l)) + "<div class=\"path\">" +
+               h(clauses_of(f)) + "</td><td>" + h(f.message(l)) + "<div class=\"path\">" +
                h(f.rule_id) + (f.path.empty() ? std::string() : " · " + h(f.path)) + "</div>";
         for (const auto& c : f.clauses()) {
           if (c.quote.empty()) continue;
@@ -423,7 +423,7 @@ std::string to_html(const desk_batch& b, const notice& n, lang l) {
         if (!reading.empty())
           out += "<div class=\"reading\">" + h(w.reading) + (l == lang::zh ? "：" : ": ") +
                  h(reading) + "</div>";
-        out += "</td><td class=\"expected\">" + h(f.expected.in(l)) + "</td><td class=\"found\">" +
+        out += "</td><td class=\"expected\">" + h(f.expected(l)) + "</td><td class=\"found\">" +
                h(found_of(f, l)) + "</td></tr>\n";
       }
       out += "</tbody>\n</table>\n";
@@ -465,8 +465,8 @@ std::string to_brief(const report& r, const notice& n, lang l) {
     if (!clauses.empty()) line += clauses + " ";
     line += f.rule_id;
     if (!f.path.empty()) line += " " + v(f.path);
-    line += ": " + v(f.message.in(l));
-    const std::string expected = v(f.expected.in(l)), found = v(found_of(f, l));
+    line += ": " + v(f.message(l));
+    const std::string expected = v(f.expected(l)), found = v(found_of(f, l));
     // ASCII colons and brackets in both languages, as in to_text: scripts grep either alike.
     if (!expected.empty() || !found.empty()) {
       line += " (";

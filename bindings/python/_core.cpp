@@ -297,7 +297,8 @@ bool same(const finding& a, const finding& b) {
          std::equal(a.clauses().begin(), a.clauses().end(), b.clauses().begin(), b.clauses().end(),
                     [](const clause_ref& x, const clause_ref& y) { return same(x, y); }) &&
          same(a.interpretation(), b.interpretation()) && a.path == b.path &&
-         same(a.message, b.message) && same(a.expected, b.expected) && same(a.found, b.found) &&
+         same(a.message(), b.message()) && same(a.expected(), b.expected()) &&
+         same(a.found, b.found) &&
          // The contact's name and phone are what a finding says; its code and clause are the
          // pack's bookkeeping, which the report JSON leaves out.
          a.whom_to_call().name == b.whom_to_call().name &&
@@ -1319,13 +1320,13 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "message",
           [](const finding_ref& f, std::string_view l) {
-            return f.get().message.in(lang_argument(l));
+            return f.get().message(lang_argument(l));
           },
           "lang"_a = "zh", "What is wrong, in 'zh' or 'en'.")
       .def(
           "expected",
           [](const finding_ref& f, std::string_view l) {
-            return f.get().expected.in(lang_argument(l));
+            return f.get().expected(lang_argument(l));
           },
           "lang"_a = "zh", "What the notice asks, in 'zh' or 'en'.")
       .def(

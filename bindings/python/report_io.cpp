@@ -121,8 +121,8 @@ finding finding_from(const json& o, const std::string& path) {
   if (optional_member(o, "interpretation"))
     fc.interpretation = localized_at(o, "interpretation", path);
   f.path = text_or(o, "path", path);
-  f.message = localized_at(o, "message", path);
-  f.expected = localized_at(o, "expected", path);
+  localized message = localized_at(o, "message", path);
+  localized expected = localized_at(o, "expected", path);
   f.found = localized_at(o, "found", path);
   if (const json* c = optional_member(o, "contact")) {
     const std::string p = child(path, "contact");
@@ -130,6 +130,12 @@ finding finding_from(const json& o, const std::string& path) {
     fc.whom_to_call = {text_or(*c, "code", p), text_or(*c, "name", p), text_or(*c, "phone", p),
                        text_or(*c, "clause", p)};
   }
+  // The texts as the report wrote them, not templates to fill again.
+  message_templates texts;
+  texts.expected = std::move(expected);
+  texts.messages.push_back(std::move(message));
+  texts.filled = true;
+  fc.texts = std::make_shared<const message_templates>(std::move(texts));
   f.context = std::make_shared<const finding_context>(std::move(fc));
   return f;
 }

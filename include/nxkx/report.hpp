@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "nxkx/codes.hpp"
@@ -14,31 +15,69 @@
 
 namespace nxkx {
 
+/// A rule's texts as the pack writes them, with {placeholders} that each finding fills with its
+/// own values (finding::values) when the texts are read: what the notice asks, and what is wrong.
+struct NXKX_EXPORT message_templates {
+  localized expected;  ///< what the notice asks, e.g. "纸质版一式{min}份"
+  /// What is wrong: [0] the rule's "failed", [1] its "unknown" (the input leaves the fact out),
+  /// then the templates its kind names for particular cases, in the kind's order.
+  std::vector<localized> messages;
+  /// The texts are finished, not templates: written as they are, no placeholder filled (a
+  /// finding read back from a report, or made by hand: finding::set_texts).
+  bool filled = false;
+
+  bool operator==(const message_templates&) const = default;
+};
+
 /// What every finding of one rule shares for one project type: the clauses it cites (with
-/// their quotes), the pack's reading and whom to call. The notice holds one for each rule and
-/// project type, and its findings point to it instead of copying the texts (a reading is often
-/// over a kilobyte in both languages).
+/// their quotes), the pack's reading, whom to call and the rule's message templates. The notice
+/// holds one for each rule and project type, and its findings point to it instead of copying
+/// the texts (a reading is often over a kilobyte in both languages).
 struct NXKX_EXPORT finding_context {
   std::vector<clause_ref> clauses;
   localized interpretation;  ///< the pack's reading, if the rule has one (else empty)
   contact whom_to_call;      ///< 四、联系方式 of the project type
+  /// The rule's message templates (shared by the contexts of the rule; null: no texts).
+  std::shared_ptr<const message_templates> texts = {};
 
+  /// Equal clauses, reading and contact (the texts are compared as findings say them).
   bool operator==(const finding_context& o) const noexcept;
 };
 
-/// One broken (or unverifiable) rule.
+/// One broken (or unverifiable) rule. A finding keeps its rule's context and its own values;
+/// its texts are written from them when they are read (message(), expected(), the writers), so
+/// a check that only wants decisions writes no text.
 struct NXKX_EXPORT finding {
   std::string rule_id;  ///< e.g. "eligibility.evaluation_grade"
   std::string kind;     ///< the requirement kind
   severity level = severity::rejected;
   bool unknown = false;  ///< the rule could not be judged because the input leaves a fact out
   std::string path;      ///< JSON pointer of the field concerned, e.g. "/applicant/kind"
-  localized message;     ///< what is wrong
-  localized expected;    ///< what the notice asks
-  localized found;       ///< what the application says
-  /// The rule's clauses, reading and contact, shared with the other findings of the rule
-  /// (null reads as none: no clause, no reading, no contact).
+  localized found;       ///< what the application says ({found} in the templates)
+  /// The values the rule's templates are filled with, e.g. {"min", {"2 份", "2 copies"}}.
+  std::vector<std::pair<std::string, localized>> values;
+  /// Which of the rule's messages it says (message_templates::messages: 0 failed, 1 unknown, …).
+  std::uint32_t message_index = 0;
+  /// The rule's clauses, reading, contact and templates, shared with the other findings of
+  /// the rule (null reads as none: no clause, no reading, no contact, no text).
   std::shared_ptr<const finding_context> context;
+
+  /// What is wrong, in one language: the rule's message filled with the values.
+  std::string message(lang l) const;
+  /// The same in both languages.
+  localized message() const;
+  /// What the notice asks, in one language.
+  std::string expected(lang l) const;
+  /// The same in both languages.
+  localized expected() const;
+  /// message(l) appended to `out` (for writers: no string of its own).
+  void append_message(std::string& out, lang l) const;
+  /// expected(l) appended to `out`.
+  void append_expected(std::string& out, lang l) const;
+  /// Gives the finding finished texts (no placeholder is filled in them): for a finding read
+  /// back from a report, or made by hand. Its context becomes a copy of the one it has (or an
+  /// empty one) that holds them; call it after setting the context.
+  void set_texts(localized message, localized expected);
 
   /// The clauses cited, in the pack's order (those cited for the application's type).
   const std::vector<clause_ref>& clauses() const noexcept { return of_context().clauses; }
@@ -47,8 +86,9 @@ struct NXKX_EXPORT finding {
   /// 四、联系方式 of the project type.
   const contact& whom_to_call() const noexcept { return of_context().whom_to_call; }
 
-  /// Equal when every member is, the context compared by its contents.
-  bool operator==(const finding& o) const noexcept;
+  /// Equal when they say the same: every member but the values and the templates, and the
+  /// texts as written (a finding read back from its report's JSON equals the one checked).
+  bool operator==(const finding& o) const;
 
  private:
   const finding_context& of_context() const noexcept;

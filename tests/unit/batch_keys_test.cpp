@@ -48,12 +48,12 @@ TEST(SipHash128, ReferenceVectors) {
 /// The finding `f` names the application of id `other` (and nothing longer).
 void expect_names(const finding& f, const std::string& other) {
   const std::string want = "application " + other;
-  const std::size_t at = f.message.en.find(want);
-  ASSERT_NE(at, std::string::npos) << f.message.en << " wanted " << want;
+  const std::size_t at = f.message(lang::en).find(want);
+  ASSERT_NE(at, std::string::npos) << f.message(lang::en) << " wanted " << want;
   const std::size_t after = at + want.size();
-  EXPECT_TRUE(after == f.message.en.size() || f.message.en[after] < '0' ||
-              f.message.en[after] > '9')
-      << f.message.en << " wanted " << want;
+  EXPECT_TRUE(after == f.message(lang::en).size() || f.message(lang::en)[after] < '0' ||
+              f.message(lang::en)[after] > '9')
+      << f.message(lang::en) << " wanted " << want;
 }
 
 constexpr std::size_t stream_length = 20'000;

@@ -90,7 +90,7 @@ TEST(DeskWriters, TablesOfABatch) {
   EXPECT_EQ(s.rows[0][4], "全区学会能力提升项目");
   EXPECT_EQ(s.rows[1][5], "不予受理");
   EXPECT_EQ(s.rows[1][6], std::to_string(reports[1].findings.size()));
-  EXPECT_EQ(s.rows[1][7], reports[1].findings.front().message.zh);
+  EXPECT_EQ(s.rows[1][7], reports[1].findings.front().message(nxkx::lang::zh));
   EXPECT_EQ(s.rows[2][5], "无法读取");
   EXPECT_EQ(s.rows[2][7], "/3: 格式错误 [input.syntax]");
 

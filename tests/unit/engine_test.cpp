@@ -41,8 +41,8 @@ TEST(Engine, FindingsCarryClauseQuoteAndContact) {
   EXPECT_EQ(f.whom_to_call().name, "周莉");
   EXPECT_EQ(f.whom_to_call().phone, "0951-5085156");
   EXPECT_EQ(f.path, "/applicant/history/2024/evaluation_grade");
-  EXPECT_EQ(f.message.zh, "2024年学会评价等级为C");
-  EXPECT_EQ(f.message.en, "2024 evaluation grade is C");
+  EXPECT_EQ(f.message(lang::zh), "2024年学会评价等级为C");
+  EXPECT_EQ(f.message(lang::en), "2024 evaluation grade is C");
 }
 
 TEST(Engine, TraceListsEveryRuleOfTheStage) {

@@ -59,7 +59,11 @@ TEST(Equality, OneChangedFieldMakesReportsDiffer) {
   EXPECT_TRUE(differs([](report& r) { r.credit_code += "x"; }));
   EXPECT_TRUE(differs([](report& r) { r.decision = decision::accepted; }));
   EXPECT_TRUE(differs([](report& r) { r.findings.pop_back(); }));
-  EXPECT_TRUE(differs([](report& r) { r.findings[0].message.en += "x"; }));
+  EXPECT_TRUE(differs([](report& r) {
+    finding& f = r.findings[0];
+    f.set_texts({f.message(lang::zh), f.message(lang::en) + "x"}, f.expected());
+  }));
+  EXPECT_TRUE(differs([](report& r) { r.findings[0].found.zh += "x"; }));
   EXPECT_TRUE(differs([](report& r) { r.trace.pop_back(); }));
   EXPECT_TRUE(differs([](report& r) { r.trace[0].status = rule_status::not_applicable; }));
 }
@@ -74,6 +78,36 @@ TEST(Equality, FindingContextsCompareByContentsNotByPointer) {
   changed->whom_to_call.phone += "0";
   copy.context = changed;
   EXPECT_NE(copy, a.findings[0]);
+}
+
+// A finding says its texts when they are read: one given the same texts as finished ones (as a
+// report read back from its JSON holds them) equals the one checked; other values do not.
+TEST(Equality, FindingsCompareByWhatTheySay) {
+  const report a = check(notice::builtin(), rejected_application(), may20());
+  for (const finding& checked : a.findings) {
+    SCOPED_TRACE(checked.rule_id);
+    ASSERT_FALSE(checked.message(lang::zh).empty());
+    finding read = checked;
+    read.set_texts(checked.message(), checked.expected());
+    read.values.clear();
+    EXPECT_EQ(read, checked);
+    EXPECT_EQ(read.message(), checked.message());
+    EXPECT_EQ(read.expected(), checked.expected());
+    EXPECT_EQ(read.clauses(), checked.clauses());
+  }
+  // The values are what the templates are filled with: a value changed changes the texts.
+  std::size_t shown = 0;
+  for (const finding& checked : a.findings)
+    for (std::size_t i = 0; i < checked.values.size(); ++i) {
+      finding f = checked;
+      f.values[i].second.zh += "〇";
+      if (f.message(lang::zh) == checked.message(lang::zh) &&
+          f.expected(lang::zh) == checked.expected(lang::zh))
+        continue;
+      ++shown;
+      EXPECT_NE(f, checked) << checked.rule_id << " " << f.values[i].first;
+    }
+  EXPECT_GT(shown, 0u);
 }
 
 TEST(Equality, RuleTrace) {

@@ -24,7 +24,7 @@ TEST(KindApplicantKind, WrongLeadKindIsRejected) {
   EXPECT_EQ(f->level, severity::rejected);
   EXPECT_EQ(f->path, "/applicant/kind");
   EXPECT_EQ(f->found.zh, "园区科协");
-  EXPECT_NE(f->expected.zh.find("全区学会"), std::string::npos);
+  EXPECT_NE(f->expected(lang::zh).find("全区学会"), std::string::npos);
   EXPECT_EQ(r.decision, decision::rejected);
 }
 

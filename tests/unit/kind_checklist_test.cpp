@@ -21,7 +21,7 @@ TEST(KindChecklist, EachMissingPartIsNamed) {
   auto r = check(notice::builtin(), app, may20());
   std::vector<std::string> missing;
   for (const auto& f : r.findings)
-    if (f.rule_id == "form.complete") missing.push_back(f.message.zh);
+    if (f.rule_id == "form.complete") missing.push_back(f.message(lang::zh));
   EXPECT_EQ(missing, (std::vector<std::string>{"《项目申报书》缺少“工作举措”部分",
                                                "《项目申报书》缺少“经费预算”部分"}));
   EXPECT_EQ(r.decision, decision::incomplete);

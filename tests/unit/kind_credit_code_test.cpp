@@ -23,7 +23,7 @@ TEST(KindCreditCode, BadCheckCharacterIsIncompleteByDefault) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->level, severity::incomplete);
   EXPECT_EQ(f->path, "/applicant/credit_code");
-  EXPECT_NE(f->message.en.find("should be H"), std::string::npos) << f->message.en;
+  EXPECT_NE(f->message(lang::en).find("should be H"), std::string::npos) << f->message(lang::en);
 }
 
 TEST(KindCreditCode, SeverityOfABadCheckIsASetting) {
@@ -65,7 +65,7 @@ TEST(KindCreditCodeType, AMissingCodeIsOneFinding) {
   ASSERT_EQ(r.findings.size(), 1u) << to_text(r, lang::en);
   EXPECT_EQ(r.findings[0].rule_id, "identity.credit_code");
   EXPECT_TRUE(r.findings[0].unknown);
-  EXPECT_EQ(r.findings[0].message.zh, "宁夏测试学会未填写统一社会信用代码");
+  EXPECT_EQ(r.findings[0].message(lang::zh), "宁夏测试学会未填写统一社会信用代码");
   EXPECT_EQ(r.decision, decision::incomplete);
   app.applicant.credit_code = "5164000";  // malformed: the same, one finding
   r = check(notice::builtin(), app, may20());
@@ -81,8 +81,8 @@ TEST(KindCreditCodeType, ASocietyRegisteredBelowTheRegionNeedsReview) {
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(test::rule_ids(r), (std::vector<std::string>{"eligibility.society_registration"}));
   EXPECT_EQ(r.decision, decision::needs_review);
-  EXPECT_NE(r.findings[0].message.zh.find("第3—8位为银川市（640100）"), std::string::npos)
-      << r.findings[0].message.zh;
+  EXPECT_NE(r.findings[0].message(lang::zh).find("第3—8位为银川市（640100）"), std::string::npos)
+      << r.findings[0].message(lang::zh);
   app.applicant.credit_code = "51640000MJX000018H";
   EXPECT_EQ(check(notice::builtin(), app, may20()).decision, decision::accepted);
 }

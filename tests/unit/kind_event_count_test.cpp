@@ -48,13 +48,13 @@ TEST(KindEventCount, ShortfallReportsBothBranches) {
   app.records.events.push_back(make_event("tech_roadshow", ymd(2025, 8, 1), 60));
   auto f = park_events(app);
   ASSERT_TRUE(f);
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "项目期内产学研对接活动 3 场，需不少于 4 场；或 1 场不少于 200 人的大型活动，最大一场 "
             "150 人");
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "industry-academia events in the project period: 3 events, at least 4 events needed; "
             "or one event of at least 200 people, but the largest had 150 people");
-  EXPECT_EQ(f->expected.zh,
+  EXPECT_EQ(f->expected(lang::zh),
             "项目期（2025-05-06 至 2025-11-30）内产学研对接活动不少于 4 场，或 1 场不少于 200 "
             "人的大型产学研对接活动");
   EXPECT_EQ(f->path, "/records/events");
@@ -69,7 +69,7 @@ TEST(KindEventCount, OneLargeEventOf200IsEnoughBut199IsNot) {
   app.records.events.push_back(make_event("industry_matchmaking", ymd(2025, 9, 1), 199));
   auto f = park_events(app);
   ASSERT_TRUE(f);
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "industry-academia events in the project period: 1 event, at least 4 events needed; "
             "or one event of at least 200 people, but the largest had 199 people");
   app.records.events[0].attendance = 200;
@@ -86,12 +86,12 @@ TEST(KindEventCount, RecordsOutsideThePeriodAreNamed) {
   app.records.events.back().held_on.reset();
   auto f = park_events(app);
   ASSERT_TRUE(f);
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "industry-academia events in the project period: 3 events, at least 4 events needed; "
             "or one event of at least 200 people, but the largest had 50 people; 2 records not "
             "counted: /records/events/3 (2025-12-01, after 2025-11-30), /records/events/4 (no "
             "date)");
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "项目期内产学研对接活动 3 场，需不少于 4 场；或 1 场不少于 200 人的大型活动，最大一场 "
             "50 人；未计入 2 条：/records/events/3（2025-12-01，晚于 2025-11-30）、/records/"
             "events/4（未填日期）");
@@ -114,16 +114,16 @@ TEST(KindEventCount, ThePeriodStartsAtTheNoticeWhateverTheApprovalDate) {
   app.records.events[0].held_on = ymd(2025, 5, 5);
   auto f = park_events(app);
   ASSERT_TRUE(f);
-  EXPECT_NE(f->message.en.find("/records/events/0 (2025-05-05, before 2025-05-06)"),
+  EXPECT_NE(f->message(lang::en).find("/records/events/0 (2025-05-05, before 2025-05-06)"),
             std::string::npos)
-      << f->message.en;
-  EXPECT_EQ(f->expected.en.substr(0, 117),
+      << f->message(lang::en);
+  EXPECT_EQ(f->expected(lang::en).substr(0, 117),
             "in the project period (2025-05-06 to 2025-11-30; the approval date 2025-06-01 does "
             "not shorten it): at least 4 events");
-  EXPECT_NE(
-      f->expected.zh.find("项目期（2025-05-06 至 2025-11-30，立项日期 2025-06-01 不缩短项目期）内"),
-      std::string::npos)
-      << f->expected.zh;
+  EXPECT_NE(f->expected(lang::zh).find(
+                "项目期（2025-05-06 至 2025-11-30，立项日期 2025-06-01 不缩短项目期）内"),
+            std::string::npos)
+      << f->expected(lang::zh);
 }
 
 // RULES §3 rev. 2: the same event (date and title) listed twice counts once; the repeat is named.
@@ -137,9 +137,9 @@ TEST(KindEventCount, TheSameEventTwiceCountsOnce) {
   app.records.events.back().title = " 路演7 ";  // the same once trimmed
   auto f = park_events(app);
   ASSERT_TRUE(f);
-  EXPECT_NE(f->message.zh.find("/records/events/3（与 /records/events/1 重复，只计一次）"),
+  EXPECT_NE(f->message(lang::zh).find("/records/events/3（与 /records/events/1 重复，只计一次）"),
             std::string::npos)
-      << f->message.zh;
+      << f->message(lang::zh);
   app.records.events.back().title = "路演9";  // another event the same day
   EXPECT_FALSE(park_events(app));
   app.records.events.back().title.clear();  // untitled: not told apart, so never a repeat
@@ -153,10 +153,10 @@ TEST(KindEventCount, ARecordAfterTheCheckDoesNotCount) {
     app.records.events.push_back(make_event("incubation", ymd(2025, 10, d)));
   auto f = park_events(app, completion(ymd(2025, 10, 10)));
   ASSERT_TRUE(f);
-  EXPECT_NE(f->message.en.find("/records/events/3 (2025-10-20, after the date of the check "
-                               "2025-10-10)"),
+  EXPECT_NE(f->message(lang::en).find("/records/events/3 (2025-10-20, after the date of the check "
+                                      "2025-10-10)"),
             std::string::npos)
-      << f->message.en;
+      << f->message(lang::en);
 }
 
 // RULES §3 rev. 2: a list ending in 等 is open. Events of another type are named; where counting
@@ -167,23 +167,24 @@ TEST(KindEventCount, EventsOfOtherTypesAreNamedAndMayGoToAPerson) {
   auto f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->level, severity::incomplete);  // even counted it would not be enough
-  EXPECT_EQ(f->message.zh.find("项目期内产学研对接活动 0 场，需不少于 4 场；或 1 场不少于 200 "
-                               "人的大型活动，"),
-            0u)
-      << f->message.zh;
-  EXPECT_NE(f->message.zh.find("/records/events/0（类型为科普活动，不在所列类型内"),
+  EXPECT_EQ(
+      f->message(lang::zh).find("项目期内产学研对接活动 0 场，需不少于 4 场；或 1 场不少于 200 "
+                                "人的大型活动，"),
+      0u)
+      << f->message(lang::zh);
+  EXPECT_NE(f->message(lang::zh).find("/records/events/0（类型为科普活动，不在所列类型内"),
             std::string::npos)
-      << f->message.zh;
+      << f->message(lang::zh);
   app.records.events[0].attendance = 300;  // one large event, were it 产学研对接
   f = park_events(app);
   ASSERT_TRUE(f);
   EXPECT_EQ(f->level, severity::needs_review);
-  EXPECT_EQ(f->message.en.find("industry-academia events of the listed types in the project "
-                               "period: 0 events, at least 4 events needed"),
+  EXPECT_EQ(f->message(lang::en).find("industry-academia events of the listed types in the project "
+                                      "period: 0 events, at least 4 events needed"),
             0u)
-      << f->message.en;
-  EXPECT_NE(f->message.en.find("1 event of other types would meet it"), std::string::npos)
-      << f->message.en;
+      << f->message(lang::en);
+  EXPECT_NE(f->message(lang::en).find("1 event of other types would meet it"), std::string::npos)
+      << f->message(lang::en);
   // The alliance's service events: the types of its other deliverables are no candidates.
   auto alliance = good_application("returnee_alliance_capacity");
   for (const char* t : {"popular_science", "academic_salon", "tech_roadshow"})
@@ -192,9 +193,10 @@ TEST(KindEventCount, EventsOfOtherTypesAreNamedAndMayGoToAPerson) {
   const finding* s = find_rule(r, "deliverable.alliance.service_events");
   ASSERT_NE(s, nullptr);
   EXPECT_EQ(s->level, severity::incomplete);
-  EXPECT_NE(s->message.en.find("/records/events/0 (of type popular-science activity, not listed)"),
-            std::string::npos)
-      << s->message.en;
+  EXPECT_NE(
+      s->message(lang::en).find("/records/events/0 (of type popular-science activity, not listed)"),
+      std::string::npos)
+      << s->message(lang::en);
   alliance.records.events[0].type = "results_promotion";  // not another deliverable's type
   r = check(notice::builtin(), alliance, completion());
   EXPECT_EQ(find_rule(r, "deliverable.alliance.service_events")->level, severity::needs_review);
@@ -208,7 +210,7 @@ TEST(KindEventCount, PerEventMinimumThirty) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.society.events");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "training or matchmaking events of at least 30 people in the project period: 1 event, "
             "at least 2 events needed; 2 records not counted: /records/events/1 (29 people, fewer "
             "than 30 people), /records/events/2 (attendance not given)");
@@ -233,14 +235,14 @@ TEST(KindEventCount, GrassrootsEventsNeedAValidPartnerAndFifty) {
   r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.grassroots.events");
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.en.find("/records/events/0 (49 people, fewer than 50 people)"),
+  EXPECT_NE(f->message(lang::en).find("/records/events/0 (49 people, fewer than 50 people)"),
             std::string::npos);
-  EXPECT_NE(f->message.en.find("/records/events/1 (not held with a valid partner"),
+  EXPECT_NE(f->message(lang::en).find("/records/events/1 (not held with a valid partner"),
             std::string::npos);
-  EXPECT_NE(f->message.en.find("/records/events/2 (not held with a valid partner"),
+  EXPECT_NE(f->message(lang::en).find("/records/events/2 (not held with a valid partner"),
             std::string::npos);
-  EXPECT_NE(f->message.en.find(": 2 events, at least 5 events needed"), std::string::npos)
-      << f->message.en;
+  EXPECT_NE(f->message(lang::en).find(": 2 events, at least 5 events needed"), std::string::npos)
+      << f->message(lang::en);
 
   // A partner outside Ningxia is not a valid partner: its events do not count either.
   for (auto& e : app.records.events) {
@@ -251,8 +253,8 @@ TEST(KindEventCount, GrassrootsEventsNeedAValidPartnerAndFifty) {
   r = check(notice::builtin(), app, completion());
   f = find_rule(r, "deliverable.grassroots.events");
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.en.find(": 0 events, at least 5 events needed"), std::string::npos)
-      << f->message.en;
+  EXPECT_NE(f->message(lang::en).find(": 0 events, at least 5 events needed"), std::string::npos)
+      << f->message(lang::en);
 }
 
 TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
@@ -264,7 +266,7 @@ TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.exchange.offline_attendance");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "项目期内线下参会不少于 200 人的学术交流活动 0 场，需有 1 场；最大一场线下 199 "
             "人；未计入 2 条：/records/events/0（线下 199 人，不足 200 人）、/records/events/"
             "1（线下 150 人，不足 200 人）");
@@ -277,16 +279,17 @@ TEST(KindEventCount, OfflineAttendanceOfTheLargestSingleExchange) {
   f = find_rule(r, "deliverable.exchange.offline_attendance");
   ASSERT_NE(f, nullptr);
   // Unknown is not zero: the offline figure is "not given", never "0 people".
-  EXPECT_NE(f->message.en.find("/records/events/0 (offline attendance not given)"),
+  EXPECT_NE(f->message(lang::en).find("/records/events/0 (offline attendance not given)"),
             std::string::npos)
-      << f->message.en;
-  EXPECT_NE(f->message.zh.find("/records/events/0（线下人数未填写）"), std::string::npos);
+      << f->message(lang::en);
+  EXPECT_NE(f->message(lang::zh).find("/records/events/0（线下人数未填写）"), std::string::npos);
   app.records.events.pop_back();
   r = check(notice::builtin(), app, completion());
   f = find_rule(r, "deliverable.exchange.offline_attendance");
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.zh.find("需有 1 场；线下人数未填写；"), std::string::npos) << f->message.zh;
-  EXPECT_EQ(f->message.zh.find("线下 0 人"), std::string::npos) << f->message.zh;
+  EXPECT_NE(f->message(lang::zh).find("需有 1 场；线下人数未填写；"), std::string::npos)
+      << f->message(lang::zh);
+  EXPECT_EQ(f->message(lang::zh).find("线下 0 人"), std::string::npos) << f->message(lang::zh);
 }
 
 TEST(KindEventCount, NotApplicationStage) {

@@ -52,7 +52,7 @@ TEST(KindFacts, EachMissingConditionIsItsOwnFinding) {
       ++n;
       if (f.path == "/applicant/legal_person") {
         EXPECT_EQ(f.level, severity::needs_review);
-        EXPECT_NE(f.message.zh.find("独立法人资格"), std::string::npos);
+        EXPECT_NE(f.message(lang::zh).find("独立法人资格"), std::string::npos);
       } else {
         EXPECT_EQ(f.path, "/applicant/own_account");
         EXPECT_EQ(f.level, severity::incomplete);
@@ -114,10 +114,10 @@ TEST(KindFacts, MinimumCount) {
   EXPECT_EQ(rule_ids(r),
             (std::vector<std::string>{"application.work_measures", "submission.copies"}));
   EXPECT_EQ(find_rule(r, "submission.copies")->found.en, "1 copy");
-  EXPECT_EQ(find_rule(r, "submission.copies")->message.zh, "纸质版只有 1 份，需一式 2 份");
-  EXPECT_EQ(find_rule(r, "submission.copies")->message.en,
+  EXPECT_EQ(find_rule(r, "submission.copies")->message(lang::zh), "纸质版只有 1 份，需一式 2 份");
+  EXPECT_EQ(find_rule(r, "submission.copies")->message(lang::en),
             "only 1 copy of the paper form, 2 copies required");
-  EXPECT_EQ(find_rule(r, "submission.copies")->expected.zh, "纸质版一式 2 份");
+  EXPECT_EQ(find_rule(r, "submission.copies")->expected(lang::zh), "纸质版一式 2 份");
 }
 
 TEST(KindFacts, JointApplicantsEachSignAndSeal) {
@@ -128,7 +128,7 @@ TEST(KindFacts, JointApplicantsEachSignAndSeal) {
   std::vector<std::string> paths, messages;
   for (const auto& f : r.findings) {
     paths.push_back(f.path);
-    messages.push_back(f.message.zh);
+    messages.push_back(f.message(lang::zh));
   }
   EXPECT_EQ(paths, (std::vector<std::string>{"/joint_applicants/0/sealed",
                                              "/joint_applicants/2/head_signed"}));
@@ -147,7 +147,7 @@ TEST(KindFacts, BasicConditionsHoldForEveryApplicant) {
   for (const auto& f : r.findings) {
     EXPECT_EQ(f.rule_id, "eligibility.basic_conditions");
     paths.push_back(f.path);
-    messages.push_back(f.message.en);
+    messages.push_back(f.message(lang::en));
   }
   EXPECT_EQ(paths, (std::vector<std::string>{"/joint_applicants/2/has_capacity",
                                              "/joint_applicants/1/own_account"}));
@@ -167,21 +167,21 @@ TEST(KindFacts, AnInspectionNotYetDueGoesToAPerson) {
   auto r = check(notice::builtin(), app, may20());
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].level, severity::needs_review);
-  EXPECT_EQ(r.findings[0].message.zh,
+  EXPECT_EQ(r.findings[0].message(lang::zh),
             "声明2023年未到年检时间（成立不久，当年尚无年检），请人工核实");
   decl(app.applicant.history[2023], "annual_inspection") = "not_participated";
   r = check(notice::builtin(), app, may20());
-  EXPECT_EQ(r.findings.at(0).message.zh, "2023年未参加年检");
+  EXPECT_EQ(r.findings.at(0).message(lang::zh), "2023年未参加年检");
   EXPECT_EQ(r.decision, decision::rejected);
   decl(app.applicant.history[2023], "annual_inspection") = "qualified";
   decl(app.applicant.history[2024], "annual_inspection") = "unqualified";
   r = check(notice::builtin(), app, may20());
-  EXPECT_EQ(r.findings.at(0).message.en, "failed the 2024 annual inspection");
+  EXPECT_EQ(r.findings.at(0).message(lang::en), "failed the 2024 annual inspection");
   decl(app.applicant.history[2024], "annual_inspection").reset();
   r = check(notice::builtin(), app, may20());
   ASSERT_EQ(r.findings.size(), 1u);  // two conditions read 2024's result: one finding
   EXPECT_TRUE(r.findings[0].unknown);
-  EXPECT_EQ(r.findings[0].message.zh, "未填写2024年年检情况");
+  EXPECT_EQ(r.findings[0].message(lang::zh), "未填写2024年年检情况");
 }
 
 // 二(一) rev. 2: a 基层"三会" of another field is expressible, so that the rejection can fire.
@@ -193,7 +193,7 @@ TEST(KindFacts, AGrassrootsSocietyOfAnotherFieldIsRejected) {
   const finding* f = find_rule(r, "eligibility.grassroots_field");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(
-      f->message.zh,
+      f->message(lang::zh),
       "基层“三会”基层学会640122的领域为其他领域（工业技术），不属科技教育、医疗卫生、农业技术");
   EXPECT_EQ(r.decision, decision::rejected);
 }
@@ -203,7 +203,7 @@ TEST(KindFacts, WordVersionAddressIsChecked) {
   app.submission.word_version.sent_to = "someone@example.com";
   auto r = check(notice::builtin(), app, may20());
   ASSERT_NE(find_rule(r, "submission.word_version"), nullptr);
-  EXPECT_EQ(find_rule(r, "submission.word_version")->message.zh,
+  EXPECT_EQ(find_rule(r, "submission.word_version")->message(lang::zh),
             "申报书word版发送至someone@example.com，不是通知指定的电子信箱nxkxxhb@163.com");
   app.submission.word_version.sent_to.reset();  // unknown address, but e-mailed: passes
   EXPECT_TRUE(check(notice::builtin(), app, may20()).findings.empty());
@@ -218,8 +218,8 @@ TEST(KindFacts, WordVersionAddressIsChecked) {
   app.submission.word_version.sent_to.reset();
   app.submission.word_version.emailed = false;
   r = check(notice::builtin(), app, may20());
-  EXPECT_EQ(find_rule(r, "submission.word_version")->message.zh, "未发送申报书word版");
-  EXPECT_EQ(find_rule(r, "submission.word_version")->message.en,
+  EXPECT_EQ(find_rule(r, "submission.word_version")->message(lang::zh), "未发送申报书word版");
+  EXPECT_EQ(find_rule(r, "submission.word_version")->message(lang::en),
             "the Word version was not e-mailed");
 }
 

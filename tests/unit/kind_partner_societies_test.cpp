@@ -46,7 +46,7 @@ TEST(KindPartnerSocieties, OneOutsideNingxiaLeavesTwo) {
   ASSERT_NE(f, nullptr);
   EXPECT_FALSE(f->unknown);
   EXPECT_EQ(f->path, "/joint_applicants");
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "联合申报的有效基层“三会” 2 个，需不少于 3 个；未计入 1 个：/joint_applicants/"
             "2（基层学会640402，610102 不是宁夏回族自治区的县（区、市））");
   // 二(一) rejects the application too; the partner shortfall is its own finding.
@@ -60,7 +60,7 @@ TEST(KindPartnerSocieties, TheSameSocietyTwiceCountsOnce) {
   auto r = check(notice::builtin(), app, may20());
   const finding* f = find_rule(r, at_application);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "valid partner 基层“三会” among the joint applicants: 2 societies, at least 3 "
             "societies needed; 1 joint applicant not counted: /joint_applicants/1 (基层学会640302: "
             "the same as /joint_applicants/0, counted once)");
@@ -80,7 +80,7 @@ TEST(KindPartnerSocieties, AnUndeclaredFieldIsUnknown) {
   f = find_rule(r, at_application);
   ASSERT_NE(f, nullptr);
   EXPECT_FALSE(f->unknown);
-  EXPECT_NE(f->message.zh.find("类型为园区科协，不是基层“三会”"), std::string::npos);
+  EXPECT_NE(f->message(lang::zh).find("类型为园区科协，不是基层“三会”"), std::string::npos);
 }
 
 TEST(KindPartnerSocieties, AtCompletionEachPartnerNeedsAJointEvent) {
@@ -92,7 +92,7 @@ TEST(KindPartnerSocieties, AtCompletionEachPartnerNeedsAJointEvent) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, at_completion);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "valid partner 基层“三会” with a joint event: 2 societies, at least 3 societies "
             "needed; 1 joint applicant not counted: /joint_applicants/2 (no qualifying event held "
             "with it)");
@@ -108,8 +108,9 @@ TEST(KindPartnerSocieties, AtCompletionValidityIsJudgedAgain) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, at_completion);
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.zh.find("银川市 640100 不是宁夏回族自治区的县（区、市）"), std::string::npos)
-      << f->message.zh;
+  EXPECT_NE(f->message(lang::zh).find("银川市 640100 不是宁夏回族自治区的县（区、市）"),
+            std::string::npos)
+      << f->message(lang::zh);
 }
 
 }  // namespace

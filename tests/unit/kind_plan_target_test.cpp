@@ -26,10 +26,10 @@ TEST(KindPlanTarget, AParkPlanOfThreeEventsIsBelowTheMinimum) {
   EXPECT_EQ(f->path, "/plan/targets/events");
   EXPECT_FALSE(f->unknown);
   // Never "计划 未填写 人": a target not given is said so, without a unit after it.
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "预期目标“活动场次”为 3 场，需不少于 4 场；或 1 场不少于 200 "
             "人的大型活动，而“大型活动人数”未填写");
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "the plan's target for events is 3 events, at least 4 events needed; or one event of "
             "at least 200 people, but the target for attendance of the large event is not given");
   ASSERT_GE(f->clauses().size(), 2u);
@@ -58,7 +58,7 @@ TEST(KindPlanTarget, AMissingTargetIsUnknown) {
   ASSERT_NE(f, nullptr);
   EXPECT_TRUE(f->unknown);
   EXPECT_EQ(f->level, severity::incomplete);
-  EXPECT_EQ(f->message.zh, "未填写预期目标“全国知名专家人数”");
+  EXPECT_EQ(f->message(lang::zh), "未填写预期目标“全国知名专家人数”");
   EXPECT_EQ(f->found.en, "not given");
 }
 
@@ -69,7 +69,7 @@ TEST(KindPlanTarget, EachShortfallIsItsOwnFinding) {
   auto r = check(notice::builtin(), app, may20());
   EXPECT_EQ(test::rule_ids(r), (std::vector<std::string>{"target.exchange.experts",
                                                          "target.exchange.offline_attendance"}));
-  EXPECT_EQ(find_rule(r, "target.exchange.offline_attendance")->message.en,
+  EXPECT_EQ(find_rule(r, "target.exchange.offline_attendance")->message(lang::en),
             "the plan's target for offline attendance is 199 people, below the notice's minimum "
             "of 200 people");
 }

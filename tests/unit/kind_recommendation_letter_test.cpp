@@ -48,7 +48,7 @@ TEST(KindSameCity, LetterFromAnotherCityIsWorthAWarning) {
   const finding* f = find_rule(r, "recommendation.other_city");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->level, severity::needs_review);
-  EXPECT_EQ(f->message.zh, "推荐函由吴忠市的市级科协出具，申报单位位于银川市，请人工核实");
+  EXPECT_EQ(f->message(lang::zh), "推荐函由吴忠市的市级科协出具，申报单位位于银川市，请人工核实");
   EXPECT_EQ(r.decision, decision::needs_review);
 }
 

@@ -24,7 +24,7 @@ TEST(KindRecordCount, ATransferNeedsABenefitAboveZero) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.park.transfers");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "results transferred in the park with an economic benefit in the project period: 0 "
             "results, at least 1 result needed; 2 records not counted: /records/transfers/0 "
             "(economic benefit 0 yuan), /records/transfers/1 (no economic benefit given)");
@@ -40,9 +40,9 @@ TEST(KindRecordCount, ATransferOutsideThePeriodDoesNotCount) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.park.transfers");
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.zh.find("/records/transfers/0（2025-12-01，晚于 2025-11-30）"),
+  EXPECT_NE(f->message(lang::zh).find("/records/transfers/0（2025-12-01，晚于 2025-11-30）"),
             std::string::npos)
-      << f->message.zh;
+      << f->message(lang::zh);
 }
 
 TEST(KindRecordCount, NinetyNinePlatformItemsAreNotAHundred) {
@@ -57,9 +57,11 @@ TEST(KindRecordCount, NinetyNinePlatformItemsAreNotAHundred) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->found.en, "99 items; 12 records not counted");
   // A long list is cut: eight named, the rest counted.
-  EXPECT_NE(f->message.en.find("12 records not counted: /records/platform_items/99 (no date)"),
-            std::string::npos);
-  EXPECT_NE(f->message.en.find(", … and another 4 records"), std::string::npos) << f->message.en;
+  EXPECT_NE(
+      f->message(lang::en).find("12 records not counted: /records/platform_items/99 (no date)"),
+      std::string::npos);
+  EXPECT_NE(f->message(lang::en).find(", … and another 4 records"), std::string::npos)
+      << f->message(lang::en);
   app.records.platform_items[99].filed_on = ymd(2025, 11, 30);
   r = check(notice::builtin(), app, completion());
   EXPECT_EQ(find_rule(r, "deliverable.haizhi.platform_items"), nullptr);
@@ -74,7 +76,7 @@ TEST(KindRecordCount, OnlyMainstreamReportsCount) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.park.media_reports");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "项目期内主流媒体报道 0 篇，需不少于 1 篇；未计入 2 条：/records/media_reports/"
             "0（非主流媒体）、/records/media_reports/1（未说明是否主流媒体）");
   app.records.media_reports[1] = {"宁夏日报", "园区科协创新能力建设见成效", ymd(2025, 10, 8), true};
@@ -90,7 +92,7 @@ TEST(KindRecordCount, NationallyKnownExperts) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.exchange.experts");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "nationally known experts invited: 1 expert, at least 2 experts needed; 2 records not "
             "counted: /records/experts/1 (not nationally known), /records/experts/2 (national "
             "standing not stated)");
@@ -107,7 +109,7 @@ TEST(KindRecordCount, ARecordListedTwiceCountsOnce) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.exchange.experts");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "邀请全国知名专家 1 名，需不少于 2 名；未计入 1 条：/records/experts/1（与 "
             "/records/experts/0 重复，只计一次）");
   app.records.experts[1].affiliation = "中国科学院";  // a namesake elsewhere is another expert

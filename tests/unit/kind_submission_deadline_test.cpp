@@ -30,8 +30,9 @@ TEST(KindSubmissionDeadline, DispatchTheDayAfterIsRejected) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->path, "/submission/dispatch_date");
   EXPECT_EQ(f->found.zh, "2025-05-17（快递发出日期）");
-  EXPECT_EQ(f->expected.en, "the paper form sent or handed in on or before 2025-05-16");
-  EXPECT_EQ(f->message.zh, "提交日期2025-05-17（快递发出日期）晚于截止日期2025-05-16，逾期申报");
+  EXPECT_EQ(f->expected(lang::en), "the paper form sent or handed in on or before 2025-05-16");
+  EXPECT_EQ(f->message(lang::zh),
+            "提交日期2025-05-17（快递发出日期）晚于截止日期2025-05-16，逾期申报");
   EXPECT_EQ(r.decision, decision::rejected);
 }
 
@@ -61,7 +62,7 @@ TEST(KindSubmissionDeadline, MissingDateIsIncompleteBeforeTheDeadlineAndLateAfte
   EXPECT_FALSE(f->unknown);
   EXPECT_EQ(f->level, severity::rejected);
   EXPECT_EQ(
-      f->message.zh,
+      f->message(lang::zh),
       "截止日期2025-05-16已过，未见注明日期的纸质申报书提交记录（只有电子版或均无），逾期申报");
   EXPECT_EQ(f->found.en, "no dated paper submission as of 2025-05-17");
   EXPECT_EQ(r.decision, decision::rejected);
@@ -85,14 +86,14 @@ TEST(KindSubmissionDeadline, TheWordVersionIsSentByTheDeadline) {
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(f->level, severity::needs_review);
   EXPECT_EQ(f->path, "/submission/word_version/sent_on");
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "the Word version was e-mailed on 2025-06-30, after the deadline 2025-05-16: a person "
             "decides");
   app.submission.word_version.sent_on = ymd(2025, 5, 14);
   r = check(notice::builtin(), app, test::as_of(ymd(2025, 5, 12)));
   f = find_rule(r, "submission.word_version_date");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "申报书word版发送日期2025-05-14晚于核验日期2025-05-12，可能录入有误，请人工核实");
   app.submission.word_version.sent_on.reset();  // not given: not judged
   EXPECT_EQ(find_rule(check(notice::builtin(), app, may20()), "submission.word_version_date"),
@@ -141,7 +142,8 @@ TEST(KindSubmissionDeadline, ADeclaredDateAgainstTheCompletionDeadline) {
   const finding* f = find_rule(r, "completion.in_time");
   ASSERT_NE(f, nullptr) << to_text(r, lang::en);
   EXPECT_EQ(f->path, "/completion/submission/handed_in_date");
-  EXPECT_EQ(f->message.zh, "结题材料于2023-11-01（现场提交日期）报送，晚于结题截止日期2023-10-31");
+  EXPECT_EQ(f->message(lang::zh),
+            "结题材料于2023-11-01（现场提交日期）报送，晚于结题截止日期2023-10-31");
   EXPECT_FALSE(f->unknown);
   text["completion"]["submission"].erase("handed_in_date");
   r = check(n, parse_application(text.dump(), n), o);

@@ -49,14 +49,14 @@ TEST(KindTextLength, TheFindingNamesTheMethodAndBothCounts) {
   ASSERT_NE(f, nullptr);
   // The method has one name everywhere: the pack's count_method label.
   EXPECT_EQ(f->found.zh, "1432 字（Word 字数统计口径；按不计空格字符口径为 1498 字）");
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "典型工作案例《园区科协服务企业案例》1432 字（Word 字数统计口径；按不计空格字符口径为 "
             "1498 字），需不少于 1500 字");
-  EXPECT_EQ(f->message.en,
+  EXPECT_EQ(f->message(lang::en),
             "case study “园区科协服务企业案例”: 1432 字 by the word-processor method (1498 字 by "
             "the non-space-character method), at least 1500 字 needed");
   EXPECT_EQ(f->path, "/records/texts/0");
-  EXPECT_EQ(f->expected.zh, "1 篇典型工作案例，不少于 1500 字（Word 字数统计口径）");
+  EXPECT_EQ(f->expected(lang::zh), "1 篇典型工作案例，不少于 1500 字（Word 字数统计口径）");
 }
 
 TEST(KindTextLength, AMissingTextIsNamed) {
@@ -65,8 +65,8 @@ TEST(KindTextLength, AMissingTextIsNamed) {
   auto r = check(notice::builtin(), app, completion());
   const finding* f = find_rule(r, "deliverable.alliance.policy_advice");
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.zh, "未提交建言献策报告");
-  EXPECT_EQ(f->message.en, "no policy-advice report submitted");
+  EXPECT_EQ(f->message(lang::zh), "未提交建言献策报告");
+  EXPECT_EQ(f->message(lang::en), "no policy-advice report submitted");
   EXPECT_EQ(f->path, "/records/texts");
 }
 
@@ -91,14 +91,14 @@ TEST(KindTextLength, MaximumIsInclusiveAndEmptyIsMissing) {
   auto r = with_text(type, "decision_report", zi(1501), "报告");
   f = find_rule(r, report_rule);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "决策咨询类报告《报告》1501 字（Word 字数统计口径；按不计空格字符口径为 1501 "
             "字），需不超过 1500 字");
   r = with_text(type, "decision_report", " \n\u3000 ", "报告");
   f = find_rule(r, report_rule);
   ASSERT_NE(f, nullptr);
-  EXPECT_EQ(f->message.zh, "决策咨询类报告《报告》内容为空");
-  EXPECT_EQ(f->message.en, "the decision-consulting report “报告” is empty");
+  EXPECT_EQ(f->message(lang::zh), "决策咨询类报告《报告》内容为空");
+  EXPECT_EQ(f->message(lang::en), "the decision-consulting report “报告” is empty");
 }
 
 TEST(KindTextLength, InvalidUtf8IsAFindingNotAnError) {

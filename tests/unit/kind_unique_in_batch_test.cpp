@@ -71,9 +71,9 @@ TEST(KindUniqueInBatch, ALimitOfProjectsAcrossTypesFlagsTheOnesBeyondIt) {
     ASSERT_NE(f, nullptr) << to_text(reports[i], lang::en);
     EXPECT_EQ(f->level, severity::needs_review);
     EXPECT_EQ(f->path, "/project_type");
-    EXPECT_EQ(f->message.zh, "51640000MJX000018H已申报1项（申报 S1），本申报" +
-                                 n.find_project_type("regional_academic_exchange")->name.zh +
-                                 "超出");
+    EXPECT_EQ(f->message(lang::zh), "51640000MJX000018H已申报1项（申报 S1），本申报" +
+                                        n.find_project_type("regional_academic_exchange")->name.zh +
+                                        "超出");
     EXPECT_EQ(reports[i].decision, decision::needs_review);
   }
   // The same answers from a stream; only the per-type duplicate rule amends (S1 superseded by
@@ -144,10 +144,10 @@ TEST(KindUniqueInBatch, TheLatestSubmissionStandsAndTheEarlierIsSuperseded) {
     EXPECT_EQ(f->level, severity::needs_review);
     EXPECT_EQ(o.decision, decision::incomplete);  // its own shortfall is still there
     EXPECT_EQ(f->path, "/applicant/credit_code");
-    EXPECT_EQ(f->message.zh,
+    EXPECT_EQ(f->message(lang::zh),
               "同一申报单位（51640000MJX000018H）就本项目类型另有更晚提交的申报 2025-0102（in/"
               "b.json 第 2 份），2025-05-15 提交；本申报视为已被其取代，请人工确认以哪一份为准");
-    EXPECT_EQ(f->message.en,
+    EXPECT_EQ(f->message(lang::en),
               "the same applicant (51640000MJX000018H) has a later application for this project "
               "type, application 2025-0102 (in/b.json, item 2), submitted on 2025-05-15: this "
               "one is taken as superseded by it, and a person confirms which stands");
@@ -162,12 +162,13 @@ TEST(KindUniqueInBatch, OnTheSameDayTheLaterInTheInputStands) {
   EXPECT_EQ(reports[1].decision, decision::accepted);
   const finding* f = find_rule(reports[0], "application.duplicate_applicant");
   ASSERT_NE(f, nullptr);
-  EXPECT_NE(f->message.en.find("application B, also submitted on 2025-05-14, later in the batch"),
-            std::string::npos)
-      << f->message.en;
+  EXPECT_NE(
+      f->message(lang::en).find("application B, also submitted on 2025-05-14, later in the batch"),
+      std::string::npos)
+      << f->message(lang::en);
   // Nothing tells where they came from: the batch position is the last resort — not here, the
   // id names it.
-  EXPECT_EQ(f->message.en.find("of the batch"), std::string::npos);
+  EXPECT_EQ(f->message(lang::en).find("of the batch"), std::string::npos);
 }
 
 // Each earlier one names the one submitted next after it; the last of them stands. (So a
@@ -183,10 +184,10 @@ TEST(KindUniqueInBatch, ThreeSubmissionsEachEarlierNamesTheNextOne) {
   const finding* b = find_rule(reports[2], "application.duplicate_applicant");
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
-  EXPECT_NE(a->message.en.find("application B, submitted on 2025-05-12"), std::string::npos)
-      << a->message.en;
-  EXPECT_NE(b->message.en.find("application C, submitted on 2025-05-14"), std::string::npos)
-      << b->message.en;
+  EXPECT_NE(a->message(lang::en).find("application B, submitted on 2025-05-12"), std::string::npos)
+      << a->message(lang::en);
+  EXPECT_NE(b->message(lang::en).find("application C, submitted on 2025-05-14"), std::string::npos)
+      << b->message(lang::en);
 }
 
 TEST(KindUniqueInBatch, AnUndatedApplicationComesFirst) {
@@ -223,8 +224,8 @@ TEST(KindUniqueInBatch, AStreamAmendsTheReportsALaterLineSupersedes) {
   EXPECT_EQ(m[0].origin.line, 1u);
   EXPECT_EQ(m[0].previous, decision::accepted);
   EXPECT_EQ(m[0].decision, decision::needs_review);
-  EXPECT_NE(m[0].added.message.zh.find("申报 B（in.jsonl 第 2 行）"), std::string::npos)
-      << m[0].added.message.zh;
+  EXPECT_NE(m[0].added.message(lang::zh).find("申报 B（in.jsonl 第 2 行）"), std::string::npos)
+      << m[0].added.message(lang::zh);
   const std::string json = to_json(m[0], -1);
   EXPECT_EQ(json.substr(0, 72),
             R"({"amends":{"position":0,"id":"A","file":"in.jsonl","line":1},"decision":)");
@@ -239,7 +240,8 @@ TEST(KindUniqueInBatch, AStreamAmendsTheReportsALaterLineSupersedes) {
   ASSERT_EQ(m.size(), 1u);  // B, which stood, is superseded by C; A still names B
   EXPECT_EQ(m[0].position, 1u);
   EXPECT_EQ(m[0].previous, decision::accepted);
-  EXPECT_NE(m[0].added.message.en.find("application C (in.jsonl, line 3)"), std::string::npos);
+  EXPECT_NE(m[0].added.message(lang::en).find("application C (in.jsonl, line 3)"),
+            std::string::npos);
   apply(reports.at(m[0].position), m[0]);
   // B2, submitted between A and B, arrives last: A now names it, and it names B.
   m.clear();
@@ -251,9 +253,11 @@ TEST(KindUniqueInBatch, AStreamAmendsTheReportsALaterLineSupersedes) {
   EXPECT_EQ(m[0].position, 0u);
   EXPECT_EQ(m[0].previous, decision::needs_review);
   EXPECT_EQ(m[0].decision, decision::needs_review);
-  EXPECT_NE(m[0].added.message.en.find("application B2 (in.jsonl, line 4)"), std::string::npos);
+  EXPECT_NE(m[0].added.message(lang::en).find("application B2 (in.jsonl, line 4)"),
+            std::string::npos);
   EXPECT_NE(find_rule(reports.back(), "application.duplicate_applicant")
-                ->message.en.find("application B (in.jsonl, line 2)"),
+                ->message(lang::en)
+                .find("application B (in.jsonl, line 2)"),
             std::string::npos);
   apply(reports.at(m[0].position), m[0]);
   const auto batch = check_batch(notice::builtin(), apps, may20());
@@ -266,8 +270,9 @@ TEST(KindUniqueInBatch, AStreamAmendsTheReportsALaterLineSupersedes) {
   early.title = "名称四";
   const report e = stream.add(early, m);
   EXPECT_TRUE(m.empty());
-  EXPECT_NE(find_rule(e, "application.duplicate_applicant")->message.en.find("application A "),
-            std::string::npos);
+  EXPECT_NE(
+      find_rule(e, "application.duplicate_applicant")->message(lang::en).find("application A "),
+      std::string::npos);
 }
 
 // A stream of one applicant's resubmissions, each later than the one before: one amendment a
@@ -300,7 +305,7 @@ TEST(KindUniqueInBatch, SameTitleUnderAnotherTypeQuotesTheOtherTitle) {
   const finding* f = find_rule(reports[1], "application.similar_title");
   ASSERT_NE(f, nullptr);
   EXPECT_EQ(reports[1].decision, decision::needs_review);
-  EXPECT_EQ(f->message.zh,
+  EXPECT_EQ(f->message(lang::zh),
             "项目名称《宁夏智慧农业学术交流。》与申报 2025-0201的项目名称《宁夏 智慧农业 "
             "学术交流》相同，可能为同一项目重复申报，请人工审核");
   // The same applicant's resubmission under the same title is the other rule's, not this one's.

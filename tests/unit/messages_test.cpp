@@ -474,24 +474,24 @@ TEST(Messages, EveryTemplateOfThePackIsRenderedCleanInBothLanguages) {
     std::string which;
     for (const auto& [name, text] : m.items()) {
       if (name == "expected") continue;
-      if (matches(text["zh"].get<std::string>(), f.message.zh) &&
-          matches(text["en"].get<std::string>(), f.message.en) &&
+      if (matches(text["zh"].get<std::string>(), f.message(lang::zh)) &&
+          matches(text["en"].get<std::string>(), f.message(lang::en)) &&
           (which.empty() ||
            text["zh"].get<std::string>().size() > m[which]["zh"].get<std::string>().size()))
         which = name;
     }
     EXPECT_FALSE(which.empty()) << where << " " << f.rule_id << ": no template gives "
-                                << f.message.zh << " / " << f.message.en;
+                                << f.message(lang::zh) << " / " << f.message(lang::en);
     if (!which.empty()) ++reached[{f.rule_id, which}];
-    EXPECT_TRUE(matches(m["expected"]["zh"].get<std::string>(), f.expected.zh) &&
-                matches(m["expected"]["en"].get<std::string>(), f.expected.en))
-        << where << " " << f.rule_id << ": " << f.expected.zh;
+    EXPECT_TRUE(matches(m["expected"]["zh"].get<std::string>(), f.expected(lang::zh)) &&
+                matches(m["expected"]["en"].get<std::string>(), f.expected(lang::en)))
+        << where << " " << f.rule_id << ": " << f.expected(lang::zh);
     const std::string at = where + " " + f.rule_id;
     for (lang l : {lang::zh, lang::en}) {
-      expect_clean(f.message.in(l), l, at + " message");
-      expect_clean(f.expected.in(l), l, at + " expected");
+      expect_clean(f.message(l), l, at + " message");
+      expect_clean(f.expected(l), l, at + " expected");
       expect_clean(f.found.in(l), l, at + " found");
-      EXPECT_FALSE(f.message.in(l).empty()) << at;
+      EXPECT_FALSE(f.message(l).empty()) << at;
     }
   };
   std::vector<batch> all = corpus();
@@ -557,8 +557,8 @@ TEST(Messages, TheExamplePacksAreCleanToo) {
           ++findings;
           const std::string at = c.path().filename().string() + " " + f.rule_id;
           for (lang l : {lang::zh, lang::en}) {
-            expect_clean(f.message.in(l), l, at + " message");
-            expect_clean(f.expected.in(l), l, at + " expected");
+            expect_clean(f.message(l), l, at + " message");
+            expect_clean(f.expected(l), l, at + " expected");
             expect_clean(f.found.in(l), l, at + " found");
           }
         }

@@ -156,7 +156,7 @@ TEST(NoticePack, ANewPackChangesTheNumbersNotTheCode) {
   auto r = check(n, test::good_application(), test::may20());
   ASSERT_EQ(r.findings.size(), 1u);
   EXPECT_EQ(r.findings[0].rule_id, "submission.copies");
-  EXPECT_EQ(r.findings[0].expected.zh, "纸质版一式 3 份");
+  EXPECT_EQ(r.findings[0].expected(lang::zh), "纸质版一式 3 份");
 }
 
 }  // namespace

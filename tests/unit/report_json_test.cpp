@@ -51,8 +51,8 @@ ojson reference_finding(const finding& f, stage st, report_detail detail) {
   j["clauses"] = std::move(clauses);
   if (full && !f.interpretation().empty()) j["interpretation"] = localized_json(f.interpretation());
   j["path"] = f.path;
-  j["message"] = localized_json(f.message);
-  j["expected"] = localized_json(f.expected);
+  j["message"] = localized_json(f.message());
+  j["expected"] = localized_json(f.expected());
   j["found"] = localized_json(f.found);
   if (full)
     j["contact"] = ojson{{"name", f.whom_to_call().name}, {"phone", f.whom_to_call().phone}};
@@ -267,11 +267,13 @@ report report_of(const std::string& s) {
   f.context = std::make_shared<const finding_context>(fc);
   f.unknown = true;
   f.level = severity::needs_review;
-  f.message = f.expected = f.found = {s, s};
+  f.found = {s, s};
+  f.set_texts({s, s}, {s, s});
   r.findings.push_back(f);
   fc.clauses = {{s, s}, {s, ""}};
   fc.interpretation = {};
   f.context = std::make_shared<const finding_context>(fc);
+  f.set_texts({s, s}, {s, s});
   f.level = severity::incomplete;
   r.findings.push_back(f);
   r.trace.push_back({s, rule_status::failed});
