@@ -5,10 +5,8 @@
 // range of a double (1e999), over-long strings and over-long arrays.
 #include "pack_json.hpp"
 
-#include <algorithm>
-#include <iterator>
+#include <set>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include "nxkx/error.hpp"
@@ -54,7 +52,7 @@ class checked_sax {
     frame& f = frames_.back();
     f.key = k;
     f.keyed = true;
-    if (!f.add_key(k))
+    if (!f.keys.insert(k).second)
       fail(pointer(),
            "the key \"" + k + "\" appears twice in this object; each key may appear once",
            "键 “" + k + "” 在同一对象中出现了两次；每个键只能出现一次");
@@ -91,24 +89,7 @@ class checked_sax {
     std::size_t items = 0;
     std::string key;
     bool keyed = false;  // an object's first key is read
-    // The keys read so far: in a list while there are few (most of a pack's objects have under
-    // a dozen), in a hash set once there are many (the vocabulary has hundreds).
-    std::vector<std::string> few;
-    std::unordered_set<std::string> many;
-
-    /// False when `k` was read before in this object.
-    bool add_key(const std::string& k) {
-      if (many.empty()) {
-        if (std::find(few.begin(), few.end(), k) != few.end()) return false;
-        if (few.size() < 16) {
-          few.push_back(k);
-          return true;
-        }
-        many.insert(std::make_move_iterator(few.begin()), std::make_move_iterator(few.end()));
-        few.clear();
-      }
-      return many.insert(k).second;
-    }
+    std::set<std::string, std::less<>> keys;
   };
 
   [[noreturn]] static void fail(const std::string& path, const std::string& en,
@@ -132,9 +113,7 @@ class checked_sax {
       fail(pointer(),
            "nested deeper than " + std::to_string(limits_.max_depth) + " levels (max_depth)",
            "嵌套超过 " + std::to_string(limits_.max_depth) + " 层（max_depth）");
-    frame f;
-    f.array = array;
-    frames_.push_back(std::move(f));
+    frames_.push_back({array, 0, {}, false, {}});
   }
 
   void check_string(const std::string& s) const {
