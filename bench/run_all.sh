@@ -69,7 +69,7 @@ echo "== the realistic mix ($count applications)" >&2
 echo "load before: $(load)" | tee "$run/load.txt" >&2
 echo "== nxkx_bench" >&2
 "$rel/bench/nxkx_bench" --mix="$mix" \
-  --benchmark_filter='^(mix/|end_to_end/application/.*@2kb|rules_only/application/|pack_load$)' \
+  --benchmark_filter='^(mix/|end_to_end/application/.*@2kb|rules_only/application/|pack_load$|pack_load_builtin$)' \
   --benchmark_repetitions="$reps" --benchmark_enable_random_interleaving=true \
   --benchmark_report_aggregates_only=true \
   --benchmark_out="$run/nxkx_bench.json" --benchmark_out_format=json >"$run/nxkx_bench.txt" 2>&1 ||
