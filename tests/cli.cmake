@@ -374,6 +374,9 @@ foreach(_scenario IN LISTS _desk_scenarios)
     ENVIRONMENT "LC_ALL=C.UTF-8;PYTHONDONTWRITEBYTECODE=1;CHROMIUM=${NXKX_DESK_CHROMIUM};PDFTOTEXT=${NXKX_DESK_PDFTOTEXT}"
     TIMEOUT 600)
 endforeach()
+# The longest under ASan (3 minutes: it runs the command for every example and starter file);
+# `ctest -j` starts it first.
+set_tests_properties(desk.starter_files_give_the_todo_list PROPERTIES COST 180)
 
 # ---- conformance: case files run against a pack, for pack authors (tests/conformance/README.md) ----
 set(_cases ${PROJECT_SOURCE_DIR}/tests/conformance/cases)

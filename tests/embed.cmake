@@ -24,6 +24,7 @@ if(TARGET nxkx_c)
   endif()
   add_test(NAME c_api.corpus_and_bad_input
            COMMAND nxkx_c_api_test ${PROJECT_SOURCE_DIR} ${_c_api_cli})
+  set_tests_properties(c_api.corpus_and_bad_input PROPERTIES COST 150)  # 2 minutes under ASan
   # The batch handed out a block at a time: the blocks join to nxkx_check_batch's result.
   add_executable(nxkx_c_batch_blocks_test ${CMAKE_CURRENT_SOURCE_DIR}/c/batch_blocks_test.c)
   set_target_properties(nxkx_c_batch_blocks_test PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON
@@ -71,7 +72,10 @@ elseif(NXKX_EMCMAKE AND NXKX_NODE)
   add_test(NAME wasm.build
            COMMAND ${CMAKE_COMMAND} -E env NXKX_PORTAL_COPY=0
                    bash ${PROJECT_SOURCE_DIR}/bindings/wasm/build.sh ${NXKX_WASM_DIR})
-  set_tests_properties(wasm.build PROPERTIES FIXTURES_SETUP nxkx_wasm TIMEOUT 1800 LABELS wasm)
+  # COST (seconds, as measured): `ctest -j` starts the longest tests first, so the module and the
+  # browser after it run beside the short tests instead of after them.
+  set_tests_properties(wasm.build PROPERTIES FIXTURES_SETUP nxkx_wasm TIMEOUT 1800 LABELS wasm
+                                             COST 400)
   add_test(NAME wasm.node_corpus COMMAND ${NXKX_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/node/)
   set(_node_env "NXKX_JS=${NXKX_WASM_JS}")
   if(TARGET nxkx_cli)
@@ -97,7 +101,7 @@ elseif(NXKX_EMCMAKE AND NXKX_NODE)
     endif()
     add_test(NAME browser.portal COMMAND ${NXKX_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/browser/)
     set_tests_properties(browser.portal PROPERTIES
-      FIXTURES_REQUIRED "nxkx_wasm;nxkx_playwright" TIMEOUT 600 LABELS browser
+      FIXTURES_REQUIRED "nxkx_wasm;nxkx_playwright" TIMEOUT 600 LABELS browser COST 300
       ENVIRONMENT "${_browser_env}")
   else()
     message(STATUS "nxkx: no npm or chromium: the portal's browser test is not added")

@@ -42,4 +42,5 @@ set_tests_properties(python.pip_install PROPERTIES
   ENVIRONMENT "PYTHONDONTWRITEBYTECODE=1;LC_ALL=C.UTF-8"
   LABELS "python;slow"
   TIMEOUT 1200
+  COST 200
   SKIP_RETURN_CODE 77)
