@@ -72,8 +72,8 @@ elseif(NXKX_EMCMAKE AND NXKX_NODE)
   add_test(NAME wasm.build
            COMMAND ${CMAKE_COMMAND} -E env NXKX_PORTAL_COPY=0
                    bash ${PROJECT_SOURCE_DIR}/bindings/wasm/build.sh ${NXKX_WASM_DIR})
-  # COST (seconds, as measured): `ctest -j` starts the longest tests first, so the module and the
-  # browser after it run beside the short tests instead of after them.
+  # COST, a weight: `ctest -j` starts the heaviest tests first, so the module (100 s) and the
+  # browser after it (250 s) run beside the short tests instead of after them.
   set_tests_properties(wasm.build PROPERTIES FIXTURES_SETUP nxkx_wasm TIMEOUT 1800 LABELS wasm
                                              COST 400)
   add_test(NAME wasm.node_corpus COMMAND ${NXKX_NODE} --test ${CMAKE_CURRENT_SOURCE_DIR}/node/)
